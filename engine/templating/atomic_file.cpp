@@ -1,0 +1,131 @@
+#include "templating/atomic_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <fstream>
+#include <string>
+#include <system_error>
+#include <utility>
+
+namespace panelpack::templating {
+namespace {
+
+[[noreturn]] void throw_errno(int error, const std::string& what) {
+  throw std::system_error(std::error_code(error, std::generic_category()), what);
+}
+
+// Owns a file descriptor; closes it (ignoring errors) unless release()d.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) noexcept : fd_(fd) {}
+  ~FileDescriptor() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  int get() const noexcept { return fd_; }
+  int release() noexcept { return std::exchange(fd_, -1); }
+
+ private:
+  int fd_;
+};
+
+// Unlinks the temporary file unless the rename succeeded.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+  ~TemporaryFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  const std::string& path() const noexcept { return path_; }
+  void keep() noexcept { path_.clear(); }
+
+ private:
+  std::string path_;
+};
+
+// The process umask without changing it (umask() itself is a racy read-modify-write).
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0)
+      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+  }
+  return 022;
+}
+
+// mkstemp creates 0600: give the new file the mode an ordinary create would, or keep the old one.
+mode_t mode_for(const std::string& path) {
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777;
+  return 0666 & ~current_umask();
+}
+
+void write_all(int fd, std::string_view bytes, const std::string& what) {
+  while (!bytes.empty()) {
+    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      throw_errno(errno, what);
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(written));
+  }
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+  const std::string what = "cannot write " + path.string();
+  if (!path.has_filename()) throw_errno(EISDIR, what + " (it names a folder, not a file)");
+  const std::filesystem::path parent =
+      path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  std::error_code status_error;
+  if (!std::filesystem::is_directory(parent, status_error)) {
+    throw_errno(ENOENT, what + " (folder " + parent.string() + " does not exist: create it first)");
+  }
+
+  std::string pattern = (parent / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  FileDescriptor fd{::mkostemp(pattern.data(), O_CLOEXEC)};
+  if (fd.get() < 0) throw_errno(errno, what + " (cannot create a temporary file beside it)");
+  TemporaryFile temporary{pattern};
+
+  if (::fchmod(fd.get(), mode_for(path.string())) != 0) throw_errno(errno, what);
+  write_all(fd.get(), bytes, what);
+  if (::fsync(fd.get()) != 0) throw_errno(errno, what + " (flushing to disk failed)");
+  if (::close(fd.release()) != 0) throw_errno(errno, what);
+  if (::rename(temporary.path().c_str(), path.c_str()) != 0) throw_errno(errno, what);
+  temporary.keep();
+
+  // Makes the rename itself durable; best-effort, the new content is already in place.
+  FileDescriptor directory{::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (directory.get() >= 0) ::fsync(directory.get());
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  const std::string what = "cannot read " + path.string();
+  FileDescriptor fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (fd.get() < 0) throw_errno(errno, what);
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) throw_errno(errno, what);
+  std::string bytes;
+  if (S_ISREG(info.st_mode)) bytes.reserve(static_cast<std::size_t>(info.st_size));
+  char buffer[64 * 1024];
+  for (;;) {
+    const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw_errno(errno, what);
+    }
+    if (got == 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(got));
+  }
+  return bytes;
+}
+
+}  // namespace panelpack::templating

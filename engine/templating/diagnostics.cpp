@@ -1,0 +1,47 @@
+#include "templating/diagnostics.hpp"
+
+#include <utility>
+
+namespace panelpack::templating {
+namespace {
+
+std::string summarise(const std::vector<Diagnostic>& diagnostics, const char* what) {
+  std::string text = std::to_string(diagnostics.size()) + " " + what;
+  if (!diagnostics.empty()) text += ": " + describe(diagnostics.front());
+  if (diagnostics.size() > 1) text += " (and " + std::to_string(diagnostics.size() - 1) + " more)";
+  return text;
+}
+
+}  // namespace
+
+const char* to_string(Severity severity) {
+  return severity == Severity::error ? "error" : "warning";
+}
+
+std::string describe(const Diagnostic& d) {
+  std::string text = d.part;
+  if (d.paragraph > 0) text += ", paragraph " + std::to_string(d.paragraph);
+  if (!d.excerpt.empty()) text += " (\"" + d.excerpt + "\")";
+  if (!text.empty()) text += ": ";
+  text += to_string(d.severity);
+  text += " [" + d.code + "]";
+  if (!d.tag.empty()) text += " " + d.tag;
+  text += ": " + d.message;
+  if (!d.hint.empty()) text += " " + d.hint;
+  return text;
+}
+
+TemplateError::TemplateError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(summarise(diagnostics, "template error(s)")),
+      diagnostics_(std::move(diagnostics)) {}
+
+PackageError::PackageError(std::string code, std::string where, const std::string& message)
+    : std::runtime_error(where.empty() ? message : where + ": " + message),
+      code_(std::move(code)),
+      where_(std::move(where)) {}
+
+RenderError::RenderError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(summarise(diagnostics, "render error(s)")),
+      diagnostics_(std::move(diagnostics)) {}
+
+}  // namespace panelpack::templating

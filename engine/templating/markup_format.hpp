@@ -1,0 +1,55 @@
+#pragma once
+// One algorithm, formats as data: what a paragraph, a run's text, a table row... is called
+// in each kind of part. Internal to the engine.
+
+#include <string_view>
+#include <vector>
+
+#include <libxml/tree.h>
+
+#include "templating/value_text.hpp"
+
+namespace panelpack::templating {
+
+struct QualifiedName {
+  std::string_view ns;
+  std::string_view local;
+};
+
+struct MarkupFormat {
+  std::string_view name;
+  // Elements that make a paragraph. Empty: every element holding text is one (properties).
+  std::vector<QualifiedName> paragraph;
+  // The element whose text children are document text; empty: any text inside a paragraph.
+  QualifiedName text_element;
+  QualifiedName table;
+  QualifiedName row;
+  QualifiedName cell;
+  // Containers that must still hold a paragraph when sections remove theirs.
+  std::vector<QualifiedName> needs_paragraph;
+  // The second copy of a text box: rendered, but its paragraphs are not counted.
+  QualifiedName fallback;
+  // A paragraph property that must survive (a section break in Word): never remove its paragraph.
+  QualifiedName keeps_paragraph;
+  // Things in a paragraph that are not text but are content: pictures, breaks, fields.
+  std::vector<QualifiedName> content_elements;
+  QualifiedName line_break;  // with type="page" it is a page break
+  std::string_view page_break_run;  // a run holding one page break
+  TextEscapes escapes;
+  std::string_view empty_paragraph;  // written into a container left with no paragraph
+  std::string_view paragraph_close;  // how a paragraph ends in serialized output
+  std::string_view paragraph_open;   // how a paragraph starts, up to its name
+  std::string_view row_open;         // how a table row starts, up to its name
+  bool preserve_space_on_text_element = false;
+
+  bool is_paragraph(const xmlNode* node) const;
+  bool is(const xmlNode* node, const QualifiedName& name) const;
+  bool is_any(const xmlNode* node, const std::vector<QualifiedName>& names) const;
+};
+
+// WordprocessingML body parts: document, headers, footers, notes.
+const MarkupFormat& docx_format();
+// Package properties (docProps/core.xml, app.xml, custom.xml; ODT meta.xml): plain text elements.
+const MarkupFormat& properties_format();
+
+}  // namespace panelpack::templating

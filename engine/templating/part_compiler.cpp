@@ -1,0 +1,749 @@
+#include "templating/part_compiler.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "templating/tag_lexer.hpp"
+#include "templating/xml_document.hpp"
+
+namespace panelpack::templating {
+namespace {
+
+// Markers are processing instructions put into the tree where tags were; serialising the tree
+// then cutting at them gives the program. PIs are valid anywhere XML allows markup.
+constexpr const char* kMarkerTarget = "panelpack-m";
+constexpr std::string_view kMarkerOpen = "<?panelpack-m ";
+constexpr std::size_t kExcerptBytes = 60;
+
+struct Piece {
+  xmlNode* node;  // a text node
+  std::size_t begin;
+  std::size_t length;
+};
+
+struct Paragraph {
+  xmlNode* element;
+  int number;  // 1-based; 0 for the fallback copy of a text box
+  std::vector<Piece> pieces;
+  std::string text;
+  std::vector<std::size_t> tags;
+  bool vanishes = false;
+  std::size_t page_breaks_kept_as_tail = 0;  // a vanishing close paragraph's page breaks
+};
+
+// What a section tag's paragraph holds besides text.
+struct NonText {
+  std::size_t page_breaks = 0;
+  std::size_t other = 0;  // pictures, line breaks, fields...
+};
+
+enum class Placement { none, inline_text, paragraph_level, row_level };
+
+struct Tag {
+  LexedTag lexed;
+  std::size_t paragraph = 0;
+  long partner = -1;
+  Placement placement = Placement::none;
+  bool failed = false;
+  std::size_t section_slot = 0;
+  std::vector<std::string> scope;
+};
+
+std::string shorten(std::string_view text) {
+  std::string clean;
+  for (char ch : text) clean += (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch;
+  if (clean.size() <= kExcerptBytes) return clean;
+  std::size_t cut = kExcerptBytes;
+  // Never cut inside a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80) --cut;
+  return clean.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+bool is_blank(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') continue;
+    if (text.substr(i, 2) == "\xC2\xA0") {
+      ++i;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool is_section_kind(TagKind kind) {
+  return kind == TagKind::section || kind == TagKind::inverted || kind == TagKind::close;
+}
+
+bool is_invisible_kind(TagKind kind) {
+  return kind == TagKind::comment || kind == TagKind::set_delimiters;
+}
+
+bool is_marker(const xmlNode* node) {
+  return node != nullptr && node->type == XML_PI_NODE &&
+         std::string_view(reinterpret_cast<const char*>(node->name)) == kMarkerTarget;
+}
+
+bool is_inside(const xmlNode* node, const xmlNode* ancestor) {
+  for (; node != nullptr; node = node->parent) {
+    if (node == ancestor) return true;
+  }
+  return false;
+}
+
+class PartCompiler {
+ public:
+  PartCompiler(std::string_view xml, const std::string& part_name, const MarkupFormat& format,
+               const Delimiters& delimiters)
+      : document_(xml, part_name), part_(part_name), format_(format), delimiters_(delimiters) {}
+
+  PartCompileResult run() {
+    collect(document_.root(), -1, false);
+    for (xmlNode* node : doomed_) {
+      xmlUnlinkNode(node);
+      xmlFreeNode(node);
+    }
+    lex();
+    PartCompileResult result;
+    if (tags_.empty()) return result;
+    pair_sections();
+    place_sections();
+    check_row_overlaps();
+    mark_vanishing_paragraphs();
+    result.tags = tag_infos();
+    const bool has_errors = std::any_of(diagnostics_.begin(), diagnostics_.end(), [](const auto& d) {
+      return d.severity == Severity::error;
+    });
+    if (!has_errors) result.program = build();
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
+    result.diagnostics = std::move(diagnostics_);
+    return result;
+  }
+
+ private:
+  // Walks the tree in document order, gathering paragraphs and the text nodes they own.
+  void collect(xmlNode* node, long paragraph, bool in_fallback) {
+    const bool properties = format_.paragraph.empty();
+    for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+      if (child->type == XML_ELEMENT_NODE) {
+        if (format_.is(child, format_.fallback)) {
+          collect(child, paragraph, true);
+        } else if (format_.is_paragraph(child) || (properties && holds_text(child))) {
+          collect(child, new_paragraph(child, in_fallback), in_fallback);
+        } else {
+          collect(child, paragraph, in_fallback);
+        }
+      } else if (child->type == XML_TEXT_NODE && paragraph >= 0 && child->content != nullptr &&
+                 (format_.text_element.local.empty() || format_.is(child->parent, format_.text_element))) {
+        Paragraph& owner = paragraphs_[static_cast<std::size_t>(paragraph)];
+        const std::string_view text(reinterpret_cast<const char*>(child->content));
+        owner.pieces.push_back(Piece{child, owner.text.size(), text.size()});
+        owner.text += text;
+      } else if ((child->type == XML_PI_NODE || child->type == XML_COMMENT_NODE) &&
+                 (is_marker(child) || (child->content != nullptr &&
+                                       std::string_view(reinterpret_cast<const char*>(child->content))
+                                               .find(kMarkerTarget) != std::string_view::npos))) {
+        doomed_.push_back(child);  // a crafted marker must never reach the output
+      }
+    }
+  }
+
+  static bool holds_text(const xmlNode* element) {
+    for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
+      if (child->type == XML_TEXT_NODE) return true;
+    }
+    return false;
+  }
+
+  long new_paragraph(xmlNode* element, bool in_fallback) {
+    paragraphs_.push_back(Paragraph{element, in_fallback ? 0 : ++paragraph_count_, {}, {}, {}});
+    return static_cast<long>(paragraphs_.size() - 1);
+  }
+
+  void lex() {
+    Delimiters delimiters = delimiters_;
+    for (std::size_t p = 0; p < paragraphs_.size(); ++p) {
+      Paragraph& paragraph = paragraphs_[p];
+      if (paragraph.text.empty()) continue;
+      for (LexedTag& lexed : lex_paragraph(paragraph.text, delimiters)) {
+        Tag tag;
+        tag.lexed = std::move(lexed);
+        tag.paragraph = p;
+        if (tag.lexed.kind == TagKind::invalid) {
+          tag.failed = true;
+          report(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint);
+        }
+        paragraph.tags.push_back(tags_.size());
+        tags_.push_back(std::move(tag));
+      }
+    }
+  }
+
+  void report(const Tag& tag, std::string code, std::string message, std::string hint,
+              Severity severity = Severity::error) {
+    const Paragraph& paragraph = paragraphs_[tag.paragraph];
+    Diagnostic diagnostic{std::move(code),       severity,         part_,
+                          paragraph.number,      shorten(paragraph.text), tag.lexed.text,
+                          std::move(message),    std::move(hint)};
+    // The fallback copy of a text box repeats the first copy's mistakes: say them once.
+    if (paragraph.number == 0) {
+      for (const auto& seen : diagnostics_) {
+        if (seen.code == diagnostic.code && seen.tag == diagnostic.tag) return;
+      }
+    }
+    diagnostics_.push_back(std::move(diagnostic));
+  }
+
+  void pair_sections() {
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < tags_.size(); ++i) {
+      Tag& tag = tags_[i];
+      for (std::size_t o : open) tag.scope.push_back(tags_[o].lexed.name);
+      if (tag.failed) continue;
+      const TagKind kind = tag.lexed.kind;
+      if (kind == TagKind::section || kind == TagKind::inverted) {
+        open.push_back(i);
+      } else if (kind == TagKind::close) {
+        if (open.empty()) {
+          tag.failed = true;
+          report(tag, "unopened_close", "this closes a section that was never opened",
+                 "remove it, or add the opening tag before it");
+          continue;
+        }
+        Tag& opener = tags_[open.back()];
+        open.pop_back();
+        tag.scope.pop_back();
+        if (!tag.lexed.name.empty() && tag.lexed.name != opener.lexed.name) {
+          tag.failed = true;
+          opener.failed = true;  // closed here all the same, so no "unclosed" follows
+          report(tag, "mismatched_close",
+                 "this close does not match the open section " + opener.lexed.text,
+                 "close " + opener.lexed.text + " with " + delimiters_for(opener) + " first");
+          continue;
+        }
+        opener.partner = static_cast<long>(i);
+        tag.partner = static_cast<long>(&opener - tags_.data());
+      }
+    }
+    for (std::size_t o : open) {
+      tags_[o].failed = true;
+      report(tags_[o], "unclosed_section", "this section is never closed in this part",
+             "add the closing tag (e.g. " + delimiters_for(tags_[o]) +
+                 "); a section cannot continue into another header, footer or the body");
+    }
+  }
+
+  // "{{/name}}" in the delimiters the open tag was typed with.
+  static std::string delimiters_for(const Tag& opener) {
+    const std::string& text = opener.lexed.text;
+    const std::size_t sigil = text.find_first_of("#^");
+    if (sigil == std::string::npos) return "/" + opener.lexed.name;
+    std::string close_tag = text;
+    close_tag[sigil] = '/';
+    return close_tag;
+  }
+
+  const Piece& piece_at(const Paragraph& paragraph, std::size_t offset) const {
+    for (const Piece& piece : paragraph.pieces) {
+      if (offset >= piece.begin && offset < piece.begin + piece.length) return piece;
+    }
+    return paragraph.pieces.back();
+  }
+
+  // The element names from a text node up to its paragraph: two markers may only bracket a
+  // repeated fragment if both sit at the same depth under the same kinds of element.
+  std::vector<std::pair<const xmlChar*, const xmlChar*>> chain(const Tag& tag) const {
+    const Paragraph& paragraph = paragraphs_[tag.paragraph];
+    std::vector<std::pair<const xmlChar*, const xmlChar*>> names;
+    for (const xmlNode* node = piece_at(paragraph, tag.lexed.begin).node->parent;
+         node != nullptr && node != paragraph.element; node = node->parent) {
+      names.emplace_back(node->ns != nullptr ? node->ns->href : nullptr, node->name);
+    }
+    return names;
+  }
+
+  bool same_chain(const Tag& a, const Tag& b) const {
+    auto ca = chain(a);
+    auto cb = chain(b);
+    if (ca.size() != cb.size()) return false;
+    for (std::size_t i = 0; i < ca.size(); ++i) {
+      if (!xmlStrEqual(ca[i].first, cb[i].first) || !xmlStrEqual(ca[i].second, cb[i].second)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Only white space, comments and set-delimiter tags beside this one section tag.
+  bool is_alone(const Paragraph& paragraph, std::size_t tag_index) const {
+    std::string rest;
+    std::size_t pos = 0;
+    for (std::size_t t : paragraph.tags) {
+      const Tag& other = tags_[t];
+      if (t != tag_index && !is_invisible_kind(other.lexed.kind)) return false;
+      rest += paragraph.text.substr(pos, other.lexed.begin - pos);
+      pos = other.lexed.end;
+    }
+    rest += paragraph.text.substr(std::min(pos, paragraph.text.size()));
+    return is_blank(rest) && !holds_keeper(paragraph.element);
+  }
+
+  bool holds_keeper(const xmlNode* node) const {
+    if (format_.keeps_paragraph.local.empty()) return false;
+    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+      if (format_.is(child, format_.keeps_paragraph) || holds_keeper(child)) return true;
+    }
+    return false;
+  }
+
+  xmlNode* ancestor(xmlNode* node, const QualifiedName& name) const {
+    if (name.local.empty()) return nullptr;
+    for (node = node->parent; node != nullptr; node = node->parent) {
+      if (format_.is(node, name)) return node;
+    }
+    return nullptr;
+  }
+
+  std::string describe_place(const Paragraph& paragraph) const {
+    std::string place = "paragraph " + std::to_string(paragraph.number);
+    if (ancestor(paragraph.element, format_.cell) != nullptr) place += " (in a table cell)";
+    return place;
+  }
+
+  void misplaced(Tag& opener, Tag& closer, const std::string& why) {
+    opener.failed = true;
+    closer.failed = true;
+    report(opener, "misplaced_section",
+           opener.lexed.text + " is in " + describe_place(paragraphs_[opener.paragraph]) + " and " +
+               closer.lexed.text + " in " + describe_place(paragraphs_[closer.paragraph]) + ": " +
+               why,
+           "put both tags in one paragraph; or each alone in its own paragraph of the same "
+           "page, cell or text box; or in cells of one table to repeat its rows");
+  }
+
+  void place_sections() {
+    for (std::size_t i = 0; i < tags_.size(); ++i) {
+      Tag& tag = tags_[i];
+      if (tag.failed) continue;
+      if (tag.lexed.kind == TagKind::value) tag.placement = Placement::inline_text;
+      if (tag.lexed.kind != TagKind::section && tag.lexed.kind != TagKind::inverted) continue;
+      Tag& closer = tags_[static_cast<std::size_t>(tag.partner)];
+      const Paragraph& open_paragraph = paragraphs_[tag.paragraph];
+      const Paragraph& close_paragraph = paragraphs_[closer.paragraph];
+      Placement placement = Placement::inline_text;
+      if (tag.paragraph != closer.paragraph) {
+        xmlNode* open_cell = ancestor(open_paragraph.element, format_.cell);
+        xmlNode* close_cell = ancestor(close_paragraph.element, format_.cell);
+        if (open_paragraph.element->parent == close_paragraph.element->parent) {
+          const bool open_alone = is_alone(open_paragraph, i);
+          const bool close_alone = is_alone(close_paragraph, static_cast<std::size_t>(tag.partner));
+          if (open_alone && close_alone) {
+            placement = Placement::paragraph_level;
+          } else {
+            report(open_alone ? closer : tag, "section_shares_paragraph",
+                   "a section tag shares its paragraph with other text, so the paragraphs "
+                   "where it opens and closes will be joined",
+                   "put " + tag.lexed.text + " and " + closer.lexed.text +
+                       " each alone on its own line",
+                   Severity::warning);
+          }
+        } else if (open_cell != nullptr && close_cell != nullptr && open_cell != close_cell &&
+                   rows_of(open_cell, close_cell).has_value()) {
+          placement = Placement::row_level;
+        } else {
+          misplaced(tag, closer, "the part between them cannot be repeated and stay well-formed");
+          continue;
+        }
+      }
+      if (placement == Placement::inline_text && !same_chain(tag, closer)) {
+        misplaced(tag, closer,
+                  "one of them is inside a link, field or content control and the other is not");
+        continue;
+      }
+      tag.placement = placement;
+      closer.placement = placement;
+    }
+  }
+
+  // The rows from the open cell's row to the close cell's, when both are rows of one table.
+  std::optional<std::vector<xmlNode*>> rows_of(xmlNode* open_cell, xmlNode* close_cell) const {
+    xmlNode* first = ancestor(open_cell, format_.row);
+    xmlNode* last = ancestor(close_cell, format_.row);
+    if (first == nullptr || last == nullptr) return std::nullopt;
+    if (ancestor(first, format_.table) != ancestor(last, format_.table)) return std::nullopt;
+    std::vector<xmlNode*> rows;
+    for (xmlNode* row = first; row != nullptr; row = row->next) {
+      if (format_.is(row, format_.row)) rows.push_back(row);
+      if (row == last) return rows;
+    }
+    return std::nullopt;  // not siblings (a row inside a content control, for instance)
+  }
+
+  // A section typed outside a row section but sitting in the rows it repeats would be repeated
+  // with items it was not written for: refuse it (docxtemplater's unbalanced loop).
+  void check_row_overlaps() {
+    for (std::size_t r = 0; r < tags_.size(); ++r) {
+      const Tag& row_open = tags_[r];
+      if (row_open.failed || row_open.placement != Placement::row_level || row_open.partner < 0 ||
+          static_cast<std::size_t>(row_open.partner) < r) {
+        continue;
+      }
+      const auto row_close_index = static_cast<std::size_t>(row_open.partner);
+      const auto rows = rows_of(ancestor(paragraphs_[row_open.paragraph].element, format_.cell),
+                                ancestor(paragraphs_[tags_[row_close_index].paragraph].element,
+                                         format_.cell));
+      if (!rows) continue;
+      for (std::size_t s = 0; s < tags_.size(); ++s) {
+        Tag& other = tags_[s];
+        if (s == r || other.failed || other.partner < 0 ||
+            (other.lexed.kind != TagKind::section && other.lexed.kind != TagKind::inverted)) {
+          continue;
+        }
+        const auto other_close = static_cast<std::size_t>(other.partner);
+        const bool nested = r < s && other_close < row_close_index;
+        const bool encloses = s < r && row_close_index < other_close;
+        if (nested || encloses) continue;
+        const auto in_rows = [&](const Tag& t) {
+          return std::any_of(rows->begin(), rows->end(), [&](const xmlNode* row) {
+            return is_inside(paragraphs_[t.paragraph].element, row);
+          });
+        };
+        if (in_rows(other) || in_rows(tags_[other_close])) {
+          other.failed = true;
+          tags_[other_close].failed = true;
+          report(other, "misplaced_section",
+                 other.lexed.text + " sits in the table rows that " + row_open.lexed.text +
+                     " repeats, but outside that section's tags",
+                 "move it between " + row_open.lexed.text + " and " +
+                     tags_[row_close_index].lexed.text + ", or out of those rows");
+        }
+      }
+    }
+  }
+
+  void count_non_text(const xmlNode* node, NonText& found) const {
+    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+      if (child->type != XML_ELEMENT_NODE) continue;
+      if (format_.is_any(child, format_.content_elements)) {
+        xmlChar* type = format_.is(child, format_.line_break)
+                            ? xmlGetNsProp(child, reinterpret_cast<const xmlChar*>("type"),
+                                           child->ns != nullptr ? child->ns->href : nullptr)
+                            : nullptr;
+        const bool page = type != nullptr && xmlStrEqual(type, reinterpret_cast<const xmlChar*>("page"));
+        xmlFree(type);
+        ++(page ? found.page_breaks : found.other);
+      } else {
+        count_non_text(child, found);
+      }
+    }
+  }
+
+  void mark_vanishing_paragraphs() {
+    for (Paragraph& paragraph : paragraphs_) {
+      if (paragraph.tags.empty()) continue;
+      bool vanishes = true;
+      const Tag* section = nullptr;
+      for (std::size_t t : paragraph.tags) {
+        const Tag& tag = tags_[t];
+        if (is_section_kind(tag.lexed.kind) && tag.placement == Placement::paragraph_level) {
+          section = &tag;
+        } else if (!is_invisible_kind(tag.lexed.kind)) {
+          vanishes = false;
+        }
+      }
+      if (!vanishes) continue;
+      if (section != nullptr) {
+        // A picture or break beside a section tag is content a person put there: the
+        // paragraph stays, inside the section. A close tag's page breaks end the last item.
+        NonText non_text;
+        count_non_text(paragraph.element, non_text);
+        if (non_text.other > 0 || (non_text.page_breaks > 0 && section->lexed.kind != TagKind::close)) {
+          vanishes = false;
+        } else {
+          paragraph.page_breaks_kept_as_tail = non_text.page_breaks;
+        }
+      } else {
+        // Only comments and set-delimiter tags: the paragraph goes if nothing else is in it.
+        std::string rest;
+        std::size_t pos = 0;
+        for (std::size_t t : paragraph.tags) {
+          rest += paragraph.text.substr(pos, tags_[t].lexed.begin - pos);
+          pos = tags_[t].lexed.end;
+        }
+        rest += paragraph.text.substr(std::min(pos, paragraph.text.size()));
+        vanishes = is_blank(rest) && !holds_keeper(paragraph.element) &&
+                   !format_.paragraph.empty();
+      }
+      paragraph.vanishes = vanishes;
+    }
+  }
+
+  std::vector<TagInfo> tag_infos() const {
+    std::vector<TagInfo> infos;
+    for (const Tag& tag : tags_) {
+      if (tag.lexed.kind == TagKind::invalid) continue;
+      TagInfo info;
+      switch (tag.lexed.kind) {
+        case TagKind::value: info.kind = TagInfo::Kind::value; break;
+        case TagKind::section: info.kind = TagInfo::Kind::section; break;
+        case TagKind::inverted: info.kind = TagInfo::Kind::inverted_section; break;
+        case TagKind::close: info.kind = TagInfo::Kind::close; break;
+        case TagKind::comment: info.kind = TagInfo::Kind::comment; break;
+        case TagKind::set_delimiters: info.kind = TagInfo::Kind::set_delimiters; break;
+        case TagKind::invalid: break;
+      }
+      info.text = tag.lexed.text;
+      info.path = tag.lexed.name;
+      info.scope = tag.scope;
+      for (const auto& filter : tag.lexed.filters) info.filters.push_back(filter.name);
+      info.part = part_;
+      info.paragraph = paragraphs_[tag.paragraph].number;
+      infos.push_back(std::move(info));
+    }
+    return infos;
+  }
+
+  // --- building the program (only for a part with no errors) ---
+
+  xmlNode* new_marker(const std::string& data) {
+    return xmlNewDocPI(document_.get(), reinterpret_cast<const xmlChar*>(kMarkerTarget),
+                       reinterpret_cast<const xmlChar*>(data.c_str()));
+  }
+
+  // After `element` and after the markers already put after it (inner sections close first).
+  static void insert_after(xmlNode* element, xmlNode* marker) {
+    xmlNode* anchor = element;
+    while (is_marker(anchor->next) && anchor->next->content != nullptr &&
+           anchor->next->content[0] == 'e') {
+      anchor = anchor->next;
+    }
+    xmlAddNextSibling(anchor, marker);
+  }
+
+  void insert_guards() {
+    std::set<xmlNode*> tables;
+    std::set<xmlNode*> containers;
+    for (const Tag& tag : tags_) {
+      if (tag.placement == Placement::row_level) {
+        tables.insert(ancestor(ancestor(paragraphs_[tag.paragraph].element, format_.cell), format_.table));
+      }
+    }
+    for (const Paragraph& paragraph : paragraphs_) {
+      xmlNode* parent = paragraph.element->parent;
+      if (paragraph.vanishes && format_.is_any(parent, format_.needs_paragraph)) {
+        containers.insert(parent);
+      }
+    }
+    for (xmlNode* table : tables) {
+      xmlAddPrevSibling(table, new_marker("t"));
+      xmlAddNextSibling(table, new_marker("u"));
+    }
+    for (xmlNode* container : containers) {
+      xmlNode* open = new_marker("g");
+      if (container->children != nullptr) {
+        xmlAddPrevSibling(container->children, open);
+      } else {
+        xmlAddChild(container, open);
+      }
+      xmlAddChild(container, new_marker("h"));
+    }
+  }
+
+  PartProgram build() {
+    insert_guards();
+    std::vector<ValueSlot> values;
+    std::vector<SectionSlot> sections;
+    std::vector<TagSite> sites;
+    // Per paragraph: where inline markers go (offset → marker data, in tag order).
+    std::map<std::size_t, std::multimap<std::size_t, std::string>> inline_markers;
+    for (std::size_t i = 0; i < tags_.size(); ++i) {
+      Tag& tag = tags_[i];
+      const Paragraph& paragraph = paragraphs_[tag.paragraph];
+      const std::size_t site = sites.size();
+      sites.push_back(TagSite{paragraph.number, shorten(paragraph.text), tag.lexed.text});
+      std::string marker;
+      switch (tag.lexed.kind) {
+        case TagKind::value: {
+          ValueSlot slot{make_name_ref(tag.lexed.name), tag.lexed.filters, false, site};
+          slot.has_default = std::any_of(slot.filters.begin(), slot.filters.end(),
+                                         [](const FilterCall& f) { return f.name == "default"; });
+          marker = "v" + std::to_string(values.size());
+          values.push_back(std::move(slot));
+          break;
+        }
+        case TagKind::section:
+        case TagKind::inverted:
+          tag.section_slot = sections.size();
+          sections.push_back(SectionSlot{make_name_ref(tag.lexed.name),
+                                         tag.lexed.kind == TagKind::inverted, site});
+          marker = "s" + std::to_string(tag.section_slot);
+          break;
+        case TagKind::close:
+          marker = "e" + std::to_string(tags_[static_cast<std::size_t>(tag.partner)].section_slot);
+          break;
+        default:
+          break;
+      }
+      if (marker.empty()) continue;
+      switch (tag.placement) {
+        case Placement::inline_text:
+          inline_markers[tag.paragraph].emplace(tag.lexed.begin, marker);
+          break;
+        case Placement::paragraph_level:
+          if (paragraph.vanishes || tag.lexed.kind != TagKind::close) {
+            xmlAddPrevSibling(paragraph.element, new_marker(marker));
+          } else {
+            insert_after(paragraph.element, new_marker(marker));
+          }
+          if (tag.lexed.kind == TagKind::close) {
+            std::string& tail =
+                sections[tags_[static_cast<std::size_t>(tag.partner)].section_slot].tail_in_last_paragraph;
+            for (std::size_t b = 0; b < paragraph.page_breaks_kept_as_tail; ++b) {
+              tail += format_.page_break_run;
+            }
+          }
+          break;
+        case Placement::row_level: {
+          xmlNode* row = ancestor(ancestor(paragraph.element, format_.cell), format_.row);
+          if (tag.lexed.kind == TagKind::close) {
+            insert_after(row, new_marker(marker));
+          } else {
+            xmlAddPrevSibling(row, new_marker(marker));
+          }
+          break;
+        }
+        case Placement::none:
+          break;
+      }
+    }
+    for (std::size_t p = 0; p < paragraphs_.size(); ++p) {
+      Paragraph& paragraph = paragraphs_[p];
+      if (paragraph.tags.empty()) continue;
+      if (paragraph.vanishes) {
+        xmlUnlinkNode(paragraph.element);
+        xmlFreeNode(paragraph.element);
+        continue;
+      }
+      rewrite_text(paragraph, inline_markers[p]);
+    }
+    std::string xml = document_.serialize();
+    const std::size_t size_hint = xml.size() + xml.size() / 2;
+    return PartProgram(part_, format_, cut_into_nodes(xml), std::move(values), std::move(sections),
+                       std::move(sites), size_hint);
+  }
+
+  // Removes every tag's text from the paragraph and puts the inline markers where tags began.
+  // This is the healing: a tag Word split over several runs ends up whole in the first one.
+  void rewrite_text(Paragraph& paragraph, const std::multimap<std::size_t, std::string>& markers) {
+    std::vector<bool> removed(paragraph.text.size(), false);
+    for (std::size_t t : paragraph.tags) {
+      const LexedTag& lexed = tags_[t].lexed;
+      for (std::size_t i = lexed.begin; i < lexed.end && i < removed.size(); ++i) removed[i] = true;
+    }
+    for (const Piece& piece : paragraph.pieces) {
+      const std::size_t end = piece.begin + piece.length;
+      bool touched = false;
+      for (std::size_t i = piece.begin; i < end; ++i) touched = touched || removed[i];
+      if (!touched) continue;
+      // Segments alternate: text, marker, text, marker, ..., text.
+      std::vector<std::string> texts(1);
+      std::vector<std::string> marker_data;
+      for (std::size_t i = piece.begin; i < end; ++i) {
+        for (auto [it, last] = markers.equal_range(i); it != last; ++it) {
+          marker_data.push_back(it->second);
+          texts.emplace_back();
+        }
+        if (!removed[i]) texts.back() += paragraph.text[i];
+      }
+      xmlNode* node = piece.node;
+      xmlNodeSetContent(node, reinterpret_cast<const xmlChar*>(texts.front().c_str()));
+      xmlNode* previous = node;
+      for (std::size_t m = 0; m < marker_data.size(); ++m) {
+        xmlNode* marker = new_marker(marker_data[m]);
+        xmlAddNextSibling(previous, marker);
+        previous = marker;
+        if (!texts[m + 1].empty()) {
+          xmlNode* text = xmlNewDocText(document_.get(),
+                                        reinterpret_cast<const xmlChar*>(texts[m + 1].c_str()));
+          previous = xmlAddNextSibling(previous, text);
+        }
+      }
+      if (format_.preserve_space_on_text_element) xmlNodeSetSpacePreserve(node->parent, 1);
+    }
+  }
+
+  // Cuts the serialized part at the markers into literal text, values and nested sections.
+  std::vector<ProgramNode> cut_into_nodes(const std::string& xml) const {
+    std::vector<ProgramNode> top;
+    std::vector<std::vector<ProgramNode>*> stack{&top};
+    auto append_literal = [&](std::string_view text) {
+      if (text.empty()) return;
+      auto& nodes = *stack.back();
+      if (!nodes.empty() && nodes.back().kind == ProgramNode::Kind::literal) {
+        nodes.back().literal += text;
+      } else {
+        ProgramNode node;
+        node.literal = std::string(text);
+        nodes.push_back(std::move(node));
+      }
+    };
+    std::vector<std::unique_ptr<ProgramNode>> open_nodes;
+    std::size_t pos = 0;
+    while (true) {
+      const std::size_t at = xml.find(kMarkerOpen, pos);
+      if (at == std::string::npos) break;
+      append_literal(std::string_view(xml).substr(pos, at - pos));
+      const std::size_t end = xml.find("?>", at);
+      const std::string data = xml.substr(at + kMarkerOpen.size(), end - at - kMarkerOpen.size());
+      pos = end + 2;
+      const char kind = data.front();
+      const std::size_t slot = data.size() > 1 ? std::stoul(data.substr(1)) : 0;
+      if (kind == 'v') {
+        ProgramNode node;
+        node.kind = ProgramNode::Kind::value;
+        node.slot = slot;
+        stack.back()->push_back(std::move(node));
+      } else if (kind == 's' || kind == 't' || kind == 'g') {
+        auto node = std::make_unique<ProgramNode>();
+        node->kind = kind == 's'   ? ProgramNode::Kind::section
+                     : kind == 't' ? ProgramNode::Kind::table_guard
+                                   : ProgramNode::Kind::paragraph_guard;
+        node->slot = slot;
+        stack.push_back(&node->children);
+        open_nodes.push_back(std::move(node));
+      } else {  // 'e', 'u', 'h': the innermost open node ends
+        if (open_nodes.empty()) throw std::logic_error("unbalanced template markers in " + part_);
+        ProgramNode finished = std::move(*open_nodes.back());
+        open_nodes.pop_back();
+        stack.pop_back();
+        stack.back()->push_back(std::move(finished));
+      }
+    }
+    if (!open_nodes.empty()) throw std::logic_error("unclosed template markers in " + part_);
+    append_literal(std::string_view(xml).substr(pos));
+    return top;
+  }
+
+  XmlDocument document_;
+  std::string part_;
+  const MarkupFormat& format_;
+  Delimiters delimiters_;
+  std::vector<Paragraph> paragraphs_;
+  std::vector<Tag> tags_;
+  std::vector<Diagnostic> diagnostics_;
+  std::vector<xmlNode*> doomed_;
+  int paragraph_count_ = 0;
+};
+
+}  // namespace
+
+PartCompileResult compile_part(std::string_view xml, const std::string& part_name,
+                               const MarkupFormat& format, const Delimiters& delimiters) {
+  return PartCompiler(xml, part_name, format, delimiters).run();
+}
+
+}  // namespace panelpack::templating

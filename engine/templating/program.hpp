@@ -1,0 +1,102 @@
+#pragma once
+// A compiled part: the part's XML cut into literal text and the tags that fill it.
+// Rendering walks this tree and appends to one string; nothing is parsed at render time.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "templating/diagnostics.hpp"
+#include "templating/filters.hpp"
+#include "templating/markup_format.hpp"
+
+namespace panelpack::templating {
+
+// Where a tag is, so a render-time problem can name it like a compile-time one.
+struct TagSite {
+  int paragraph = 0;
+  std::string excerpt;
+  std::string tag;
+};
+
+// How a tag's name is looked up.
+struct NameRef {
+  enum class Kind { path, current, index, first, last };
+  Kind kind = Kind::path;
+  std::vector<std::string> segments;  // for Kind::path
+  std::string text;                   // as typed, for messages
+};
+
+struct ValueSlot {
+  NameRef name;
+  std::vector<FilterCall> filters;
+  bool has_default = false;  // `default` makes a missing value present
+  std::size_t site = 0;
+};
+
+struct SectionSlot {
+  NameRef name;
+  bool inverted = false;
+  std::size_t site = 0;
+  // Page breaks from the close tag's paragraph: written once, at the end of the last
+  // paragraph the section produced (docxtemplater does the same).
+  std::string tail_in_last_paragraph;
+};
+
+struct ProgramNode {
+  enum class Kind {
+    literal,          // markup copied as it is
+    value,            // a value tag: `slot` indexes values
+    section,          // children repeated per item: `slot` indexes sections
+    table_guard,      // children form a table: dropped whole if no row was written
+    paragraph_guard,  // children fill a container that must end with a paragraph
+  };
+  Kind kind = Kind::literal;
+  std::string literal;
+  std::size_t slot = 0;
+  std::vector<ProgramNode> children;
+};
+
+// Problems met while rendering: missing fields (strict) and values filters could not read.
+struct RenderProblems {
+  bool strict = false;
+  std::vector<Diagnostic> missing;
+  std::vector<Diagnostic> warnings;
+};
+
+class PartProgram {
+ public:
+  PartProgram(std::string part_name, const MarkupFormat& format, std::vector<ProgramNode> nodes,
+              std::vector<ValueSlot> values, std::vector<SectionSlot> sections,
+              std::vector<TagSite> sites, std::size_t size_hint);
+
+  const std::string& part_name() const noexcept { return part_name_; }
+  std::string render(const nlohmann::json& data, RenderProblems& problems) const;
+
+ private:
+  struct Frame;
+  struct State;
+  void render_nodes(const std::vector<ProgramNode>& nodes, State& state, std::string& out) const;
+  void render_value(const ValueSlot& slot, State& state, std::string& out) const;
+  void render_section(const ProgramNode& node, State& state, std::string& out) const;
+  void append_tail(const SectionSlot& slot, std::size_t start, std::string& out) const;
+  void close_table_guard(std::size_t start, std::string& out) const;
+  void close_paragraph_guard(std::size_t start, std::string& out) const;
+  Diagnostic diagnostic_at(std::size_t site, std::string code, std::string message,
+                           std::string hint) const;
+
+  std::string part_name_;
+  const MarkupFormat* format_;
+  std::vector<ProgramNode> nodes_;
+  std::vector<ValueSlot> values_;
+  std::vector<SectionSlot> sections_;
+  std::vector<TagSite> sites_;
+  std::size_t size_hint_;
+};
+
+// The name as the renderer will look it up ("child.name", ".", "@index").
+NameRef make_name_ref(const std::string& name);
+
+}  // namespace panelpack::templating

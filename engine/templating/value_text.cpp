@@ -1,0 +1,145 @@
+#include "templating/value_text.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace panelpack::templating {
+
+std::string value_to_text(const nlohmann::json* value) {
+  if (value == nullptr) return {};
+  switch (value->type()) {
+    case nlohmann::json::value_t::string:
+      return value->get_ref<const std::string&>();
+    case nlohmann::json::value_t::boolean:
+      return value->get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned:
+    case nlohmann::json::value_t::number_float:
+      return value->dump();
+    default:
+      return {};
+  }
+}
+
+bool is_truthy(const nlohmann::json* value) {
+  if (value == nullptr) return false;
+  switch (value->type()) {
+    case nlohmann::json::value_t::null:
+    case nlohmann::json::value_t::discarded:
+      return false;
+    case nlohmann::json::value_t::boolean:
+      return value->get<bool>();
+    case nlohmann::json::value_t::string:
+      return !value->get_ref<const std::string&>().empty();
+    case nlohmann::json::value_t::array:
+      return !value->empty();
+    default:
+      return true;
+  }
+}
+
+namespace {
+
+// Bytes that end a run of text copied as is: markup characters, every C0 control, and the
+// first byte of a multi-byte sequence (which must be validated).
+constexpr std::array<bool, 256> make_special_bytes() {
+  std::array<bool, 256> special{};
+  for (std::size_t byte = 0; byte < 0x20; ++byte) special[byte] = true;
+  for (std::size_t byte = 0x80; byte < 0x100; ++byte) special[byte] = true;
+  for (const unsigned char c : {'&', '<', '>', '"', '\''}) special[c] = true;
+  return special;
+}
+
+constexpr std::array<bool, 256> kSpecialByte = make_special_bytes();
+
+bool is_continuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
+
+// Length of the well-formed UTF-8 sequence at text[pos] that XML 1.0 allows, or 0 when the
+// lead byte starts no such sequence (invalid, overlong, surrogate, U+FFFE, U+FFFF).
+std::size_t allowed_utf8_length(std::string_view text, std::size_t pos) {
+  const auto byte_at = [&](std::size_t offset) -> unsigned char {
+    return pos + offset < text.size() ? static_cast<unsigned char>(text[pos + offset]) : 0;
+  };
+  const unsigned char lead = byte_at(0);
+  const unsigned char second = byte_at(1);
+  if (lead >= 0xC2 && lead <= 0xDF) return is_continuation(second) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    // Bounds on the second byte exclude overlongs (E0) and surrogates (ED), per Unicode 3-7.
+    const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
+    const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
+    if (second < low || second > high || !is_continuation(byte_at(2))) return 0;
+    if (lead == 0xEF && second == 0xBF && (byte_at(2) == 0xBE || byte_at(2) == 0xBF)) return 0;
+    return 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
+    const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
+    if (second < low || second > high) return 0;
+    return is_continuation(byte_at(2)) && is_continuation(byte_at(3)) ? 4 : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void append_xml_escaped(std::string& out, std::string_view text, const TextEscapes& escapes) {
+  out.reserve(out.size() + text.size());
+  std::size_t run_start = 0;
+  std::size_t pos = 0;
+  const auto flush_run = [&] { out.append(text.data() + run_start, pos - run_start); };
+  while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (!kSpecialByte[byte]) {
+      ++pos;
+      continue;
+    }
+    if (byte >= 0x80) {
+      // A valid sequence stays in the current run; a bad byte is dropped alone, so a valid
+      // character right after it survives.
+      if (const std::size_t length = allowed_utf8_length(text, pos); length != 0) {
+        pos += length;
+        continue;
+      }
+      flush_run();
+      run_start = ++pos;
+      continue;
+    }
+    flush_run();
+    std::size_t consumed = 1;
+    switch (byte) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\r':
+        if (pos + 1 < text.size() && text[pos + 1] == '\n') consumed = 2;
+        out += escapes.line_break;
+        break;
+      case '\n':
+        out += escapes.line_break;
+        break;
+      case '\t':
+        out += escapes.tab;
+        break;
+      default:
+        break;  // Other C0 controls, NUL included, are not XML characters: dropped.
+    }
+    pos += consumed;
+    run_start = pos;
+  }
+  flush_run();
+}
+
+}  // namespace panelpack::templating

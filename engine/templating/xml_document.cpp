@@ -1,0 +1,72 @@
+#include "templating/xml_document.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+
+#include <cstring>
+
+#include "templating/diagnostics.hpp"
+
+namespace panelpack::templating {
+namespace {
+
+// NONET: no network; NOCDATA: CDATA becomes text, so nothing reaches the output unescaped.
+// Never NOENT (entity expansion, XXE) and never NOBLANKS (it eats the spaces inside w:t).
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING |
+                              XML_PARSE_NOERROR;
+
+struct ParserContext {
+  xmlParserCtxt* ctxt;
+  ParserContext() : ctxt(xmlNewParserCtxt()) {}
+  ~ParserContext() { xmlFreeParserCtxt(ctxt); }
+  ParserContext(const ParserContext&) = delete;
+  ParserContext& operator=(const ParserContext&) = delete;
+};
+
+}  // namespace
+
+XmlDocument::XmlDocument(std::string_view bytes, const std::string& part_name) {
+  ParserContext parser;
+  if (parser.ctxt == nullptr) throw std::bad_alloc();
+  doc_.reset(xmlCtxtReadMemory(parser.ctxt, bytes.data(), static_cast<int>(bytes.size()),
+                               part_name.c_str(), nullptr, kParseOptions));
+  if (!doc_ || xmlDocGetRootElement(doc_.get()) == nullptr) {
+    const xmlError* error = xmlCtxtGetLastError(parser.ctxt);
+    std::string detail = error != nullptr && error->message != nullptr
+                             ? std::string(error->message) + " at line " +
+                                   std::to_string(error->line)
+                             : "no root element";
+    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
+      detail.pop_back();
+    }
+    throw PackageError("malformed_xml", part_name,
+                       "is not well-formed XML (" + detail +
+                           "); open the file in Word or LibreOffice and save it again");
+  }
+  if (doc_->intSubset != nullptr || doc_->extSubset != nullptr) {
+    throw PackageError("dtd_refused", part_name,
+                       "declares a DTD, which Office documents never do; the file may be "
+                       "crafted to attack the reader — save it again from Word or LibreOffice");
+  }
+}
+
+std::string XmlDocument::serialize() const {
+  xmlChar* buffer = nullptr;
+  int size = 0;
+  xmlDocDumpMemoryEnc(doc_.get(), &buffer, &size, "UTF-8");
+  if (buffer == nullptr) throw std::bad_alloc();
+  std::string text(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(size));
+  xmlFree(buffer);
+  return text;
+}
+
+bool is_element(const xmlNode* node, std::string_view ns_uri, std::string_view local_name) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE) return false;
+  if (local_name != reinterpret_cast<const char*>(node->name)) return false;
+  const char* href = node->ns != nullptr && node->ns->href != nullptr
+                         ? reinterpret_cast<const char*>(node->ns->href)
+                         : "";
+  return ns_uri == href;
+}
+
+}  // namespace panelpack::templating
