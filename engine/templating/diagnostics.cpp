@@ -27,7 +27,7 @@ std::string describe(const Diagnostic& d) {
   text += " [" + d.code + "]";
   if (!d.tag.empty()) text += " " + d.tag;
   text += ": " + d.message;
-  if (!d.hint.empty()) text += " " + d.hint;
+  if (!d.hint.empty()) text += " \xE2\x80\x94 " + d.hint;  // an em dash before what to do
   return text;
 }
 

@@ -5,16 +5,13 @@
 #include <set>
 #include <utility>
 
+#include "templating/markers.hpp"
 #include "templating/tag_lexer.hpp"
 #include "templating/xml_document.hpp"
 
 namespace panelpack::templating {
 namespace {
 
-// Markers are processing instructions put into the tree where tags were; serialising the tree
-// then cutting at them gives the program. PIs are valid anywhere XML allows markup.
-constexpr const char* kMarkerTarget = "panelpack-m";
-constexpr std::string_view kMarkerOpen = "<?panelpack-m ";
 constexpr std::size_t kExcerptBytes = 60;
 
 struct Piece {
@@ -82,11 +79,6 @@ bool is_invisible_kind(TagKind kind) {
   return kind == TagKind::comment || kind == TagKind::set_delimiters;
 }
 
-bool is_marker(const xmlNode* node) {
-  return node != nullptr && node->type == XML_PI_NODE &&
-         std::string_view(reinterpret_cast<const char*>(node->name)) == kMarkerTarget;
-}
-
 bool is_inside(const xmlNode* node, const xmlNode* ancestor) {
   for (; node != nullptr; node = node->parent) {
     if (node == ancestor) return true;
@@ -143,10 +135,7 @@ class PartCompiler {
         const std::string_view text(reinterpret_cast<const char*>(child->content));
         owner.pieces.push_back(Piece{child, owner.text.size(), text.size()});
         owner.text += text;
-      } else if ((child->type == XML_PI_NODE || child->type == XML_COMMENT_NODE) &&
-                 (is_marker(child) || (child->content != nullptr &&
-                                       std::string_view(reinterpret_cast<const char*>(child->content))
-                                               .find(kMarkerTarget) != std::string_view::npos))) {
+      } else if (mentions_marker(child)) {
         doomed_.push_back(child);  // a crafted marker must never reach the output
       }
     }
@@ -579,7 +568,7 @@ class PartCompiler {
         case TagKind::inverted:
           tag.section_slot = sections.size();
           sections.push_back(SectionSlot{make_name_ref(tag.lexed.name),
-                                         tag.lexed.kind == TagKind::inverted, site});
+                                         tag.lexed.kind == TagKind::inverted, site, {}});
           marker = "s" + std::to_string(tag.section_slot);
           break;
         case TagKind::close:
@@ -632,7 +621,7 @@ class PartCompiler {
     }
     std::string xml = document_.serialize();
     const std::size_t size_hint = xml.size() + xml.size() / 2;
-    return PartProgram(part_, format_, cut_into_nodes(xml), std::move(values), std::move(sections),
+    return PartProgram(part_, format_, cut_at_markers(xml, part_), std::move(values), std::move(sections),
                        std::move(sites), size_hint);
   }
 
@@ -674,58 +663,6 @@ class PartCompiler {
       }
       if (format_.preserve_space_on_text_element) xmlNodeSetSpacePreserve(node->parent, 1);
     }
-  }
-
-  // Cuts the serialized part at the markers into literal text, values and nested sections.
-  std::vector<ProgramNode> cut_into_nodes(const std::string& xml) const {
-    std::vector<ProgramNode> top;
-    std::vector<std::vector<ProgramNode>*> stack{&top};
-    auto append_literal = [&](std::string_view text) {
-      if (text.empty()) return;
-      auto& nodes = *stack.back();
-      if (!nodes.empty() && nodes.back().kind == ProgramNode::Kind::literal) {
-        nodes.back().literal += text;
-      } else {
-        ProgramNode node;
-        node.literal = std::string(text);
-        nodes.push_back(std::move(node));
-      }
-    };
-    std::vector<std::unique_ptr<ProgramNode>> open_nodes;
-    std::size_t pos = 0;
-    while (true) {
-      const std::size_t at = xml.find(kMarkerOpen, pos);
-      if (at == std::string::npos) break;
-      append_literal(std::string_view(xml).substr(pos, at - pos));
-      const std::size_t end = xml.find("?>", at);
-      const std::string data = xml.substr(at + kMarkerOpen.size(), end - at - kMarkerOpen.size());
-      pos = end + 2;
-      const char kind = data.front();
-      const std::size_t slot = data.size() > 1 ? std::stoul(data.substr(1)) : 0;
-      if (kind == 'v') {
-        ProgramNode node;
-        node.kind = ProgramNode::Kind::value;
-        node.slot = slot;
-        stack.back()->push_back(std::move(node));
-      } else if (kind == 's' || kind == 't' || kind == 'g') {
-        auto node = std::make_unique<ProgramNode>();
-        node->kind = kind == 's'   ? ProgramNode::Kind::section
-                     : kind == 't' ? ProgramNode::Kind::table_guard
-                                   : ProgramNode::Kind::paragraph_guard;
-        node->slot = slot;
-        stack.push_back(&node->children);
-        open_nodes.push_back(std::move(node));
-      } else {  // 'e', 'u', 'h': the innermost open node ends
-        if (open_nodes.empty()) throw std::logic_error("unbalanced template markers in " + part_);
-        ProgramNode finished = std::move(*open_nodes.back());
-        open_nodes.pop_back();
-        stack.pop_back();
-        stack.back()->push_back(std::move(finished));
-      }
-    }
-    if (!open_nodes.empty()) throw std::logic_error("unclosed template markers in " + part_);
-    append_literal(std::string_view(xml).substr(pos));
-    return top;
   }
 
   XmlDocument document_;

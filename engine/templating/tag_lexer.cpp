@@ -224,12 +224,10 @@ LexedTag interpret(std::string_view content, Delimiters& delimiters) {
       return invalid_tag("malformed_tag", problem, "write filters as {{x | date:\"dd/MM/yyyy\"}}");
     }
     if (auto filter_problem = filter_call_problem(call)) {
-      const bool unknown = std::find(known_filter_names().begin(), known_filter_names().end(),
-                                     call.name) == known_filter_names().end();
-      std::string names;
-      for (const auto& known : known_filter_names()) names += (names.empty() ? "" : ", ") + known;
+      const auto& known = known_filter_names();
+      const bool unknown = std::find(known.begin(), known.end(), call.name) == known.end();
       return invalid_tag(unknown ? "unknown_filter" : "bad_filter_argument", *filter_problem,
-                         "the filters are: " + names);
+                         unknown ? "correct the filter's name" : "correct the filter's argument");
     }
     tag.filters.push_back(std::move(call));
   }
