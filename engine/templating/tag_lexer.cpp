@@ -240,8 +240,9 @@ std::vector<LexedTag> lex_paragraph(std::string_view text, Delimiters& delimiter
   std::vector<LexedTag> tags;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const std::string& open = delimiters.open;
-    const std::string& close = delimiters.close;
+    // Copies: a set-delimiters tag changes `delimiters` while this one is being read.
+    const std::string open = delimiters.open;
+    const std::string close = delimiters.close;
     const std::size_t open_at = text.find(open, pos);
     // A closing delimiter with no opening one is a typo (docxtemplater's unopened_tag).
     if (open != close) {
@@ -290,7 +291,10 @@ std::vector<LexedTag> lex_paragraph(std::string_view text, Delimiters& delimiter
     LexedTag tag = interpret(text.substr(content_begin, close_at - content_begin), delimiters);
     tag.begin = open_at;
     tag.end = close_at + close.size();
-    tag.text = std::string(text.substr(open_at, tag.end - open_at));
+    // The contract reports a malformed tag from its opening delimiter to the paragraph's end.
+    tag.text = std::string(tag.problem_code == "malformed_tag"
+                               ? text.substr(open_at)
+                               : text.substr(open_at, tag.end - open_at));
     pos = tag.end;
     tags.push_back(std::move(tag));
   }

@@ -157,18 +157,19 @@ void check_entry_name(const std::string& name) {
 }
 
 // Stable timestamp for entries built from bytes: the same input gives byte-identical output.
-// 1980-01-01 00:00 local time, the earliest date a zip entry can hold.
-std::time_t fixed_entry_mtime() {
-  static const std::time_t value = [] {
-    std::tm dos_epoch{};
-    dos_epoch.tm_year = 80;
-    dos_epoch.tm_mon = 0;
-    dos_epoch.tm_mday = 1;
-    dos_epoch.tm_isdst = -1;
-    return std::mktime(&dos_epoch);
-  }();
-  return value;
+// 1980-01-01 00:00 local time, the earliest date a zip entry can hold. Computed while the
+// program starts, before any render thread exists: mktime and libzip's localtime share state.
+std::time_t dos_epoch_local() {
+  std::tm dos_epoch{};
+  dos_epoch.tm_year = 80;
+  dos_epoch.tm_mon = 0;
+  dos_epoch.tm_mday = 1;
+  dos_epoch.tm_isdst = -1;
+  return std::mktime(&dos_epoch);
 }
+const std::time_t kFixedEntryMtime = dos_epoch_local();
+
+std::time_t fixed_entry_mtime() { return kFixedEntryMtime; }
 
 // A valid archive without entries: just the end-of-central-directory record.
 constexpr char kEmptyArchive[22] = {'P', 'K', 5, 6};
