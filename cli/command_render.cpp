@@ -1,0 +1,121 @@
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "diagnostic_output.hpp"
+#include "files.hpp"
+#include "json_input.hpp"
+#include "output_pattern.hpp"
+#include "render_request.hpp"
+#include "template_loading.hpp"
+#include "template_options.hpp"
+
+namespace panelpack::cli {
+namespace {
+
+const std::array<OptionSpec, 6> render_options = {{
+    {"output", 'o', true},
+    {"each", '\0', true},
+    {"jobs", 'j', true},
+    {"strict", '\0', false},
+    {"delimiters", '\0', true},
+    {"help", 'h', false},
+}};
+
+RenderRequest read_request(std::span<const std::string> words) {
+  const Arguments arguments = Arguments::parse(words, render_options);
+  RenderRequest request;
+  request.compile = compile_options_from(arguments);
+  request.render.strict = arguments.has("strict");
+  request.each = arguments.has("each");
+
+  const auto& positionals = arguments.positionals();
+  const std::size_t expected = request.each ? 1 : 2;
+  if (positionals.size() != expected) {
+    throw UsageError(request.each ? "render --each takes one TEMPLATE and no DATA file"
+                                  : "render takes a TEMPLATE and a DATA file");
+  }
+  request.template_path = positionals[0];
+  request.data_path = request.each ? *arguments.value("each") : positionals[1];
+  if (request.template_path == "-") throw UsageError("the TEMPLATE must be a file, not stdin");
+
+  const auto output = arguments.value("output");
+  if (!output) throw UsageError("render needs -o OUTPUT");
+  request.output_pattern = *output;
+  if (request.each && request.output_pattern.find("{{") == std::string::npos) {
+    throw UsageError(
+        "with --each, -o must name each document from its record, e.g. "
+        "-o 'out/{{case_ref}}.docx'");
+  }
+
+  if (const auto jobs = arguments.value("jobs")) {
+    if (!request.each) throw UsageError("-j applies only to render --each");
+    request.jobs = parse_count("-j", *jobs);
+    if (request.jobs == 0) request.jobs = std::max(1U, std::thread::hardware_concurrency());
+  }
+  return request;
+}
+
+// The data for one document, or nothing after printing why not.
+std::optional<nlohmann::json> read_data(const std::string& path) {
+  const std::string source = display_name(path);
+  const std::string text = read_input(path);
+  try {
+    auto data = parse_json_document(text, source);
+    if (data.is_object()) return data;
+    std::cerr << source << ": the data must be one JSON object ({...}); for many records use "
+              << "render --each\n";
+  } catch (const JsonInputError& error) {
+    std::cerr << error.what() << '\n';
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ExitCode render_one(const RenderRequest& request) {
+  OutputPattern pattern(request.output_pattern);
+  const std::string source = display_name(request.data_path);
+
+  // Template and data are both checked before giving up, so one run shows every problem.
+  const auto compiled = compile_template(request.template_path, request.compile, std::cerr);
+  const auto data = read_data(request.data_path);
+  if (!compiled || !data) {
+    throw CommandFailure(ExitCode::bad_input, "nothing written");
+  }
+
+  std::filesystem::path output;
+  try {
+    output = pattern.path_for(*data);
+  } catch (const OutputNameError& error) {
+    throw CommandFailure(ExitCode::bad_input, source + ": " + error.what() + "; nothing written");
+  }
+  refuse_overwriting_input(output, request.template_path, "template");
+  if (request.data_path != "-") refuse_overwriting_input(output, request.data_path, "data file");
+
+  std::string document;
+  templating::RenderReport report;
+  try {
+    document = compiled->render(*data, request.render, &report);
+  } catch (const templating::RenderError& error) {
+    print_diagnostics(std::cerr, source, error.diagnostics());
+    throw CommandFailure(ExitCode::bad_input, "nothing written");
+  }
+  print_diagnostics(std::cerr, source, report.warnings);
+  write_output(output, document);
+  std::cout << "wrote " << output.string() << '\n';
+  return ExitCode::success;
+}
+
+ExitCode run_render(std::span<const std::string> words) {
+  const RenderRequest request = read_request(words);
+  return request.each ? render_each(request) : render_one(request);
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,190 @@
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <new>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "files.hpp"
+#include "json_input.hpp"
+#include "output_pattern.hpp"
+#include "progress.hpp"
+#include "render_request.hpp"
+#include "template_loading.hpp"
+
+namespace panelpack::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One record's document: where it goes and how it went.
+struct Job {
+  const Record* record = nullptr;
+  std::string location;  // "cases.jsonl:3" or "cases.json: record 3", for messages
+  fs::path output;
+  ExitCode outcome = ExitCode::success;
+  std::vector<std::string> messages;  // errors and warnings, printed in record order
+
+  void fail(ExitCode code, const std::string& message) {
+    outcome = code;
+    messages.push_back(message);
+  }
+};
+
+std::string location_of(const RecordBatch& batch, const Record& record, const std::string& source) {
+  return batch.is_array ? source + ": record " + std::to_string(record.number)
+                        : source + ":" + std::to_string(record.number);
+}
+
+// Names compare as a Windows share would compare them: outputs are often copied to one.
+std::string collision_key(const fs::path& output) {
+  std::string key = output.lexically_normal().string();
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return key;
+}
+
+std::string describe_line(const Job& job, const templating::Diagnostic& diagnostic) {
+  return job.location + ": " + templating::describe(diagnostic);
+}
+
+// Phase one, on one thread: every record's output name, refusing empty and duplicate ones.
+std::vector<Job> plan_jobs(const RecordBatch& batch, OutputPattern& pattern,
+                           const RenderRequest& request) {
+  const std::string source = display_name(request.data_path);
+  std::vector<Job> jobs;
+  std::map<std::string, std::string> taken;  // collision key -> location of its first record
+  for (const Record& record : batch.records) {
+    Job& job = jobs.emplace_back();
+    job.record = &record;
+    job.location = location_of(batch, record, source);
+    if (!record.error.empty()) {
+      job.fail(ExitCode::bad_input, record.error);
+      continue;
+    }
+    try {
+      job.output = pattern.path_for(record.data);
+      refuse_overwriting_input(job.output, request.template_path, "template");
+      if (request.data_path != "-") {
+        refuse_overwriting_input(job.output, request.data_path, "records file");
+      }
+    } catch (const OutputNameError& error) {
+      job.fail(ExitCode::bad_input, job.location + ": " + error.what());
+      continue;
+    } catch (const CommandFailure& failure) {
+      job.fail(failure.code(), job.location + ": " + failure.what());
+      continue;
+    }
+    const auto [first, inserted] = taken.emplace(collision_key(job.output), job.location);
+    if (!inserted) {
+      job.fail(ExitCode::bad_input, job.location + ": the output name " + job.output.string() +
+                                        " is already used by " + first->second +
+                                        " (each record needs its own name)");
+    }
+  }
+  return jobs;
+}
+
+// Phase two, on any thread: render and write one document.
+void run_job(Job& job, const templating::Template& compiled, const RenderRequest& request) {
+  try {
+    templating::RenderReport report;
+    const std::string document = compiled.render(job.record->data, request.render, &report);
+    for (const auto& warning : report.warnings) job.messages.push_back(describe_line(job, warning));
+    write_output(job.output, document);
+  } catch (const templating::RenderError& error) {
+    job.outcome = ExitCode::bad_input;
+    for (const auto& diagnostic : error.diagnostics()) {
+      job.messages.push_back(describe_line(job, diagnostic));
+    }
+  } catch (const CommandFailure& failure) {
+    job.fail(failure.code(), job.location + ": " + failure.what());
+  } catch (const std::bad_alloc&) {
+    job.fail(ExitCode::machine_failure, job.location + ": out of memory");
+  } catch (const std::exception& error) {
+    job.fail(ExitCode::machine_failure, job.location + ": internal error: " + error.what());
+  }
+}
+
+void run_jobs(std::vector<Job*>& pending, const templating::Template& compiled,
+              const RenderRequest& request) {
+  Progress progress("rendered", pending.size(), stderr_is_terminal());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < pending.size(); i = next++) {
+      run_job(*pending[i], compiled, request);
+      progress.advance();
+    }
+  };
+  const std::size_t threads = std::min<std::size_t>(request.jobs, pending.size());
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::jthread> workers;
+    workers.reserve(threads);
+    for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+  }
+  progress.finish();
+}
+
+std::string summary(const std::vector<Job>& jobs, const RecordBatch& batch,
+                    const fs::path& directory) {
+  std::vector<int> failed;
+  for (const Job& job : jobs) {
+    if (job.outcome != ExitCode::success) failed.push_back(job.record->number);
+  }
+  std::string line = "rendered " + std::to_string(jobs.size() - failed.size()) + " of " +
+                     std::to_string(jobs.size()) + " documents into " + directory.string();
+  if (failed.empty()) return line;
+
+  constexpr std::size_t listed = 20;
+  line += " (" + std::to_string(failed.size()) + " failed: ";
+  line += batch.is_array ? (failed.size() == 1 ? "record " : "records ")
+                         : (failed.size() == 1 ? "line " : "lines ");
+  for (std::size_t i = 0; i < std::min(failed.size(), listed); ++i) {
+    line += (i == 0 ? "" : ", ") + std::to_string(failed[i]);
+  }
+  if (failed.size() > listed) line += " and " + std::to_string(failed.size() - listed) + " more";
+  return line + ")";
+}
+
+}  // namespace
+
+ExitCode render_each(const RenderRequest& request) {
+  OutputPattern pattern(request.output_pattern);
+  const auto compiled = compile_template(request.template_path, request.compile, std::cerr);
+  if (!compiled) throw CommandFailure(ExitCode::bad_input, "nothing rendered");
+
+  RecordBatch batch;
+  try {
+    batch = read_records(read_input(request.data_path), display_name(request.data_path));
+  } catch (const JsonInputError& error) {
+    std::cerr << error.what() << '\n';
+    throw CommandFailure(ExitCode::bad_input, "nothing rendered");
+  }
+
+  std::vector<Job> jobs = plan_jobs(batch, pattern, request);
+  std::vector<Job*> pending;
+  for (Job& job : jobs) {
+    if (job.outcome == ExitCode::success) pending.push_back(&job);
+  }
+  run_jobs(pending, *compiled, request);
+
+  ExitCode result = ExitCode::success;
+  for (const Job& job : jobs) {
+    for (const auto& message : job.messages) std::cerr << message << '\n';
+    if (job.outcome == ExitCode::machine_failure) result = ExitCode::machine_failure;
+    if (job.outcome == ExitCode::bad_input && result == ExitCode::success) {
+      result = ExitCode::bad_input;
+    }
+  }
+  std::cout << summary(jobs, batch, pattern.base_directory()) << '\n';
+  return result;
+}
+
+}  // namespace panelpack::cli

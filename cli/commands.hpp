@@ -1,0 +1,15 @@
+#pragma once
+// The subcommands of `panelpack`. Each takes the words after its name and returns an exit code;
+// it throws CommandFailure (or UsageError) when it cannot go on.
+
+#include <span>
+#include <string>
+
+#include "exit_codes.hpp"
+
+namespace panelpack::cli {
+
+ExitCode run_render(std::span<const std::string> words);
+ExitCode run_check(std::span<const std::string> words);
+
+}  // namespace panelpack::cli

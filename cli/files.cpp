@@ -1,0 +1,65 @@
+#include "files.hpp"
+
+#include <array>
+#include <cstdio>
+#include <system_error>
+
+#include "exit_codes.hpp"
+#include "templating/atomic_file.hpp"
+
+namespace panelpack::cli {
+namespace fs = std::filesystem;
+
+std::string display_name(const std::string& path) {
+  return path == "-" ? std::string(stdin_name) : path;
+}
+
+std::string read_input(const std::string& path) {
+  if (path == "-") {
+    std::string bytes;
+    std::array<char, 65536> block{};
+    std::size_t count = 0;
+    while ((count = std::fread(block.data(), 1, block.size(), stdin)) > 0) {
+      bytes.append(block.data(), count);
+    }
+    if (std::ferror(stdin) != 0) {
+      throw CommandFailure(ExitCode::machine_failure, "cannot read standard input");
+    }
+    return bytes;
+  }
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (status.type() == fs::file_type::not_found) {
+    throw CommandFailure(ExitCode::bad_input, path + ": no such file");
+  }
+  if (status.type() == fs::file_type::directory) {
+    throw CommandFailure(ExitCode::bad_input, path + ": is a directory, not a file");
+  }
+  try {
+    return templating::read_file(path);
+  } catch (const std::system_error& failure) {
+    throw CommandFailure(ExitCode::machine_failure,
+                         "cannot read " + path + ": " + failure.code().message());
+  }
+}
+
+void write_output(const fs::path& path, std::string_view bytes) {
+  try {
+    if (path.has_parent_path()) fs::create_directories(path.parent_path());
+    templating::write_file_atomically(path, bytes);
+  } catch (const std::system_error& failure) {
+    throw CommandFailure(ExitCode::machine_failure,
+                         "cannot write " + path.string() + ": " + failure.code().message());
+  }
+}
+
+void refuse_overwriting_input(const fs::path& output, const fs::path& input,
+                              const std::string& what) {
+  std::error_code error;
+  if (fs::equivalent(output, input, error)) {
+    throw CommandFailure(ExitCode::bad_input, "the output " + output.string() + " is the " + what +
+                                                  " itself; choose another name");
+  }
+}
+
+}  // namespace panelpack::cli

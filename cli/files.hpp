@@ -1,0 +1,28 @@
+#pragma once
+// Reading inputs and writing outputs with the exit codes the command promises.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace panelpack::cli {
+
+// The name used for standard input in messages.
+inline constexpr std::string_view stdin_name = "<stdin>";
+
+// Reads a whole input file, or standard input for "-". A missing file (or a directory) is
+// bad input; any other failure to read is a machine failure. Throws CommandFailure.
+std::string read_input(const std::string& path);
+
+// The name an input has in messages: the path as given, or "<stdin>".
+std::string display_name(const std::string& path);
+
+// Creates the parent directories, then writes atomically. Throws CommandFailure
+// (machine_failure) naming the path.
+void write_output(const std::filesystem::path& path, std::string_view bytes);
+
+// Refuses (bad input) an output path that is the template or the data file itself.
+void refuse_overwriting_input(const std::filesystem::path& output,
+                              const std::filesystem::path& input, const std::string& what);
+
+}  // namespace panelpack::cli

@@ -1,0 +1,16 @@
+#pragma once
+// The help the command prints: what each command does, its options, an example, exit codes.
+
+#include <optional>
+#include <string_view>
+
+namespace panelpack::cli {
+
+std::string_view main_help();
+std::string_view render_help();
+std::string_view check_help();
+
+// The help for a command by name, or nothing for an unknown name.
+std::optional<std::string_view> help_for(std::string_view command);
+
+}  // namespace panelpack::cli

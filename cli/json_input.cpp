@@ -1,0 +1,233 @@
+#include "json_input.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace panelpack::cli {
+namespace {
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0U) == 0x80U;
+}
+
+std::string_view without_utf8_bom(std::string_view text) {
+  return text.starts_with(utf8_bom) ? text.substr(utf8_bom.size()) : text;
+}
+
+// UTF-16 and UTF-32 files (with or without a byte-order mark) show up as a mark or as NULs.
+void refuse_wide_encodings(std::string_view text, const std::string& source) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    throw JsonInputError(source, {1, 1},
+                         "the file is UTF-16, not UTF-8: save it as UTF-8 and try again");
+  }
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    throw JsonInputError(source, position_of(text, nul),
+                         "the file contains NUL bytes, as UTF-16 text does: save it as UTF-8 "
+                         "and try again");
+  }
+}
+
+std::string invalid_utf8_message() {
+  return "the file is not valid UTF-8 (this byte is not part of a UTF-8 character; Windows-1252 "
+         "and Latin-1 exports look like this): save it as UTF-8 and try again";
+}
+
+bool is_token_name(std::string_view text) {
+  static constexpr std::array<std::string_view, 16> names = {"<uninitialized>",
+                                                             "true literal",
+                                                             "false literal",
+                                                             "null literal",
+                                                             "string literal",
+                                                             "number literal",
+                                                             "'['",
+                                                             "'{'",
+                                                             "']'",
+                                                             "'}'",
+                                                             "':'",
+                                                             "','",
+                                                             "<parse error>",
+                                                             "end of input",
+                                                             "'[', '{', or a literal",
+                                                             "unknown token"};
+  return std::find(names.begin(), names.end(), text) != names.end();
+}
+
+// nlohmann's message without its location prefix and without "last read: '...'", which
+// quotes the input (case data must never reach a message).
+std::string describe_parse_error(const nlohmann::json::parse_error& error) {
+  std::string message = error.what();
+  if (const auto at = message.find("parse error"); at != std::string::npos) {
+    if (const auto colon = message.find(": ", at); colon != std::string::npos) {
+      message.erase(0, colon + 2);
+    }
+  }
+  constexpr std::string_view last_read = "; last read: '";
+  constexpr std::string_view expected = "; expected ";
+  if (const auto quoted = message.find(last_read); quoted != std::string::npos) {
+    std::string tail;
+    const auto expectation = message.rfind(expected);
+    if (expectation != std::string::npos && expectation > quoted &&
+        is_token_name(std::string_view(message).substr(expectation + expected.size()))) {
+      tail = message.substr(expectation);
+    }
+    message = message.substr(0, quoted) + tail;
+  }
+  if (message.find("ill-formed UTF-8") != std::string::npos) return invalid_utf8_message();
+  return "malformed JSON: " + message;
+}
+
+std::size_t offending_offset(const nlohmann::json::parse_error& error) {
+  return error.byte == 0 ? 0 : error.byte - 1;
+}
+
+// Parses `text`, which starts at `line_offset` lines into the file (for JSON Lines).
+nlohmann::json parse_located(std::string_view text, const std::string& source, int line_offset) {
+  if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    TextPosition position = position_of(text, bad);
+    position.line += line_offset;
+    throw JsonInputError(source, position, invalid_utf8_message());
+  }
+  try {
+    return nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& error) {
+    TextPosition position = position_of(text, offending_offset(error));
+    position.line += line_offset;
+    throw JsonInputError(source, position, describe_parse_error(error));
+  }
+}
+
+bool is_blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+RecordBatch read_json_lines(std::string_view text, const std::string& source) {
+  RecordBatch batch;
+  int line_number = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (is_blank(line)) continue;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+
+    Record record;
+    record.number = line_number;
+    try {
+      record.data = parse_located(line, source, line_number - 1);
+      if (!record.data.is_object()) {
+        record.error = source + ":" + std::to_string(line_number) +
+                       ": the record is not a JSON object ({...})";
+        record.data = nullptr;
+      }
+    } catch (const JsonInputError& error) {
+      record.error = error.what();
+    }
+    batch.records.push_back(std::move(record));
+  }
+  return batch;
+}
+
+RecordBatch read_json_array(std::string_view text, const std::string& source) {
+  nlohmann::json array = parse_located(text, source, 0);
+  if (!array.is_array()) {
+    throw JsonInputError(source, {1, 1}, "expected a JSON array of records");
+  }
+  RecordBatch batch;
+  batch.is_array = true;
+  int index = 0;
+  for (auto& element : array) {
+    Record record;
+    record.number = ++index;
+    if (element.is_object()) {
+      record.data = std::move(element);
+    } else {
+      record.error = source + ": record " + std::to_string(index) +
+                     ": the record is not a JSON object ({...})";
+    }
+    batch.records.push_back(std::move(record));
+  }
+  return batch;
+}
+
+}  // namespace
+
+TextPosition position_of(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  TextPosition position;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else if (!is_continuation(byte)) {
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+std::size_t find_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    std::uint32_t code_point = 0;
+    if (lead < 0x80U) {
+      ++i;
+      continue;
+    }
+    if (lead >= 0xC2U && lead <= 0xDFU) {
+      length = 2;
+      code_point = lead & 0x1FU;
+    } else if (lead >= 0xE0U && lead <= 0xEFU) {
+      length = 3;
+      code_point = lead & 0x0FU;
+    } else if (lead >= 0xF0U && lead <= 0xF4U) {
+      length = 4;
+      code_point = lead & 0x07U;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto byte = static_cast<unsigned char>(text[i + k]);
+      if (!is_continuation(byte)) return i;
+      code_point = (code_point << 6U) | (byte & 0x3FU);
+    }
+    const bool overlong =
+        (length == 3 && code_point < 0x800U) || (length == 4 && code_point < 0x10000U);
+    const bool surrogate = code_point >= 0xD800U && code_point <= 0xDFFFU;
+    if (overlong || surrogate || code_point > 0x10FFFFU) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+JsonInputError::JsonInputError(const std::string& source, TextPosition position,
+                               const std::string& message)
+    : std::runtime_error(source + ":" + std::to_string(position.line) + ":" +
+                         std::to_string(position.column) + ": " + message),
+      position_(position) {}
+
+nlohmann::json parse_json_document(std::string_view text, const std::string& source) {
+  refuse_wide_encodings(text, source);
+  text = without_utf8_bom(text);
+  if (is_blank(text)) throw JsonInputError(source, {1, 1}, "the file is empty");
+  return parse_located(text, source, 0);
+}
+
+RecordBatch read_records(std::string_view text, const std::string& source) {
+  refuse_wide_encodings(text, source);
+  text = without_utf8_bom(text);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text[first] == '[') return read_json_array(text, source);
+  return read_json_lines(text, source);
+}
+
+}  // namespace panelpack::cli

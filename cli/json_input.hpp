@@ -1,0 +1,57 @@
+#pragma once
+// Reading case data as JSON: one document, or many records (JSON Lines or an array), with
+// errors located by line and column and never quoting the data itself.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace panelpack::cli {
+
+// 1-based; columns count characters, as editors do.
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+};
+
+// Where the byte at `offset` is in `text`.
+TextPosition position_of(std::string_view text, std::size_t offset);
+
+// The offset of the first byte that is not part of well-formed UTF-8, or npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// The text could not be read as JSON. `what()` is "SOURCE:LINE:COLUMN: message".
+class JsonInputError : public std::runtime_error {
+ public:
+  JsonInputError(const std::string& source, TextPosition position, const std::string& message);
+  TextPosition position() const noexcept { return position_; }
+
+ private:
+  TextPosition position_;
+};
+
+// Parses one JSON document. `source` names the file in messages.
+nlohmann::json parse_json_document(std::string_view text, const std::string& source);
+
+// One record of a batch: its data, or why it cannot be used.
+struct Record {
+  int number = 0;       // the line in a JSON Lines file; the 1-based index in an array
+  nlohmann::json data;  // an object when `error` is empty
+  std::string error;    // a located message, e.g. "cases.jsonl:3:7: malformed JSON: ..."
+};
+
+struct RecordBatch {
+  bool is_array = false;  // records are numbered by index, not by line
+  std::vector<Record> records;
+};
+
+// Reads JSON Lines (one object per line, blank lines skipped) or, when the first non-space
+// character is '[', a JSON array of objects. A bad line is a bad record; a whole file that
+// cannot be read (UTF-16, a malformed array) throws JsonInputError.
+RecordBatch read_records(std::string_view text, const std::string& source);
+
+}  // namespace panelpack::cli

@@ -1,0 +1,27 @@
+#pragma once
+// What `panelpack render` was asked to do, once its command line is read.
+
+#include <string>
+
+#include "exit_codes.hpp"
+#include "templating/template.hpp"
+
+namespace panelpack::cli {
+
+struct RenderRequest {
+  std::string template_path;
+  std::string data_path;       // one JSON object; or, with --each, the records file; "-" = stdin
+  std::string output_pattern;  // -o: a path, possibly with {{field}} tags
+  bool each = false;
+  unsigned jobs = 1;  // threads for --each
+  templating::CompileOptions compile;
+  templating::RenderOptions render;
+};
+
+// One document from one JSON object.
+ExitCode render_one(const RenderRequest& request);
+
+// One document per record, the template compiled once, records on `jobs` threads.
+ExitCode render_each(const RenderRequest& request);
+
+}  // namespace panelpack::cli

@@ -1,0 +1,10 @@
+# System packages only (Debian 12); see docs/building.md for the package names.
+find_package(PkgConfig REQUIRED)
+find_package(LibXml2 REQUIRED)
+find_package(nlohmann_json 3.11 CONFIG REQUIRED)
+find_package(ICU REQUIRED COMPONENTS uc)
+# find_package(libzip CONFIG) fails on Debian 12 (its targets file names zipcmp): use pkg-config.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+find_package(Threads REQUIRED)
+# kainjow Mustache (header only, no CMake config): the CLI's output file-name patterns.
+find_path(KAINJOW_INCLUDE kainjow/mustache.hpp REQUIRED)
