@@ -9,7 +9,21 @@ constexpr std::string_view kWordNs = "http://schemas.openxmlformats.org/wordproc
 constexpr std::string_view kMarkupCompatibilityNs =
     "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+constexpr std::string_view kOdfTextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+constexpr std::string_view kOdfTableNs = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+constexpr std::string_view kOdfDrawNs = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+
 }  // namespace
+
+bool MarkupFormat::holds_document_text(const xmlNode* text_node) const {
+  if (text_element.ns.empty()) return true;
+  const xmlNode* parent = text_node->parent;
+  if (!text_element.local.empty()) return is(parent, text_element);
+  const char* href = parent != nullptr && parent->ns != nullptr
+                         ? reinterpret_cast<const char*>(parent->ns->href)
+                         : "";
+  return text_element.ns == href;
+}
 
 bool MarkupFormat::is(const xmlNode* node, const QualifiedName& qname) const {
   return !qname.local.empty() && is_element(node, qname.ns, qname.local);
@@ -29,6 +43,7 @@ const MarkupFormat& docx_format() {
       .name = "docx",
       .paragraph = {{kWordNs, "p"}},
       .text_element = {kWordNs, "t"},
+      .list_item = {},
       .table = {kWordNs, "tbl"},
       .row = {kWordNs, "tr"},
       .cell = {kWordNs, "tc"},
@@ -64,11 +79,45 @@ const MarkupFormat& docx_format() {
   return format;
 }
 
+const MarkupFormat& odt_format() {
+  static const MarkupFormat format{
+      .name = "odt",
+      .paragraph = {{kOdfTextNs, "p"}, {kOdfTextNs, "h"}},
+      .text_element = {kOdfTextNs, ""},
+      .list_item = {kOdfTextNs, "list-item"},
+      .table = {kOdfTableNs, "table"},
+      .row = {kOdfTableNs, "table-row"},
+      .cell = {kOdfTableNs, "table-cell"},
+      .needs_paragraph = {},  // ODF allows an empty cell, header or text box
+      .fallback = {},
+      .keeps_paragraph = {},
+      .content_elements = {{kOdfTextNs, "line-break"},
+                           {kOdfTextNs, "note"},
+                           {kOdfTextNs, "bookmark-ref"},
+                           {kOdfDrawNs, "frame"},
+                           {kOdfDrawNs, "custom-shape"},
+                           {kOdfDrawNs, "rect"},
+                           {kOdfDrawNs, "line"}},
+      .line_break = {},
+      .page_break_run = "",
+      .escapes = {.line_break = "<text:line-break/>",
+                  .tab = "<text:tab/>",
+                  .repeated_space = "<text:s/>"},
+      .empty_paragraph = "<text:p/>",
+      .paragraph_close = "</text:p>",
+      .paragraph_open = "<text:p",
+      .row_open = "<table:table-row",
+      .preserve_space_on_text_element = false,
+  };
+  return format;
+}
+
 const MarkupFormat& properties_format() {
   static const MarkupFormat format{
       .name = "properties",
       .paragraph = {},
       .text_element = {},
+      .list_item = {},
       .table = {},
       .row = {},
       .cell = {},

@@ -20,8 +20,11 @@ struct MarkupFormat {
   std::string_view name;
   // Elements that make a paragraph. Empty: every element holding text is one (properties).
   std::vector<QualifiedName> paragraph;
-  // The element whose text children are document text; empty: any text inside a paragraph.
+  // The element whose text children are document text. With only a namespace: any element
+  // of that namespace (ODF's text:p, text:span, text:a...). Empty: any text in a paragraph.
   QualifiedName text_element;
+  // A list item that holds only a tag paragraph goes (or repeats) with it (ODF).
+  QualifiedName list_item;
   QualifiedName table;
   QualifiedName row;
   QualifiedName cell;
@@ -45,10 +48,13 @@ struct MarkupFormat {
   bool is_paragraph(const xmlNode* node) const;
   bool is(const xmlNode* node, const QualifiedName& name) const;
   bool is_any(const xmlNode* node, const std::vector<QualifiedName>& names) const;
+  bool holds_document_text(const xmlNode* text_node) const;
 };
 
 // WordprocessingML body parts: document, headers, footers, notes.
 const MarkupFormat& docx_format();
+// OpenDocument text: content.xml and styles.xml (where headers and footers live).
+const MarkupFormat& odt_format();
 // Package properties (docProps/core.xml, app.xml, custom.xml; ODT meta.xml): plain text elements.
 const MarkupFormat& properties_format();
 

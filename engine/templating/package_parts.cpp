@@ -44,9 +44,33 @@ std::string attribute(const xmlNode* node, const char* name) {
   return text;
 }
 
+// OpenDocument text: the mimetype entry says so; headers and footers live in styles.xml.
+std::vector<TemplatedPart> odt_parts(const ZipReader& package) {
+  std::vector<TemplatedPart> parts;
+  const std::pair<const char*, const MarkupFormat& (*)()> known[] = {
+      {"content.xml", odt_format}, {"styles.xml", odt_format}, {"meta.xml", properties_format}};
+  for (const auto& [name, format] : known) {
+    if (const auto entry = package.find(name)) parts.push_back(TemplatedPart{*entry, name, &format()});
+  }
+  if (parts.empty() || parts.front().name != "content.xml") {
+    throw PackageError("not_a_document", "content.xml",
+                       "is missing, so this is not an OpenDocument text (.odt); save the file "
+                       "from LibreOffice as \"ODF Text Document (.odt)\"");
+  }
+  return parts;
+}
+
+bool is_odt(const ZipReader& package) {
+  const auto mimetype = package.find("mimetype");
+  if (!mimetype || package.entries()[*mimetype].size > 200) return false;
+  const std::string type = package.read(*mimetype);
+  return type.rfind("application/vnd.oasis.opendocument.text", 0) == 0;
+}
+
 }  // namespace
 
 std::vector<TemplatedPart> templated_parts(const ZipReader& package) {
+  if (is_odt(package)) return odt_parts(package);
   const auto content_types_entry = package.find("[Content_Types].xml");
   if (!content_types_entry) {
     throw PackageError("not_a_document", "[Content_Types].xml",

@@ -15,7 +15,8 @@ struct TemplatedPart {
   const MarkupFormat* format;
 };
 
-// For a DOCX: the main document (the part [Content_Types].xml names, not always
+// For an ODT (its mimetype entry says so): content.xml, styles.xml (headers and footers) and
+// meta.xml. For a DOCX: the main document (the part [Content_Types].xml names, not always
 // word/document.xml), headers, footers, footnotes, endnotes and the core, app and custom
 // properties. Throws PackageError("not_a_document") when the package is not a Word document.
 std::vector<TemplatedPart> templated_parts(const ZipReader& package);

@@ -22,6 +22,7 @@ struct Piece {
 
 struct Paragraph {
   xmlNode* element;
+  xmlNode* block;  // what goes or repeats with it: the paragraph, or its list item (ODF)
   int number;  // 1-based; 0 for the fallback copy of a text box
   std::vector<Piece> pieces;
   std::string text;
@@ -130,7 +131,7 @@ class PartCompiler {
           collect(child, paragraph, in_fallback);
         }
       } else if (child->type == XML_TEXT_NODE && paragraph >= 0 && child->content != nullptr &&
-                 (format_.text_element.local.empty() || format_.is(child->parent, format_.text_element))) {
+                 format_.holds_document_text(child)) {
         Paragraph& owner = paragraphs_[static_cast<std::size_t>(paragraph)];
         const std::string_view text(reinterpret_cast<const char*>(child->content));
         owner.pieces.push_back(Piece{child, owner.text.size(), text.size()});
@@ -148,8 +149,20 @@ class PartCompiler {
     return false;
   }
 
+  // A list item holding nothing but this paragraph goes and repeats with it, so repeated
+  // items stay in one list and the numbers run on.
+  xmlNode* block_of(xmlNode* paragraph) const {
+    xmlNode* item = paragraph->parent;
+    if (!format_.is(item, format_.list_item)) return paragraph;
+    for (const xmlNode* child = item->children; child != nullptr; child = child->next) {
+      if (child->type == XML_ELEMENT_NODE && child != paragraph) return paragraph;
+    }
+    return item;
+  }
+
   long new_paragraph(xmlNode* element, bool in_fallback) {
-    paragraphs_.push_back(Paragraph{element, in_fallback ? 0 : ++paragraph_count_, {}, {}, {}});
+    paragraphs_.push_back(
+        Paragraph{element, block_of(element), in_fallback ? 0 : ++paragraph_count_, {}, {}, {}});
     return static_cast<long>(paragraphs_.size() - 1);
   }
 
@@ -327,7 +340,8 @@ class PartCompiler {
       if (tag.paragraph != closer.paragraph) {
         xmlNode* open_cell = ancestor(open_paragraph.element, format_.cell);
         xmlNode* close_cell = ancestor(close_paragraph.element, format_.cell);
-        if (open_paragraph.element->parent == close_paragraph.element->parent) {
+        if (open_paragraph.block->parent == close_paragraph.block->parent &&
+            xmlStrEqual(open_paragraph.block->name, close_paragraph.block->name)) {
           const bool open_alone = is_alone(open_paragraph, i);
           const bool close_alone = is_alone(close_paragraph, static_cast<std::size_t>(tag.partner));
           if (open_alone && close_alone) {
@@ -522,7 +536,7 @@ class PartCompiler {
       }
     }
     for (const Paragraph& paragraph : paragraphs_) {
-      xmlNode* parent = paragraph.element->parent;
+      xmlNode* parent = paragraph.block->parent;
       if (paragraph.vanishes && format_.is_any(parent, format_.needs_paragraph)) {
         containers.insert(parent);
       }
@@ -584,9 +598,9 @@ class PartCompiler {
           break;
         case Placement::paragraph_level:
           if (paragraph.vanishes || tag.lexed.kind != TagKind::close) {
-            xmlAddPrevSibling(paragraph.element, new_marker(marker));
+            xmlAddPrevSibling(paragraph.block, new_marker(marker));
           } else {
-            insert_after(paragraph.element, new_marker(marker));
+            insert_after(paragraph.block, new_marker(marker));
           }
           if (tag.lexed.kind == TagKind::close) {
             std::string& tail =
@@ -613,8 +627,8 @@ class PartCompiler {
       Paragraph& paragraph = paragraphs_[p];
       if (paragraph.tags.empty()) continue;
       if (paragraph.vanishes) {
-        xmlUnlinkNode(paragraph.element);
-        xmlFreeNode(paragraph.element);
+        xmlUnlinkNode(paragraph.block);
+        xmlFreeNode(paragraph.block);
         continue;
       }
       rewrite_text(paragraph, inline_markers[p]);

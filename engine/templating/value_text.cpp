@@ -91,7 +91,13 @@ void append_xml_escaped(std::string& out, std::string_view text, const TextEscap
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (!kSpecialByte[byte]) {
-      ++pos;
+      if (byte != ' ' || escapes.repeated_space.empty() || pos == 0 || text[pos - 1] != ' ') {
+        ++pos;
+        continue;
+      }
+      flush_run();  // a second space in a row, which ODF would collapse
+      out += escapes.repeated_space;
+      run_start = ++pos;
       continue;
     }
     if (byte >= 0x80) {

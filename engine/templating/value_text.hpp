@@ -20,6 +20,9 @@ bool is_truthy(const nlohmann::json* value);
 struct TextEscapes {
   std::string_view line_break;  // e.g. "</w:t><w:br/><w:t xml:space=\"preserve\">"
   std::string_view tab;         // e.g. "</w:t><w:tab/><w:t xml:space=\"preserve\">"
+  // Where the format collapses runs of spaces (ODF), each space after a space is written
+  // as this ("<text:s/>"); empty: spaces are written as they are.
+  std::string_view repeated_space = {};
 };
 
 // Appends `text` to `out` escaped for XML character data: & < > " ' as entities, "\r\n",

@@ -249,10 +249,10 @@ ZipReader::ZipReader(std::string bytes, const ZipLimits& limits)
                                       " bytes in total (reached at \"" + entry.name + "\")");
     }
     if (entry.size > limits.ratio_checked_above) {
-      const double ratio =
-          entry.compressed_size == 0
-              ? std::numeric_limits<double>::infinity()
-              : static_cast<double>(entry.size) / static_cast<double>(entry.compressed_size);
+      // A compressed size of 0 for a large entry is a crafted header: treat it as one byte
+      // (an infinite ratio cannot be printed, and casting it is undefined behaviour).
+      const double ratio = static_cast<double>(entry.size) /
+                           static_cast<double>(std::max<std::uint64_t>(entry.compressed_size, 1));
       if (ratio > limits.max_compression_ratio) {
         throw_too_large(
             entry.name,
