@@ -8,3 +8,4 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(Threads REQUIRED)
 # kainjow Mustache (header only, no CMake config): the CLI's output file-name patterns.
 find_path(KAINJOW_INCLUDE kainjow/mustache.hpp REQUIRED)
+find_package(ZLIB REQUIRED)

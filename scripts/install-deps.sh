@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libxml2-dev libzip-dev nlohmann-json3-dev libkainjow-mustache-dev libicu-dev
+  libxml2-dev libzip-dev zlib1g-dev nlohmann-json3-dev libkainjow-mustache-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   zip unzip python3 time

@@ -505,6 +505,7 @@ class PartCompiler {
       for (const auto& filter : tag.lexed.filters) info.filters.push_back(filter.name);
       info.part = part_;
       info.paragraph = paragraphs_[tag.paragraph].number;
+      info.excerpt = shorten(paragraphs_[tag.paragraph].text);
       infos.push_back(std::move(info));
     }
     return infos;

@@ -20,6 +20,7 @@ struct PartProgram::State {
   // A deque keeps pointers into earlier frames valid while deeper ones are pushed.
   std::deque<Frame> frames;
   RenderProblems* problems = nullptr;
+  std::string scratch;  // one value's escaped text, reused
 };
 
 namespace {
@@ -56,7 +57,19 @@ PartProgram::PartProgram(std::string part_name, const MarkupFormat& format,
       values_(std::move(values)),
       sections_(std::move(sections)),
       sites_(std::move(sites)),
-      size_hint_(size_hint) {}
+      size_hint_(size_hint) {
+  deflate_literals(nodes_);
+}
+
+void PartProgram::deflate_literals(std::vector<ProgramNode>& nodes) {
+  for (ProgramNode& node : nodes) {
+    if (node.kind == ProgramNode::Kind::literal) {
+      node.slot = literals_.size();
+      literals_.push_back(deflate_once(node.literal));
+    }
+    deflate_literals(node.children);
+  }
+}
 
 namespace {
 
@@ -98,36 +111,23 @@ const nlohmann::json* lookup(const NameRef& name, const Frames& frames) {
   return found;
 }
 
-// Does out[start..] contain the start of an element called `open` ("<w:tr")?
-bool contains_element_start(const std::string& out, std::size_t start, std::string_view open) {
-  for (std::size_t at = out.find(open, start); at != std::string::npos;
-       at = out.find(open, at + 1)) {
-    const std::size_t next = at + open.size();
-    if (next < out.size() && (out[next] == '>' || out[next] == ' ' || out[next] == '/')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
 
-std::string PartProgram::render(const nlohmann::json& data, RenderProblems& problems) const {
+RenderedPart PartProgram::render(const nlohmann::json& data, RenderProblems& problems) const {
   State state;
   state.problems = &problems;
   state.frames.push_back(Frame{&data, -1, 0, nullptr});
-  std::string out;
-  out.reserve(size_hint_);
+  RenderedPart out;
   render_nodes(nodes_, state, out);
   return out;
 }
 
 void PartProgram::render_nodes(const std::vector<ProgramNode>& nodes, State& state,
-                               std::string& out) const {
+                               RenderedPart& out) const {
   for (const ProgramNode& node : nodes) {
     switch (node.kind) {
       case ProgramNode::Kind::literal:
-        out += node.literal;
+        out.append(literals_[node.slot]);
         break;
       case ProgramNode::Kind::value:
         render_value(values_[node.slot], state, out);
@@ -136,22 +136,26 @@ void PartProgram::render_nodes(const std::vector<ProgramNode>& nodes, State& sta
         render_section(node, state, out);
         break;
       case ProgramNode::Kind::table_guard: {
-        const std::size_t start = out.size();
+        const std::size_t start = out.mark();
         render_nodes(node.children, state, out);
         close_table_guard(start, out);
         break;
       }
-      case ProgramNode::Kind::paragraph_guard: {
-        const std::size_t start = out.size();
+      case ProgramNode::Kind::paragraph_guard:
         render_nodes(node.children, state, out);
-        close_paragraph_guard(start, out);
+        close_paragraph_guard(out);
         break;
-      }
     }
   }
 }
 
-void PartProgram::render_value(const ValueSlot& slot, State& state, std::string& out) const {
+void PartProgram::render_value(const ValueSlot& slot, State& state, RenderedPart& out) const {
+  state.scratch.clear();
+  render_value_text(slot, state, state.scratch);
+  out.append(state.scratch);
+}
+
+void PartProgram::render_value_text(const ValueSlot& slot, State& state, std::string& out) const {
   const nlohmann::json* value = lookup(slot.name, state.frames);
   if (slot.filters.empty()) {
     if (value == nullptr && state.problems->strict) {
@@ -189,7 +193,7 @@ void PartProgram::render_value(const ValueSlot& slot, State& state, std::string&
   append_xml_escaped(out, filtered.text, format_->escapes);
 }
 
-void PartProgram::render_section(const ProgramNode& node, State& state, std::string& out) const {
+void PartProgram::render_section(const ProgramNode& node, State& state, RenderedPart& out) const {
   const SectionSlot& slot = sections_[node.slot];
   const nlohmann::json* value = lookup(slot.name, state.frames);
   if (value == nullptr && state.problems->strict) {
@@ -198,7 +202,7 @@ void PartProgram::render_section(const ProgramNode& node, State& state, std::str
         "add the field to the data (false, null or [] count as present)"));
   }
   const bool truthy = is_truthy(value);
-  const std::size_t start = out.size();
+  const std::size_t start = out.mark();
   if (slot.inverted) {
     if (!truthy) render_nodes(node.children, state, out);
     append_tail(slot, start, out);
@@ -223,27 +227,27 @@ void PartProgram::render_section(const ProgramNode& node, State& state, std::str
   append_tail(slot, start, out);
 }
 
-void PartProgram::append_tail(const SectionSlot& slot, std::size_t start, std::string& out) const {
-  if (slot.tail_in_last_paragraph.empty() || out.size() == start) return;
-  const std::size_t last_close = out.rfind(format_->paragraph_close);
-  if (last_close != std::string::npos && last_close >= start) {
-    out.insert(last_close, slot.tail_in_last_paragraph);
-  }
+void PartProgram::append_tail(const SectionSlot& slot, std::size_t start,
+                              RenderedPart& out) const {
+  if (slot.tail_in_last_paragraph.empty() || out.mark() == start) return;
+  out.insert_before_last(start, format_->paragraph_close, slot.tail_in_last_paragraph);
 }
 
-void PartProgram::close_table_guard(std::size_t start, std::string& out) const {
+void PartProgram::close_table_guard(std::size_t start, RenderedPart& out) const {
   // A table whose every row was removed is not a table Word will open: drop it.
-  if (!contains_element_start(out, start, format_->row_open)) out.resize(start);
+  if (!out.contains_since(start, format_->row_open, "> /")) out.cut_back_to(start);
 }
 
-void PartProgram::close_paragraph_guard(std::size_t start, std::string& out) const {
-  // Word needs a cell (text box, header...) to end with a paragraph.
-  std::size_t end = out.size();
-  while (end > start && (out[end - 1] == ' ' || out[end - 1] == '\n' || out[end - 1] == '\r' ||
-                         out[end - 1] == '\t')) {
-    --end;
+void PartProgram::close_paragraph_guard(RenderedPart& out) const {
+  // Word needs a cell (text box, header...) to end with a paragraph. The guard's open
+  // marker sits right after the container's start tag, so the end of the output is the
+  // end of the container's content so far.
+  std::string end = out.tail(256);
+  while (!end.empty() && (end.back() == ' ' || end.back() == '\n' || end.back() == '\r' ||
+                          end.back() == '\t')) {
+    end.pop_back();
   }
-  const std::string_view content(out.data() + start, end - start);
+  const std::string_view content(end);
   const auto& close = format_->paragraph_close;
   if (content.size() >= close.size() && content.substr(content.size() - close.size()) == close) {
     return;
@@ -256,7 +260,7 @@ void PartProgram::close_paragraph_guard(std::size_t start, std::string& out) con
       if (next < content.size() && (content[next] == ' ' || content[next] == '/')) return;
     }
   }
-  out += format_->empty_paragraph;
+  out.append(format_->empty_paragraph);
 }
 
 Diagnostic PartProgram::diagnostic_at(std::size_t site, std::string code, std::string message,

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "templating/deflate_stream.hpp"
 #include "templating/diagnostics.hpp"
 #include "templating/filters.hpp"
 #include "templating/markup_format.hpp"
@@ -47,7 +48,7 @@ struct SectionSlot {
 
 struct ProgramNode {
   enum class Kind {
-    literal,          // markup copied as it is
+    literal,          // markup copied as it is (`literal`, deflated once: `slot`)
     value,            // a value tag: `slot` indexes values
     section,          // children repeated per item: `slot` indexes sections
     table_guard,      // children form a table: dropped whole if no row was written
@@ -73,17 +74,19 @@ class PartProgram {
               std::vector<TagSite> sites, std::size_t size_hint);
 
   const std::string& part_name() const noexcept { return part_name_; }
-  std::string render(const nlohmann::json& data, RenderProblems& problems) const;
+  RenderedPart render(const nlohmann::json& data, RenderProblems& problems) const;
 
  private:
   struct Frame;
   struct State;
-  void render_nodes(const std::vector<ProgramNode>& nodes, State& state, std::string& out) const;
-  void render_value(const ValueSlot& slot, State& state, std::string& out) const;
-  void render_section(const ProgramNode& node, State& state, std::string& out) const;
-  void append_tail(const SectionSlot& slot, std::size_t start, std::string& out) const;
-  void close_table_guard(std::size_t start, std::string& out) const;
-  void close_paragraph_guard(std::size_t start, std::string& out) const;
+  void render_nodes(const std::vector<ProgramNode>& nodes, State& state, RenderedPart& out) const;
+  void render_value(const ValueSlot& slot, State& state, RenderedPart& out) const;
+  void render_value_text(const ValueSlot& slot, State& state, std::string& out) const;
+  void render_section(const ProgramNode& node, State& state, RenderedPart& out) const;
+  void append_tail(const SectionSlot& slot, std::size_t start, RenderedPart& out) const;
+  void close_table_guard(std::size_t start, RenderedPart& out) const;
+  void close_paragraph_guard(RenderedPart& out) const;
+  void deflate_literals(std::vector<ProgramNode>& nodes);
   Diagnostic diagnostic_at(std::size_t site, std::string code, std::string message,
                            std::string hint) const;
 
@@ -93,6 +96,7 @@ class PartProgram {
   std::vector<ValueSlot> values_;
   std::vector<SectionSlot> sections_;
   std::vector<TagSite> sites_;
+  std::vector<DeflatedText> literals_;  // indexed by a literal node's slot
   std::size_t size_hint_;
 };
 

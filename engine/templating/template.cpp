@@ -94,7 +94,7 @@ std::string Template::render(const nlohmann::json& data, const RenderOptions& op
   const CompiledTemplate& compiled = *compiled_;
   RenderProblems problems;
   problems.strict = options.strict;
-  std::vector<std::string> rendered;
+  std::vector<RenderedPart> rendered;
   rendered.reserve(compiled.programs.size());
   for (const PartProgram& program : compiled.programs) {
     rendered.push_back(program.render(data, problems));
@@ -109,9 +109,12 @@ std::string Template::render(const nlohmann::json& data, const RenderOptions& op
     if (program < 0) {
       writer.copy_raw(compiled.package, i);
     } else {
-      writer.add(entries[i].name, std::move(rendered[static_cast<std::size_t>(program)]),
-                 entries[i].stored ? ZipWriter::Compression::store
-                                   : ZipWriter::Compression::deflate);
+      const RenderedPart& part = rendered[static_cast<std::size_t>(program)];
+      if (entries[i].stored) {
+        writer.add(entries[i].name, part.text(), ZipWriter::Compression::store);
+      } else {
+        writer.add_deflated(entries[i].name, part.deflate());
+      }
     }
   }
   return writer.finish();

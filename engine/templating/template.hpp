@@ -37,6 +37,7 @@ struct TagInfo {
   std::vector<std::string> filters;
   std::string part;
   int paragraph = 0;
+  std::string excerpt;  // the paragraph's text, shortened, for messages about this tag
 };
 
 // What a render noticed without refusing: values a filter could not read, for example.

@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <ctime>
 #include <deque>
@@ -347,10 +348,17 @@ std::string ZipReader::read(std::string_view name) const {
 
 // ---- ZipWriter ----
 
+// Data libzip reads at zip_close for an entry that is already deflated.
+struct PrecompressedSource {
+  DeflatedEntry entry;
+  zip_uint64_t read = 0;
+};
+
 struct ZipWriter::State {
   // Destroyed in reverse order: the output archive goes before the archives its copies read.
   std::map<const char*, ArchiveHandle> copy_sources;  // keyed by the reader's byte buffer
   std::deque<std::string> added_bytes;  // stable addresses: libzip reads them at zip_close
+  std::deque<PrecompressedSource> precompressed;  // likewise
   SourceHandle output;                  // our reference to the in-memory output buffer
   ArchiveHandle archive;
   std::uint64_t entry_count = 0;
@@ -405,6 +413,77 @@ void ZipWriter::add(std::string_view name, std::string bytes, Compression compre
                       ? zip_set_file_compression(archive, at, ZIP_CM_STORE, 0)
                       : zip_set_file_compression(archive, at, ZIP_CM_DEFLATE, 6);
   if (set != 0 || zip_file_set_mtime(archive, at, fixed_entry_mtime(), 0) != 0) {
+    throw_write_error(name,
+                      "cannot set options of \"" + entry_name + "\": " + archive_error(archive));
+  }
+}
+
+namespace {
+
+// A libzip source over data already deflated: its stat says so (method, compressed size,
+// CRC), so zip_close copies the bytes instead of compressing them again.
+zip_int64_t precompressed_callback(void* user_data, void* out, zip_uint64_t length,
+                                   zip_source_cmd_t command) {
+  auto* source = static_cast<PrecompressedSource*>(user_data);
+  const std::string& data = source->entry.deflated;
+  switch (command) {
+    case ZIP_SOURCE_OPEN:
+      source->read = 0;
+      return 0;
+    case ZIP_SOURCE_READ: {
+      const zip_uint64_t count = std::min<zip_uint64_t>(length, data.size() - source->read);
+      std::memcpy(out, data.data() + source->read, count);
+      source->read += count;
+      return static_cast<zip_int64_t>(count);
+    }
+    case ZIP_SOURCE_STAT: {
+      auto* stat = static_cast<zip_stat_t*>(out);
+      zip_stat_init(stat);
+      stat->size = source->entry.size;
+      stat->comp_size = data.size();
+      stat->comp_method = ZIP_CM_DEFLATE;
+      stat->crc = source->entry.crc;
+      stat->encryption_method = ZIP_EM_NONE;
+      stat->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+                    ZIP_STAT_ENCRYPTION_METHOD;
+      return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR: {
+      auto* codes = static_cast<int*>(out);
+      codes[0] = ZIP_ER_INTERNAL;
+      codes[1] = 0;
+      return 2 * sizeof(int);
+    }
+    case ZIP_SOURCE_CLOSE:
+    case ZIP_SOURCE_FREE:
+      return 0;  // the data belongs to the writer's state
+    case ZIP_SOURCE_SUPPORTS:
+      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                            -1);
+    default:
+      return -1;
+  }
+}
+
+}  // namespace
+
+void ZipWriter::add_deflated(std::string_view name, DeflatedEntry entry) {
+  if (state_->finished) throw std::logic_error("ZipWriter::add_deflated after finish");
+  zip_t* archive = state_->archive.get();
+  PrecompressedSource& kept = state_->precompressed.emplace_back();
+  kept.entry = std::move(entry);
+  SourceHandle source{zip_source_function(archive, precompressed_callback, &kept)};
+  if (source.get() == nullptr) throw_write_error(name, "cannot wrap entry bytes");
+  const std::string entry_name(name);
+  // The archive owns the source after a successful zip_file_add; on failure we free it.
+  const zip_int64_t index =
+      zip_file_add(archive, entry_name.c_str(), source.get(), ZIP_FL_ENC_UTF_8);
+  if (index < 0)
+    throw_write_error(name, "cannot add \"" + entry_name + "\": " + archive_error(archive));
+  source.release();
+  ++state_->entry_count;
+  if (zip_file_set_mtime(archive, static_cast<zip_uint64_t>(index), fixed_entry_mtime(), 0) != 0) {
     throw_write_error(name,
                       "cannot set options of \"" + entry_name + "\": " + archive_error(archive));
   }

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "templating/deflate_stream.hpp"
+
 namespace panelpack::templating {
 
 // Caps that keep a zip bomb or a path-traversal entry from doing harm.
@@ -64,6 +66,9 @@ class ZipWriter {
   enum class Compression { deflate, store };
   // Adds an entry from bytes (deflated at a fast level unless `store`).
   void add(std::string_view name, std::string bytes, Compression compression = Compression::deflate);
+  // Adds an entry whose data is already a raw deflate stream (a rendered part): libzip
+  // writes it as it is, with the CRC and size given.
+  void add_deflated(std::string_view name, DeflatedEntry entry);
   // Copies entry `index` of `from` with its compressed data as it is: no recompression.
   // `from` must outlive finish().
   void copy_raw(const ZipReader& from, std::size_t index);
