@@ -81,5 +81,7 @@ print("|---|---:|---:|")
 for b in bm:
     if b.get("aggregate_name") == "median" or b["name"].endswith("_BigO") or b["name"].endswith("_RMS"):
         unit = b.get("time_unit", "")
+        if "real_time" not in b:
+            continue  # the BigO and RMS rows carry coefficients, not times
         print("| %s | %.3f %s | %.3f %s |" % (b["name"], b["real_time"], unit, b["cpu_time"], unit))
 PY

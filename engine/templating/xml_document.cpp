@@ -23,9 +23,14 @@ struct ParserContext {
   ParserContext& operator=(const ParserContext&) = delete;
 };
 
+// libxml2 reports some problems (encoding, I/O) through its generic handler, which prints to
+// stderr; the parser context keeps the last error for our own message instead.
+void ignore_libxml_message(void* /*context*/, const char* /*format*/, ...) {}
+
 }  // namespace
 
 XmlDocument::XmlDocument(std::string_view bytes, const std::string& part_name) {
+  xmlSetGenericErrorFunc(nullptr, ignore_libxml_message);  // per thread in libxml2
   ParserContext parser;
   if (parser.ctxt == nullptr) throw std::bad_alloc();
   doc_.reset(xmlCtxtReadMemory(parser.ctxt, bytes.data(), static_cast<int>(bytes.size()),
