@@ -1,21 +1,26 @@
 #include <array>
 #include <iostream>
+#include <iterator>
+#include <optional>
 #include <set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
+#include "bundled_schemas.hpp"
 #include "commands.hpp"
 #include "diagnostic_output.hpp"
 #include "files.hpp"
+#include "schema_checks.hpp"
 #include "template_options.hpp"
 
 namespace panelpack::cli {
 namespace {
 
-const std::array<OptionSpec, 3> check_options = {{
+const std::array<OptionSpec, 4> check_options = {{
     {"json", '\0', false},
+    {"schema", '\0', true},
     {"delimiters", '\0', true},
     {"help", 'h', false},
 }};
@@ -77,15 +82,24 @@ ExitCode run_check(std::span<const std::string> words) {
   if (path == "-") throw UsageError("the TEMPLATE must be a file, not stdin");
   const templating::CompileOptions options = compile_options_from(arguments);
   const bool as_json = arguments.has("json");
+  const std::optional<std::string> schema_kind = arguments.value("schema");
+  const std::string schema_file = schema_kind ? schema_file_for(*schema_kind) : "";
 
   std::string package = read_input(path);
   templating::CheckReport report;
   try {
-    report = templating::check(std::move(package), options);
+    report = templating::check(package, options);
   } catch (const templating::PackageError& error) {
     if (!as_json) throw CommandFailure(ExitCode::bad_input, describe_package_error(path, error));
     print_json({}, {diagnostic_from(error)});
     return ExitCode::bad_input;
+  }
+
+  if (schema_kind) {
+    const auto catalogue = validation::FieldCatalogue::from_schema(bundled_schemas(), schema_file);
+    auto found = schema_diagnostics(report.tags, catalogue, *schema_kind);
+    report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(found.begin()),
+                              std::make_move_iterator(found.end()));
   }
 
   const auto tags = unique_tag_texts(report.tags);

@@ -11,5 +11,7 @@ namespace panelpack::cli {
 
 ExitCode run_render(std::span<const std::string> words);
 ExitCode run_check(std::span<const std::string> words);
+ExitCode run_validate(std::span<const std::string> words);
+ExitCode run_fields(std::span<const std::string> words);
 
 }  // namespace panelpack::cli

@@ -18,16 +18,20 @@ constexpr std::string_view main_text =
 Usage:
   panelpack render TEMPLATE DATA.json -o OUTPUT [--strict] [--delimiters "OPEN CLOSE"]
   panelpack render TEMPLATE --each RECORDS -o 'DIR/{{field}}.docx' [-j N] [--strict]
-  panelpack check TEMPLATE [--json] [--delimiters "OPEN CLOSE"]
+  panelpack check TEMPLATE [--json] [--schema case|bookings|decision] [--delimiters "OPEN CLOSE"]
+  panelpack validate FILE... [--schema case|bookings|decision] [--json]
+  panelpack fields [case|bookings|decision] [--json]
   panelpack help COMMAND
   panelpack --version
 
 Commands:
-  render   fill the template from one JSON object, or one document per record with --each
-  check    list the tags a template uses and every error and warning in it
+  render    fill the template from one JSON object, or one document per record with --each
+  check     list the tags a template uses and every error and warning in it
+  validate  check case, bookings and decision files against their schema
+  fields    list every field a template can name, with its meaning
 
 A template is an ordinary .docx in which someone typed Mustache tags such as {{child.name}}.
-Run 'panelpack help render' or 'panelpack help check' for the options and examples.
+Run 'panelpack help COMMAND' (render, check, validate, fields) for options and examples.
 The template file is never modified.
 
 )";
@@ -75,7 +79,7 @@ Examples:
 )";
 
 constexpr std::string_view check_text = R"(Usage:
-  panelpack check TEMPLATE [--json] [--delimiters "OPEN CLOSE"]
+  panelpack check TEMPLATE [--json] [--schema case|bookings|decision] [--delimiters "OPEN CLOSE"]
 
 Reads TEMPLATE (.docx) and lists the tags it uses, each once, in the order they first appear,
 then every error and warning, each with its part (word/document.xml, word/header1.xml, ...),
@@ -86,6 +90,15 @@ Options:
   --json                  print {"tags": [...], "errors": [{"code", "severity", "part",
                           "paragraph", "excerpt", "tag", "hint"}]} instead of text; errors and
                           warnings are both in "errors", told apart by "severity".
+  --schema NAME           also check every tag against the fields of the case, bookings (or
+                          agenda) or decision schema (see 'panelpack fields'):
+                            unknown_field     (error) the tag names no field; the hint gives
+                                              the nearest one: did you mean child.name?
+                            section_not_list  (warning) a section over a single value, such as
+                                              {{#child.dob}}: it shows once, when there is a
+                                              value, instead of repeating over a list
+                          Inside {{#chronology}}...{{/chronology}} a name is looked up in one
+                          chronology entry first ({{date}}), then outside it ({{caseRef}}).
   --delimiters "OPEN CLOSE"
                           the tag delimiters, as one argument, e.g. "{ }". Default "{{ }}".
   -h, --help              show this help.
@@ -96,6 +109,68 @@ Examples:
   panelpack check referral.docx
   panelpack check --json referral.docx > referral-check.json
   panelpack check --delimiters "{ }" docxtemplater-template.docx
+  panelpack check --schema case templates/referral.docx
+
+)";
+
+constexpr std::string_view validate_text = R"(Usage:
+  panelpack validate FILE... [--schema case|bookings|decision] [--json]
+
+Checks each JSON file against its schema (docs/schema/ in the source; built into panelpack)
+and lists every problem, not just the first, as FILE:LINE: POINTER: what is wrong:
+
+  cases/LCS100234.json:14: /legal/status: "C9" is not a legal status; expected one of V2, ...
+  cases/LCS100234.json:21: /child/dob: "2026-02-30" is not a real date; expected a date
+      written YYYY-MM-DD, such as 2026-03-04
+  cases/LCS100234.json:30: /child/nmae: is not a known field; did you mean "name"?
+
+POINTER is the value's path in the file (/chronology/2/date is the date of the third
+chronology entry). Dates must be real calendar dates written YYYY-MM-DD. JSON that cannot be
+read at all is reported as FILE:LINE:COLUMN, as render does; a file that is not UTF-8 is
+refused with a request to save it as UTF-8. This output quotes the file's own values, for the
+person checking their file: do not paste it into tickets or emails.
+
+Options:
+  --schema NAME           case, bookings (or agenda) or decision. Without it the schema is
+                          guessed from the file's top-level fields: outcome or rationale ->
+                          decision; panel and items -> bookings; child or caseRef -> case.
+  --json                  print {"files": [{"file", "schema", "valid", "errors": [{"code",
+                          "line", "pointer", "message", "expected", "suggestion"}]}]}.
+  -h, --help              show this help.
+
+Exits 0 when every file is valid, 1 when any file has a problem.
+
+Examples:
+  panelpack validate cases/LCS100234.json
+  panelpack validate cases/*.json
+  panelpack validate --schema decision decisions/2026-03-04-LCS100234.json
+
+)";
+
+constexpr std::string_view fields_text = R"(Usage:
+  panelpack fields [case|bookings|decision] [--json]
+
+Prints every field a template can name, one per line: the path to type between {{ and }},
+its kind (text, date, choice, yes/no, number, list, group) and its meaning. The default is
+case (the referral, matching and finance templates); bookings (or agenda) is for the agenda,
+decision for the decision record.
+
+A list is shown with [] and its entries' fields follow it:
+  chronology[]        list  The significant events in the child's life, oldest first.
+  chronology[].date   date  The date of the event.
+Type them as a section over the list, with the entry's fields inside:
+  {{#chronology}}{{date}}  {{event}}{{/chronology}}
+A group (child, legal, ...) is typed with dots: {{child.name}}, {{legal.status}}.
+
+Options:
+  --json                  print {"fields": [{"path", "kind", "required", "description",
+                          "choices"}]}.
+  -h, --help              show this help.
+
+Examples:
+  panelpack fields
+  panelpack fields decision
+  panelpack fields case | grep child.
 
 )";
 
@@ -122,9 +197,21 @@ std::string_view check_help() {
   return text;
 }
 
+std::string_view validate_help() {
+  static const std::string text = joined(validate_text);
+  return text;
+}
+
+std::string_view fields_help() {
+  static const std::string text = joined(fields_text);
+  return text;
+}
+
 std::optional<std::string_view> help_for(std::string_view command) {
   if (command == "render") return render_help();
   if (command == "check") return check_help();
+  if (command == "validate") return validate_help();
+  if (command == "fields") return fields_help();
   if (command == "help") return main_help();
   return std::nullopt;
 }

@@ -9,6 +9,8 @@ namespace panelpack::cli {
 std::string_view main_help();
 std::string_view render_help();
 std::string_view check_help();
+std::string_view validate_help();
+std::string_view fields_help();
 
 // The help for a command by name, or nothing for an unknown name.
 std::optional<std::string_view> help_for(std::string_view command);

@@ -18,6 +18,10 @@
 namespace panelpack::cli {
 namespace {
 
+bool is_command(const std::string& word) {
+  return word == "render" || word == "check" || word == "validate" || word == "fields";
+}
+
 bool asks_for_help(std::span<const std::string> words) {
   for (const auto& word : words) {
     if (word == "--") return false;
@@ -51,19 +55,20 @@ ExitCode dispatch(std::span<const std::string> words) {
     std::cout << *text;
     return ExitCode::success;
   }
-  if (command != "render" && command != "check") {
-    throw UsageError("no such command: " + command);
-  }
+  if (!is_command(command)) throw UsageError("no such command: " + command);
   if (asks_for_help(rest)) {
     std::cout << *help_for(command);
     return ExitCode::success;
   }
-  return command == "render" ? run_render(rest) : run_check(rest);
+  if (command == "render") return run_render(rest);
+  if (command == "check") return run_check(rest);
+  if (command == "validate") return run_validate(rest);
+  return run_fields(rest);
 }
 
 // The help to point at after a usage error.
 std::string help_command(std::span<const std::string> words) {
-  if (!words.empty() && (words[0] == "render" || words[0] == "check")) {
+  if (!words.empty() && is_command(words[0])) {
     return "panelpack " + words[0] + " --help";
   }
   return "panelpack --help";

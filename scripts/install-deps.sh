@@ -9,7 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   zip unzip python3 time
-  libreoffice-writer-nogui poppler-utils python3-docx
+  libreoffice-writer-nogui poppler-utils python3-docx python3-jsonschema
 )
 
 missing=()

@@ -1,0 +1,44 @@
+#include "bundled_schemas.hpp"
+
+#include "embedded_schemas.hpp"
+#include "exit_codes.hpp"
+
+namespace panelpack::cli {
+
+const validation::SchemaSet& bundled_schemas() {
+  static const validation::SchemaSet schemas = [] {
+    validation::SchemaSet set;
+    for (const auto& file : embedded_schemas()) {
+      set.add(std::string(file.name), validation::Schema::parse(file.text));
+    }
+    return set;
+  }();
+  return schemas;
+}
+
+const std::vector<std::string>& schema_kinds() {
+  static const std::vector<std::string> kinds = {"case", "bookings", "decision"};
+  return kinds;
+}
+
+std::string schema_file_for(std::string_view kind) {
+  if (kind == "agenda") kind = "bookings";
+  for (const auto& known : schema_kinds()) {
+    if (known == kind) return known + ".schema.json";
+  }
+  throw UsageError("no schema called '" + std::string(kind) +
+                   "': use case, bookings (or agenda) or decision");
+}
+
+std::string guess_schema_kind(const nlohmann::json& document) {
+  if (!document.is_object()) return "";
+  if (document.contains("outcome") || document.contains("rationale")) return "decision";
+  if (document.contains("items") && document.contains("panel")) return "bookings";
+  if (document.contains("child") || document.contains("caseRef") || document.contains("legal")) {
+    return "case";
+  }
+  if (document.contains("items")) return "bookings";
+  return "";
+}
+
+}  // namespace panelpack::cli

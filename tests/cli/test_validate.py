@@ -1,0 +1,221 @@
+#!/usr/bin/python3
+"""Drives `panelpack validate`, `panelpack fields` and `panelpack check --schema` end to end.
+
+Standard library only (env PANELPACK_BIN, PANELPACK_SOURCE_DIR). Ends with a line
+"N passed, M failed" and exits non-zero on any failure.
+"""
+
+import json
+import os
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, write_docx  # noqa: E402
+
+SOURCE = Path(os.environ.get("PANELPACK_SOURCE_DIR", Path(__file__).resolve().parents[2]))
+GOOD_CASE = SOURCE / "tests" / "fixtures" / "cases" / "LCS900001.json"
+
+
+def good_case():
+    return json.loads(GOOD_CASE.read_text(encoding="utf-8"))
+
+
+class Validate(CliTestCase):
+    def test_the_good_fixture_is_valid(self):
+        result = self.run_panelpack("validate", GOOD_CASE)
+        self.assertExit(result, SUCCESS)
+        self.assertIn("valid (case)", result.stdout.decode())
+
+    def test_every_problem_is_listed_with_its_line_and_pointer(self):
+        case = good_case()
+        text = json.dumps(case, indent=2)
+        text = text.replace('"status": "C1"', '"status": "C9"')
+        text = text.replace('"dob": "2020-02-29"', '"dob": "2026-02-30"')
+        text = text.replace('"interpreterRequired": false', '"interpreterRequired": "no"')
+        text = text.replace('"childId": "LCS900001",', "")
+        text = text.replace('"firstName"', '"frstName"')
+        path = self.write("LCS100234.json", text)
+        lines = text.splitlines()
+
+        def line_of(fragment):
+            return next(i for i, line in enumerate(lines, 1) if fragment in line)
+
+        result = self.run_panelpack("validate", path)
+        self.assertExit(result, BAD_INPUT)
+        out = result.stdout.decode()
+        name = str(path)
+        self.assertIn(
+            f'{name}:{line_of("C9")}: /legal/status: "C9" is not a legal status; expected one of V2',
+            out,
+        )
+        self.assertIn(f'{name}:{line_of("2026-02-30")}: /child/dob: "2026-02-30" is not a real date', out)
+        self.assertIn(f'{name}:{line_of("interpreterRequired")}: /child/interpreterRequired: ', out)
+        self.assertIn(f'{name}:{line_of("frstName")}: /child/frstName: ', out)
+        self.assertIn('did you mean "firstName"?', out)
+        child_line = line_of('"child": {')
+        self.assertIn(f"{name}:{child_line}: /child/childId: is missing", out)
+        self.assertIn("5 problems against the case schema", out)
+
+    def test_json_output_lists_every_error(self):
+        case = good_case()
+        del case["caseRef"]
+        case["legal"]["status"] = "C9"
+        case["chronology"][1]["date"] = "2026-02-30"
+        path = self.write("case.json", json.dumps(case, indent=2))
+        result = self.run_panelpack("validate", "--json", path)
+        self.assertExit(result, BAD_INPUT)
+        report = json.loads(result.stdout)
+        errors = report["files"][0]["errors"]
+        self.assertFalse(report["files"][0]["valid"])
+        self.assertEqual(
+            sorted(e["pointer"] for e in errors),
+            ["/caseRef", "/chronology/1/date", "/legal/status"],
+        )
+        self.assertTrue(all(e["line"] > 0 for e in errors))
+        status = next(e for e in errors if e["pointer"] == "/legal/status")
+        self.assertEqual(status["code"], "enum")
+        self.assertIn("C2", status["expected"])
+
+    def test_truncated_json_is_located_by_line_and_column(self):
+        path = self.write("case.json", '{\n  "caseRef": "X",\n  "child": {"name": ')
+        result = self.run_panelpack("validate", path)
+        self.assertExit(result, BAD_INPUT)
+        self.assertRegex(result.stdout.decode(), r"case\.json:3:\d+: malformed JSON")
+
+    def test_non_utf8_is_refused_with_its_location(self):
+        path = self.write("case.json", b'{\n  "caseRef": "Ren\xe9e"\n}')
+        result = self.run_panelpack("validate", path)
+        self.assertExit(result, BAD_INPUT)
+        self.assertRegex(result.stdout.decode(), r"case\.json:2:\d+: .*UTF-8")
+
+    def test_several_files_are_all_reported(self):
+        bad = self.write("bad.json", '{"caseRef": 5}')
+        result = self.run_panelpack("validate", GOOD_CASE, bad, self.root / "missing.json")
+        self.assertExit(result, BAD_INPUT)
+        out = result.stdout.decode()
+        self.assertIn("valid (case)", out)
+        self.assertIn("bad.json:1: /caseRef: 5 is a whole number; expected text", out)
+        self.assertIn("missing.json: no such file", out)
+
+    def test_schema_is_guessed_or_given(self):
+        decision = self.write("decision.json", json.dumps({
+            "caseRef": "LCS900001", "child": {"childId": "LCS900001", "name": "Poppy"},
+            "meeting": {"date": "2026-03-10"}, "outcome": "plan_ratified",
+            "rationale": "Fictional rationale."}))
+        self.assertExit(self.run_panelpack("validate", decision), SUCCESS)
+        result = self.run_panelpack("validate", "--schema", "case", decision)
+        self.assertExit(result, BAD_INPUT)
+        unknown = self.write("unknown.json", '{"hello": 1}')
+        result = self.run_panelpack("validate", unknown)
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("--schema", result.stdout.decode())
+        self.assertExit(self.run_panelpack("validate", "--schema", "nonsense", decision), USAGE)
+        self.assertExit(self.run_panelpack("validate"), USAGE)
+
+    def test_bookings_validate(self):
+        bookings = self.write("sitting.json", json.dumps({
+            "panel": {"type": "permanence_panel"}, "date": "2026-03-10",
+            "items": [{"caseRef": "LCS900001", "reason": "ratify_plan",
+                       "paperTypes": ["referral", "minutes"],
+                       "papers": [{"type": "referral", "receivedAt": "2026-03-05T10:00:00Z"}]}]}))
+        result = self.run_panelpack("validate", bookings)
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("/items/0/paperTypes/1:", result.stdout.decode())
+
+
+class Fields(CliTestCase):
+    def test_case_fields_list_child_name_with_its_meaning(self):
+        result = self.run_panelpack("fields", "case")
+        self.assertExit(result, SUCCESS)
+        out = result.stdout.decode()
+        line = next(l for l in out.splitlines() if l.startswith("child.name "))
+        self.assertIn("full name", line)
+        self.assertRegex(out, r"(?m)^chronology\[\] ")
+        self.assertRegex(out, r"(?m)^chronology\[\]\.date ")
+        self.assertNotIn("_notice", out)
+
+    def test_every_schema_lists_fields_and_json_parses(self):
+        for kind in ("case", "bookings", "agenda", "decision"):
+            with self.subTest(kind=kind):
+                result = self.run_panelpack("fields", kind, "--json")
+                self.assertExit(result, SUCCESS)
+                fields = json.loads(result.stdout)["fields"]
+                self.assertTrue(all(f["description"] for f in fields))
+        self.assertExit(self.run_panelpack("fields", "nonsense"), USAGE)
+
+    def test_help_for_the_new_commands(self):
+        for arguments in (("validate", "--help"), ("help", "fields"), ("fields", "-h")):
+            with self.subTest(arguments=arguments):
+                result = self.run_panelpack(*arguments)
+                self.assertExit(result, SUCCESS)
+                self.assertIn("Examples", result.stdout.decode())
+
+
+class CheckAgainstSchema(CliTestCase):
+    def test_misspelt_field_names_paragraph_tag_and_suggestion(self):
+        template = write_docx(
+            self.root / "referral.docx",
+            "Child: {{child.nmae}} ({{child.childId}})",
+            "{{#chronology}}{{date}} {{evnet}}{{/chronology}}",
+        )
+        result = self.run_panelpack("check", "--schema", "case", template)
+        self.assertExit(result, BAD_INPUT)
+        out = result.stdout.decode()
+        first = next(l for l in out.splitlines() if "{{child.nmae}}" in l and "unknown_field" in l)
+        self.assertIn("paragraph 1", first)
+        self.assertIn('"Child: {{child.nmae}} ({{child.childId}})"', first)
+        self.assertIn("did you mean child.name?", first)
+        second = next(l for l in out.splitlines() if "{{evnet}}" in l and "unknown_field" in l)
+        self.assertIn("did you mean event?", second)
+        self.assertNotIn("{{date}}: ", out.replace("{{date}} ", ""))
+        self.assertIn("2 errors", out)
+
+    def test_json_diagnostics_have_every_field(self):
+        template = write_docx(self.root / "t.docx", "Name {{child.nmae}}", "{{#caseRef}}x{{/caseRef}}")
+        result = self.run_panelpack("check", "--json", "--schema", "case", template)
+        self.assertExit(result, BAD_INPUT)
+        errors = json.loads(result.stdout)["errors"]
+        unknown = next(e for e in errors if e["code"] == "unknown_field")
+        self.assertEqual(
+            {k: unknown[k] for k in ("severity", "part", "paragraph", "excerpt", "tag")},
+            {"severity": "error", "part": "word/document.xml", "paragraph": 1,
+             "excerpt": "Name {{child.nmae}}", "tag": "{{child.nmae}}"},
+        )
+        self.assertIn("child.name", unknown["hint"])
+        section = next(e for e in errors if e["code"] == "section_not_list")
+        self.assertEqual(section["severity"], "warning")
+
+    def test_sections_over_lists_objects_and_booleans_are_quiet(self):
+        template = write_docx(
+            self.root / "ok.docx",
+            "{{child.name}} {{legal.status}}",
+            "{{#child}}{{firstName}}{{/child}} {{#child.disability}}yes{{/child.disability}}",
+            "{{#plans.parallel}}{{.}}{{@index}}{{/plans.parallel}}",
+            "{{^child.dob}}unborn{{/child.dob}}",
+        )
+        result = self.run_panelpack("check", "--schema", "case", template)
+        self.assertExit(result, SUCCESS)
+        self.assertIn("0 errors, 0 warnings", result.stdout.decode())
+
+    def test_without_schema_check_is_unchanged(self):
+        template = write_docx(self.root / "t.docx", "{{child.nmae}}")
+        self.assertExit(self.run_panelpack("check", template), SUCCESS)
+
+
+def main():
+    if not BINARY or not os.access(BINARY, os.X_OK):
+        print(f"PANELPACK_BIN is not an executable: {BINARY!r}", file=sys.stderr)
+        print("0 passed, 1 failed")
+        return 1
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
+    passed = result.testsRun - failed - len(result.skipped)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
