@@ -89,6 +89,19 @@ TEST(Odt, TableRowSectionRepeatsRows) {
   EXPECT_NE(xml.find("<text:p>B</text:p>"), std::string::npos) << xml;
 }
 
+TEST(Odt, InlineSectionFromASpanToPlainTextRepeats) {
+  // LibreOffice wraps formatted text in spans: a section may open in one and close outside.
+  const std::string package = odt_package(
+      R"(<text:p>Carers: <text:span text:style-name="T1">{{#carers}}{{name}}</text:span>)"
+      R"(; {{/carers}}end</text:p>)");
+  const std::string xml = rendered_part(
+      package, {{"carers", nlohmann::json::array({{{"name", "Ann"}}, {{"name", "Bo"}}})}});
+  EXPECT_NE(xml.find(R"(<text:p>Carers: <text:span text:style-name="T1">Ann</text:span>; )"
+                     R"(<text:span text:style-name="T1">Bo</text:span>; end</text:p>)"),
+            std::string::npos)
+      << xml;
+}
+
 TEST(Odt, MetaTitleIsRenderedAndEscaped) {
   const std::string package = odt_package("<text:p>x</text:p>", "Referral {{case_ref}}");
   const std::string meta = rendered_part(package, {{"case_ref", "A<B"}}, "meta.xml");

@@ -55,6 +55,7 @@ const MarkupFormat& docx_format() {
                           {kWordNs, "endnote"}},
       .fallback = {kMarkupCompatibilityNs, "Fallback"},
       .keeps_paragraph = {kWordNs, "sectPr"},
+      .property_elements = {{kWordNs, "rPr"}, {kWordNs, "sdtPr"}},
       .content_elements = {{kWordNs, "br"},
                            {kWordNs, "cr"},
                            {kWordNs, "drawing"},
@@ -91,6 +92,7 @@ const MarkupFormat& odt_format() {
       .needs_paragraph = {},  // ODF allows an empty cell, header or text box
       .fallback = {},
       .keeps_paragraph = {},
+      .property_elements = {},
       .content_elements = {{kOdfTextNs, "line-break"},
                            {kOdfTextNs, "note"},
                            {kOdfTextNs, "bookmark-ref"},
@@ -124,6 +126,7 @@ const MarkupFormat& properties_format() {
       .needs_paragraph = {},
       .fallback = {},
       .keeps_paragraph = {},
+      .property_elements = {},
       .content_elements = {},
       .line_break = {},
       .page_break_run = "",

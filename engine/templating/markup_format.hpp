@@ -34,6 +34,8 @@ struct MarkupFormat {
   QualifiedName fallback;
   // A paragraph property that must survive (a section break in Word): never remove its paragraph.
   QualifiedName keeps_paragraph;
+  // An element's properties, copied when the element is split in two around a marker.
+  std::vector<QualifiedName> property_elements;
   // Things in a paragraph that are not text but are content: pictures, breaks, fields.
   std::vector<QualifiedName> content_elements;
   QualifiedName line_break;  // with type="page" it is a page break

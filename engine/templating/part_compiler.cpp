@@ -45,6 +45,7 @@ struct Tag {
   long partner = -1;
   Placement placement = Placement::none;
   bool failed = false;
+  bool lifted = false;  // its marker is moved up to be a child of the paragraph
   std::size_t section_slot = 0;
   std::vector<std::string> scope;
 };
@@ -363,9 +364,11 @@ class PartCompiler {
         }
       }
       if (placement == Placement::inline_text && !same_chain(tag, closer)) {
-        misplaced(tag, closer,
-                  "one of them is inside a link, field or content control and the other is not");
-        continue;
+        // One sits deeper (in a span, a link) than the other: split the elements around both
+        // markers so each becomes a child of its paragraph, where the text between them is
+        // well-formed to repeat.
+        tag.lifted = true;
+        closer.lifted = true;
       }
       tag.placement = placement;
       closer.placement = placement;
@@ -596,6 +599,7 @@ class PartCompiler {
       switch (tag.placement) {
         case Placement::inline_text:
           inline_markers[tag.paragraph].emplace(tag.lexed.begin, marker);
+          if (tag.lifted) markers_to_lift_.emplace(marker, paragraph.element);
           break;
         case Placement::paragraph_level:
           if (paragraph.vanishes || tag.lexed.kind != TagKind::close) {
@@ -634,10 +638,75 @@ class PartCompiler {
       }
       rewrite_text(paragraph, inline_markers[p]);
     }
+    for (xmlNode* marker : lifted_nodes_) {
+      lift(marker, markers_to_lift_.at(reinterpret_cast<const char*>(marker->content)));
+    }
     std::string xml = document_.serialize();
     const std::size_t size_hint = xml.size() + xml.size() / 2;
     return PartProgram(part_, format_, cut_at_markers(xml, part_), std::move(values), std::move(sections),
                        std::move(sites), size_hint);
+  }
+
+  // Moves `marker` up until its parent is `paragraph`, splitting each element it leaves in
+  // two: the copy after it takes the element's attributes, its properties (w:rPr) and
+  // everything that followed the marker.
+  void lift(xmlNode* marker, xmlNode* paragraph) {
+    while (marker->parent != nullptr && marker->parent != paragraph) {
+      xmlNode* element = marker->parent;
+      // Same name and namespace (by pointer: the declarations above still apply), same
+      // attributes.
+      xmlNode* after = xmlNewDocNode(document_.get(), element->ns, element->name, nullptr);
+      if (after == nullptr) throw std::bad_alloc();
+      xmlAddNextSibling(element, after);  // in the tree first, so copied attributes find their
+                                          // namespace declarations instead of adding new ones
+      after->properties = xmlCopyPropList(after, element->properties);
+      for (xmlNode* child = element->children; child != nullptr; child = child->next) {
+        if (format_.is_any(child, format_.property_elements)) {
+          // Cloned against its new parent, so it reuses the namespace declarations in scope.
+          xmlNode* copy = nullptr;
+          if (xmlDOMWrapCloneNode(nullptr, document_.get(), child, &copy, document_.get(), after,
+                                  1, 0) != 0 ||
+              copy == nullptr) {
+            throw std::bad_alloc();
+          }
+          xmlAddChild(after, copy);
+          break;
+        }
+      }
+      bool has_content = false;
+      while (marker->next != nullptr) {
+        xmlNode* moving = marker->next;
+        xmlUnlinkNode(moving);
+        xmlAddChild(after, moving);
+        has_content = true;
+      }
+      xmlUnlinkNode(marker);
+      xmlAddPrevSibling(after, marker);
+      if (!has_content) {
+        xmlUnlinkNode(after);
+        xmlFreeNode(after);
+      }
+      if (holds_only_properties(element)) {
+        xmlUnlinkNode(element);
+        xmlFreeNode(element);
+      }
+    }
+  }
+
+  // An element left with nothing but its properties (an emptied run or span) can go.
+  bool holds_only_properties(const xmlNode* element) const {
+    for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
+      // Text that is document text counts; white space between elements (indentation) not.
+      if (child->type == XML_TEXT_NODE && child->content != nullptr && child->content[0] != 0 &&
+          format_.holds_document_text(child)) {
+        return false;
+      }
+      if (child->type == XML_ELEMENT_NODE && !format_.is_any(child, format_.property_elements)) {
+        return false;
+      }
+      if (child->type == XML_PI_NODE) return false;
+    }
+    return true;
   }
 
   // Removes every tag's text from the paragraph and puts the inline markers where tags began.
@@ -668,6 +737,7 @@ class PartCompiler {
       xmlNode* previous = node;
       for (std::size_t m = 0; m < marker_data.size(); ++m) {
         xmlNode* marker = new_marker(marker_data[m]);
+        if (markers_to_lift_.count(marker_data[m]) > 0) lifted_nodes_.push_back(marker);
         xmlAddNextSibling(previous, marker);
         previous = marker;
         if (!texts[m + 1].empty()) {
@@ -688,6 +758,8 @@ class PartCompiler {
   std::vector<Tag> tags_;
   std::vector<Diagnostic> diagnostics_;
   std::vector<xmlNode*> doomed_;
+  std::map<std::string, xmlNode*> markers_to_lift_;  // marker data → its paragraph
+  std::vector<xmlNode*> lifted_nodes_;
   int paragraph_count_ = 0;
 };
 
