@@ -1,0 +1,513 @@
+#!/usr/bin/python3
+"""The shipped panel templates (templates/*.docx and *.odt), end to end.
+
+For each template x format x data file:
+  1. `panelpack check TEMPLATE --schema S --json` reports no error and no warning;
+  2. the data file is valid (`panelpack validate`) and `panelpack render` writes the output
+     without errors or warnings;
+then ONE soffice call (with a fresh profile) converts every output to PDF, and pdftotext
+must show, field by field, the values of the data: the child's name, ID and case reference
+on every page with OFFICIAL-SENSITIVE at the top and bottom and "Page X of Y", and the
+values of each form (chronology events, actions, amounts as £1,234.56, dates as
+5 March 2026...). Each value is its own assertion with a message naming the document.
+
+Data: tests/fixtures/cases/*.json (case forms), tests/fixtures/decisions/*.json (decision
+record), tests/fixtures/bookings/*.json (agenda), and when present the sample office
+(samples/office/cases/*.json, and samples/office/decisions|bookings/*.json). The matching
+form renders for every case with a `matching` object, the finance request for every case
+with a `finance` object; the referral for every case.
+
+Standard library only. Environment: PANELPACK_BIN (the built panelpack), PANELPACK_SOURCE_DIR
+(the source tree; default: two levels up), RENDERED_DIR (where outputs and PDFs go; default:
+a temporary directory). Prints "N passed, M failed" last; exits 1 on any failure.
+"""
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+SOURCE = Path(os.environ.get("PANELPACK_SOURCE_DIR") or Path(__file__).resolve().parents[2])
+BINARY = os.environ.get("PANELPACK_BIN") or str(SOURCE / "build" / "cli" / "panelpack")
+RENDERED = Path(os.environ.get("RENDERED_DIR") or tempfile.mkdtemp(prefix="pp-templates-"))
+FORMATS = ("docx", "odt")
+MARKING = "OFFICIAL-SENSITIVE"
+
+# template -> (schema, the form's name in the page furniture)
+TEMPLATES = {
+    "referral": ("case", "Referral"),
+    "matching": ("case", "Matching"),
+    "finance-request": ("case", "Finance request"),
+    "decision-record": ("decision", "Decision record"),
+    "agenda": ("bookings", "Agenda"),
+}
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+passed = 0
+failed = 0
+failures = []
+
+
+def ok(condition, message):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        failures.append(message)
+        print("FAIL:", message)
+    return condition
+
+
+# --------------------------------------------------------------------------- formatting
+
+def fmt_date(value):
+    """'2026-03-05' or '2026-03-05T10:00:00Z' -> '5 March 2026' (the date filter)."""
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    return "%d %s %s" % (int(m.group(3)), MONTHS[int(m.group(2)) - 1], m.group(1))
+
+
+def fmt_money(pence):
+    """125000 -> '£1,250.00' (the money filter, integer pence)."""
+    sign = "-" if pence < 0 else ""
+    pence = abs(int(pence))
+    return "%s£%s.%02d" % (sign, "{:,}".format(pence // 100), pence % 100)
+
+
+def fmt_yesno(value):
+    return "Yes" if value else "No"
+
+
+def squash(text):
+    """Compare without white space and hyphens: table cells wrap words anywhere, and
+    pdftotext joins a word broken after a hyphen ("Example-" + "Fairweather") without it."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
+def page_cells(pdf):
+    """The text of each page of pdf, cell by cell.
+
+    pdftotext's own reading order interleaves the lines of table cells that sit side by side
+    (a cell's second line follows its neighbour's first), so the words are regrouped here
+    from their boxes (pdftotext -bbox): a line is cut where the gap between two words is
+    wider than a space, and the pieces that start at the same x on consecutive lines form
+    one cell. Returns [[cell text, ...] per page], cells ordered top to bottom, left to
+    right."""
+    r = run("pdftotext", "-enc", "UTF-8", "-bbox", pdf, "-")
+    markup = r.stdout.decode("utf-8", errors="replace")
+    word_re = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                         r'yMax="([\d.]+)">(.*?)</word>')
+    pages = []
+    for page in markup.split("<page ")[1:]:
+        words = [(float(a), float(b), float(c), float(d), html.unescape(t))
+                 for a, b, c, d, t in word_re.findall(page)]
+        # lines: words whose tops are within 2 points, left to right
+        words.sort(key=lambda w: (round(w[1] / 2), w[0]))
+        lines = []
+        for w in words:
+            if lines and abs(lines[-1][0][1] - w[1]) < 2.0:
+                lines[-1].append(w)
+            else:
+                lines.append([w])
+        # pieces: runs of words with gaps under 6 points (a space is about 3)
+        pieces = []  # [x, top, bottom, text]
+        for line in lines:
+            line.sort(key=lambda w: w[0])
+            cur = None
+            for x0, y0, x1, y1, t in line:
+                if cur is not None and x0 - cur[4] < 6.0:
+                    cur[3] += " " + t
+                    cur[4] = x1
+                    cur[2] = max(cur[2], y1)
+                else:
+                    cur = [x0, y0, y1, t, x1]
+                    pieces.append(cur)
+        # cells: pieces starting at the same x, each line close under the previous one
+        cells = []  # [x, top, bottom, text]
+        for x0, y0, y1, t, _ in sorted(pieces, key=lambda q: (q[1], q[0])):
+            for cell in reversed(cells):
+                # boxes of consecutive lines may overlap a little
+                if abs(cell[0] - x0) < 1.5 and -3.0 <= y0 - cell[2] < (y1 - y0) * 0.9:
+                    cell[3] += " " + t
+                    cell[2] = y1
+                    break
+            else:
+                cells.append([x0, y0, y1, t])
+        cells.sort(key=lambda c: (c[1], c[0]))
+        pages.append([c[3] for c in cells])
+    return pages
+
+
+# --------------------------------------------------------------------------- data sets
+
+def load(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def data_files():
+    """[(label, path, schema)] for every data file the templates render from."""
+    found = []
+    sources = [
+        ("fixtures", SOURCE / "tests" / "fixtures"),
+        ("samples", SOURCE / "samples" / "office"),
+    ]
+    for label, base in sources:
+        for sub, schema in (("cases", "case"), ("decisions", "decision"),
+                            ("bookings", "bookings")):
+            folder = base / sub
+            if folder.is_dir():
+                for path in sorted(folder.glob("*.json")):
+                    found.append(("%s-%s" % (label, path.stem), path, schema))
+    return found
+
+
+def templates_for(schema, data):
+    if schema == "decision":
+        return ["decision-record"]
+    if schema == "bookings":
+        return ["agenda"]
+    names = ["referral"]
+    if data.get("matching"):
+        names.append("matching")
+    if data.get("finance"):
+        names.append("finance-request")
+    return names
+
+
+# --------------------------------------------------------------------------- expectations
+
+def get(data, path, default=None):
+    cur = data
+    for part in path.split("."):
+        if not isinstance(cur, dict) or part not in cur:
+            return default
+        cur = cur[part]
+    return cur
+
+
+def expect_text(out, what, value):
+    if value is None or value == "" or isinstance(value, (dict, list)):
+        return
+    if isinstance(value, bool):
+        return
+    out.append((what, str(value)))
+
+
+def expect_date(out, what, value):
+    if isinstance(value, str) and fmt_date(value):
+        out.append((what + " (as a date)", fmt_date(value)))
+
+
+def expect_money(out, what, money):
+    if isinstance(money, dict) and isinstance(money.get("pence"), (int, float)):
+        out.append((what + " (as money)", fmt_money(money["pence"])))
+
+
+class ROW(tuple):
+    """A label and its value on one line of a two-column table (pdftotext -layout)."""
+
+    def __new__(cls, label, value):
+        return tuple.__new__(cls, (label, value))
+
+
+def expectations(template, data):
+    """[(what, expected text)] the rendered document must show."""
+    e = []
+    if template in ("referral", "matching", "finance-request", "decision-record"):
+        expect_text(e, "child.name", get(data, "child.name"))
+        expect_text(e, "child.childId", get(data, "child.childId"))
+        expect_text(e, "caseRef", get(data, "caseRef"))
+    if template in ("referral", "matching", "finance-request"):
+        expect_text(e, "legal.status", get(data, "legal.status"))
+        expect_date(e, "child.dob", get(data, "child.dob"))
+
+    if template == "referral":
+        expect_text(e, "referral.reason", get(data, "referral.reason"))
+        for key, label in (("interpreterRequired", "Interpreter required"),
+                           ("disability", "Disability")):
+            if isinstance(get(data, "child." + key), bool):
+                e.append(("child.%s (yes/no, beside its label)" % key,
+                          ROW(label, fmt_yesno(data["child"][key]))))
+        expect_date(e, "referral.requestedPanelDate", get(data, "referral.requestedPanelDate"))
+        expect_date(e, "legal.statusDate", get(data, "legal.statusDate"))
+        expect_date(e, "legal.dateEnteredCare", get(data, "legal.dateEnteredCare"))
+        expect_text(e, "plans.primary", get(data, "plans.primary"))
+        expect_text(e, "plans.contingency", get(data, "plans.contingency"))
+        for i, p in enumerate(get(data, "plans.parallel", []) or []):
+            expect_text(e, "plans.parallel[%d]" % i, p)
+        expect_text(e, "professionals.socialWorker.name",
+                    get(data, "professionals.socialWorker.name"))
+        for key in ("emotional", "health", "education", "identity"):
+            expect_text(e, "needs." + key, get(data, "needs." + key))
+        for key in ("child", "parents", "iro"):
+            expect_text(e, "views." + key, get(data, "views." + key))
+        for i, s in enumerate(get(data, "child.siblings", []) or []):
+            expect_text(e, "child.siblings[%d].name" % i, s.get("name"))
+        for i, c in enumerate(data.get("chronology") or []):
+            expect_text(e, "chronology[%d].event" % i, c.get("event"))
+            expect_date(e, "chronology[%d].date" % i, c.get("date"))
+        for i, a in enumerate(data.get("assessments") or []):
+            expect_text(e, "assessments[%d].type" % i, a.get("type"))
+            expect_date(e, "assessments[%d].dueDate" % i, a.get("dueDate"))
+        for i, a in enumerate(data.get("actions") or []):
+            expect_text(e, "actions[%d].description" % i, a.get("description"))
+            expect_text(e, "actions[%d].owner.name" % i, get(a, "owner.name"))
+        for i, c in enumerate(data.get("contact") or []):
+            expect_text(e, "contact[%d].withWhom" % i, c.get("withWhom"))
+
+    elif template == "matching":
+        m = data["matching"]
+        expect_text(e, "matching.carer.names", get(m, "carer.names"))
+        expect_text(e, "matching.carer.approvalTerms", get(m, "carer.approvalTerms"))
+        expect_date(e, "matching.placementStartDate", m.get("placementStartDate"))
+        expect_date(e, "matching.carerAgreedDate", m.get("carerAgreedDate"))
+        expect_text(e, "matching.recommendation", m.get("recommendation"))
+        expect_text(e, "matching.views.child", get(m, "views.child"))
+        expect_text(e, "matching.supervisingSocialWorker.name",
+                    get(m, "supervisingSocialWorker.name"))
+        for i, h in enumerate(get(m, "carer.householdMembers", []) or []):
+            expect_text(e, "matching.carer.householdMembers[%d].name" % i, h.get("name"))
+        for i, g in enumerate(m.get("matchGrid") or []):
+            expect_text(e, "matching.matchGrid[%d].domain" % i, g.get("domain"))
+            expect_text(e, "matching.matchGrid[%d].childNeed" % i, g.get("childNeed"))
+            expect_text(e, "matching.matchGrid[%d].carerCapacity" % i, g.get("carerCapacity"))
+            expect_text(e, "matching.matchGrid[%d].gap" % i, g.get("gap"))
+            expect_text(e, "matching.matchGrid[%d].mitigation" % i, g.get("mitigation"))
+        for i, s in enumerate(m.get("supportPlan") or []):
+            expect_text(e, "matching.supportPlan[%d].description" % i, s.get("description"))
+            expect_money(e, "matching.supportPlan[%d].cost" % i, s.get("cost"))
+        for key, label in (("fosterCarePlanRecorded", "Foster care plan recorded"),
+                           ("stayingPutIntention", "Carers intend to offer")):
+            if isinstance(m.get(key), bool):
+                e.append(("matching.%s (yes/no, beside its label)" % key,
+                          ROW(label, fmt_yesno(m[key]))))
+
+    elif template == "finance-request":
+        f = data["finance"]
+        expect_text(e, "finance.requestType", f.get("requestType"))
+        expect_money(e, "finance.amount", f.get("amount"))
+        expect_money(e, "finance.totalCommitment", f.get("totalCommitment"))
+        expect_text(e, "finance.justification", f.get("justification"))
+        expect_text(e, "finance.requester.name", get(f, "requester.name"))
+        expect_text(e, "finance.payee.name", get(f, "payee.name"))
+        expect_date(e, "finance.startDate", f.get("startDate"))
+        expect_date(e, "finance.reviewDate", f.get("reviewDate"))
+        for i, q in enumerate(f.get("quotes") or []):
+            expect_text(e, "finance.quotes[%d].supplier" % i, q.get("supplier"))
+            expect_money(e, "finance.quotes[%d].amount" % i, q.get("amount"))
+        for i, a in enumerate(f.get("approvals") or []):
+            expect_text(e, "finance.approvals[%d].name" % i, a.get("name"))
+            expect_text(e, "finance.approvals[%d].decision" % i, a.get("decision"))
+            expect_money(e, "finance.approvals[%d].amountApproved" % i, a.get("amountApproved"))
+            expect_date(e, "finance.approvals[%d].date" % i, a.get("date"))
+
+    elif template == "decision-record":
+        expect_date(e, "meeting.date", get(data, "meeting.date"))
+        expect_text(e, "meeting.chair.name", get(data, "meeting.chair.name"))
+        for i, p in enumerate(get(data, "meeting.membersPresent", []) or []):
+            expect_text(e, "meeting.membersPresent[%d].name" % i, p.get("name"))
+        expect_text(e, "outcome", data.get("outcome"))
+        expect_text(e, "rationale", data.get("rationale"))
+        expect_text(e, "agreedPrimaryPlan", data.get("agreedPrimaryPlan"))
+        expect_text(e, "summary", data.get("summary"))
+        expect_date(e, "nextReviewDate", data.get("nextReviewDate"))
+        for i, t in enumerate(data.get("themes") or []):
+            expect_text(e, "themes[%d]" % i, t)
+        for i, a in enumerate(data.get("actions") or []):
+            expect_text(e, "actions[%d].description" % i, a.get("description"))
+            expect_text(e, "actions[%d].owner.name" % i, get(a, "owner.name"))
+            expect_date(e, "actions[%d].dueDate" % i, a.get("dueDate"))
+        expect_text(e, "adm.name", get(data, "adm.name"))
+
+    elif template == "agenda":
+        expect_text(e, "panel.name", get(data, "panel.name"))
+        expect_text(e, "panel.type", get(data, "panel.type"))
+        expect_date(e, "date", data.get("date"))
+        expect_text(e, "startTime", data.get("startTime"))
+        expect_text(e, "panel.venue", get(data, "panel.venue"))
+        expect_text(e, "panel.chair.name", get(data, "panel.chair.name"))
+        expect_date(e, "papersDueDate", data.get("papersDueDate"))
+        for i, item in enumerate(data.get("items") or []):
+            expect_text(e, "items[%d].caseRef" % i, item.get("caseRef"))
+            expect_text(e, "items[%d].child.name" % i, get(item, "child.name"))
+            expect_text(e, "items[%d].child.childId" % i, get(item, "child.childId"))
+            expect_text(e, "items[%d].slot" % i, item.get("slot"))
+            expect_text(e, "items[%d].reason" % i, item.get("reason"))
+            for j, p in enumerate(item.get("presenters") or []):
+                expect_text(e, "items[%d].presenters[%d].name" % (i, j), p.get("name"))
+            for j, p in enumerate(item.get("paperTypes") or []):
+                expect_text(e, "items[%d].paperTypes[%d]" % (i, j), p)
+        for i, a in enumerate(data.get("actions") or []):
+            expect_text(e, "actions[%d].description" % i, a.get("description"))
+            expect_text(e, "actions[%d].owner.name" % i, get(a, "owner.name"))
+    return e
+
+
+def header_line(template, data):
+    """The second line of each page's header, as the templates print it."""
+    if template == "agenda":
+        return "%s · %s" % (get(data, "panel.name") or "Permanence Panel",
+                            fmt_date(data.get("date")) or "")
+    return "%s · Child ID %s · Case ref %s" % (get(data, "child.name"),
+                                               get(data, "child.childId"), data.get("caseRef"))
+
+
+# --------------------------------------------------------------------------- commands
+
+def run(*args, timeout=120):
+    return subprocess.run([str(a) for a in args], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=timeout)
+
+
+def check_templates():
+    for name, (schema, _) in TEMPLATES.items():
+        for fmt in FORMATS:
+            path = SOURCE / "templates" / ("%s.%s" % (name, fmt))
+            if not ok(path.is_file(), "templates/%s.%s exists" % (name, fmt)):
+                continue
+            r = run(BINARY, "check", path, "--schema", schema, "--json")
+            try:
+                report = json.loads(r.stdout.decode("utf-8"))
+            except ValueError:
+                ok(False, "check --json on templates/%s.%s printed JSON (exit %d): %s"
+                   % (name, fmt, r.returncode, r.stderr.decode(errors="replace")[:300]))
+                continue
+            errors = [d for d in report.get("errors", []) if d.get("severity") == "error"]
+            warnings = [d for d in report.get("errors", []) if d.get("severity") != "error"]
+            ok(not errors and r.returncode == 0,
+               "check --schema %s templates/%s.%s: expected no errors, got %s"
+               % (schema, name, fmt, json.dumps(errors)[:800]))
+            ok(not warnings,
+               "check --schema %s templates/%s.%s: expected no warnings, got %s"
+               % (schema, name, fmt, json.dumps(warnings)[:800]))
+            ok(len(report.get("tags", [])) > 10,
+               "templates/%s.%s uses its fields (%d tags)" % (name, fmt,
+                                                               len(report.get("tags", []))))
+
+
+def main():
+    if not ok(Path(BINARY).is_file(), "PANELPACK_BIN %s exists" % BINARY):
+        print("%d passed, %d failed" % (passed, failed))
+        return 1
+    check_templates()
+
+    out_dir = RENDERED / "out"
+    pdf_dir = RENDERED / "pdf"
+    for d in (out_dir, pdf_dir):
+        if d.exists():
+            shutil.rmtree(d)
+        d.mkdir(parents=True)
+
+    jobs = []  # (output path, template, fmt, data label, data)
+    for label, path, schema in data_files():
+        r = run(BINARY, "validate", path, "--schema", schema)
+        if not ok(r.returncode == 0, "%s is valid against the %s schema: %s"
+                  % (path.relative_to(SOURCE), schema, r.stdout.decode(errors="replace")[:600])):
+            continue
+        data = load(path)
+        for template in templates_for(schema, data):
+            for fmt in FORMATS:
+                tpl = SOURCE / "templates" / ("%s.%s" % (template, fmt))
+                out = out_dir / ("%s-%s--%s.%s" % (template, fmt, label, fmt))
+                r = run(BINARY, "render", tpl, path, "-o", out)
+                what = "render templates/%s.%s with %s" % (template, fmt,
+                                                           path.relative_to(SOURCE))
+                if not ok(r.returncode == 0 and out.is_file(), "%s: exit %d, %s"
+                          % (what, r.returncode, r.stderr.decode(errors="replace")[:600])):
+                    continue
+                ok(r.stderr.strip() == b"", "%s: no warnings expected, got %s"
+                   % (what, r.stderr.decode(errors="replace")[:600]))
+                jobs.append((out, template, fmt, label, data))
+
+    ok(any(j[1] == t for j in jobs for t in TEMPLATES) and
+       all(any(j[1] == t for j in jobs) for t in TEMPLATES),
+       "every template rendered at least once (have: %s)" % sorted({j[1] for j in jobs}))
+    if not jobs:
+        print("%d passed, %d failed" % (passed, failed))
+        return 1
+
+    # One soffice call for every output, with a profile of its own.
+    profile = Path(tempfile.mkdtemp(prefix="pp-lo-profile-"))
+    try:
+        r = run("soffice", "--headless", "--norestore",
+                "-env:UserInstallation=" + profile.as_uri(),
+                "--convert-to", "pdf", "--outdir", pdf_dir, *[j[0] for j in jobs],
+                timeout=540)
+        ok(r.returncode == 0, "soffice converted the outputs (exit %d): %s"
+           % (r.returncode, r.stderr.decode(errors="replace")[-600:]))
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+    for out, template, fmt, label, data in jobs:
+        pdf = pdf_dir / (out.stem + ".pdf")
+        doc = "%s.%s with %s" % (template, fmt, label)
+        if not ok(pdf.is_file(), "%s: LibreOffice opened it and wrote %s" % (doc, pdf.name)):
+            continue
+        r = run("pdftotext", "-enc", "UTF-8", pdf, "-")
+        text = r.stdout.decode("utf-8", errors="replace")
+        pages = [p for p in text.split("\f") if p.strip()]
+        if not ok(pages, "%s: the PDF has text" % doc):
+            continue
+        # the body's text, without the header and footer of each page (a value that runs
+        # over a page break must still read as one)
+        furniture = [squash(MARKING), squash(header_line(template, data))]
+        body = []
+        cells = page_cells(pdf)
+        ok(len(cells) == len(pages), "%s: pdftotext -bbox sees %d pages, as pdftotext does (%d)"
+           % (doc, len(cells), len(pages)))
+        for k, page in enumerate(cells, 1):
+            flat = squash(" ".join(page)).replace(
+                squash("Permanence Panel — %s · Page %d of %d"
+                       % (TEMPLATES[template][1], k, len(pages))), "")
+            for f in furniture:
+                flat = flat.replace(f, "")
+            body.append(flat)
+        whole = "".join(body)
+
+        # page furniture, page by page
+        n = len(pages)
+        for k, page in enumerate(pages, 1):
+            ok(page.count(MARKING) >= 2,
+               "%s page %d: OFFICIAL-SENSITIVE at top and bottom (found %d)"
+               % (doc, k, page.count(MARKING)))
+            ok(squash("Page %d of %d" % (k, n)) in squash(page),
+               "%s page %d: shows 'Page %d of %d'" % (doc, k, k, n))
+            if template != "agenda":
+                ok(squash(data["child"]["name"]) in squash(page),
+                   "%s page %d: the child's name %r in the header"
+                   % (doc, k, data["child"]["name"]))
+                ok(squash(data["child"]["childId"]) in squash(page),
+                   "%s page %d: the child ID %r in the header"
+                   % (doc, k, data["child"]["childId"]))
+        ok("{{" not in text and "}}" not in text,
+           "%s: no tag left visible (found %r)" % (doc, re.findall(r".{0,30}\{\{.{0,30}", text)[:3]))
+
+        layout = None
+        for what, value in expectations(template, data):
+            if isinstance(value, ROW):
+                if layout is None:
+                    layout = run("pdftotext", "-enc", "UTF-8", "-layout", pdf, "-")
+                    layout = layout.stdout.decode("utf-8", errors="replace")
+                label, shown = value
+                ok(re.search(r"%s\s+%s\b" % (re.escape(label), re.escape(shown)), layout),
+                   "%s: %s should show %r beside %r" % (doc, what, shown, label))
+                continue
+            ok(squash(value) in whole, "%s: %s should show %r" % (doc, what, value))
+
+    print()
+    print("rendered documents and PDFs are in %s" % RENDERED)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

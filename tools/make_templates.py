@@ -1,0 +1,957 @@
+#!/usr/bin/python3
+"""Make the FIRST version of the panel's proforma templates (templates/*.docx).
+
+This script produced the first version of templates/referral.docx, matching.docx,
+finance-request.docx, decision-record.docx and agenda.docx; the .odt twins were converted
+from them with LibreOffice:
+
+    soffice --headless -env:UserInstallation=file:///tmp/pp-lo-tpl \
+        --convert-to odt --outdir templates templates/referral.docx
+
+From then on the .docx and .odt files are the source: council staff edit them by hand in
+Word or LibreOffice. Do NOT re-run this script over edited templates (it would overwrite
+their edits); it is kept to show how the first version was laid out.
+
+Run with Debian's python3-docx (0.8):  /usr/bin/python3 tools/make_templates.py [OUTDIR]
+
+Conventions every template follows (see docs/template-language.md and docs/cli.md):
+- every tag is one run of its own, so a person editing it in Word sees it whole;
+- lists in tables are table-row sections: the open tag begins the first cell of the row and
+  the close tag ends its last cell; an inverted row ({{^list}}...{{/list}}) says "None
+  recorded" when the list is empty;
+- lists in text are paragraph sections: each tag alone in its own paragraph;
+- OFFICIAL-SENSITIVE at the top and bottom of every page, "Page X of Y" in the footer, and
+  on the child's forms the child's name, ID and case reference in the header.
+"""
+
+import os
+import re
+import sys
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+FONT = "Arial"
+NAVY = RGBColor(0x1F, 0x38, 0x64)
+GREY_TEXT = RGBColor(0x59, 0x59, 0x59)
+HEADER_FILL = "D9E2F3"   # table header rows
+LABEL_FILL = "F2F2F2"    # label column of detail tables
+TEXT_WIDTH_CM = 17.0     # A4 (21 cm) less 2 cm margins each side
+NOT_RECORDED = '"Not recorded"'
+
+TAG = re.compile(r"(\{\{.*?\}\})")
+
+
+# --------------------------------------------------------------------------- styles, page
+
+def _plain_fonts(rpr_parent, size=None, bold=None, color=None):
+    """Arial everywhere: set the four rFonts slots and drop theme fonts (which win)."""
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+
+
+def set_up_styles(doc):
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(11)
+    _plain_fonts(normal.element)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.1
+
+    for name, size, before, after in (("Heading 1", 14, 14, 4), ("Heading 2", 12, 10, 4)):
+        st = styles[name]
+        st.font.name = FONT
+        st.font.size = Pt(size)
+        st.font.bold = True
+        st.font.italic = False
+        st.font.color.rgb = NAVY
+        _plain_fonts(st.element)
+        st.paragraph_format.space_before = Pt(before)
+        st.paragraph_format.space_after = Pt(after)
+        st.paragraph_format.keep_with_next = True
+
+    title = styles["Title"]
+    title.font.name = FONT
+    title.font.size = Pt(20)
+    title.font.bold = True
+    title.font.color.rgb = NAVY
+    _plain_fonts(title.element)
+    title.paragraph_format.space_after = Pt(2)
+
+    sub = styles["Subtitle"]
+    sub.font.name = FONT
+    sub.font.size = Pt(13)
+    sub.font.italic = False
+    sub.font.color.rgb = GREY_TEXT
+    _plain_fonts(sub.element)
+    sub.paragraph_format.space_after = Pt(10)
+
+    for name in ("Header", "Footer", "List Bullet", "Table Grid"):
+        try:
+            st = styles[name]
+        except KeyError:
+            continue
+        if name != "Table Grid":
+            st.font.name = FONT
+            _plain_fonts(st.element)
+
+
+def set_up_page(doc):
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Cm(21.0)
+    section.page_height = Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.0)
+    section.top_margin = Cm(2.6)
+    section.bottom_margin = Cm(2.4)
+    section.header_distance = Cm(1.0)
+    section.footer_distance = Cm(1.0)
+    return section
+
+
+# --------------------------------------------------------------------------- text helpers
+
+def add_text(paragraph, text, bold=False, italic=False, size=None, color=None):
+    """Add text; every {{tag}} goes into a run of its own."""
+    for piece in TAG.split(text):
+        if not piece:
+            continue
+        run = paragraph.add_run(piece)
+        run.bold = bold or None
+        run.italic = italic or None
+        if size:
+            run.font.size = Pt(size)
+        if color is not None:
+            run.font.color.rgb = color
+    return paragraph
+
+
+def para(container, text="", style=None, bold=False, italic=False, align=None, size=None,
+         color=None, after=None):
+    p = container.add_paragraph(style=style)
+    add_text(p, text, bold=bold, italic=italic, size=size, color=color)
+    if align is not None:
+        p.alignment = align
+    if after is not None:
+        p.paragraph_format.space_after = Pt(after)
+    return p
+
+
+def field(paragraph, instr, placeholder, half_points=18, color="595959"):
+    """A simple field (PAGE, NUMPAGES) that Word and LibreOffice update."""
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), " %s " % instr)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    col = OxmlElement("w:color")
+    col.set(qn("w:val"), color)
+    rpr.append(col)
+    for tag in ("w:sz", "w:szCs"):
+        sz = OxmlElement(tag)
+        sz.set(qn("w:val"), str(half_points))
+        rpr.append(sz)
+    run.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = placeholder
+    run.append(t)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def heading(doc, text, level=1):
+    return doc.add_heading(text, level=level)
+
+
+# --------------------------------------------------------------------------- tables
+
+def _shade(cell, fill):
+    tcPr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    # schema order: tcW, gridSpan, vMerge, tcBorders, shd, ...
+    after = None
+    for tag in ("w:tcW", "w:gridSpan", "w:vMerge", "w:tcBorders"):
+        el = tcPr.find(qn(tag))
+        if el is not None:
+            after = el
+    if after is None:
+        tcPr.insert(0, shd)
+    else:
+        after.addnext(shd)
+
+
+def _row_flags(row, header=False):
+    trPr = row._tr.get_or_add_trPr()
+    cant = OxmlElement("w:cantSplit")
+    trPr.append(cant)
+    if header:
+        trPr.append(OxmlElement("w:tblHeader"))
+
+
+def _new_table(doc, cols, widths_cm):
+    table = doc.add_table(rows=0, cols=cols)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for gc, w in zip(grid.findall(qn("w:gridCol")), widths_cm):
+        gc.set(qn("w:w"), str(int(w * 567)))
+    return table
+
+
+def _fill_cell(cell, text, width_cm, bold=False, italic=False, fill=None, color=None):
+    cell.width = Cm(width_cm)
+    p = cell.paragraphs[0]
+    p.paragraph_format.space_after = Pt(2)
+    add_text(p, text, bold=bold, italic=italic, color=color)
+    if fill:
+        _shade(cell, fill)
+    return p
+
+
+def detail_table(doc, rows, label_cm=5.5):
+    """Two columns, label | value; labels bold on a light shading."""
+    widths = (label_cm, TEXT_WIDTH_CM - label_cm)
+    table = _new_table(doc, 2, widths)
+    for label, value in rows:
+        row = table.add_row()
+        _row_flags(row)
+        _fill_cell(row.cells[0], label, widths[0], bold=True, fill=LABEL_FILL)
+        _fill_cell(row.cells[1], value, widths[1])
+    doc.add_paragraph()
+    return table
+
+
+def repeat_table(doc, list_name, columns, empty="None recorded.", after=True, extra=None):
+    """A header row, then one row repeated per item of list_name (a table-row section:
+    the open tag begins the first cell, the close tag ends the last cell), then a row shown
+    only when the list is empty (an inverted table-row section)."""
+    widths = [w for _, _, w in columns]
+    scale = TEXT_WIDTH_CM / sum(widths)
+    widths = [w * scale for w in widths]
+    table = _new_table(doc, len(columns), widths)
+
+    head = table.add_row()
+    _row_flags(head, header=True)
+    for i, (title, _, _) in enumerate(columns):
+        _fill_cell(head.cells[i], title, widths[i], bold=True, fill=HEADER_FILL)
+
+    body = table.add_row()
+    _row_flags(body)
+    last = len(columns) - 1
+    for i, (_, value, _) in enumerate(columns):
+        text = value
+        if i == 0:
+            text = "{{#%s}}" % list_name + text
+        if i == last and extra is None:
+            text = text + "{{/%s}}" % list_name
+        p = _fill_cell(body.cells[i], text, widths[i])
+        if extra is not None:
+            p.paragraph_format.keep_with_next = True   # the item's rows stay together
+    if extra is not None:
+        # more rows per item (label | value across the other columns); the section spans
+        # them all: open in the first cell of the first row, close in the last cell of the
+        # last row (template-language.md rule 3)
+        extras = [extra] if isinstance(extra, tuple) else list(extra)
+        for n, (label, value) in enumerate(extras):
+            row2 = table.add_row()
+            _row_flags(row2)
+            _fill_cell(row2.cells[0], label, widths[0], bold=True, fill=LABEL_FILL)
+            for i in range(1, len(columns)):
+                row2.cells[i].width = Cm(widths[i])
+            merged = row2.cells[1].merge(row2.cells[last])
+            p = merged.paragraphs[0]
+            p.paragraph_format.space_after = Pt(2)
+            if n == len(extras) - 1:
+                value = value + "{{/%s}}" % list_name
+            add_text(p, value)
+
+    # the row shown when the list is empty: a dash in the first cell, the message across
+    # the others (an inverted table-row section: open in the first cell, close in the last)
+    none = table.add_row()
+    _row_flags(none)
+    _fill_cell(none.cells[0], "{{^%s}}" % list_name + "—", widths[0], italic=True,
+               color=GREY_TEXT)
+    for i in range(1, len(columns)):
+        none.cells[i].width = Cm(widths[i])
+    wide = none.cells[1].merge(none.cells[last]) if last > 1 else none.cells[1]
+    p = wide.paragraphs[0]
+    p.paragraph_format.space_after = Pt(2)
+    add_text(p, empty + "{{/%s}}" % list_name, italic=True, color=GREY_TEXT)
+    if after:
+        doc.add_paragraph()
+    return table
+
+
+def bullet_list(doc, list_name, item_text, empty="None recorded."):
+    """A paragraph section: each tag alone in its own paragraph."""
+    para(doc, "{{#%s}}" % list_name)
+    para(doc, item_text, style="List Bullet")
+    para(doc, "{{/%s}}" % list_name)
+    para(doc, "{{^%s}}" % list_name)
+    para(doc, empty, italic=True, color=GREY_TEXT)
+    para(doc, "{{/%s}}" % list_name)
+
+
+def narrative(doc, title, tag):
+    """A titled block of free text, 'Not recorded' when the field is empty."""
+    heading(doc, title, level=2)
+    para(doc, "{{%s | default:%s}}" % (tag, NOT_RECORDED))
+
+
+def opt(tag, filt=None):
+    """An optional value: '{{tag | filt | default:"Not recorded"}}'."""
+    if filt:
+        return "{{%s | %s | default:%s}}" % (tag, filt, NOT_RECORDED)
+    return "{{%s | default:%s}}" % (tag, NOT_RECORDED)
+
+
+# --------------------------------------------------------------------------- page furniture
+
+def furniture(doc, section, form_name, header_line=None):
+    header = section.header
+    header.is_linked_to_previous = False
+    hp = header.paragraphs[0]
+    add_text(hp, "OFFICIAL-SENSITIVE", bold=True, size=11)
+    hp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    hp.paragraph_format.space_after = Pt(2)
+    if header_line:
+        p = header.add_paragraph()
+        add_text(p, header_line, size=9, color=GREY_TEXT)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(0)
+
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    fp = footer.paragraphs[0]
+    fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fp.paragraph_format.space_after = Pt(2)
+    add_text(fp, form_name + "  ·  Page ", size=9, color=GREY_TEXT)
+    field(fp, "PAGE", "1")
+    add_text(fp, " of ", size=9, color=GREY_TEXT)
+    field(fp, "NUMPAGES", "1")
+    mp = footer.add_paragraph()
+    add_text(mp, "OFFICIAL-SENSITIVE", bold=True, size=11)
+    mp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    mp.paragraph_format.space_after = Pt(0)
+
+
+def new_document(form_title, form_name, header_line):
+    doc = Document()
+    set_up_styles(doc)
+    section = set_up_page(doc)
+    furniture(doc, section, "Permanence Panel — " + form_name, header_line)
+    props = doc.core_properties
+    props.title = "Permanence Panel — " + form_name
+    props.subject = form_title
+    props.author = "Children's Services"
+    props.last_modified_by = "Children's Services"
+    props.comments = ("Panel proforma. Tags such as {child.name} in double braces are filled "
+                      "by panelpack; see docs/template-guide.md.")
+    props.keywords = "OFFICIAL-SENSITIVE"
+    props.category = "Permanence Panel"
+    props.revision = 1
+
+    body = doc.paragraphs[0] if doc.paragraphs else None
+    council = para(doc, "{{localAuthority | default:\"Children's Services\"}}", bold=True,
+                   color=GREY_TEXT, after=2)
+    if body is not None and body.text == "":
+        body._p.getparent().remove(body._p)
+    para(doc, form_title, style="Title")
+    para(doc, "Permanence Panel — " + form_name, style="Subtitle")
+    return doc, council
+
+
+CHILD_HEADER = "{{child.name}}  ·  Child ID {{child.childId}}  ·  Case ref {{caseRef}}"
+
+
+# --------------------------------------------------------------------------- the five forms
+
+def make_referral(path):
+    doc, _ = new_document("Referral to Permanence Panel", "Referral", CHILD_HEADER)
+    para(doc, "To be completed by the allocated social worker and quality-assured by the team "
+              "manager before submission. Papers are due at least 3 days before the panel.",
+         italic=True, color=GREY_TEXT)
+
+    heading(doc, "1. Referral details")
+    detail_table(doc, [
+        ("Case reference", "{{caseRef}}"),
+        ("Panel", "{{referral.panelType}}"),
+        ("Reason for referral", "{{referral.reason}}"),
+        ("Reason in the social worker's words", opt("referral.reasonDetail")),
+        ("Recommendation sought", opt("referral.recommendationSought")),
+        ("Panel date requested", opt("referral.requestedPanelDate", "date")),
+        ("Date submitted", opt("referral.submittedAt", "date")),
+        ("Booked by", opt("referral.bookedBy")),
+        ("Quality-assured by (team manager)", opt("referral.qualityAssuredBy.name")),
+        ("Date quality-assured", opt("referral.qualityAssuredDate", "date")),
+    ])
+
+    heading(doc, "2. The child")
+    detail_table(doc, [
+        ("Name", "{{child.name}}"),
+        ("Known as", opt("child.preferredName")),
+        ("Child ID", "{{child.childId}}"),
+        ("Date of birth", opt("child.dob", "date")),
+        ("Expected due date (unborn baby)", "{{child.expectedDueDate | date | default:\"Not applicable\"}}"),
+        ("Age", opt("child.age")),
+        ("Gender", opt("child.gender")),
+        ("Ethnicity", opt("child.ethnicity")),
+        ("Ethnicity code (DfE)", opt("child.ethnicityCode")),
+        ("Religion", opt("child.religion")),
+        ("First language", opt("child.firstLanguage")),
+        ("Interpreter required", "{{child.interpreterRequired | yesno}}"),
+        ("Disability", "{{child.disability | yesno}}"),
+        ("School or nursery", opt("child.school")),
+        ("Education, health and care plan", "{{child.ehcp | yesno}}"),
+    ])
+    heading(doc, "Brothers and sisters", level=2)
+    repeat_table(doc, "child.siblings", [
+        ("Name", "{{name}}", 4),
+        ("Date of birth", "{{dob | date}}", 3.4),
+        ("Where they live", "{{placement}}", 4),
+        ("Their plan", "{{plan}}", 3.1),
+        ("Placed together", "{{placedTogether | yesno}}", 2.5),
+    ], empty="No brothers or sisters recorded.")
+
+    heading(doc, "3. Legal status")
+    detail_table(doc, [
+        ("Legal status", "{{legal.status}}"),
+        ("Since", opt("legal.statusDate", "date")),
+        ("Date entered care", opt("legal.dateEnteredCare", "date")),
+        ("Section 20 consent given", opt("legal.s20.consentDate", "date")),
+        ("Section 20 last reviewed", opt("legal.s20.lastReviewDate", "date")),
+        ("Proceedings stage", opt("legal.proceedings.stage")),
+        ("PLO letter sent", opt("legal.proceedings.ploLetterDate", "date")),
+        ("Proceedings issued", opt("legal.proceedings.issueDate", "date")),
+        ("26-week date", opt("legal.proceedings.week26Date", "date")),
+        ("Issues resolution hearing", opt("legal.proceedings.irhDate", "date")),
+        ("Final hearing", opt("legal.proceedings.finalHearingDate", "date")),
+        ("Court and case number", "{{legal.proceedings.court}} {{legal.proceedings.caseNumber}}"),
+        ("Children's guardian", opt("legal.childrensGuardian.name")),
+    ])
+    heading(doc, "Extensions to the 26 weeks", level=2)
+    repeat_table(doc, "legal.proceedings.extensions", [
+        ("Weeks added", "{{weeks}}", 3),
+        ("Reason", "{{reason}}", 14),
+    ], empty="No extensions.")
+    heading(doc, "Court orders", level=2)
+    repeat_table(doc, "legal.orders", [
+        ("Order", "{{type}}", 6),
+        ("Date made", "{{date | date}}", 4),
+        ("Court", "{{court}}", 7),
+    ], empty="No orders recorded.")
+
+    heading(doc, "4. Current placement")
+    detail_table(doc, [
+        ("Placement type (code)", opt("placement.typeCode")),
+        ("Placement type", opt("placement.type")),
+        ("Carers", opt("placement.carer")),
+        ("Provider", opt("placement.provider")),
+        ("Placed since", opt("placement.startDate", "date")),
+    ])
+
+    heading(doc, "5. Professionals")
+    t = _new_table(doc, 4, (3.8, 3.8, 3.0, 6.4))
+    head = t.add_row()
+    _row_flags(head, header=True)
+    for i, (title, w) in enumerate((("Role", 3.8), ("Name", 3.8), ("Team", 3.0), ("Email", 6.4))):
+        _fill_cell(head.cells[i], title, w, bold=True, fill=HEADER_FILL)
+    for role, key in (("Social worker", "professionals.socialWorker"),
+                      ("Team manager", "professionals.teamManager"),
+                      ("Independent reviewing officer", "professionals.iro"),
+                      ("Supervising social worker", "professionals.supervisingSocialWorker"),
+                      ("Family finder", "professionals.familyFinder"),
+                      ("Children's guardian", "legal.childrensGuardian")):
+        row = t.add_row()
+        _row_flags(row)
+        _fill_cell(row.cells[0], role, 3.8, bold=True, fill=LABEL_FILL)
+        _fill_cell(row.cells[1], "{{%s.name}}" % key, 3.8)
+        _fill_cell(row.cells[2], "{{%s.team}}" % key, 3.0)
+        _fill_cell(row.cells[3], "{{%s.email}}" % key, 6.4)
+    doc.add_paragraph()
+
+    heading(doc, "6. Looked-after reviews")
+    detail_table(doc, [
+        ("First review", opt("reviews.firstReviewDate", "date")),
+        ("Second review", opt("reviews.secondReviewDate", "date")),
+        ("Next review", opt("reviews.nextReviewDate", "date")),
+    ])
+
+    heading(doc, "7. The child's needs")
+    detail_table(doc, [
+        ("Emotional and behavioural development", opt("needs.emotional")),
+        ("Health", opt("needs.health")),
+        ("Education", opt("needs.education")),
+        ("Identity", opt("needs.identity")),
+        ("Social", opt("needs.social")),
+        ("Cultural", opt("needs.cultural")),
+        ("Ethnic", opt("needs.ethnic")),
+        ("Language and communication", opt("needs.linguistic")),
+        ("Religious", opt("needs.religious")),
+        ("Disability", opt("needs.disability")),
+    ])
+
+    heading(doc, "8. Assessments and analysis")
+    repeat_table(doc, "assessments", [
+        ("Assessment", "{{type}}", 3.2),
+        ("Status", "{{status}}", 3.0),
+        ("Author", "{{author}}", 3.6),
+        ("Due", "{{dueDate | date}}", 3.6),
+        ("Completed", "{{completedDate | date}}", 3.6),
+    ], empty="No assessments recorded.",
+        extra=("Conclusion", "{{summary | default:\"Not recorded\"}}"))
+    narrative(doc, "Analysis, including the impact of harm", "analysis.assessmentAnalysis")
+    narrative(doc, "Risk factors", "analysis.riskFactors")
+    heading(doc, "Family group conference", level=2)
+    detail_table(doc, [
+        ("Date", opt("analysis.fgcDate", "date")),
+        ("Outcome", opt("analysis.fgcOutcome")),
+    ])
+
+    heading(doc, "9. Plans for permanence")
+    detail_table(doc, [
+        ("Current care plan", opt("plans.currentCarePlan")),
+        ("Primary plan", opt("plans.primary")),
+        ("Contingency plan", opt("plans.contingency")),
+    ])
+    heading(doc, "Parallel plans", level=2)
+    bullet_list(doc, "plans.parallel", "{{.}}", empty="No parallel plan.")
+    heading(doc, "Options considered", level=2)
+    repeat_table(doc, "plans.optionsConsidered", [
+        ("Option", "{{option}}", 4.6),
+        ("Strengths", "{{strengths}}", 6.2),
+        ("Risks", "{{risks}}", 6.2),
+    ], empty="No options recorded.")
+    heading(doc, "Key dates", level=2)
+    repeat_table(doc, "plans.keyDates", [
+        ("What", "{{label}}", 11),
+        ("Date", "{{date | date}}", 6),
+    ], empty="No key dates recorded.")
+    narrative(doc, "Family finding", "plans.familyFinding")
+    narrative(doc, "Life-story and direct work", "plans.lifeStoryWork")
+
+    heading(doc, "10. Family time (contact)")
+    repeat_table(doc, "contact", [
+        ("With whom", "{{withWhom}}", 4),
+        ("How often", "{{frequency}}", 4),
+        ("Supervised", "{{supervised | yesno}}", 2.5),
+        ("Where", "{{venue}}", 4),
+        ("Current or proposed", "{{status}}", 2.5),
+    ], empty="No contact arrangements recorded.")
+
+    heading(doc, "11. Views")
+    detail_table(doc, [
+        ("The child's wishes and feelings", opt("views.child")),
+        ("Parents", opt("views.parents")),
+        ("Brothers and sisters", opt("views.siblings")),
+        ("Carers", opt("views.carers")),
+        ("Independent reviewing officer", opt("views.iro")),
+        ("Children's guardian", opt("views.guardian")),
+        ("Social worker and team manager", opt("views.socialWorker")),
+        ("Views gathered on", opt("views.obtainedDate", "date")),
+    ])
+    narrative(doc, "Differences of opinion", "differencesOfOpinion")
+
+    heading(doc, "12. Chronology")
+    repeat_table(doc, "chronology", [
+        ("Date", "{{date | date}}", 3.9),
+        ("Event", "{{event}}", 9.1),
+        ("Source", "{{source}}", 4),
+    ], empty="No chronology recorded.")
+
+    heading(doc, "13. Outstanding actions")
+    repeat_table(doc, "actions", [
+        ("Ref", "{{id}}", 1.5),
+        ("Action", "{{description}}", 6.5),
+        ("Who", "{{owner.name}}", 3.3),
+        ("By", "{{dueDate | date}}", 3.9),
+        ("Status", "{{status}}", 1.8),
+    ], empty="No outstanding actions.")
+
+    heading(doc, "14. Sign-off")
+    detail_table(doc, [
+        ("Social worker", "{{professionals.socialWorker.name}}"),
+        ("Team manager", opt("professionals.teamManager.name")),
+        ("Record version", opt("version")),
+    ])
+    doc.save(path)
+
+
+def make_matching(path):
+    doc, _ = new_document("Long-Term Fostering Matching Proforma", "Matching", CHILD_HEADER)
+    para(doc, "Written jointly by the child's social worker and the carers' supervising social "
+              "worker. Sets the child's needs against the carers' capacity and the support "
+              "that fills any gap.", italic=True, color=GREY_TEXT)
+
+    heading(doc, "1. The child")
+    detail_table(doc, [
+        ("Name", "{{child.name}}"),
+        ("Child ID", "{{child.childId}}"),
+        ("Case reference", "{{caseRef}}"),
+        ("Date of birth", opt("child.dob", "date")),
+        ("Age", opt("child.age")),
+        ("Legal status", "{{legal.status}}"),
+        ("Long-term fostering ratified by", opt("matching.planRatifiedBy")),
+        ("Date ratified", opt("matching.planRatifiedDate", "date")),
+        ("Placement type (code)", opt("matching.placementTypeCode")),
+        ("Living with these carers since", opt("matching.placementStartDate", "date")),
+    ])
+
+    heading(doc, "2. The proposed carers")
+    detail_table(doc, [
+        ("Carers", "{{matching.carer.names}}"),
+        ("Carer ID", opt("matching.carer.carerId")),
+        ("Fostering service", opt("matching.carer.fosteringService")),
+        ("Agency (IFA)", "{{matching.carer.agency | default:\"Not applicable\"}}"),
+        ("Terms of approval", opt("matching.carer.approvalTerms")),
+        ("Date approved", opt("matching.carer.approvalDate", "date")),
+        ("Form F reference", opt("matching.carer.formFReference")),
+        ("Supervising social worker", opt("matching.supervisingSocialWorker.name")),
+        ("Supervising social worker's team", opt("matching.supervisingSocialWorker.team")),
+    ])
+    heading(doc, "The household", level=2)
+    repeat_table(doc, "matching.carer.householdMembers", [
+        ("Name", "{{name}}", 7),
+        ("Relationship to the carers", "{{relationship}}", 7),
+        ("Age", "{{age}}", 3),
+    ], empty="No other household members recorded.")
+
+    heading(doc, "3. The child's needs and the carers' capacity")
+    repeat_table(doc, "matching.matchGrid", [
+        ("Area", "{{domain}}", 4.6),
+        ("The child's need", "{{childNeed}}", 6.2),
+        ("The carers' capacity", "{{carerCapacity}}", 6.2),
+    ], empty="No needs recorded.",
+        extra=[("Gap", "{{gap | default:\"None\"}}"),
+               ("Support to fill it", "{{mitigation | default:\"None needed\"}}")])
+
+    heading(doc, "4. Support plan")
+    repeat_table(doc, "matching.supportPlan", [
+        ("Support", "{{type}}", 5.0),
+        ("Provider", "{{provider}}", 3.6),
+        ("How often", "{{frequency}}", 2.8),
+        ("Cost", "{{cost.pence | money}}", 2.4),
+        ("Review", "{{reviewDate | date}}", 3.2),
+    ], empty="No support planned.", extra=("What", "{{description}}"))
+
+    heading(doc, "5. Regulation 22C conditions")
+    detail_table(doc, [
+        ("Foster care plan recorded", "{{matching.fosterCarePlanRecorded | yesno}}"),
+        ("Carers agreed to care until the child ceases to be looked after",
+         opt("matching.carerAgreedDate", "date")),
+        ("Match confirmed in writing (carers, child, parents)",
+         opt("matching.confirmationSentDate", "date")),
+    ], label_cm=8.0)
+
+    heading(doc, "6. Brothers and sisters, family time and the future")
+    detail_table(doc, [
+        ("Brothers and sisters placed together", "{{matching.siblingsTogether | yesno}}"),
+        ("Why", opt("matching.siblingsRationale")),
+        ("Family time (contact) plan", opt("matching.contactPlan")),
+        ("Carers intend to offer Staying Put", "{{matching.stayingPutIntention | yesno}}"),
+    ])
+
+    heading(doc, "7. Views on the match")
+    detail_table(doc, [
+        ("The child", opt("matching.views.child")),
+        ("The carers", opt("matching.views.carers")),
+        ("The carers' children", opt("matching.views.carersChildren")),
+        ("Parents", opt("matching.views.parents")),
+        ("Independent reviewing officer", opt("matching.views.iro")),
+        ("Supervising social worker", opt("matching.views.supervisingSocialWorker")),
+    ])
+
+    heading(doc, "8. Risks and recommendation")
+    narrative(doc, "Risks to the match and the contingency", "matching.risks")
+    detail_table(doc, [
+        ("Recommendation", opt("matching.recommendation")),
+        ("Reasons", opt("matching.recommendationReasons")),
+    ])
+
+    heading(doc, "9. Authors")
+    detail_table(doc, [
+        ("Child's social worker", "{{professionals.socialWorker.name}}"),
+        ("Supervising social worker", opt("matching.supervisingSocialWorker.name")),
+        ("Team manager", opt("professionals.teamManager.name")),
+    ])
+    doc.save(path)
+
+
+def make_finance(path):
+    doc, _ = new_document("Finance and Resource Request", "Finance request", CHILD_HEADER)
+    para(doc, "For therapeutic support above the fund, discretionary and capital payments, "
+              "loans and other resources that need the panel's recommendation and approval.",
+         italic=True, color=GREY_TEXT)
+
+    heading(doc, "1. The request")
+    detail_table(doc, [
+        ("Request reference", opt("finance.requestId")),
+        ("Case reference", "{{caseRef}}"),
+        ("Type of request", "{{finance.requestType}}"),
+        ("Requested by", opt("finance.requester.name")),
+        ("Role and team", "{{finance.requester.role}} {{finance.requester.team}}"),
+        ("Endorsed by team manager", opt("finance.tmEndorsedBy")),
+        ("Date endorsed", opt("finance.tmEndorsedDate", "date")),
+        ("Budget code", opt("finance.budgetCode")),
+    ])
+
+    heading(doc, "2. The child")
+    detail_table(doc, [
+        ("Name", "{{child.name}}"),
+        ("Child ID", "{{child.childId}}"),
+        ("Date of birth", opt("child.dob", "date")),
+        ("Legal status", "{{legal.status}}"),
+        ("Placement", opt("placement.carer")),
+        ("Social worker", "{{professionals.socialWorker.name}}"),
+    ])
+
+    heading(doc, "3. Who is to be paid")
+    detail_table(doc, [
+        ("Payee", opt("finance.payee.name")),
+        ("Payee is", opt("finance.payee.kind")),
+        ("Carer ID", "{{finance.payee.carerId | default:\"Not applicable\"}}"),
+    ])
+
+    heading(doc, "4. The amount")
+    detail_table(doc, [
+        ("Amount requested", "{{finance.amount.pence | money}}"),
+        ("How often", opt("finance.frequency")),
+        ("From", opt("finance.startDate", "date")),
+        ("To", opt("finance.endDate", "date")),
+        ("Duration in weeks", opt("finance.durationWeeks")),
+        ("Total commitment", opt("finance.totalCommitment.pence", "money")),
+    ])
+    heading(doc, "Quotes obtained", level=2)
+    repeat_table(doc, "finance.quotes", [
+        ("Supplier", "{{supplier}}", 11),
+        ("Amount", "{{amount.pence | money}}", 6),
+    ], empty="No quotes recorded.")
+
+    heading(doc, "5. Justification")
+    narrative(doc, "Why the money is needed", "finance.justification")
+    narrative(doc, "Assessed need", "finance.assessedNeed")
+    narrative(doc, "Outcomes sought for the child", "finance.outcomesSought")
+    narrative(doc, "Alternatives considered", "finance.alternativesConsidered")
+    narrative(doc, "Value for money", "finance.valueForMoney")
+
+    heading(doc, "6. Approvals")
+    repeat_table(doc, "finance.approvals", [
+        ("Role", "{{role}}", 3.0),
+        ("Name", "{{name}}", 4.0),
+        ("Decision", "{{decision}}", 2.6),
+        ("Amount approved", "{{amountApproved.pence | money}}", 3.6),
+        ("Date", "{{date | date}}", 3.8),
+    ], empty="No approvals yet.",
+        extra=("Conditions", "{{conditions | default:\"None\"}}"))
+    detail_table(doc, [
+        ("Funding to be reviewed on", opt("finance.reviewDate", "date")),
+    ])
+    doc.save(path)
+
+
+def make_decision(path):
+    doc, _ = new_document("Panel Decision Record", "Decision record", CHILD_HEADER)
+    para(doc, "The panel's record of its decision on one child, for upload to the child's "
+              "file within the panel's timescale.", italic=True, color=GREY_TEXT)
+
+    heading(doc, "1. The sitting")
+    detail_table(doc, [
+        ("Panel", opt("meeting.panelType")),
+        ("Date", "{{meeting.date | date}}"),
+        ("Time", "{{meeting.startTime}} to {{meeting.endTime}}"),
+        ("Reference", opt("meeting.meetingId")),
+        ("Chair", opt("meeting.chair.name")),
+        ("Minutes taken by", opt("meeting.administrator.name")),
+        ("Quorate", "{{meeting.quorate | yesno}}"),
+    ])
+    heading(doc, "Panel members present", level=2)
+    repeat_table(doc, "meeting.membersPresent", [
+        ("Name", "{{name}}", 6),
+        ("Role", "{{role}}", 5),
+        ("Organisation or team", "{{organisation}} {{team}}", 6),
+    ], empty="No members recorded.")
+    heading(doc, "Apologies", level=2)
+    bullet_list(doc, "meeting.apologies", "{{name}}, {{role}}", empty="No apologies.")
+
+    heading(doc, "2. The case")
+    detail_table(doc, [
+        ("Child", "{{child.name}}"),
+        ("Child ID", "{{child.childId}}"),
+        ("Case reference", "{{caseRef}}"),
+        ("Date of birth", opt("child.dob", "date")),
+        ("Heard at", opt("agendaSlot")),
+        ("Papers received on time", "{{papersOnTime | yesno}}"),
+    ])
+    heading(doc, "Attending for this case", level=2)
+    repeat_table(doc, "attendees", [
+        ("Name", "{{name}}", 6),
+        ("Role", "{{role}}", 5),
+        ("Organisation or team", "{{organisation}} {{team}}", 6),
+    ], empty="No attendees recorded.")
+    heading(doc, "Presented by", level=2)
+    bullet_list(doc, "presenters", "{{name}}, {{role}}", empty="No presenters recorded.")
+    heading(doc, "Papers read", level=2)
+    repeat_table(doc, "papers", [
+        ("Paper", "{{type}}", 10),
+        ("Received", "{{receivedAt | date}}", 7),
+    ], empty="No papers recorded.")
+
+    heading(doc, "3. Discussion")
+    para(doc, opt("summary"))
+    heading(doc, "Practice issues and themes", level=2)
+    bullet_list(doc, "themes", "{{.}}", empty="None noted.")
+
+    heading(doc, "4. Decision")
+    detail_table(doc, [
+        ("Outcome", "{{outcome}}"),
+        ("Agreed primary plan", opt("agreedPrimaryPlan")),
+        ("Conditions", "{{conditions | default:\"None\"}}"),
+    ])
+    heading(doc, "Agreed parallel plans", level=2)
+    bullet_list(doc, "agreedParallelPlans", "{{.}}", empty="No parallel plan.")
+    heading(doc, "Rationale", level=2)
+    para(doc, "{{rationale}}")
+
+    heading(doc, "5. Monitoring and review")
+    detail_table(doc, [
+        ("Follow-up", opt("monitoring")),
+        ("Matching report due", "{{matchingReportDueDate | date | default:\"Not applicable\"}}"),
+        ("Next review", opt("nextReviewDate", "date")),
+        ("Escalated to", "{{escalation.to | default:\"Not escalated\"}}"),
+        ("Reason for escalation", "{{escalation.reason | default:\"Not applicable\"}}"),
+    ])
+
+    heading(doc, "6. Actions")
+    repeat_table(doc, "actions", [
+        ("Ref", "{{id}}", 1.5),
+        ("Action", "{{description}}", 6.5),
+        ("Who", "{{owner.name}}", 3.3),
+        ("By", "{{dueDate | date}}", 3.9),
+        ("Status", "{{status}}", 1.8),
+    ], empty="No actions agreed.")
+
+    heading(doc, "7. Agency decision maker")
+    detail_table(doc, [
+        ("ADM decision needed", "{{adm.required | yesno}}"),
+        ("Agency decision maker", "{{adm.name | default:\"Not applicable\"}}"),
+        ("Decision", "{{adm.decision | default:\"Awaited\"}}"),
+        ("Reasons", "{{adm.reasons | default:\"Not applicable\"}}"),
+        ("Date", "{{adm.date | date | default:\"Awaited\"}}"),
+    ])
+
+    heading(doc, "8. Distribution and recording")
+    repeat_table(doc, "circulatedTo", [
+        ("Sent to", "{{name}}", 6),
+        ("Role", "{{role}}", 5),
+        ("Email", "{{email}}", 6),
+    ], empty="Not yet circulated.")
+    detail_table(doc, [
+        ("Circulated on", opt("circulatedAt", "date")),
+        ("Recorded on", "{{recordedOnSystem | default:\"Not recorded\"}}"),
+        ("Date recorded", opt("recordedDate", "date")),
+        ("Minutes agreed", opt("minutesAgreedDate", "date")),
+    ])
+    doc.save(path)
+
+
+def make_agenda(path):
+    doc, _ = new_document("Panel Agenda", "Agenda",
+                          "{{panel.name | default:\"Permanence Panel\"}}  ·  {{date | date}}")
+    para(doc, "Papers and this agenda are for panel members and presenters only. Please tell "
+              "the panel administrator at once if you cannot attend.",
+         italic=True, color=GREY_TEXT)
+
+    heading(doc, "1. The sitting")
+    detail_table(doc, [
+        ("Panel", "{{panel.name | default:\"Permanence Panel\"}}"),
+        ("Kind of panel", "{{panel.type}}"),
+        ("Date", "{{date | date}}"),
+        ("Starts at", opt("startTime")),
+        ("Venue", opt("panel.venue")),
+        ("Papers due by", opt("papersDueDate", "date")),
+    ])
+
+    heading(doc, "2. Attendees")
+    t = _new_table(doc, 4, (3.8, 3.6, 2.8, 6.8))
+    head = t.add_row()
+    _row_flags(head, header=True)
+    for i, (title, w) in enumerate((("Role", 3.8), ("Name", 3.6), ("Team", 2.8), ("Email", 6.8))):
+        _fill_cell(head.cells[i], title, w, bold=True, fill=HEADER_FILL)
+    for role, key in (("Chair", "panel.chair"), ("Administrator", "panel.administrator")):
+        row = t.add_row()
+        _row_flags(row)
+        _fill_cell(row.cells[0], role, 3.8, bold=True, fill=LABEL_FILL)
+        _fill_cell(row.cells[1], opt(key + ".name"), 3.6)
+        _fill_cell(row.cells[2], "{{%s.team}}" % key, 2.8)
+        _fill_cell(row.cells[3], "{{%s.email}}" % key, 6.8)
+    doc.add_paragraph()
+    heading(doc, "Presenting", level=2)
+    repeat_table(doc, "items", [
+        ("Case", "{{caseRef}}", 3),
+        ("Presenters", "{{#presenters}}{{name}} ({{role}}){{^@last}}; {{/@last}}{{/presenters}}", 14),
+    ], empty="No cases booked.")
+
+    heading(doc, "3. Cases")
+    repeat_table(doc, "items", [
+        ("Time", "{{slot}}", 2.2),
+        ("Case ref", "{{caseRef}}", 2.8),
+        ("Child", "{{child.name}} ({{child.childId}})", 6.6),
+        ("Reason", "{{reason}}", 5.4),
+    ], empty="No cases booked for this sitting.",
+        extra=("Papers", "Expected: {{#paperTypes}}{{.}}{{^@last}}, {{/@last}}{{/paperTypes}}. "
+                         "Received: {{#papers}}{{type}} ({{receivedAt | date}}){{^@last}}, "
+                         "{{/@last}}{{/papers}}{{^papers}}none yet{{/papers}}."))
+
+    heading(doc, "4. Actions from earlier sittings")
+    repeat_table(doc, "actions", [
+        ("Ref", "{{id}}", 1.5),
+        ("Action", "{{description}}", 6.5),
+        ("Who", "{{owner.name}}", 3.3),
+        ("By", "{{dueDate | date}}", 3.9),
+        ("Status", "{{status}}", 1.8),
+    ], empty="No actions outstanding.")
+
+    heading(doc, "5. Any other business")
+    para(doc, "")
+    doc.save(path)
+
+
+FORMS = {
+    "referral": make_referral,
+    "matching": make_matching,
+    "finance-request": make_finance,
+    "decision-record": make_decision,
+    "agenda": make_agenda,
+}
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "templates")
+    os.makedirs(outdir, exist_ok=True)
+    for name, make in FORMS.items():
+        path = os.path.join(outdir, name + ".docx")
+        make(path)
+        print("wrote", os.path.normpath(path))
+
+
+if __name__ == "__main__":
+    main()
