@@ -37,6 +37,7 @@ struct Job {
 };
 
 std::string location_of(const RecordBatch& batch, const Record& record, const std::string& source) {
+  if (batch.is_folder) return record.file;
   return batch.is_array ? source + ": record " + std::to_string(record.number)
                         : source + ":" + std::to_string(record.number);
 }
@@ -135,8 +136,12 @@ void run_jobs(std::vector<Job*>& pending, const templating::Template& compiled,
 std::string summary(const std::vector<Job>& jobs, const RecordBatch& batch,
                     const fs::path& directory) {
   std::vector<int> failed;
+  std::vector<std::string> failed_files;
   for (const Job& job : jobs) {
-    if (job.outcome != ExitCode::success) failed.push_back(job.record->number);
+    if (job.outcome != ExitCode::success) {
+      failed.push_back(job.record->number);
+      failed_files.push_back(fs::path(job.record->file).filename().string());
+    }
   }
   std::string line = "rendered " + std::to_string(jobs.size() - failed.size()) + " of " +
                      std::to_string(jobs.size()) + " documents into " + directory.string();
@@ -144,10 +149,13 @@ std::string summary(const std::vector<Job>& jobs, const RecordBatch& batch,
 
   constexpr std::size_t listed = 20;
   line += " (" + std::to_string(failed.size()) + " failed: ";
-  line += batch.is_array ? (failed.size() == 1 ? "record " : "records ")
-                         : (failed.size() == 1 ? "line " : "lines ");
+  if (!batch.is_folder) {
+    line += batch.is_array ? (failed.size() == 1 ? "record " : "records ")
+                           : (failed.size() == 1 ? "line " : "lines ");
+  }
   for (std::size_t i = 0; i < std::min(failed.size(), listed); ++i) {
-    line += (i == 0 ? "" : ", ") + std::to_string(failed[i]);
+    line += (i == 0 ? "" : ", ") +
+            (batch.is_folder ? failed_files[i] : std::to_string(failed[i]));
   }
   if (failed.size() > listed) line += " and " + std::to_string(failed.size() - listed) + " more";
   return line + ")";
@@ -162,7 +170,9 @@ ExitCode render_each(const RenderRequest& request) {
 
   RecordBatch batch;
   try {
-    batch = read_records(read_input(request.data_path), display_name(request.data_path));
+    batch = request.data_path != "-" && fs::is_directory(request.data_path)
+                ? read_record_folder(request.data_path)
+                : read_records(read_input(request.data_path), display_name(request.data_path));
   } catch (const JsonInputError& error) {
     std::cerr << error.what() << '\n';
     throw CommandFailure(ExitCode::bad_input, "nothing rendered");

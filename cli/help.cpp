@@ -13,7 +13,7 @@ constexpr std::string_view exit_codes = R"(Exit codes:
 )";
 
 constexpr std::string_view main_text =
-    R"(panelpack - fill Word (.docx) templates with case data from JSON
+    R"(panelpack - fill Word (.docx) and OpenDocument (.odt) templates with case data from JSON
 
 Usage:
   panelpack render TEMPLATE DATA.json -o OUTPUT [--strict] [--delimiters "OPEN CLOSE"]
@@ -41,7 +41,7 @@ constexpr std::string_view render_text = R"(Usage:
   panelpack render TEMPLATE --each RECORDS -o 'DIR/{{field}}.docx' [-j N] [--strict]
                    [--delimiters "OPEN CLOSE"]
 
-Fills TEMPLATE (.docx) with the fields of DATA.json (one JSON object; '-' reads standard
+Fills TEMPLATE (.docx or .odt) with the fields of DATA.json (one JSON object; '-' reads standard
 input) and writes OUTPUT. The output is written whole or not at all: if the template or the
 data has an error, every error is printed and nothing is written (an existing OUTPUT is left
 as it was).
@@ -52,11 +52,13 @@ Options:
                           file name (no '/', '\', control characters or leading '.'; empty
                           becomes '_'). Missing directories are created.
   --each RECORDS          render one document per record. RECORDS is JSON Lines (one object
-                          per line, blank lines skipped) or a JSON array of objects. -o must
-                          then contain a tag, so that every record gets its own file name.
+                          per line, blank lines skipped), a JSON array of objects, or a folder
+                          whose *.json files are one record each (a case office's cases/).
+                          -o must then contain a tag, so every record gets its own file name.
                           A bad record (malformed JSON, not an object, missing fields under
                           --strict, an empty or duplicate output name) is reported with its
-                          line number (its position, for an array) and the others still render.
+                          line number (its position in an array; its file in a folder) and
+                          the others still render.
   -j, --jobs N            with --each, render on N threads (default 1; 0 = every core).
   --strict                a field the template names but the data lacks is an error, and
                           nothing is written (false, null, [] and "" count as present).
@@ -75,13 +77,15 @@ Examples:
   panelpack render referral.docx case.json -o 'out/referral-{{case_ref}}.docx' --strict
   export-cases | panelpack render referral.docx - -o out/referral.docx
   panelpack render referral.docx --each cases.jsonl -o 'out/{{case_ref}}.docx' -j 0
+  panelpack render templates/referral.docx --each samples/office/cases \
+      -o 'out/referral-{{caseRef}}.docx' -j 0
 
 )";
 
 constexpr std::string_view check_text = R"(Usage:
   panelpack check TEMPLATE [--json] [--schema case|bookings|decision] [--delimiters "OPEN CLOSE"]
 
-Reads TEMPLATE (.docx) and lists the tags it uses, each once, in the order they first appear,
+Reads TEMPLATE (.docx or .odt) and lists the tags it uses, each once, in the order they first appear,
 then every error and warning, each with its part (word/document.xml, word/header1.xml, ...),
 paragraph number, the paragraph's text and the tag. Warnings (for example a section tag that
 shares its paragraph with other text) do not stop rendering; errors do.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <fstream>
+#include <iterator>
 #include <cstdint>
 
 namespace panelpack::cli {
@@ -228,6 +230,38 @@ RecordBatch read_records(std::string_view text, const std::string& source) {
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && text[first] == '[') return read_json_array(text, source);
   return read_json_lines(text, source);
+}
+
+RecordBatch read_record_folder(const std::string& folder) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  RecordBatch batch;
+  batch.is_folder = true;
+  int index = 0;
+  for (const auto& file : files) {
+    Record record;
+    record.number = ++index;
+    record.file = file.string();
+    try {
+      std::ifstream in(file, std::ios::binary);
+      if (!in) throw JsonInputError(record.file, {1, 1}, "cannot be read");
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      record.data = parse_json_document(text, record.file);
+      if (!record.data.is_object()) {
+        record.error = record.file + ": the record is not a JSON object ({...})";
+        record.data = nullptr;
+      }
+    } catch (const JsonInputError& error) {
+      record.error = error.what();
+    }
+    batch.records.push_back(std::move(record));
+  }
+  return batch;
 }
 
 }  // namespace panelpack::cli

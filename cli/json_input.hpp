@@ -3,6 +3,7 @@
 // errors located by line and column and never quoting the data itself.
 
 #include <cstddef>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,13 +40,15 @@ nlohmann::json parse_json_document(std::string_view text, const std::string& sou
 
 // One record of a batch: its data, or why it cannot be used.
 struct Record {
-  int number = 0;       // the line in a JSON Lines file; the 1-based index in an array
+  int number = 0;       // the line in a JSON Lines file; the 1-based index in an array or folder
+  std::string file;     // for a folder of records: the file it came from
   nlohmann::json data;  // an object when `error` is empty
   std::string error;    // a located message, e.g. "cases.jsonl:3:7: malformed JSON: ..."
 };
 
 struct RecordBatch {
-  bool is_array = false;  // records are numbered by index, not by line
+  bool is_array = false;   // records are numbered by index, not by line
+  bool is_folder = false;  // records are named by their file
   std::vector<Record> records;
 };
 
@@ -53,5 +56,9 @@ struct RecordBatch {
 // character is '[', a JSON array of objects. A bad line is a bad record; a whole file that
 // cannot be read (UTF-16, a malformed array) throws JsonInputError.
 RecordBatch read_records(std::string_view text, const std::string& source);
+
+// Reads every *.json file of a folder as one record each, in file-name order (a case office
+// keeps one file per child). A file that cannot be read as an object is a bad record.
+RecordBatch read_record_folder(const std::string& folder);
 
 }  // namespace panelpack::cli

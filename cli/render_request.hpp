@@ -10,7 +10,7 @@ namespace panelpack::cli {
 
 struct RenderRequest {
   std::string template_path;
-  std::string data_path;       // one JSON object; or, with --each, the records file; "-" = stdin
+  std::string data_path;  // one JSON object; with --each, a records file or folder; "-" = stdin
   std::string output_pattern;  // -o: a path, possibly with {{field}} tags
   bool each = false;
   unsigned jobs = 1;  // threads for --each

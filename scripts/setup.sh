@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's two commands, as root on a fresh Debian 12 machine:
-#   bash scripts/setup.sh demo   builds panelpack and renders the sample referral into out/
+#   bash scripts/setup.sh demo   builds panelpack and renders the sample office's referrals into out/
 #   bash scripts/setup.sh test   builds panelpack and runs every test (this is what CI runs)
 set -euo pipefail
 
@@ -26,15 +26,15 @@ build() {
 
 demo() {
   build Release
-  # The fictional sample referral (samples/README.md).
-  local template=samples/referral/template.docx
-  local data=samples/referral/case.json
-  step "rendering $template with $data"
-  local wrote
-  wrote="$(build/cli/panelpack render "$template" "$data" -o 'out/referral-{{case_ref}}.docx')"
-  echo "$wrote"
+  # The sample office (samples/office/README.md): thirteen fictional children. One referral
+  # each, from the council's referral template, rendered on both cores.
+  local template=templates/referral.docx
+  local cases=samples/office/cases
+  step "rendering $template for every case in $cases"
+  build/cli/panelpack render "$template" --each "$cases" \
+    -o 'out/referrals/referral-{{caseRef}}.docx' -j 0
   echo
-  echo "The filled referral is $(pwd)/${wrote#wrote }"
+  echo "The filled referrals are in $(pwd)/out/referrals/"
 }
 
 run_tests() {

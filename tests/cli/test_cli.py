@@ -287,6 +287,24 @@ class RenderEach(CliTestCase):
         self.assertIn("1 failed: record 2", result.stdout.decode())
         self.assertTrue((out / "C3.docx").is_file())
 
+    def test_a_folder_of_json_files_is_one_record_per_file(self):
+        folder = self.root / "cases"
+        folder.mkdir()
+        (folder / "b.json").write_text('{"name": "Bo", "case_ref": "B2"}', encoding="utf-8")
+        (folder / "a.json").write_text('{"name": "Ada", "case_ref": "A1"}', encoding="utf-8")
+        (folder / "broken.json").write_text('{"name": "Cy", ', encoding="utf-8")
+        (folder / "notes.txt").write_text("not a record", encoding="utf-8")
+        out = self.root / "out"
+        result = self.run_panelpack(
+            "render", self.template, "--each", folder, "-o", f"{out}/{{{{case_ref}}}}.docx"
+        )
+        self.assertExit(result, BAD_INPUT)
+        self.assertEqual(sorted(p.name for p in out.iterdir()), ["A1.docx", "B2.docx"])
+        self.assertEqual(document_text(out / "B2.docx"), "Hello Bo")
+        self.assertRegex(result.stderr.decode(), r"broken\.json:1:\d+: ")
+        self.assertIn("rendered 2 of 3 documents", result.stdout.decode())
+        self.assertIn("1 failed: broken.json", result.stdout.decode())
+
     def test_duplicate_output_names_fail_the_later_record(self):
         records = self.records(
             '{"name": "Ada", "case_ref": "A1"}',
