@@ -16,16 +16,21 @@ step() {
   echo "==> $*"
 }
 
-build() {
+build() {  # build_type [target]: the demo needs only the command, the tests everything
   local build_type="$1"
+  local target=("${@:2}")
   step "configuring a $build_type build in build/"
   cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type"
-  step "building (2 jobs)"
-  cmake --build build -j2
+  step "building ${target[*]:-everything} (2 jobs)"
+  if [ "${#target[@]}" -gt 0 ]; then
+    cmake --build build -j2 --target "${target[@]}"
+  else
+    cmake --build build -j2
+  fi
 }
 
 demo() {
-  build Release
+  build Release panelpack
   # The sample office (samples/office/README.md): thirteen fictional children. One referral
   # each, from the council's referral template, rendered on both cores.
   local template=templates/referral.docx
