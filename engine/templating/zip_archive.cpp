@@ -3,12 +3,13 @@
 #include <zip.h>
 
 #include <algorithm>
-#include <cstring>
 #include <cctype>
+#include <cstring>
 #include <ctime>
 #include <deque>
 #include <limits>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 
@@ -17,73 +18,22 @@
 namespace panelpack::templating {
 namespace {
 
-// Owns one zip_t; a failed or skipped zip_close leaves it to zip_discard.
-class ArchiveHandle {
- public:
-  ArchiveHandle() noexcept = default;
-  explicit ArchiveHandle(zip_t* archive) noexcept : archive_(archive) {}
-  ~ArchiveHandle() {
-    if (archive_ != nullptr) zip_discard(archive_);
-  }
-  ArchiveHandle(const ArchiveHandle&) = delete;
-  ArchiveHandle& operator=(const ArchiveHandle&) = delete;
-  ArchiveHandle(ArchiveHandle&& other) noexcept
-      : archive_(std::exchange(other.archive_, nullptr)) {}
-  ArchiveHandle& operator=(ArchiveHandle&& other) noexcept {
-    if (this != &other) {
-      if (archive_ != nullptr) zip_discard(archive_);
-      archive_ = std::exchange(other.archive_, nullptr);
-    }
-    return *this;
-  }
-  zip_t* get() const noexcept { return archive_; }
-  zip_t* release() noexcept { return std::exchange(archive_, nullptr); }
-
- private:
-  zip_t* archive_ = nullptr;
+// RAII for libzip's handles: unique_ptr with the call that frees each.
+// A zip_t whose zip_close failed or never ran is freed with zip_discard.
+struct DiscardArchive {
+  void operator()(zip_t* archive) const noexcept { zip_discard(archive); }
 };
-
-// Owns one reference to a zip_source_t (libzip sources are reference counted).
-class SourceHandle {
- public:
-  SourceHandle() noexcept = default;
-  explicit SourceHandle(zip_source_t* source) noexcept : source_(source) {}
-  ~SourceHandle() {
-    if (source_ != nullptr) zip_source_free(source_);
-  }
-  SourceHandle(const SourceHandle&) = delete;
-  SourceHandle& operator=(const SourceHandle&) = delete;
-  SourceHandle(SourceHandle&& other) noexcept : source_(std::exchange(other.source_, nullptr)) {}
-  SourceHandle& operator=(SourceHandle&& other) noexcept {
-    if (this != &other) {
-      if (source_ != nullptr) zip_source_free(source_);
-      source_ = std::exchange(other.source_, nullptr);
-    }
-    return *this;
-  }
-  zip_source_t* get() const noexcept { return source_; }
-  zip_source_t* release() noexcept { return std::exchange(source_, nullptr); }
-
- private:
-  zip_source_t* source_ = nullptr;
+// A zip_source_t reference; libzip sources are reference counted.
+struct FreeSource {
+  void operator()(zip_source_t* source) const noexcept { zip_source_free(source); }
 };
-
-// Owns one open entry of an archive.
-class EntryHandle {
- public:
-  explicit EntryHandle(zip_file_t* file) noexcept : file_(file) {}
-  ~EntryHandle() {
-    if (file_ != nullptr) zip_fclose(file_);
-  }
-  EntryHandle(const EntryHandle&) = delete;
-  EntryHandle& operator=(const EntryHandle&) = delete;
-  EntryHandle(EntryHandle&& other) noexcept : file_(std::exchange(other.file_, nullptr)) {}
-  EntryHandle& operator=(EntryHandle&&) = delete;
-  zip_file_t* get() const noexcept { return file_; }
-
- private:
-  zip_file_t* file_ = nullptr;
+// One open entry of an archive.
+struct CloseEntry {
+  void operator()(zip_file_t* file) const noexcept { zip_fclose(file); }
 };
+using ArchiveHandle = std::unique_ptr<zip_t, DiscardArchive>;
+using SourceHandle = std::unique_ptr<zip_source_t, FreeSource>;
+using EntryHandle = std::unique_ptr<zip_file_t, CloseEntry>;
 
 // zip_error_t must be finalised even when we throw; this keeps its message as a string.
 class ErrorHolder {
