@@ -344,8 +344,8 @@ std::optional<std::string> filter_call_problem(const FilterCall& call) {
         nearest_distance = distance;
       }
     }
-    if (nearest != nullptr) message += " \u2014 did you mean '" + *nearest + "'?";
-    message += " Known filters: " + joined_filter_names() + ".";
+    if (nearest != nullptr) message += " (did you mean '" + *nearest + "'?)";
+    message += "; the filters are " + joined_filter_names();
     return message;
   }
   if (call.name == kDefault) {

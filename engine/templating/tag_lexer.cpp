@@ -227,7 +227,8 @@ LexedTag interpret(std::string_view content, Delimiters& delimiters) {
       const auto& known = known_filter_names();
       const bool unknown = std::find(known.begin(), known.end(), call.name) == known.end();
       return invalid_tag(unknown ? "unknown_filter" : "bad_filter_argument", *filter_problem,
-                         unknown ? "correct the filter's name" : "correct the filter's argument");
+                         unknown ? "correct the filter's name, or remove it"
+                                 : "correct the filter's argument");
     }
     tag.filters.push_back(std::move(call));
   }
