@@ -25,6 +25,12 @@ struct MarkupFormat {
   QualifiedName text_element;
   // A list item that holds only a tag paragraph goes (or repeats) with it (ODF).
   QualifiedName list_item;
+  // A list repeated by a paragraph section gets this attribute (in the list's namespace) so
+  // its copies continue one numbering (ODF: text:continue-numbering="true").
+  QualifiedName list;
+  std::string_view continue_numbering_attribute;
+  // Elements that stand for spaces in the text (ODF's text:s); inside a tag they go with it.
+  QualifiedName space_element;
   QualifiedName table;
   QualifiedName row;
   QualifiedName cell;

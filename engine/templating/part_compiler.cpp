@@ -39,6 +39,13 @@ struct NonText {
 
 enum class Placement { none, inline_text, paragraph_level, row_level };
 
+// A space element (ODF's text:s) and where it stands in its paragraph's text.
+struct SpaceMark {
+  xmlNode* node;
+  std::size_t paragraph;
+  std::size_t offset;
+};
+
 struct Tag {
   LexedTag lexed;
   std::size_t paragraph = 0;
@@ -126,6 +133,9 @@ class PartCompiler {
       if (child->type == XML_ELEMENT_NODE) {
         if (format_.is(child, format_.fallback)) {
           collect(child, paragraph, true);
+        } else if (paragraph >= 0 && format_.is(child, format_.space_element)) {
+          spaces_.push_back(SpaceMark{child, static_cast<std::size_t>(paragraph),
+                                      paragraphs_[static_cast<std::size_t>(paragraph)].text.size()});
         } else if (format_.is_paragraph(child) || (properties && holds_text(child))) {
           collect(child, new_paragraph(child, in_fallback), in_fallback);
         } else {
@@ -521,6 +531,72 @@ class PartCompiler {
                        reinterpret_cast<const xmlChar*>(data.c_str()));
   }
 
+  // An ODF span left holding only empty text (it held part of a tag) goes, rather than stay
+  // behind empty. Word's runs are left as they are.
+  void remove_emptied_spans(const Paragraph& paragraph) {
+    if (!format_.text_element.local.empty() || format_.text_element.ns.empty()) return;
+    std::set<xmlNode*> parents;
+    for (const Piece& piece : paragraph.pieces) {
+      if (piece.node->parent != paragraph.element) parents.insert(piece.node->parent);
+    }
+    for (xmlNode* parent : parents) {
+      bool empty = true;
+      for (const xmlNode* child = parent->children; child != nullptr && empty; child = child->next) {
+        empty = child->type == XML_TEXT_NODE && (child->content == nullptr || child->content[0] == 0);
+      }
+      if (empty) {
+        xmlUnlinkNode(parent);
+        xmlFreeNode(parent);
+      }
+    }
+  }
+
+  // Is the paragraph's text before `offset` made only of tags?
+  bool only_tags_before(const Paragraph& paragraph, std::size_t offset) const {
+    std::size_t covered = 0;
+    for (std::size_t t : paragraph.tags) {
+      const LexedTag& lexed = tags_[t].lexed;
+      if (lexed.begin >= offset) break;
+      if (lexed.begin > covered) return false;
+      covered = lexed.end;
+    }
+    return covered >= offset;
+  }
+
+  // A space typed inside a tag ({{ name }}) is part of the tag and goes with it.
+  void remove_spaces_inside_tags() {
+    for (const SpaceMark& space : spaces_) {
+      for (std::size_t t : paragraphs_[space.paragraph].tags) {
+        const LexedTag& lexed = tags_[t].lexed;
+        if (lexed.begin < space.offset && space.offset < lexed.end) {
+          xmlUnlinkNode(space.node);
+          xmlFreeNode(space.node);
+          break;
+        }
+      }
+    }
+  }
+
+  // Copies of a list a paragraph section repeats must number on, as one list would.
+  void continue_repeated_lists() {
+    if (format_.list.local.empty()) return;
+    const auto* attribute =
+        reinterpret_cast<const xmlChar*>(format_.continue_numbering_attribute.data());
+    for (const Tag& tag : tags_) {
+      if (tag.placement != Placement::paragraph_level || tag.partner < 0 ||
+          (tag.lexed.kind != TagKind::section && tag.lexed.kind != TagKind::inverted)) {
+        continue;
+      }
+      const xmlNode* end = paragraphs_[tags_[static_cast<std::size_t>(tag.partner)].paragraph].block;
+      for (xmlNode* node = paragraphs_[tag.paragraph].block->next; node != nullptr && node != end;
+           node = node->next) {
+        if (format_.is(node, format_.list) && xmlHasProp(node, attribute) == nullptr) {
+          xmlSetNsProp(node, node->ns, attribute, reinterpret_cast<const xmlChar*>("true"));
+        }
+      }
+    }
+  }
+
   // After `element` and after the markers already put after it (inner sections close first).
   static void insert_after(xmlNode* element, xmlNode* marker) {
     xmlNode* anchor = element;
@@ -561,6 +637,8 @@ class PartCompiler {
   }
 
   PartProgram build() {
+    remove_spaces_inside_tags();
+    continue_repeated_lists();
     insert_guards();
     std::vector<ValueSlot> values;
     std::vector<SectionSlot> sections;
@@ -575,7 +653,8 @@ class PartCompiler {
       std::string marker;
       switch (tag.lexed.kind) {
         case TagKind::value: {
-          ValueSlot slot{make_name_ref(tag.lexed.name), tag.lexed.filters, false, site};
+          ValueSlot slot{make_name_ref(tag.lexed.name), tag.lexed.filters, false, site,
+                         only_tags_before(paragraph, tag.lexed.begin)};
           slot.has_default = std::any_of(slot.filters.begin(), slot.filters.end(),
                                          [](const FilterCall& f) { return f.name == "default"; });
           marker = "v" + std::to_string(values.size());
@@ -637,6 +716,7 @@ class PartCompiler {
         continue;
       }
       rewrite_text(paragraph, inline_markers[p]);
+      remove_emptied_spans(paragraph);
     }
     for (xmlNode* marker : lifted_nodes_) {
       lift(marker, markers_to_lift_.at(reinterpret_cast<const char*>(marker->content)));
@@ -758,6 +838,7 @@ class PartCompiler {
   std::vector<Tag> tags_;
   std::vector<Diagnostic> diagnostics_;
   std::vector<xmlNode*> doomed_;
+  std::vector<SpaceMark> spaces_;
   std::map<std::string, xmlNode*> markers_to_lift_;  // marker data → its paragraph
   std::vector<xmlNode*> lifted_nodes_;
   int paragraph_count_ = 0;

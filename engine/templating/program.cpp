@@ -165,9 +165,10 @@ void PartProgram::render_value_text(const ValueSlot& slot, State& state, std::st
                             " | default:\"…\"}}"));
     }
     if (value != nullptr && value->is_string()) {
-      append_xml_escaped(out, value->get_ref<const std::string&>(), format_->escapes);
+      append_xml_escaped(out, value->get_ref<const std::string&>(), format_->escapes,
+                         slot.starts_paragraph);
     } else {
-      append_xml_escaped(out, value_to_text(value), format_->escapes);
+      append_xml_escaped(out, value_to_text(value), format_->escapes, slot.starts_paragraph);
     }
     return;
   }
@@ -190,7 +191,7 @@ void PartProgram::render_value_text(const ValueSlot& slot, State& state, std::st
       state.problems->warnings.push_back(std::move(diagnostic));
     }
   }
-  append_xml_escaped(out, filtered.text, format_->escapes);
+  append_xml_escaped(out, filtered.text, format_->escapes, slot.starts_paragraph);
 }
 
 void PartProgram::render_section(const ProgramNode& node, State& state, RenderedPart& out) const {

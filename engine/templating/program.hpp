@@ -35,6 +35,7 @@ struct ValueSlot {
   std::vector<FilterCall> filters;
   bool has_default = false;  // `default` makes a missing value present
   std::size_t site = 0;
+  bool starts_paragraph = false;  // no text before it in its paragraph
 };
 
 struct SectionSlot {

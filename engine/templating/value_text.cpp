@@ -83,7 +83,8 @@ std::size_t allowed_utf8_length(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
-void append_xml_escaped(std::string& out, std::string_view text, const TextEscapes& escapes) {
+void append_xml_escaped(std::string& out, std::string_view text, const TextEscapes& escapes,
+                        bool starts_paragraph) {
   out.reserve(out.size() + text.size());
   std::size_t run_start = 0;
   std::size_t pos = 0;
@@ -91,11 +92,13 @@ void append_xml_escaped(std::string& out, std::string_view text, const TextEscap
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
     if (!kSpecialByte[byte]) {
-      if (byte != ' ' || escapes.repeated_space.empty() || pos == 0 || text[pos - 1] != ' ') {
+      const bool collapsible =
+          pos == 0 ? starts_paragraph : text[pos - 1] == ' ';  // ODF would drop this space
+      if (byte != ' ' || escapes.repeated_space.empty() || !collapsible) {
         ++pos;
         continue;
       }
-      flush_run();  // a second space in a row, which ODF would collapse
+      flush_run();
       out += escapes.repeated_space;
       run_start = ++pos;
       continue;

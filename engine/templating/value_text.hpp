@@ -29,6 +29,9 @@ struct TextEscapes {
 // "\r" and "\n" as one line_break each, "\t" as tab, characters XML 1.0 forbids dropped
 // (C0 controls, U+FFFE, U+FFFF, and any byte sequence that is not valid UTF-8). An embedded
 // NUL is dropped, never cuts the value short.
-void append_xml_escaped(std::string& out, std::string_view text, const TextEscapes& escapes);
+// `starts_paragraph`: the value is the first text of its paragraph, where ODF would drop a
+// leading space, so that one is written as repeated_space too.
+void append_xml_escaped(std::string& out, std::string_view text, const TextEscapes& escapes,
+                        bool starts_paragraph = false);
 
 }  // namespace panelpack::templating
