@@ -1,5 +1,6 @@
 #include "schema_checks.hpp"
 
+
 namespace panelpack::cli {
 namespace {
 
@@ -44,6 +45,27 @@ templating::Diagnostic section_not_list(const templating::TagInfo& tag,
   return diagnostic;
 }
 
+templating::Diagnostic value_not_text(const templating::TagInfo& tag, const validation::Field& field) {
+  templating::Diagnostic diagnostic = located(tag);
+  diagnostic.code = "value_not_text";
+  diagnostic.severity = templating::Severity::warning;
+  diagnostic.message = validation::display_path(field) + " is a " +
+                       std::string(validation::kind_label(field.kind)) +
+                       ", which prints nothing as a value";
+  diagnostic.hint = "name one of its fields ('panelpack fields' lists them), or repeat over it "
+                    "with {{#" + tag.path + "}}…{{/" + tag.path + "}}";
+  return diagnostic;
+}
+
+templating::Diagnostic yes_no_as_true_false(const templating::TagInfo& tag) {
+  templating::Diagnostic diagnostic = located(tag);
+  diagnostic.code = "yes_no_prints_true_false";
+  diagnostic.severity = templating::Severity::warning;
+  diagnostic.message = tag.path + " is a yes/no field: on its own it prints true or false";
+  diagnostic.hint = "add | yesno (Yes/No) or | checkbox (a ticked or empty box)";
+  return diagnostic;
+}
+
 }  // namespace
 
 std::vector<templating::Diagnostic> schema_diagnostics(const std::vector<templating::TagInfo>& tags,
@@ -58,8 +80,17 @@ std::vector<templating::Diagnostic> schema_diagnostics(const std::vector<templat
       continue;
     }
     const validation::Field* field = resolution.field;
-    if (tag.kind != templating::TagInfo::Kind::section || field == nullptr) continue;
+    if (field == nullptr) continue;
     using validation::FieldKind;
+    if (tag.kind == templating::TagInfo::Kind::value) {
+      if (field->kind == FieldKind::list || field->kind == FieldKind::object) {
+        diagnostics.push_back(value_not_text(tag, *field));
+      } else if (field->kind == FieldKind::yes_no && tag.filters.empty()) {
+        diagnostics.push_back(yes_no_as_true_false(tag));
+      }
+      continue;
+    }
+    if (tag.kind != templating::TagInfo::Kind::section) continue;
     if (field->kind != FieldKind::list && field->kind != FieldKind::object &&
         field->kind != FieldKind::yes_no && field->kind != FieldKind::any) {
       diagnostics.push_back(section_not_list(tag, *field));

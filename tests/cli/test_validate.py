@@ -187,6 +187,21 @@ class CheckAgainstSchema(CliTestCase):
         section = next(e for e in errors if e["code"] == "section_not_list")
         self.assertEqual(section["severity"], "warning")
 
+    def test_lists_and_yes_no_fields_used_as_plain_values_are_warned(self):
+        template = write_docx(
+            self.root / "values.docx",
+            "Siblings: {{child.siblings}}",
+            "Disabled: {{child.disability}} / {{child.disability | yesno}}",
+        )
+        result = self.run_panelpack("check", "--json", "--schema", "case", template)
+        self.assertExit(result, SUCCESS)  # warnings only
+        found = {(e["code"], e["tag"], e["severity"]) for e in json.loads(result.stdout)["errors"]}
+        self.assertEqual(
+            found,
+            {("value_not_text", "{{child.siblings}}", "warning"),
+             ("yes_no_prints_true_false", "{{child.disability}}", "warning")},
+        )
+
     def test_sections_over_lists_objects_and_booleans_are_quiet(self):
         template = write_docx(
             self.root / "ok.docx",
