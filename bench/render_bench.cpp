@@ -33,8 +33,8 @@ const std::string& peer_template_bytes() {
 
 // The same referral saved as ODT by LibreOffice (soffice --convert-to odt mustache.docx).
 const std::string& peer_template_odt_bytes() {
-  static const std::string bytes =
-      tpl::read_file(std::filesystem::path(PANELPACK_SOURCE_DIR) / "bench/fixtures/referral-peer-layout.odt");
+  static const std::string bytes = tpl::read_file(std::filesystem::path(PANELPACK_SOURCE_DIR) /
+                                                  "bench/fixtures/referral-peer-layout.odt");
   return bytes;
 }
 
@@ -107,8 +107,8 @@ BENCHMARK(BM_Compile)->Unit(benchmark::kMicrosecond);
 
 // One peer-workload document, in memory: no disk. Arg 0: the DOCX template; 1: the same as ODT.
 void BM_Render(benchmark::State& state) {
-  const tpl::Template compiled =
-      tpl::Template::compile(state.range(0) == 0 ? peer_template_bytes() : peer_template_odt_bytes());
+  const tpl::Template compiled = tpl::Template::compile(
+      state.range(0) == 0 ? peer_template_bytes() : peer_template_odt_bytes());
   nlohmann::json data = peer_case();
   const std::string base = data["case_ref"].get<std::string>();
   std::int64_t index = 0;

@@ -154,8 +154,7 @@ std::string summary(const std::vector<Job>& jobs, const RecordBatch& batch,
                            : (failed.size() == 1 ? "line " : "lines ");
   }
   for (std::size_t i = 0; i < std::min(failed.size(), listed); ++i) {
-    line += (i == 0 ? "" : ", ") +
-            (batch.is_folder ? failed_files[i] : std::to_string(failed[i]));
+    line += (i == 0 ? "" : ", ") + (batch.is_folder ? failed_files[i] : std::to_string(failed[i]));
   }
   if (failed.size() > listed) line += " and " + std::to_string(failed.size() - listed) + " more";
   return line + ")";

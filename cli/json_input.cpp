@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <fstream>
 #include <iterator>
-#include <cstdint>
 
 namespace panelpack::cli {
 namespace {
@@ -250,7 +250,8 @@ RecordBatch read_record_folder(const std::string& folder) {
     try {
       std::ifstream in(file, std::ios::binary);
       if (!in) throw JsonInputError(record.file, {1, 1}, "cannot be read");
-      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const std::string text((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
       record.data = parse_json_document(text, record.file);
       if (!record.data.is_object()) {
         record.error = record.file + ": the record is not a JSON object ({...})";

@@ -1,6 +1,5 @@
 #include "schema_checks.hpp"
 
-
 namespace panelpack::cli {
 namespace {
 
@@ -45,15 +44,18 @@ templating::Diagnostic section_not_list(const templating::TagInfo& tag,
   return diagnostic;
 }
 
-templating::Diagnostic value_not_text(const templating::TagInfo& tag, const validation::Field& field) {
+templating::Diagnostic value_not_text(const templating::TagInfo& tag,
+                                      const validation::Field& field) {
   templating::Diagnostic diagnostic = located(tag);
   diagnostic.code = "value_not_text";
   diagnostic.severity = templating::Severity::warning;
   diagnostic.message = validation::display_path(field) + " is a " +
                        std::string(validation::kind_label(field.kind)) +
                        ", which prints nothing as a value";
-  diagnostic.hint = "name one of its fields ('panelpack fields' lists them), or repeat over it "
-                    "with {{#" + tag.path + "}}…{{/" + tag.path + "}}";
+  diagnostic.hint =
+      "name one of its fields ('panelpack fields' lists them), or repeat over it "
+      "with {{#" +
+      tag.path + "}}…{{/" + tag.path + "}}";
   return diagnostic;
 }
 

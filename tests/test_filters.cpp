@@ -31,7 +31,9 @@ std::string text_of(const json& value, const std::vector<FilterCall>& chain) {
   return run(&value, chain).text;
 }
 
-FilterCall call(std::string name) { return {std::move(name), std::nullopt}; }
+FilterCall call(std::string name) {
+  return {std::move(name), std::nullopt};
+}
 FilterCall call(std::string name, std::string argument) {
   return {std::move(name), std::move(argument)};
 }

@@ -25,11 +25,10 @@ std::string odt_package(const std::string& body, const std::string& title = "Pla
   ZipWriter writer;
   writer.add("mimetype", "application/vnd.oasis.opendocument.text", ZipWriter::Compression::store);
   writer.add("content.xml", std::string(kContentOpen) + body + kContentClose);
-  writer.add("meta.xml",
-             R"(<?xml version="1.0" encoding="UTF-8"?><office:document-meta)"
-             R"( xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0")"
-             R"( xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:title>)" +
-                 title + "</dc:title></office:meta></office:document-meta>");
+  writer.add("meta.xml", R"(<?xml version="1.0" encoding="UTF-8"?><office:document-meta)"
+                         R"( xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0")"
+                         R"( xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta><dc:title>)" +
+                             title + "</dc:title></office:meta></office:document-meta>");
   writer.add("META-INF/manifest.xml",
              R"(<?xml version="1.0" encoding="UTF-8"?><manifest:manifest)"
              R"( xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>)");
@@ -44,9 +43,9 @@ std::string rendered_part(const std::string& package, const nlohmann::json& data
 }
 
 TEST(Odt, TagSplitAcrossSpansIsHealedIntoTheFirstSpan) {
-  const std::string package = odt_package(
-      R"(<text:p>Name: <text:span text:style-name="T1">{{child.</text:span>)"
-      R"(<text:span text:style-name="T2">name}}</text:span>.</text:p>)");
+  const std::string package =
+      odt_package(R"(<text:p>Name: <text:span text:style-name="T1">{{child.</text:span>)"
+                  R"(<text:span text:style-name="T2">name}}</text:span>.</text:p>)");
   const std::string xml = rendered_part(package, {{"child", {{"name", "Ada & Co"}}}});
   EXPECT_NE(xml.find(R"(<text:span text:style-name="T1">Ada &amp; Co</text:span>)"),
             std::string::npos)
@@ -78,8 +77,8 @@ TEST(Odt, TableRowSectionRepeatsRows) {
       "<table:table><table:table-row><table:table-cell><text:p>{{#rows}}{{date}}</text:p>"
       "</table:table-cell><table:table-cell><text:p>{{event}}{{/rows}}</text:p>"
       "</table:table-cell></table:table-row></table:table>");
-  const nlohmann::json rows = nlohmann::json::array(
-      {{{"date", "1"}, {"event", "A"}}, {{"date", "2"}, {"event", "B"}}});
+  const nlohmann::json rows =
+      nlohmann::json::array({{{"date", "1"}, {"event", "A"}}, {{"date", "2"}, {"event", "B"}}});
   const std::string xml = rendered_part(package, {{"rows", rows}});
   std::size_t count = 0;
   for (std::size_t at = xml.find("<table:table-row>"); at != std::string::npos;
@@ -150,11 +149,10 @@ std::string odt_package_with(const std::string& body, const std::string& master_
   writer.add("mimetype", "application/vnd.oasis.opendocument.text", ZipWriter::Compression::store);
   writer.add("content.xml", std::string(kContentOpen) + body + kContentClose);
   writer.add("styles.xml", std::string(kStylesOpen) + master_styles + kStylesClose);
-  writer.add("meta.xml",
-             R"(<?xml version="1.0" encoding="UTF-8"?><office:document-meta)"
-             R"( xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0")"
-             R"( xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>)" +
-                 meta + "</office:meta></office:document-meta>");
+  writer.add("meta.xml", R"(<?xml version="1.0" encoding="UTF-8"?><office:document-meta)"
+                         R"( xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0")"
+                         R"( xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>)" +
+                             meta + "</office:meta></office:document-meta>");
   writer.add("META-INF/manifest.xml",
              R"(<?xml version="1.0" encoding="UTF-8"?><manifest:manifest)"
              R"( xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>)");
@@ -182,13 +180,13 @@ std::vector<Diagnostic> check_diagnostics(const std::string& package,
 
 TEST(OdtLists, NumberedListItemsAroundASectionStayOneListWithTheRightItemCount) {
   // A numbered list typed in LibreOffice: the section tags are items of the list itself.
-  const std::string package = odt_package(
-      R"(<text:list xml:id="list1" text:style-name="L1">)"
-      "<text:list-item><text:p>First</text:p></text:list-item>"
-      "<text:list-item><text:p>{{#actions}}</text:p></text:list-item>"
-      "<text:list-item><text:p>{{what}}</text:p></text:list-item>"
-      "<text:list-item><text:p>{{/actions}}</text:p></text:list-item>"
-      "<text:list-item><text:p>Last</text:p></text:list-item></text:list>");
+  const std::string package =
+      odt_package(R"(<text:list xml:id="list1" text:style-name="L1">)"
+                  "<text:list-item><text:p>First</text:p></text:list-item>"
+                  "<text:list-item><text:p>{{#actions}}</text:p></text:list-item>"
+                  "<text:list-item><text:p>{{what}}</text:p></text:list-item>"
+                  "<text:list-item><text:p>{{/actions}}</text:p></text:list-item>"
+                  "<text:list-item><text:p>Last</text:p></text:list-item></text:list>");
   const std::string xml = rendered_part(
       package, {{"actions", nlohmann::json::array(
                                 {{{"what", "One"}}, {{"what", "Two"}}, {{"what", "Three"}}})}});
@@ -204,13 +202,13 @@ TEST(OdtLists, NumberedListItemsAroundASectionStayOneListWithTheRightItemCount) 
 }
 
 TEST(OdtLists, FalsySectionOverListItemsTakesTheTagItemsWithIt) {
-  const std::string package = odt_package(
-      R"(<text:list text:style-name="L1">)"
-      "<text:list-item><text:p>First</text:p></text:list-item>"
-      "<text:list-item><text:p>{{#actions}}</text:p></text:list-item>"
-      "<text:list-item><text:p>{{what}}</text:p></text:list-item>"
-      "<text:list-item><text:p>{{/actions}}</text:p></text:list-item>"
-      "<text:list-item><text:p>Last</text:p></text:list-item></text:list>");
+  const std::string package =
+      odt_package(R"(<text:list text:style-name="L1">)"
+                  "<text:list-item><text:p>First</text:p></text:list-item>"
+                  "<text:list-item><text:p>{{#actions}}</text:p></text:list-item>"
+                  "<text:list-item><text:p>{{what}}</text:p></text:list-item>"
+                  "<text:list-item><text:p>{{/actions}}</text:p></text:list-item>"
+                  "<text:list-item><text:p>Last</text:p></text:list-item></text:list>");
   const std::string xml = rendered_part(package, {{"actions", nlohmann::json::array()}});
   EXPECT_EQ(list_count(xml), 1U) << xml;
   EXPECT_EQ(count_of(xml, "<text:list-item>"), 2U) << xml;  // no empty items left numbered
@@ -223,10 +221,10 @@ TEST(OdtLists, FalsySectionOverListItemsTakesTheTagItemsWithIt) {
 // numbers 1, 1, 1 unless the copies continue the first ("a numbered list repeated this way
 // continues one list", rule 2).
 TEST(OdtLists, ListBetweenParagraphSectionTagsContinuesNumbering) {
-  const std::string package = odt_package(
-      R"(<text:p>{{#steps}}</text:p><text:list text:style-name="L1">)"
-      R"(<text:list-item><text:p>{{.}}</text:p></text:list-item></text:list>)"
-      R"(<text:p>{{/steps}}</text:p>)");
+  const std::string package =
+      odt_package(R"(<text:p>{{#steps}}</text:p><text:list text:style-name="L1">)"
+                  R"(<text:list-item><text:p>{{.}}</text:p></text:list-item></text:list>)"
+                  R"(<text:p>{{/steps}}</text:p>)");
   const std::string xml =
       rendered_part(package, {{"steps", nlohmann::json::array({"one", "two", "three"})}});
   EXPECT_EQ(count_of(xml, "<text:list-item>"), 3U) << xml;
@@ -262,11 +260,11 @@ TEST(OdtParts, HeaderAndFooterInStylesXmlAreRendered) {
 
 TEST(OdtParts, HeaderSectionAndErrorsAreCompiledOnTheirOwn) {
   // Each part starts with the default delimiters and pairs its own sections.
-  const std::string package = odt_package_with(
-      "<text:p>{{=&lt;% %&gt;=}}</text:p><text:p>{{#open}}</text:p>",
-      R"(<style:master-page style:name="Standard"><style:header>)"
-      R"(<text:p>{{/open}}</text:p></style:header></style:master-page>)",
-      "");
+  const std::string package =
+      odt_package_with("<text:p>{{=&lt;% %&gt;=}}</text:p><text:p>{{#open}}</text:p>",
+                       R"(<style:master-page style:name="Standard"><style:header>)"
+                       R"(<text:p>{{/open}}</text:p></style:header></style:master-page>)",
+                       "");
   const auto diagnostics = check_diagnostics(package);
   ASSERT_EQ(diagnostics.size(), 1U);  // body: {{#open}} is text under <% %>
   EXPECT_EQ(diagnostics[0].code, "unopened_close");
@@ -275,10 +273,10 @@ TEST(OdtParts, HeaderSectionAndErrorsAreCompiledOnTheirOwn) {
 }
 
 TEST(OdtParts, MetaTitleAndSubjectAreRenderedAndEscaped) {
-  const std::string package = odt_package_with(
-      "<text:p>x</text:p>", "",
-      "<dc:title>Referral {{case_ref}}</dc:title><dc:subject>{{child.name}} "
-      "({{kind}})</dc:subject>");
+  const std::string package =
+      odt_package_with("<text:p>x</text:p>", "",
+                       "<dc:title>Referral {{case_ref}}</dc:title><dc:subject>{{child.name}} "
+                       "({{kind}})</dc:subject>");
   const std::string meta = rendered_part(
       package, {{"case_ref", "A<B"}, {"child", {{"name", "Tom & \"Jo\""}}}, {"kind", "a\nb"}},
       "meta.xml");
@@ -333,9 +331,9 @@ TEST(OdtTables, TableWhoseRowsAreAllRemovedIsDropped) {
 TEST(OdtText, TagSplitAcrossSpansWithSpaceElementsInsideIsHealed) {
   // "{{  name  }}" typed in LibreOffice: the second space of each pair is <text:s/>, and
   // formatting changes split the tag into spans. None of the tag may be left behind.
-  const std::string package = odt_package(
-      R"(<text:p>A<text:span text:style-name="T1">{{ <text:s/>na</text:span>)"
-      R"(<text:span text:style-name="T2">me <text:s/>}}</text:span>B</text:p>)");
+  const std::string package =
+      odt_package(R"(<text:p>A<text:span text:style-name="T1">{{ <text:s/>na</text:span>)"
+                  R"(<text:span text:style-name="T2">me <text:s/>}}</text:span>B</text:p>)");
   const std::string xml = rendered_part(package, {{"name", "Ada"}});
   EXPECT_NE(xml.find(R"(<text:p>A<text:span text:style-name="T1">Ada</text:span>B</text:p>)"),
             std::string::npos)
@@ -429,21 +427,20 @@ TEST(OdtStructure, Rule4JoinsParagraphsAndWarns) {
 }
 
 TEST(OdtStructure, Rule4FalsyJoinsTheTwoParagraphs) {
-  const std::string package = odt_package(
-      R"(<text:p>Intro {{#items}}A</text:p><text:p>{{name}}</text:p>)"
-      R"(<text:p>B{{/items}} outro</text:p>)");
+  const std::string package =
+      odt_package(R"(<text:p>Intro {{#items}}A</text:p><text:p>{{name}}</text:p>)"
+                  R"(<text:p>B{{/items}} outro</text:p>)");
   const std::string xml = rendered_part(package, {{"items", nlohmann::json::array()}});
   EXPECT_NE(xml.find("<text:p>Intro  outro</text:p>"), std::string::npos) << xml;
   EXPECT_EQ(count_of(xml, "<text:p"), 1U) << xml;
 }
 
 TEST(OdtErrors, SectionAcrossTwoTablesIsMisplacedOnce) {
-  const std::string table_open =
-      "<table:table><table:table-row><table:table-cell><text:p>";
+  const std::string table_open = "<table:table><table:table-row><table:table-cell><text:p>";
   const std::string table_close = "</text:p></table:table-cell></table:table-row></table:table>";
-  const std::string package = odt_package("<text:p>intro</text:p>" + table_open + "{{#rows}}x" +
-                                          table_close + "<text:p>between</text:p>" + table_open +
-                                          "y{{/rows}}" + table_close);
+  const std::string package =
+      odt_package("<text:p>intro</text:p>" + table_open + "{{#rows}}x" + table_close +
+                  "<text:p>between</text:p>" + table_open + "y{{/rows}}" + table_close);
   const auto diagnostics = check_diagnostics(package);
   ASSERT_EQ(diagnostics.size(), 1U);
   EXPECT_EQ(diagnostics[0].code, "misplaced_section");

@@ -134,7 +134,9 @@ TEST(AppendXmlEscaped, LoneCarriageReturnIsALineBreak) {
   EXPECT_EQ(escaped("a\n\rb"), "a<BR/><BR/>b");
 }
 
-TEST(AppendXmlEscaped, TabBecomesTab) { EXPECT_EQ(escaped("a\tb"), "a<TAB/>b"); }
+TEST(AppendXmlEscaped, TabBecomesTab) {
+  EXPECT_EQ(escaped("a\tb"), "a<TAB/>b");
+}
 
 TEST(AppendXmlEscaped, EmbeddedNulIsDroppedAndDoesNotCutTheValue) {
   EXPECT_EQ(escaped(std::string_view("a\0b", 3)), "ab");

@@ -30,8 +30,8 @@ void append_stored_blocks(std::string& out, std::string_view text) {
 std::uint32_t crc_of(std::uint32_t crc, std::string_view text) {
   while (!text.empty()) {
     const auto length = static_cast<uInt>(std::min<std::size_t>(text.size(), 1U << 30));
-    crc = static_cast<std::uint32_t>(
-        crc32(crc, reinterpret_cast<const Bytef*>(text.data()), length));
+    crc =
+        static_cast<std::uint32_t>(crc32(crc, reinterpret_cast<const Bytef*>(text.data()), length));
     text.remove_prefix(length);
   }
   return crc;
@@ -134,15 +134,16 @@ DeflatedEntry RenderedPart::deflate() const {
   DeflatedEntry entry;
   std::size_t capacity = 2;
   for (const Piece& piece : pieces_) {
-    capacity += piece.literal != nullptr ? piece.literal->deflated.size()
-                                         : piece.text.size() + 5 * (1 + piece.text.size() / kMaxStoredBlock);
+    capacity += piece.literal != nullptr
+                    ? piece.literal->deflated.size()
+                    : piece.text.size() + 5 * (1 + piece.text.size() / kMaxStoredBlock);
   }
   entry.deflated.reserve(capacity);
   for (const Piece& piece : pieces_) {
     if (piece.literal != nullptr) {
       entry.deflated += piece.literal->deflated;
-      entry.crc = static_cast<std::uint32_t>(
-          crc32_combine(entry.crc, piece.literal->crc, static_cast<z_off_t>(piece.literal->text.size())));
+      entry.crc = static_cast<std::uint32_t>(crc32_combine(
+          entry.crc, piece.literal->crc, static_cast<z_off_t>(piece.literal->text.size())));
       entry.size += piece.literal->text.size();
     } else {
       append_stored_blocks(entry.deflated, piece.text);

@@ -14,8 +14,8 @@ namespace panelpack::templating {
 // A piece of markup with its deflated form, made once per template.
 struct DeflatedText {
   std::string text;
-  std::string deflated;  // raw deflate blocks, not final, byte-aligned
-  std::uint32_t crc = 0; // CRC-32 of text
+  std::string deflated;   // raw deflate blocks, not final, byte-aligned
+  std::uint32_t crc = 0;  // CRC-32 of text
 };
 
 DeflatedText deflate_once(std::string text);

@@ -1,5 +1,6 @@
 #pragma once
-// What the engine says about a template or a render: stable codes with a location a person can act on.
+// What the engine says about a template or a render: stable codes with a location a person can act
+// on.
 
 #include <stdexcept>
 #include <string>
@@ -11,14 +12,14 @@ enum class Severity { error, warning };
 
 // One problem found in a template (or, for render warnings, in the data it was given).
 struct Diagnostic {
-  std::string code;      // stable identifier, e.g. "unclosed_section"
+  std::string code;  // stable identifier, e.g. "unclosed_section"
   Severity severity = Severity::error;
-  std::string part;      // file name inside the package, e.g. "word/header1.xml"
-  int paragraph = 0;     // 1-based among the part's paragraphs; 0 when not tied to one
-  std::string excerpt;   // the paragraph's text, shortened
-  std::string tag;       // the tag as typed, delimiters included
-  std::string message;   // what is wrong
-  std::string hint;      // what to do about it
+  std::string part;     // file name inside the package, e.g. "word/header1.xml"
+  int paragraph = 0;    // 1-based among the part's paragraphs; 0 when not tied to one
+  std::string excerpt;  // the paragraph's text, shortened
+  std::string tag;      // the tag as typed, delimiters included
+  std::string message;  // what is wrong
+  std::string hint;     // what to do about it
 };
 
 // "word/document.xml, paragraph 12 ("Name: {{child.nmae}}"): tag {{x}}: message. hint"

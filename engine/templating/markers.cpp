@@ -10,9 +10,12 @@ constexpr std::string_view kMarkerOpen = "<?panelpack-m ";
 
 ProgramNode::Kind opening_kind(char letter) {
   switch (letter) {
-    case 't': return ProgramNode::Kind::table_guard;
-    case 'g': return ProgramNode::Kind::paragraph_guard;
-    default: return ProgramNode::Kind::section;
+    case 't':
+      return ProgramNode::Kind::table_guard;
+    case 'g':
+      return ProgramNode::Kind::paragraph_guard;
+    default:
+      return ProgramNode::Kind::section;
   }
 }
 

@@ -36,7 +36,9 @@ bool MarkupFormat::is_any(const xmlNode* node, const std::vector<QualifiedName>&
   return false;
 }
 
-bool MarkupFormat::is_paragraph(const xmlNode* node) const { return is_any(node, paragraph); }
+bool MarkupFormat::is_paragraph(const xmlNode* node) const {
+  return is_any(node, paragraph);
+}
 
 const MarkupFormat& docx_format() {
   static const MarkupFormat format{

@@ -44,7 +44,7 @@ struct MarkupFormat {
   std::vector<QualifiedName> property_elements;
   // Things in a paragraph that are not text but are content: pictures, breaks, fields.
   std::vector<QualifiedName> content_elements;
-  QualifiedName line_break;  // with type="page" it is a page break
+  QualifiedName line_break;         // with type="page" it is a page break
   std::string_view page_break_run;  // a run holding one page break
   TextEscapes escapes;
   std::string_view empty_paragraph;  // written into a container left with no paragraph

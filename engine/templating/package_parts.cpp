@@ -50,7 +50,8 @@ std::vector<TemplatedPart> odt_parts(const ZipReader& package) {
   const std::pair<const char*, const MarkupFormat& (*)()> known[] = {
       {"content.xml", odt_format}, {"styles.xml", odt_format}, {"meta.xml", properties_format}};
   for (const auto& [name, format] : known) {
-    if (const auto entry = package.find(name)) parts.push_back(TemplatedPart{*entry, name, &format()});
+    if (const auto entry = package.find(name))
+      parts.push_back(TemplatedPart{*entry, name, &format()});
   }
   if (parts.empty() || parts.front().name != "content.xml") {
     throw PackageError("not_a_document", "content.xml",

@@ -23,7 +23,7 @@ struct Piece {
 struct Paragraph {
   xmlNode* element;
   xmlNode* block;  // what goes or repeats with it: the paragraph, or its list item (ODF)
-  int number;  // 1-based; 0 for the fallback copy of a text box
+  int number;      // 1-based; 0 for the fallback copy of a text box
   std::vector<Piece> pieces;
   std::string text;
   std::vector<std::size_t> tags;
@@ -115,12 +115,13 @@ class PartCompiler {
     check_row_overlaps();
     mark_vanishing_paragraphs();
     result.tags = tag_infos();
-    const bool has_errors = std::any_of(diagnostics_.begin(), diagnostics_.end(), [](const auto& d) {
-      return d.severity == Severity::error;
-    });
+    const bool has_errors =
+        std::any_of(diagnostics_.begin(), diagnostics_.end(),
+                    [](const auto& d) { return d.severity == Severity::error; });
     if (!has_errors) result.program = build();
-    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
+    std::stable_sort(
+        diagnostics_.begin(), diagnostics_.end(),
+        [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
     result.diagnostics = std::move(diagnostics_);
     return result;
   }
@@ -134,8 +135,9 @@ class PartCompiler {
         if (format_.is(child, format_.fallback)) {
           collect(child, paragraph, true);
         } else if (paragraph >= 0 && format_.is(child, format_.space_element)) {
-          spaces_.push_back(SpaceMark{child, static_cast<std::size_t>(paragraph),
-                                      paragraphs_[static_cast<std::size_t>(paragraph)].text.size()});
+          spaces_.push_back(
+              SpaceMark{child, static_cast<std::size_t>(paragraph),
+                        paragraphs_[static_cast<std::size_t>(paragraph)].text.size()});
         } else if (format_.is_paragraph(child) || (properties && holds_text(child))) {
           collect(child, new_paragraph(child, in_fallback), in_fallback);
         } else {
@@ -199,9 +201,14 @@ class PartCompiler {
   void report(const Tag& tag, std::string code, std::string message, std::string hint,
               Severity severity = Severity::error) {
     const Paragraph& paragraph = paragraphs_[tag.paragraph];
-    Diagnostic diagnostic{std::move(code),       severity,         part_,
-                          paragraph.number,      shorten(paragraph.text), tag.lexed.text,
-                          std::move(message),    std::move(hint)};
+    Diagnostic diagnostic{std::move(code),
+                          severity,
+                          part_,
+                          paragraph.number,
+                          shorten(paragraph.text),
+                          tag.lexed.text,
+                          std::move(message),
+                          std::move(hint)};
     // The fallback copy of a text box repeats the first copy's mistakes: say them once.
     if (paragraph.number == 0) {
       for (const auto& seen : diagnostics_) {
@@ -409,9 +416,9 @@ class PartCompiler {
         continue;
       }
       const auto row_close_index = static_cast<std::size_t>(row_open.partner);
-      const auto rows = rows_of(ancestor(paragraphs_[row_open.paragraph].element, format_.cell),
-                                ancestor(paragraphs_[tags_[row_close_index].paragraph].element,
-                                         format_.cell));
+      const auto rows =
+          rows_of(ancestor(paragraphs_[row_open.paragraph].element, format_.cell),
+                  ancestor(paragraphs_[tags_[row_close_index].paragraph].element, format_.cell));
       if (!rows) continue;
       for (std::size_t s = 0; s < tags_.size(); ++s) {
         Tag& other = tags_[s];
@@ -449,7 +456,8 @@ class PartCompiler {
                             ? xmlGetNsProp(child, reinterpret_cast<const xmlChar*>("type"),
                                            child->ns != nullptr ? child->ns->href : nullptr)
                             : nullptr;
-        const bool page = type != nullptr && xmlStrEqual(type, reinterpret_cast<const xmlChar*>("page"));
+        const bool page =
+            type != nullptr && xmlStrEqual(type, reinterpret_cast<const xmlChar*>("page"));
         xmlFree(type);
         ++(page ? found.page_breaks : found.other);
       } else {
@@ -477,7 +485,8 @@ class PartCompiler {
         // paragraph stays, inside the section. A close tag's page breaks end the last item.
         NonText non_text;
         count_non_text(paragraph.element, non_text);
-        if (non_text.other > 0 || (non_text.page_breaks > 0 && section->lexed.kind != TagKind::close)) {
+        if (non_text.other > 0 ||
+            (non_text.page_breaks > 0 && section->lexed.kind != TagKind::close)) {
           vanishes = false;
         } else {
           paragraph.page_breaks_kept_as_tail = non_text.page_breaks;
@@ -491,8 +500,7 @@ class PartCompiler {
           pos = tags_[t].lexed.end;
         }
         rest += paragraph.text.substr(std::min(pos, paragraph.text.size()));
-        vanishes = is_blank(rest) && !holds_keeper(paragraph.element) &&
-                   !format_.paragraph.empty();
+        vanishes = is_blank(rest) && !holds_keeper(paragraph.element) && !format_.paragraph.empty();
       }
       paragraph.vanishes = vanishes;
     }
@@ -504,13 +512,26 @@ class PartCompiler {
       if (tag.lexed.kind == TagKind::invalid) continue;
       TagInfo info;
       switch (tag.lexed.kind) {
-        case TagKind::value: info.kind = TagInfo::Kind::value; break;
-        case TagKind::section: info.kind = TagInfo::Kind::section; break;
-        case TagKind::inverted: info.kind = TagInfo::Kind::inverted_section; break;
-        case TagKind::close: info.kind = TagInfo::Kind::close; break;
-        case TagKind::comment: info.kind = TagInfo::Kind::comment; break;
-        case TagKind::set_delimiters: info.kind = TagInfo::Kind::set_delimiters; break;
-        case TagKind::invalid: break;
+        case TagKind::value:
+          info.kind = TagInfo::Kind::value;
+          break;
+        case TagKind::section:
+          info.kind = TagInfo::Kind::section;
+          break;
+        case TagKind::inverted:
+          info.kind = TagInfo::Kind::inverted_section;
+          break;
+        case TagKind::close:
+          info.kind = TagInfo::Kind::close;
+          break;
+        case TagKind::comment:
+          info.kind = TagInfo::Kind::comment;
+          break;
+        case TagKind::set_delimiters:
+          info.kind = TagInfo::Kind::set_delimiters;
+          break;
+        case TagKind::invalid:
+          break;
       }
       info.text = tag.lexed.text;
       info.path = tag.lexed.name;
@@ -541,8 +562,10 @@ class PartCompiler {
     }
     for (xmlNode* parent : parents) {
       bool empty = true;
-      for (const xmlNode* child = parent->children; child != nullptr && empty; child = child->next) {
-        empty = child->type == XML_TEXT_NODE && (child->content == nullptr || child->content[0] == 0);
+      for (const xmlNode* child = parent->children; child != nullptr && empty;
+           child = child->next) {
+        empty =
+            child->type == XML_TEXT_NODE && (child->content == nullptr || child->content[0] == 0);
       }
       if (empty) {
         xmlUnlinkNode(parent);
@@ -587,7 +610,8 @@ class PartCompiler {
           (tag.lexed.kind != TagKind::section && tag.lexed.kind != TagKind::inverted)) {
         continue;
       }
-      const xmlNode* end = paragraphs_[tags_[static_cast<std::size_t>(tag.partner)].paragraph].block;
+      const xmlNode* end =
+          paragraphs_[tags_[static_cast<std::size_t>(tag.partner)].paragraph].block;
       for (xmlNode* node = paragraphs_[tag.paragraph].block->next; node != nullptr && node != end;
            node = node->next) {
         if (format_.is(node, format_.list) && xmlHasProp(node, attribute) == nullptr) {
@@ -612,7 +636,8 @@ class PartCompiler {
     std::set<xmlNode*> containers;
     for (const Tag& tag : tags_) {
       if (tag.placement == Placement::row_level) {
-        tables.insert(ancestor(ancestor(paragraphs_[tag.paragraph].element, format_.cell), format_.table));
+        tables.insert(
+            ancestor(ancestor(paragraphs_[tag.paragraph].element, format_.cell), format_.table));
       }
     }
     for (const Paragraph& paragraph : paragraphs_) {
@@ -664,8 +689,8 @@ class PartCompiler {
         case TagKind::section:
         case TagKind::inverted:
           tag.section_slot = sections.size();
-          sections.push_back(SectionSlot{make_name_ref(tag.lexed.name),
-                                         tag.lexed.kind == TagKind::inverted, site, {}});
+          sections.push_back(SectionSlot{
+              make_name_ref(tag.lexed.name), tag.lexed.kind == TagKind::inverted, site, {}});
           marker = "s" + std::to_string(tag.section_slot);
           break;
         case TagKind::close:
@@ -687,8 +712,8 @@ class PartCompiler {
             insert_after(paragraph.block, new_marker(marker));
           }
           if (tag.lexed.kind == TagKind::close) {
-            std::string& tail =
-                sections[tags_[static_cast<std::size_t>(tag.partner)].section_slot].tail_in_last_paragraph;
+            std::string& tail = sections[tags_[static_cast<std::size_t>(tag.partner)].section_slot]
+                                    .tail_in_last_paragraph;
             for (std::size_t b = 0; b < paragraph.page_breaks_kept_as_tail; ++b) {
               tail += format_.page_break_run;
             }
@@ -723,8 +748,8 @@ class PartCompiler {
     }
     std::string xml = document_.serialize();
     const std::size_t size_hint = xml.size() + xml.size() / 2;
-    return PartProgram(part_, format_, cut_at_markers(xml, part_), std::move(values), std::move(sections),
-                       std::move(sites), size_hint);
+    return PartProgram(part_, format_, cut_at_markers(xml, part_), std::move(values),
+                       std::move(sections), std::move(sites), size_hint);
   }
 
   // Moves `marker` up until its parent is `paragraph`, splitting each element it leaves in
@@ -744,8 +769,8 @@ class PartCompiler {
         if (format_.is_any(child, format_.property_elements)) {
           // Cloned against its new parent, so it reuses the namespace declarations in scope.
           xmlNode* copy = nullptr;
-          if (xmlDOMWrapCloneNode(nullptr, document_.get(), child, &copy, document_.get(), after,
-                                  1, 0) != 0 ||
+          if (xmlDOMWrapCloneNode(nullptr, document_.get(), child, &copy, document_.get(), after, 1,
+                                  0) != 0 ||
               copy == nullptr) {
             throw std::bad_alloc();
           }

@@ -15,7 +15,7 @@
 namespace panelpack::templating {
 
 struct PartCompileResult {
-  std::optional<PartProgram> program;  // empty when the part has no tags (copied as it is)
+  std::optional<PartProgram> program;   // empty when the part has no tags (copied as it is)
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in document order
   std::vector<TagInfo> tags;
 };

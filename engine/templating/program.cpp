@@ -159,10 +159,9 @@ void PartProgram::render_value_text(const ValueSlot& slot, State& state, std::st
   const nlohmann::json* value = lookup(slot.name, state.frames);
   if (slot.filters.empty()) {
     if (value == nullptr && state.problems->strict) {
-      state.problems->missing.push_back(
-          diagnostic_at(slot.site, "missing_field", "no value for '" + slot.name.text + "' in the data",
-                        "add the field to the data, or use {{" + slot.name.text +
-                            " | default:\"…\"}}"));
+      state.problems->missing.push_back(diagnostic_at(
+          slot.site, "missing_field", "no value for '" + slot.name.text + "' in the data",
+          "add the field to the data, or use {{" + slot.name.text + " | default:\"…\"}}"));
     }
     if (value != nullptr && value->is_string()) {
       append_xml_escaped(out, value->get_ref<const std::string&>(), format_->escapes,
@@ -180,10 +179,10 @@ void PartProgram::render_value_text(const ValueSlot& slot, State& state, std::st
         "add the field to the data, or add | default:\"…\" to the tag"));
   }
   for (const auto& problem : filter_problems) {
-    Diagnostic diagnostic =
-        diagnostic_at(slot.site, "filter_input", "the " + problem.filter + " filter: value of '" +
-                                                     slot.name.text + "' " + problem.message,
-                      "correct the value in the data");
+    Diagnostic diagnostic = diagnostic_at(
+        slot.site, "filter_input",
+        "the " + problem.filter + " filter: value of '" + slot.name.text + "' " + problem.message,
+        "correct the value in the data");
     if (state.problems->strict) {
       state.problems->missing.push_back(std::move(diagnostic));
     } else {
@@ -228,8 +227,7 @@ void PartProgram::render_section(const ProgramNode& node, State& state, Rendered
   append_tail(slot, start, out);
 }
 
-void PartProgram::append_tail(const SectionSlot& slot, std::size_t start,
-                              RenderedPart& out) const {
+void PartProgram::append_tail(const SectionSlot& slot, std::size_t start, RenderedPart& out) const {
   if (slot.tail_in_last_paragraph.empty() || out.mark() == start) return;
   out.insert_before_last(start, format_->paragraph_close, slot.tail_in_last_paragraph);
 }
@@ -244,8 +242,8 @@ void PartProgram::close_paragraph_guard(RenderedPart& out) const {
   // marker sits right after the container's start tag, so the end of the output is the
   // end of the container's content so far.
   std::string end = out.tail(256);
-  while (!end.empty() && (end.back() == ' ' || end.back() == '\n' || end.back() == '\r' ||
-                          end.back() == '\t')) {
+  while (!end.empty() &&
+         (end.back() == ' ' || end.back() == '\n' || end.back() == '\r' || end.back() == '\t')) {
     end.pop_back();
   }
   const std::string_view content(end);

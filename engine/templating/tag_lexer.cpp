@@ -8,7 +8,8 @@ namespace {
 std::string_view trim(std::string_view text) {
   // Non-breaking spaces (U+00A0) count too: Word puts them in when people type.
   while (!text.empty()) {
-    if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r') {
+    if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' ||
+        text.front() == '\r') {
       text.remove_prefix(1);
     } else if (text.substr(0, 2) == "\xC2\xA0") {
       text.remove_prefix(2);
@@ -190,7 +191,9 @@ LexedTag interpret(std::string_view content, Delimiters& delimiters) {
     case '#':
     case '^':
     case '/': {
-      tag.kind = sigil == '#' ? TagKind::section : sigil == '^' ? TagKind::inverted : TagKind::close;
+      tag.kind = sigil == '#'   ? TagKind::section
+                 : sigil == '^' ? TagKind::inverted
+                                : TagKind::close;
       tag.name = std::string(rest);
       if (tag.kind == TagKind::close && tag.name.empty()) return tag;  // {{/}}: innermost
       if (tag.name.find('|') != std::string::npos) {
@@ -226,9 +229,9 @@ LexedTag interpret(std::string_view content, Delimiters& delimiters) {
     if (auto filter_problem = filter_call_problem(call)) {
       const auto& known = known_filter_names();
       const bool unknown = std::find(known.begin(), known.end(), call.name) == known.end();
-      return invalid_tag(unknown ? "unknown_filter" : "bad_filter_argument", *filter_problem,
-                         unknown ? "correct the filter's name, or remove it"
-                                 : "correct the filter's argument");
+      return invalid_tag(
+          unknown ? "unknown_filter" : "bad_filter_argument", *filter_problem,
+          unknown ? "correct the filter's name, or remove it" : "correct the filter's argument");
     }
     tag.filters.push_back(std::move(call));
   }
@@ -249,9 +252,9 @@ std::vector<LexedTag> lex_paragraph(std::string_view text, Delimiters& delimiter
     if (open != close) {
       const std::size_t stray = text.find(close, pos);
       if (stray != std::string_view::npos && stray < open_at) {
-        LexedTag tag = invalid_tag("unopened_tag",
-                                   "'" + close + "' closes a tag that was never opened",
-                                   "add the missing '" + open + "' or remove the '" + close + "'");
+        LexedTag tag =
+            invalid_tag("unopened_tag", "'" + close + "' closes a tag that was never opened",
+                        "add the missing '" + open + "' or remove the '" + close + "'");
         tag.begin = stray;
         tag.end = stray + close.size();
         // The excerpt of text before it helps a person find it: "foobar}}".
@@ -272,8 +275,8 @@ std::vector<LexedTag> lex_paragraph(std::string_view text, Delimiters& delimiter
         close_at != std::string_view::npos && text.substr(close_at, 3) == "}}}") {
       close_at += 1;
     }
-    const std::size_t next_open = open == close ? std::string_view::npos
-                                                : text.find(open, content_begin);
+    const std::size_t next_open =
+        open == close ? std::string_view::npos : text.find(open, content_begin);
     if (close_at == std::string_view::npos ||
         (next_open != std::string_view::npos && next_open < close_at)) {
       LexedTag tag = invalid_tag("malformed_tag",
@@ -293,9 +296,9 @@ std::vector<LexedTag> lex_paragraph(std::string_view text, Delimiters& delimiter
     tag.begin = open_at;
     tag.end = close_at + close.size();
     // The contract reports a malformed tag from its opening delimiter to the paragraph's end.
-    tag.text = std::string(tag.problem_code == "malformed_tag"
-                               ? text.substr(open_at)
-                               : text.substr(open_at, tag.end - open_at));
+    tag.text =
+        std::string(tag.problem_code == "malformed_tag" ? text.substr(open_at)
+                                                        : text.substr(open_at, tag.end - open_at));
     pos = tag.end;
     tags.push_back(std::move(tag));
   }

@@ -120,11 +120,17 @@ std::string Template::render(const nlohmann::json& data, const RenderOptions& op
   return writer.finish();
 }
 
-const std::vector<Diagnostic>& Template::warnings() const { return compiled_->warnings; }
+const std::vector<Diagnostic>& Template::warnings() const {
+  return compiled_->warnings;
+}
 
-const std::vector<TagInfo>& Template::tags() const { return compiled_->tags; }
+const std::vector<TagInfo>& Template::tags() const {
+  return compiled_->tags;
+}
 
-bool CheckReport::has_errors() const { return any_error(diagnostics); }
+bool CheckReport::has_errors() const {
+  return any_error(diagnostics);
+}
 
 CheckReport check(std::string package_bytes, const CompileOptions& options) {
   Compilation compilation = compile_package(std::move(package_bytes), options);

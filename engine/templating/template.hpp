@@ -31,9 +31,9 @@ struct RenderOptions {
 struct TagInfo {
   enum class Kind { value, section, inverted_section, close, comment, set_delimiters };
   Kind kind = Kind::value;
-  std::string text;               // as typed, delimiters included
-  std::string path;               // dotted name ("child.name", "." or "@index"); empty for comments
-  std::vector<std::string> scope; // names of the sections it sits in, outermost first
+  std::string text;  // as typed, delimiters included
+  std::string path;  // dotted name ("child.name", "." or "@index"); empty for comments
+  std::vector<std::string> scope;  // names of the sections it sits in, outermost first
   std::vector<std::string> filters;
   std::string part;
   int paragraph = 0;

@@ -53,7 +53,9 @@ constexpr std::array<bool, 256> make_special_bytes() {
 
 constexpr std::array<bool, 256> kSpecialByte = make_special_bytes();
 
-bool is_continuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0U) == 0x80U;
+}
 
 // Length of the well-formed UTF-8 sequence at text[pos] that XML 1.0 allows, or 0 when the
 // lead byte starts no such sequence (invalid, overlong, surrogate, U+FFFE, U+FFFF).

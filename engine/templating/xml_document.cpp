@@ -12,8 +12,8 @@ namespace {
 
 // NONET: no network; NOCDATA: CDATA becomes text, so nothing reaches the output unescaped.
 // Never NOENT (entity expansion, XXE) and never NOBLANKS (it eats the spaces inside w:t).
-constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING |
-                              XML_PARSE_NOERROR;
+constexpr int kParseOptions =
+    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_NOERROR;
 
 struct ParserContext {
   xmlParserCtxt* ctxt;
@@ -37,10 +37,10 @@ XmlDocument::XmlDocument(std::string_view bytes, const std::string& part_name) {
                                part_name.c_str(), nullptr, kParseOptions));
   if (!doc_ || xmlDocGetRootElement(doc_.get()) == nullptr) {
     const xmlError* error = xmlCtxtGetLastError(parser.ctxt);
-    std::string detail = error != nullptr && error->message != nullptr
-                             ? std::string(error->message) + " at line " +
-                                   std::to_string(error->line)
-                             : "no root element";
+    std::string detail =
+        error != nullptr && error->message != nullptr
+            ? std::string(error->message) + " at line " + std::to_string(error->line)
+            : "no root element";
     while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) {
       detail.pop_back();
     }

@@ -49,7 +49,9 @@ class ErrorHolder {
   zip_error_t error_{};
 };
 
-std::string archive_error(zip_t* archive) { return zip_error_strerror(zip_get_error(archive)); }
+std::string archive_error(zip_t* archive) {
+  return zip_error_strerror(zip_get_error(archive));
+}
 
 // Opens a read-only archive over bytes that outlive it; nullptr and `error` set on failure.
 ArchiveHandle open_over(const std::string& bytes, int flags, ErrorHolder& error) {
@@ -120,7 +122,9 @@ std::time_t dos_epoch_local() {
 }
 const std::time_t kFixedEntryMtime = dos_epoch_local();
 
-std::time_t fixed_entry_mtime() { return kFixedEntryMtime; }
+std::time_t fixed_entry_mtime() {
+  return kFixedEntryMtime;
+}
 
 // A valid archive without entries: just the end-of-central-directory record.
 constexpr char kEmptyArchive[22] = {'P', 'K', 5, 6};
@@ -222,7 +226,9 @@ ZipReader::~ZipReader() = default;
 ZipReader::ZipReader(ZipReader&&) noexcept = default;
 ZipReader& ZipReader::operator=(ZipReader&&) noexcept = default;
 
-const std::vector<ZipEntry>& ZipReader::entries() const noexcept { return state_->entries; }
+const std::vector<ZipEntry>& ZipReader::entries() const noexcept {
+  return state_->entries;
+}
 
 std::optional<std::size_t> ZipReader::find(std::string_view name) const {
   auto found = state_->index_by_name.find(name);
@@ -230,7 +236,9 @@ std::optional<std::size_t> ZipReader::find(std::string_view name) const {
   return found->second;
 }
 
-const std::string& ZipReader::bytes() const noexcept { return state_->bytes; }
+const std::string& ZipReader::bytes() const noexcept {
+  return state_->bytes;
+}
 
 std::string ZipReader::read(std::size_t index) const {
   if (index >= state_->entries.size()) {
@@ -309,7 +317,7 @@ struct ZipWriter::State {
   std::map<const char*, ArchiveHandle> copy_sources;  // keyed by the reader's byte buffer
   std::deque<std::string> added_bytes;  // stable addresses: libzip reads them at zip_close
   std::deque<PrecompressedSource> precompressed;  // likewise
-  SourceHandle output;                  // our reference to the in-memory output buffer
+  SourceHandle output;                            // our reference to the in-memory output buffer
   ArchiveHandle archive;
   std::uint64_t entry_count = 0;
   bool finished = false;
@@ -409,8 +417,7 @@ zip_int64_t precompressed_callback(void* user_data, void* out, zip_uint64_t leng
       return 0;  // the data belongs to the writer's state
     case ZIP_SOURCE_SUPPORTS:
       return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
-                                            -1);
+                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
     default:
       return -1;
   }

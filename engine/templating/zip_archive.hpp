@@ -25,9 +25,9 @@ struct ZipLimits {
 
 struct ZipEntry {
   std::string name;
-  std::uint64_t size = 0;             // uncompressed
+  std::uint64_t size = 0;  // uncompressed
   std::uint64_t compressed_size = 0;
-  bool stored = false;                // true when not compressed
+  bool stored = false;  // true when not compressed
 };
 
 // A zip archive held in memory, opened once. Validates every entry name (no absolute path,
@@ -65,7 +65,8 @@ class ZipWriter {
 
   enum class Compression { deflate, store };
   // Adds an entry from bytes (deflated at a fast level unless `store`).
-  void add(std::string_view name, std::string bytes, Compression compression = Compression::deflate);
+  void add(std::string_view name, std::string bytes,
+           Compression compression = Compression::deflate);
   // Adds an entry whose data is already a raw deflate stream (a rendered part): libzip
   // writes it as it is, with the CRC and size given.
   void add_deflated(std::string_view name, DeflatedEntry entry);
