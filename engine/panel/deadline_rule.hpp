@@ -1,0 +1,53 @@
+#pragma once
+// A deadline rule as configuration gives it, applied to a sitting's date.
+
+#include <chrono>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "panel/calendar_date.hpp"
+#include "panel/london_time.hpp"
+#include "panel/working_days.hpp"
+
+namespace panelpack::panel {
+
+enum class DeadlineKind {
+  calendar_days,   // `count` days before/after the sitting
+  working_days,    // `count` working days before/after, counted from the next working day
+  weekday_before,  // the `count`-th `weekday` before the sitting ("Thursday 12:00 before")
+};
+
+enum class Direction { before, after };
+
+struct DeadlineRule {
+  DeadlineKind kind = DeadlineKind::calendar_days;
+  int count = 0;
+  Direction direction = Direction::before;
+  TimeOfDay time_of_day;
+  std::chrono::weekday weekday = std::chrono::Thursday;  // weekday_before only
+};
+
+// Where a rule lands for one sitting: London wall clock and the UTC instant.
+struct Deadline {
+  LondonTime local;
+  UtcInstant utc;
+  // A calendar-day or weekday rule may land on a weekend or holiday; it is not moved, and this
+  // says so for whoever reports it.
+  bool on_working_day = true;
+};
+
+Deadline apply(const DeadlineRule& rule, CalendarDate sitting, const WorkingCalendar& calendar);
+
+// From configuration JSON, e.g.
+//   {"kind": "weekday_before", "weekday": "thursday", "time_of_day": "12:00"}
+//   {"kind": "working_days", "count": 5, "direction": "after", "time_of_day": "17:00"}
+// `count` (0-366) and `direction` are required for the day kinds; weekday_before takes
+// `weekday`, an optional `count` (default 1) and only "before". Unknown fields are errors.
+// Throws PanelError whose where() names the field: "missing_field", "invalid_field",
+// "unknown_field", "not_an_object".
+DeadlineRule parse_deadline_rule(const nlohmann::json& json);
+
+std::string to_string(DeadlineKind kind);
+
+}  // namespace panelpack::panel
