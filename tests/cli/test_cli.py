@@ -451,12 +451,13 @@ class CommandLine(CliTestCase):
         self.assertIn("Exit codes", self.run_panelpack("render", "--help").stdout.decode())
 
 
-def main():
+def run_tests_of(module_name):
+    """Runs a test module's cases and ends with the "N passed, M failed" line CI reads."""
     if not BINARY or not os.access(BINARY, os.X_OK):
         print(f"PANELPACK_BIN is not an executable: {BINARY!r}", file=sys.stderr)
         print("0 passed, 1 failed")
         return 1
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[module_name])
     result = unittest.TextTestRunner(verbosity=2).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
     passed = result.testsRun - failed - len(result.skipped)
@@ -465,4 +466,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests_of(__name__))

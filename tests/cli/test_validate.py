@@ -12,7 +12,7 @@ import unittest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, write_docx  # noqa: E402
+from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, run_tests_of, write_docx  # noqa: E402
 
 SOURCE = Path(os.environ.get("PANELPACK_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 GOOD_CASE = SOURCE / "tests" / "fixtures" / "cases" / "LCS900001.json"
@@ -219,18 +219,5 @@ class CheckAgainstSchema(CliTestCase):
         self.assertExit(self.run_panelpack("check", template), SUCCESS)
 
 
-def main():
-    if not BINARY or not os.access(BINARY, os.X_OK):
-        print(f"PANELPACK_BIN is not an executable: {BINARY!r}", file=sys.stderr)
-        print("0 passed, 1 failed")
-        return 1
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
-    passed = result.testsRun - failed - len(result.skipped)
-    print(f"{passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_tests_of(__name__))
