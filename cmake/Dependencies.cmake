@@ -9,3 +9,11 @@ find_package(Threads REQUIRED)
 # kainjow Mustache (header only, no CMake config): the CLI's output file-name patterns.
 find_path(KAINJOW_INCLUDE kainjow/mustache.hpp REQUIRED)
 find_package(ZLIB REQUIRED)
+# PDF packs: qpdf merges the converted documents and adds a bookmark per case.
+pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
+# SHA-256 of each pack file in its manifest.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+# The mailer: SMTP with STARTTLS (NetSSL), MIME (Net).
+find_package(Poco 1.11 CONFIG REQUIRED COMPONENTS Foundation Net NetSSL Crypto)
+# The outbox and the workspace's state.
+find_package(SQLite3 REQUIRED)
