@@ -29,13 +29,13 @@ CalendarDate d(const char* iso) {
 
 // The terms of reference as configuration would give them.
 const json kPackAvailable = {
-    {"kind", "weekday_before"}, {"weekday", "thursday"}, {"time_of_day", "12:00"}};
+    {"kind", "weekday_before"}, {"weekday", "thursday"}, {"time", "12:00"}};
 const json kPapersDue = {
-    {"kind", "calendar_days"}, {"count", 3}, {"direction", "before"}, {"time_of_day", "17:00"}};
+    {"kind", "calendar_days"}, {"count", 3}, {"direction", "before"}, {"time", "17:00"}};
 const json kReminder = {
-    {"kind", "calendar_days"}, {"count", 3}, {"direction", "before"}, {"time_of_day", "09:00"}};
+    {"kind", "calendar_days"}, {"count", 3}, {"direction", "before"}, {"time", "09:00"}};
 const json kMinutesDue = {
-    {"kind", "working_days"}, {"count", 5}, {"direction", "after"}, {"time_of_day", "17:00"}};
+    {"kind", "working_days"}, {"count", 5}, {"direction", "after"}, {"time", "17:00"}};
 
 std::string local_deadline(const json& rule, const char* sitting,
                            const WorkingCalendar& calendar = WorkingCalendar{}) {
@@ -104,7 +104,7 @@ TEST(DeadlineRule, EasterMondayPanelStillComputes) {
 
 TEST(DeadlineRule, WorkingDaysBeforeSkipBankHolidays) {
   const json rule = {
-      {"kind", "working_days"}, {"count", 2}, {"direction", "before"}, {"time_of_day", "12:00"}};
+      {"kind", "working_days"}, {"count", 2}, {"direction", "before"}, {"time", "12:00"}};
   EXPECT_EQ(local_deadline(rule, "2026-03-30"), "2026-03-26T12:00:00+00:00");
   // Before Tue 7 April 2026: Easter Monday and Good Friday are skipped.
   EXPECT_EQ(local_deadline(rule, "2026-04-07"), "2026-04-01T12:00:00+01:00");
@@ -137,7 +137,7 @@ TEST(DeadlineRule, ParsesIntoTheStruct) {
 TEST(DeadlineRule, ErrorsNameTheField) {
   EXPECT_EQ(parse_error(json::array()), "not_an_object@");
   EXPECT_EQ(parse_error({{"count", 3}}), "missing_field@kind");
-  EXPECT_EQ(parse_error({{"kind", "fortnights"}, {"time_of_day", "12:00"}}), "invalid_field@kind");
+  EXPECT_EQ(parse_error({{"kind", "fortnights"}, {"time", "12:00"}}), "invalid_field@kind");
   EXPECT_EQ(parse_error({{"kind", 3}}), "invalid_field@kind");
 
   json rule = kPapersDue;
@@ -155,11 +155,11 @@ TEST(DeadlineRule, ErrorsNameTheField) {
   rule.erase("direction");
   EXPECT_EQ(parse_error(rule), "missing_field@direction");
   rule["direction"] = "before";
-  rule["time_of_day"] = "noon";
-  EXPECT_EQ(parse_error(rule), "invalid_field@time_of_day");
-  rule.erase("time_of_day");
-  EXPECT_EQ(parse_error(rule), "missing_field@time_of_day");
-  rule["time_of_day"] = "12:00";
+  rule["time"] = "noon";
+  EXPECT_EQ(parse_error(rule), "invalid_field@time");
+  rule.erase("time");
+  EXPECT_EQ(parse_error(rule), "missing_field@time");
+  rule["time"] = "12:00";
   rule["cuont"] = 3;
   EXPECT_EQ(parse_error(rule), "unknown_field@cuont");
   rule.erase("cuont");

@@ -1,6 +1,8 @@
 #include "panel/calendar_date.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 
 #include "panel/panel_error.hpp"
@@ -86,6 +88,20 @@ std::string_view weekday_name(std::chrono::weekday weekday) {
   static constexpr std::array<std::string_view, 7> kNames{
       "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
   return kNames[weekday.c_encoding() % 7];
+}
+
+std::optional<std::chrono::weekday> parse_weekday(std::string_view name) {
+  for (unsigned day = 0; day < 7; ++day) {
+    const std::string_view known = weekday_name(std::chrono::weekday{day});
+    if (known.size() == name.size() &&
+        std::equal(known.begin(), known.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return std::chrono::weekday{day};
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace panelpack::panel

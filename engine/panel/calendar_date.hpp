@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,5 +47,8 @@ class CalendarDate {
 
 // "Monday" ... "Sunday"
 std::string_view weekday_name(std::chrono::weekday weekday);
+
+// "monday" ... "sunday" (any case) as a weekday; nothing for any other text.
+std::optional<std::chrono::weekday> parse_weekday(std::string_view name);
 
 }  // namespace panelpack::panel

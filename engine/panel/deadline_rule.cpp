@@ -13,10 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 5> kFields{"kind", "count", "direction", "time_of_day",
-                                                  "weekday"};
-constexpr std::array<std::string_view, 7> kWeekdays{"sunday",   "monday", "tuesday", "wednesday",
-                                                    "thursday", "friday", "saturday"};
+constexpr std::array<std::string_view, 5> kFields{"kind", "count", "direction", "time", "weekday"};
 constexpr int kMaxCount = 366;
 
 const json& required(const json& object, const char* field) {
@@ -32,12 +29,6 @@ std::string string_field(const json& value, const char* field, const char* expec
     throw PanelError("invalid_field", field, std::string{"expected "} + expected);
   }
   return value.get<std::string>();
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
 }
 
 int count_field(const json& value) {
@@ -95,7 +86,7 @@ DeadlineRule parse_deadline_rule(const json& object) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(kFields.begin(), kFields.end(), key) == kFields.end()) {
       throw PanelError("unknown_field", key,
-                       "a deadline rule has kind, count, direction, time_of_day and weekday");
+                       "a deadline rule has kind, count, direction, time and weekday");
     }
   }
 
@@ -114,11 +105,11 @@ DeadlineRule parse_deadline_rule(const json& object) {
   }
 
   try {
-    rule.time_of_day = TimeOfDay::parse(
-        string_field(required(object, "time_of_day"), "time_of_day", "a time as \"HH:MM\""));
+    rule.time_of_day =
+        TimeOfDay::parse(string_field(required(object, "time"), "time", "a time as \"HH:MM\""));
   } catch (const PanelError& error) {
     if (error.code() != "invalid_time") throw;
-    throw PanelError("invalid_field", "time_of_day", "expected a time as \"HH:MM\" (00:00-23:59)");
+    throw PanelError("invalid_field", "time", "expected a time as \"HH:MM\" (00:00-23:59)");
   }
 
   if (rule.kind == DeadlineKind::weekday_before) {
@@ -126,13 +117,12 @@ DeadlineRule parse_deadline_rule(const json& object) {
         direction != object.end() && *direction != "before") {
       throw PanelError("invalid_field", "direction", "a weekday_before rule only goes before");
     }
-    const std::string name =
-        lower(string_field(required(object, "weekday"), "weekday", "a weekday name"));
-    const auto found = std::find(kWeekdays.begin(), kWeekdays.end(), name);
-    if (found == kWeekdays.end()) {
+    const auto weekday =
+        parse_weekday(string_field(required(object, "weekday"), "weekday", "a weekday name"));
+    if (!weekday) {
       throw PanelError("invalid_field", "weekday", "expected a weekday name such as \"thursday\"");
     }
-    rule.weekday = std::chrono::weekday{static_cast<unsigned>(found - kWeekdays.begin())};
+    rule.weekday = *weekday;
     rule.count = object.contains("count") ? count_field(object["count"]) : 1;
     if (rule.count == 0) {
       throw PanelError("invalid_field", "count", "a weekday_before count starts at 1");

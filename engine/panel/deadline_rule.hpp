@@ -40,8 +40,8 @@ struct Deadline {
 Deadline apply(const DeadlineRule& rule, CalendarDate sitting, const WorkingCalendar& calendar);
 
 // From configuration JSON, e.g.
-//   {"kind": "weekday_before", "weekday": "thursday", "time_of_day": "12:00"}
-//   {"kind": "working_days", "count": 5, "direction": "after", "time_of_day": "17:00"}
+//   {"kind": "weekday_before", "weekday": "thursday", "time": "12:00"}
+//   {"kind": "working_days", "count": 5, "direction": "after", "time": "17:00"}
 // `count` (0-366) and `direction` are required for the day kinds; weekday_before takes
 // `weekday`, an optional `count` (default 1) and only "before". Unknown fields are errors.
 // Throws PanelError whose where() names the field: "missing_field", "invalid_field",

@@ -1,5 +1,6 @@
 #include "panel/london_time.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -21,6 +22,17 @@ UtcInstant at_one_utc_on_last_sunday(int year, unsigned month) {
 // The instant a wall-clock reading would be if it were UTC.
 UtcInstant as_if_utc(CalendarDate date, TimeOfDay time) {
   return UtcInstant{date.days() + hours{time.hour} + minutes{time.minute}};
+}
+
+// Reads exactly `width` ASCII digits at `pos`; -1 when any is not a digit or out of range.
+int digits_at(std::string_view text, std::size_t pos, std::size_t width) {
+  if (pos + width > text.size()) return -1;
+  int value = 0;
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
 }
 
 }  // namespace
@@ -89,6 +101,48 @@ std::string format_utc(UtcInstant instant) {
                 static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
                 static_cast<int>(clock.seconds().count()));
   return out.data();
+}
+
+UtcInstant parse_instant(std::string_view text) {
+  const auto invalid = [&]() {
+    return PanelError("invalid_date_time", std::string{text},
+                      "expected a date and time such as 2026-12-10T16:40:00+00:00");
+  };
+  if (text.size() < 16 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) throw invalid();
+  CalendarDate date;
+  TimeOfDay time;
+  try {
+    date = CalendarDate::parse(text.substr(0, 10));
+    time = TimeOfDay::parse(text.substr(11, 5));
+  } catch (const PanelError&) {
+    throw invalid();
+  }
+  std::size_t pos = 16;
+  int seconds = 0;
+  if (pos < text.size() && text[pos] == ':') {
+    seconds = digits_at(text, pos + 1, 2);
+    if (seconds < 0 || seconds > 60) throw invalid();
+    pos += 3;
+    if (pos < text.size() && text[pos] == '.') {
+      ++pos;
+      const std::size_t start = pos;
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+      if (pos == start) throw invalid();
+    }
+  }
+  if (pos == text.size()) return local_to_utc(date, time) + std::chrono::seconds{seconds};
+  const UtcInstant wall = as_if_utc(date, time) + std::chrono::seconds{std::min(seconds, 59)};
+  if ((text[pos] == 'Z' || text[pos] == 'z') && pos + 1 == text.size()) return wall;
+  if ((text[pos] != '+' && text[pos] != '-') || pos + 6 != text.size() || text[pos + 3] != ':') {
+    throw invalid();
+  }
+  const int offset_hours = digits_at(text, pos + 1, 2);
+  const int offset_minutes = digits_at(text, pos + 4, 2);
+  if (offset_hours < 0 || offset_hours > 23 || offset_minutes < 0 || offset_minutes > 59) {
+    throw invalid();
+  }
+  const minutes offset{offset_hours * 60 + offset_minutes};
+  return text[pos] == '+' ? wall - offset : wall + offset;
 }
 
 }  // namespace panelpack::panel

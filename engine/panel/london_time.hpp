@@ -51,4 +51,9 @@ LondonTime utc_to_local(UtcInstant instant);
 // "2026-03-26T12:00:00Z"
 std::string format_utc(UtcInstant instant);
 
+// An instant as RFC 3339 writes it ("2026-12-10T16:40:00+00:00", "...Z"; seconds optional,
+// fractions ignored), or a London wall clock without an offset ("2026-12-10T16:40"), read
+// as local_to_utc reads it. Throws PanelError "invalid_date_time" naming the text.
+UtcInstant parse_instant(std::string_view text);
+
 }  // namespace panelpack::panel
