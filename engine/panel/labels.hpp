@@ -1,0 +1,15 @@
+#pragma once
+// The words a person reads for the codes the schemas store ("ratify_plan" -> "Ratify the plan").
+
+#include <string>
+#include <string_view>
+
+namespace panelpack::panel {
+
+// Each returns the code itself when it knows no words for it, so nothing prints empty.
+std::string referral_reason_label(std::string_view code);
+std::string paper_type_label(std::string_view code);
+std::string panel_type_label(std::string_view code);
+std::string legal_status_label(std::string_view code);
+
+}  // namespace panelpack::panel

@@ -1,0 +1,49 @@
+#pragma once
+// What needs the administrator's attention: children not considered at panel within N weeks
+// of entering care, PPTMs overdue for their cadence, re-referrals after a breakdown not yet
+// booked, and papers late or missing for the coming sittings.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "panel/bookings.hpp"
+#include "panel/case_summary.hpp"
+#include "panel/office_config.hpp"
+#include "panel/sittings.hpp"
+
+namespace panelpack::panel {
+
+// One sitting's bookings, with the sitting they belong to.
+struct BookedSitting {
+  Sitting sitting;
+  Bookings bookings;
+};
+
+enum class Urgency {
+  overdue,   // the deadline has passed
+  due_soon,  // it falls within the look-ahead and nothing in time is booked
+  notice,    // done, but late (a paper received after its deadline)
+};
+
+struct Finding {
+  std::string kind;  // first_panel, pptm, rereferral_not_booked, papers_missing, papers_late,
+                     // booked_on_cancelled_sitting
+  Urgency urgency = Urgency::overdue;
+  std::string case_ref;
+  std::string child_id;
+  std::optional<CalendarDate> due;
+  std::string panel_id;
+  std::optional<CalendarDate> sitting;  // the sitting it concerns, or the one booked
+  std::string paper_type;
+  std::string detail;  // one line, ids and dates only: no names, no case content
+};
+
+std::vector<Finding> find_attention(const OfficeConfig& office,
+                                    const std::vector<CaseSummary>& cases,
+                                    const std::vector<BookedSitting>& booked, UtcInstant now,
+                                    const WorkingCalendar& calendar);
+
+std::string to_string(Urgency urgency);
+
+}  // namespace panelpack::panel
