@@ -1,6 +1,7 @@
 #include "templating/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,6 +106,88 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
   // Makes the rename itself durable; best-effort, the new content is already in place.
   FileDescriptor directory{::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
   if (directory.get() >= 0) ::fsync(directory.get());
+}
+
+namespace {
+
+void sync_path(const std::filesystem::path& path, int flags, const std::string& what) {
+  FileDescriptor fd{::open(path.c_str(), flags | O_CLOEXEC)};
+  if (fd.get() < 0 || ::fsync(fd.get()) != 0)
+    throw_errno(errno, what + " (flushing to disk failed)");
+}
+
+std::string staging_prefix(const std::filesystem::path& target) {
+  return "." + target.filename().string() + ".tmp-";
+}
+
+}  // namespace
+
+StagedFolder::StagedFolder(std::filesystem::path target) : target_(std::move(target)) {
+  const std::string what = "cannot build " + target_.string();
+  if (!target_.has_filename()) throw_errno(EINVAL, what + " (it names no folder)");
+  const std::filesystem::path parent =
+      target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
+  std::error_code created;
+  std::filesystem::create_directories(parent, created);
+  if (created) throw std::system_error(created, what + " (cannot create " + parent.string() + ")");
+  std::string pattern = (parent / (staging_prefix(target_) + "XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw_errno(errno, what + " (cannot create a temporary folder beside it)");
+  }
+  staged_ = pattern;
+}
+
+StagedFolder::~StagedFolder() {
+  if (published_ || staged_.empty()) return;
+  std::error_code ignored;
+  std::filesystem::remove_all(staged_, ignored);
+}
+
+void StagedFolder::write(const std::string& name, std::string_view bytes) const {
+  const std::filesystem::path path = staged_ / name;
+  const std::string what = "cannot write " + path.string();
+  FileDescriptor fd{::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
+  if (fd.get() < 0) throw_errno(errno, what);
+  write_all(fd.get(), bytes, what);
+  if (::close(fd.release()) != 0) throw_errno(errno, what);
+}
+
+void StagedFolder::publish() {
+  const std::string what = "cannot put " + target_.string() + " in place";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(staged_)) {
+    if (entry.is_regular_file()) sync_path(entry.path(), O_RDONLY, what);
+  }
+  sync_path(staged_, O_RDONLY | O_DIRECTORY, what);
+  const std::filesystem::path parent =
+      target_.parent_path().empty() ? std::filesystem::path(".") : target_.parent_path();
+  // RENAME_EXCHANGE swaps the two names in one step, so `target` never goes missing; the old
+  // folder is then under the staging name and removed.
+  if (::renameat2(AT_FDCWD, staged_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) == 0) {
+    published_ = true;
+    sync_path(parent, O_RDONLY | O_DIRECTORY, what);
+    std::error_code ignored;
+    std::filesystem::remove_all(staged_, ignored);
+    return;
+  }
+  if (errno != ENOENT) throw_errno(errno, what);
+  if (::renameat2(AT_FDCWD, staged_.c_str(), AT_FDCWD, target_.c_str(), RENAME_NOREPLACE) != 0) {
+    throw_errno(errno, what);
+  }
+  published_ = true;
+  sync_path(parent, O_RDONLY | O_DIRECTORY, what);
+}
+
+void remove_stale_staging(const std::filesystem::path& target) {
+  const std::filesystem::path parent =
+      target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  const std::string prefix = staging_prefix(target);
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(parent, error)) {
+    if (entry.path().filename().string().starts_with(prefix)) {
+      std::error_code ignored;
+      std::filesystem::remove_all(entry.path(), ignored);
+    }
+  }
 }
 
 std::string read_file(const std::filesystem::path& path) {

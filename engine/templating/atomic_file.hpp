@@ -11,6 +11,36 @@ namespace panelpack::templating {
 // naming the path; `path` is untouched.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
+// A folder built beside `target` under a temporary name (".NAME.tmp-XXXXXX"), then put in
+// place in one step: readers, and a crash at any moment, see the old folder or the new one,
+// never a mix and never half. Destroying it unpublished removes what was built.
+class StagedFolder {
+ public:
+  // Creates the temporary folder (and target's parent). Throws std::system_error.
+  explicit StagedFolder(std::filesystem::path target);
+  ~StagedFolder();
+  StagedFolder(const StagedFolder&) = delete;
+  StagedFolder& operator=(const StagedFolder&) = delete;
+
+  const std::filesystem::path& path() const noexcept { return staged_; }
+  const std::filesystem::path& target() const noexcept { return target_; }
+  // Writes one file inside the folder (not yet durable; publish() flushes everything).
+  void write(const std::string& name, std::string_view bytes) const;
+  // Flushes every file and the folder to disk, then swaps it with `target` (renameat2
+  // RENAME_EXCHANGE) or renames it there, and removes the old folder. Throws
+  // std::system_error; on failure `target` is as it was.
+  void publish();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path staged_;
+  bool published_ = false;
+};
+
+// Removes the temporary folders and files a killed run left beside `target`
+// (".NAME.tmp-*"); call it only while holding the lock that keeps other runs out.
+void remove_stale_staging(const std::filesystem::path& target);
+
 // Reads a whole file; throws std::system_error naming the path.
 std::string read_file(const std::filesystem::path& path);
 

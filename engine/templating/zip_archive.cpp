@@ -321,6 +321,7 @@ struct ZipWriter::State {
   ArchiveHandle archive;
   std::uint64_t entry_count = 0;
   bool finished = false;
+  std::string password;  // empty: entries are not encrypted
 };
 
 namespace {
@@ -390,6 +391,16 @@ void ZipWriter::add(std::string_view name, std::string bytes, Compression compre
     throw_write_error(name, "cannot set the compression of \"" + std::string(name) +
                                 "\": " + archive_error(archive));
   }
+  // libzip copies the password; it encrypts when zip_close writes the entry.
+  if (!state_->password.empty() &&
+      zip_file_set_encryption(archive, at, ZIP_EM_AES_256, state_->password.c_str()) != 0) {
+    throw_write_error(name,
+                      "cannot encrypt \"" + std::string(name) + "\": " + archive_error(archive));
+  }
+}
+
+void ZipWriter::encrypt_entries(std::string password) {
+  state_->password = std::move(password);
 }
 
 namespace {
@@ -496,6 +507,11 @@ void ZipWriter::copy_raw(const ZipReader& from, std::size_t index) {
 std::string ZipWriter::finish() {
   if (state_->finished) throw std::logic_error("ZipWriter::finish called twice");
   state_->finished = true;
+  // libzip holds its own copies until zip_close; ours is no longer needed.
+  const auto forget_password = [this] {
+    std::fill(state_->password.begin(), state_->password.end(), '\0');
+    state_->password.clear();
+  };
   if (state_->entry_count == 0) {
     // libzip removes an archive left without entries instead of writing an empty one.
     state_->archive = ArchiveHandle{};
@@ -503,7 +519,9 @@ std::string ZipWriter::finish() {
   }
 
   zip_t* archive = state_->archive.get();
-  if (zip_close(archive) != 0) {
+  const int closed = zip_close(archive);
+  forget_password();
+  if (closed != 0) {
     const std::string why = archive_error(archive);
     state_->archive = ArchiveHandle{};  // a failed zip_close leaves the archive to zip_discard
     throw_write_error("", "cannot write the zip archive: " + why);

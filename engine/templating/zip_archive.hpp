@@ -64,6 +64,10 @@ class ZipWriter {
   ZipWriter& operator=(const ZipWriter&) = delete;
 
   enum class Compression { deflate, store };
+  // Every entry added with add() from now on is encrypted with AES-256 (WinZip AE-2), which
+  // 7-Zip, WinZip and Windows 11 Explorer open; Info-ZIP's unzip does not. The password is
+  // kept only until finish(). An empty password turns encryption off.
+  void encrypt_entries(std::string password);
   // Adds an entry from bytes (deflated at a fast level unless `store`).
   void add(std::string_view name, std::string bytes,
            Compression compression = Compression::deflate);
