@@ -1,0 +1,308 @@
+#include "pdf/pdf_merge.hpp"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <memory>
+#include <set>
+#include <utility>
+
+#include <qpdf/PDFVersion.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFOutlineObjectHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include "pdf/pdf_error.hpp"
+
+namespace panelpack::pdf {
+namespace {
+
+namespace fs = std::filesystem;
+using Object = QPDFObjectHandle;
+
+// Opens a PDF for reading; qpdf repairs what it can quietly, and what it cannot is not_a_pdf.
+std::unique_ptr<QPDF> open_pdf(const fs::path& path) {
+  auto pdf = std::make_unique<QPDF>();
+  pdf->setSuppressWarnings(true);
+  try {
+    pdf->processFile(path.c_str());
+  } catch (const std::exception& error) {
+    throw PdfError("not_a_pdf", path.string(),
+                   std::string("the file cannot be read as a PDF (qpdf: ") + error.what() + ")");
+  }
+  return pdf;
+}
+
+// An outline item pointing at the whole of `page`; made indirect, as /First, /Next... need.
+Object make_outline_item(QPDF& out, const std::string& title, const Object& parent,
+                         const Object& page) {
+  Object item = out.makeIndirectObject(Object::newDictionary());
+  item.replaceKey("/Title", Object::newUnicodeString(title));
+  item.replaceKey("/Parent", parent);
+  item.replaceKey("/Dest", Object::newArray({page, Object::newName("/Fit")}));
+  return item;
+}
+
+// Links `kids` under `parent` (/First, /Last, /Prev, /Next) and sets the parent's /Count: all
+// items are open, so it counts every visible descendant.
+void link_children(Object& parent, std::vector<Object>& kids, int visible_descendants) {
+  if (kids.empty()) return;
+  parent.replaceKey("/First", kids.front());
+  parent.replaceKey("/Last", kids.back());
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    if (i > 0) kids[i].replaceKey("/Prev", kids[i - 1]);
+    if (i + 1 < kids.size()) kids[i].replaceKey("/Next", kids[i + 1]);
+  }
+  parent.replaceKey("/Count", Object::newInteger(visible_descendants));
+}
+
+// The process umask without changing it (umask() itself is a racy read-modify-write).
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0) {
+      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    }
+  }
+  return 022;
+}
+
+// mkstemp creates 0600: give the output the mode an ordinary create would, or keep the old one.
+mode_t mode_for(const fs::path& path) {
+  struct stat existing {};
+  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777;
+  return 0666 & ~current_umask();
+}
+
+// Unlinks the temporary output unless it was renamed into place.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+  ~TemporaryFile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  const std::string& path() const noexcept { return path_; }
+  void keep() noexcept { path_.clear(); }
+
+ private:
+  std::string path_;
+};
+
+// Owns a stdio stream; close() reports the error, the destructor ignores it.
+class StdioFile {
+ public:
+  explicit StdioFile(FILE* file) noexcept : file_(file) {}
+  ~StdioFile() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  StdioFile(const StdioFile&) = delete;
+  StdioFile& operator=(const StdioFile&) = delete;
+  FILE* get() const noexcept { return file_; }
+  bool close() noexcept { return std::fclose(std::exchange(file_, nullptr)) == 0; }
+
+ private:
+  FILE* file_;
+};
+
+[[noreturn]] void throw_write_failed(const fs::path& output, const std::string& what) {
+  throw PdfError("write_failed", output.string(), "the merged PDF cannot be written: " + what);
+}
+
+// Writes `out` to a temporary file beside `output`, flushed to disk, then renames it over
+// `output`. The writer reads the source files as it goes: an error it meets in one of
+// `inputs` is that input's not_a_pdf, any other is write_failed.
+void write_atomically(QPDF& out, const fs::path& output, const PDFVersion& minimum_version,
+                      const std::set<std::string>& inputs) {
+  const fs::path folder = output.parent_path().empty() ? fs::path(".") : output.parent_path();
+  std::string temporary = (folder / ("." + output.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temporary.data());
+  if (fd < 0) throw_write_failed(output, std::strerror(errno));
+  TemporaryFile guard(temporary);
+  if (::fchmod(fd, mode_for(output)) != 0) {
+    const int error = errno;
+    ::close(fd);
+    throw_write_failed(output, std::strerror(error));
+  }
+  FILE* stream = ::fdopen(fd, "wb");
+  if (stream == nullptr) {
+    const int error = errno;
+    ::close(fd);
+    throw_write_failed(output, std::strerror(error));
+  }
+  StdioFile file(stream);  // owns fd from here
+
+  try {
+    QPDFWriter writer(out);
+    writer.setOutputFile(temporary.c_str(), file.get(), false);
+    // The same inputs give the same bytes (the /ID is a hash of the content, not of the clock).
+    writer.setDeterministicID(true);
+    writer.setMinimumPDFVersion(minimum_version);
+    writer.write();
+  } catch (const QPDFExc& error) {
+    if (inputs.contains(error.getFilename())) {
+      throw PdfError("not_a_pdf", error.getFilename(),
+                     std::string("the file cannot be read as a PDF (qpdf: ") + error.what() + ")");
+    }
+    throw_write_failed(output, error.what());
+  } catch (const std::exception& error) {
+    throw_write_failed(output, error.what());
+  }
+  if (std::fflush(file.get()) != 0 || ::fsync(::fileno(file.get())) != 0 || !file.close()) {
+    throw_write_failed(output, std::strerror(errno));
+  }
+  std::error_code error;
+  fs::rename(temporary, output, error);
+  if (error) throw_write_failed(output, error.message());
+  guard.keep();
+}
+
+int checked_page_count(std::size_t count, const fs::path& path) {
+  if (count > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    throw PdfError("not_a_pdf", path.string(), "the PDF claims more pages than can be counted");
+  }
+  return static_cast<int>(count);
+}
+
+}  // namespace
+
+void merge_with_outline(std::span<const OutlineSection> sections, const fs::path& output,
+                        const MergeOptions& options) {
+  if (sections.empty()) {
+    throw PdfError("merge_failed", output.string(), "there is nothing to merge: no sections");
+  }
+  QPDF out;
+  out.emptyPDF();
+  QPDFPageDocumentHelper out_pages(out);
+  // qpdf copies pages lazily: their stream data is read from these when the output is written.
+  std::vector<std::unique_ptr<QPDF>> sources;
+  std::set<std::string> input_names;
+  PDFVersion minimum_version(1, 4);  // /DisplayDocTitle is PDF 1.4; inputs may raise it
+  // first_pages[s][d]: the output page where document d of section s starts.
+  std::vector<std::vector<Object>> first_pages(sections.size());
+
+  for (std::size_t s = 0; s < sections.size(); ++s) {
+    if (sections[s].documents.empty()) {
+      throw PdfError("merge_failed", "section " + std::to_string(s + 1),
+                     "the section has no documents, so its bookmark would point nowhere");
+    }
+    for (const OutlineDocument& document : sections[s].documents) {
+      std::unique_ptr<QPDF>& source = sources.emplace_back(open_pdf(document.pdf));
+      input_names.insert(document.pdf.string());
+      minimum_version.updateIfGreater(source->getVersionAsPDFVersion());
+      const std::size_t first = out.getAllPages().size();
+      try {
+        std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*source).getAllPages();
+        if (pages.empty()) {
+          throw PdfError("merge_failed", document.pdf.string(),
+                         "the PDF has no pages, so its bookmark would point nowhere");
+        }
+        for (QPDFPageObjectHelper& page : pages) out_pages.addPage(page, false);
+      } catch (const PdfError&) {
+        throw;
+      } catch (const std::exception& error) {
+        throw PdfError(
+            "merge_failed", document.pdf.string(),
+            std::string("the PDF's pages cannot be copied (qpdf: ") + error.what() + ")");
+      }
+      first_pages[s].push_back(out.getAllPages().at(first));
+    }
+  }
+
+  Object outlines = out.makeIndirectObject(Object::newDictionary());
+  outlines.replaceKey("/Type", Object::newName("/Outlines"));
+  std::vector<Object> section_items;
+  int visible = 0;
+  for (std::size_t s = 0; s < sections.size(); ++s) {
+    const OutlineSection& section = sections[s];
+    Object item = make_outline_item(out, section.title, outlines, first_pages[s].front());
+    ++visible;
+    if (section.documents.size() > 1) {
+      std::vector<Object> document_items;
+      for (std::size_t d = 0; d < section.documents.size(); ++d) {
+        document_items.push_back(
+            make_outline_item(out, section.documents[d].title, item, first_pages[s][d]));
+      }
+      const int children = static_cast<int>(document_items.size());
+      link_children(item, document_items, children);
+      visible += children;
+    }
+    section_items.push_back(item);
+  }
+  link_children(outlines, section_items, visible);
+
+  Object root = out.getRoot();
+  root.replaceKey("/Outlines", outlines);
+  root.replaceKey("/PageMode", Object::newName("/UseOutlines"));
+  if (!options.document_title.empty()) {
+    Object info = out.makeIndirectObject(Object::newDictionary());
+    info.replaceKey("/Title", Object::newUnicodeString(options.document_title));
+    out.getTrailer().replaceKey("/Info", info);
+    // Viewers show the title, not the file name, in their title bar.
+    Object preferences = Object::newDictionary();
+    preferences.replaceKey("/DisplayDocTitle", Object::newBool(true));
+    root.replaceKey("/ViewerPreferences", preferences);
+  }
+
+  write_atomically(out, output, minimum_version, input_names);
+}
+
+std::vector<OutlineEntry> read_outline(const fs::path& pdf) {
+  std::unique_ptr<QPDF> document = open_pdf(pdf);
+  std::vector<OutlineEntry> entries;
+  try {
+    QPDFOutlineDocumentHelper outlines(*document);
+    // Depth first; qpdf's helper already refuses loops in the outline tree.
+    auto visit = [&](auto& self, std::vector<QPDFOutlineObjectHelper> items, int level) -> void {
+      for (QPDFOutlineObjectHelper& item : items) {
+        OutlineEntry entry;
+        entry.title = item.getTitle();
+        entry.level = level;
+        entry.page = -1;
+        Object page = item.getDestPage();
+        if (page.isDictionary()) {
+          try {
+            entry.page = document->findPage(page);
+          } catch (const std::exception&) {
+            entry.page = -1;  // a destination that is not a page of this file
+          }
+        }
+        entries.push_back(std::move(entry));
+        self(self, item.getKids(), level + 1);
+      }
+    };
+    visit(visit, outlines.getTopLevelOutlines(), 0);
+  } catch (const std::exception& error) {
+    throw PdfError("not_a_pdf", pdf.string(),
+                   std::string("the PDF's bookmarks cannot be read (qpdf: ") + error.what() + ")");
+  }
+  return entries;
+}
+
+int page_count(const fs::path& pdf) {
+  std::unique_ptr<QPDF> document = open_pdf(pdf);
+  try {
+    return checked_page_count(document->getAllPages().size(), pdf);
+  } catch (const PdfError&) {
+    throw;
+  } catch (const std::exception& error) {
+    throw PdfError("not_a_pdf", pdf.string(),
+                   std::string("the PDF's pages cannot be counted (qpdf: ") + error.what() + ")");
+  }
+}
+
+}  // namespace panelpack::pdf
