@@ -17,23 +17,26 @@ const validation::SchemaSet& bundled_schemas() {
 }
 
 const std::vector<std::string>& schema_kinds() {
-  static const std::vector<std::string> kinds = {"case", "bookings", "decision"};
+  static const std::vector<std::string> kinds = {"case", "bookings", "decision", "agenda",
+                                                 "office"};
   return kinds;
 }
 
 std::string schema_file_for(std::string_view kind) {
-  if (kind == "agenda") kind = "bookings";
   for (const auto& known : schema_kinds()) {
     if (known == kind) return known + ".schema.json";
   }
   throw UsageError("no schema called '" + std::string(kind) +
-                   "': use case, bookings (or agenda) or decision");
+                   "': use case, bookings, decision, agenda or office");
 }
 
 std::string guess_schema_kind(const nlohmann::json& document) {
   if (!document.is_object()) return "";
   if (document.contains("outcome") || document.contains("rationale")) return "decision";
-  if (document.contains("items") && document.contains("panel")) return "bookings";
+  if (document.contains("panels") || document.contains("authority")) return "office";
+  if (document.contains("items") && document.contains("panel")) {
+    return document["panel"].is_object() ? "agenda" : "bookings";
+  }
   if (document.contains("child") || document.contains("caseRef") || document.contains("legal")) {
     return "case";
   }

@@ -1,5 +1,6 @@
 #pragma once
-// The case, bookings and decision schemas the command validates against and lists fields from.
+// The schemas the command validates against and lists fields from: case, bookings, decision,
+// agenda (what the agenda template is filled from) and office (office.json).
 
 #include <string>
 #include <string_view>
@@ -12,11 +13,10 @@ namespace panelpack::cli {
 // Every embedded schema file, parsed once.
 const validation::SchemaSet& bundled_schemas();
 
-// The kinds of document a schema describes: "case", "bookings", "decision".
+// The kinds of document a schema describes: "case", "bookings", "decision", "agenda", "office".
 const std::vector<std::string>& schema_kinds();
 
-// "case" -> "case.schema.json"; "agenda" is another name for "bookings" (the agenda is filled
-// from a sitting's bookings). Throws UsageError naming the kinds for an unknown name.
+// "case" -> "case.schema.json". Throws UsageError naming the kinds for an unknown name.
 std::string schema_file_for(std::string_view kind);
 
 // The kind a document's top-level keys suggest, or empty when they suggest none.

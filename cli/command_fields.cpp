@@ -63,7 +63,8 @@ void print_json(const validation::FieldCatalogue& catalogue) {
 ExitCode run_fields(std::span<const std::string> words) {
   const Arguments arguments = Arguments::parse(words, fields_options);
   if (arguments.positionals().size() > 1) {
-    throw UsageError("fields takes at most one schema name: case, bookings or decision");
+    throw UsageError(
+        "fields takes at most one schema name: case, bookings, decision, agenda or office");
   }
   const std::string kind = arguments.positionals().empty() ? "case" : arguments.positionals()[0];
   const auto catalogue =

@@ -1,5 +1,5 @@
-// `panelpack validate`: checks case, bookings and decision files against the schemas and lists
-// every problem as FILE:LINE: POINTER: message.
+// `panelpack validate`: checks case, bookings, decision, agenda and office files against the
+// schemas and lists every problem as FILE:LINE: POINTER: message.
 
 #include <array>
 #include <iostream>
@@ -72,14 +72,12 @@ FileReport validate_file(const std::string& path, const std::optional<std::strin
   }
   report.schema = forced_kind ? *forced_kind : guess_schema_kind(document);
   if (report.schema.empty()) {
-    report.problems.push_back({1, 0, "", "unknown_schema",
-                               "cannot tell whether this is a case, bookings or decision file",
-                               "name it with --schema case, --schema bookings or --schema decision",
+    report.problems.push_back({1, 0, "", "unknown_schema", "cannot tell which kind of file this is",
+                               "name it with --schema case, bookings, decision, agenda or office",
                                ""});
     report.code = ExitCode::bad_input;
     return report;
   }
-  if (report.schema == "agenda") report.schema = "bookings";
   const validation::Validator validator(bundled_schemas(), schema_file_for(report.schema));
   auto errors = validator.validate(document);
   validation::locate(errors, text);

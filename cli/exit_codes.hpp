@@ -11,6 +11,7 @@ enum class ExitCode : int {
   bad_input = 1,        // the template or the data has errors; fix the files and run again
   usage = 2,            // the command line itself is wrong
   machine_failure = 3,  // a file could not be read or written, memory ran out, a bug
+  busy = 4,             // another run holds the lock (packing the same sitting); try again later
 };
 
 inline int to_int(ExitCode code) {

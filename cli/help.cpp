@@ -10,29 +10,42 @@ constexpr std::string_view exit_codes = R"(Exit codes:
   1  the template or the data has errors (nothing is written for a failed document)
   2  the command line is wrong
   3  the machine failed: a file could not be read or written, memory ran out, a bug
+  4  another run is busy with the same work (packing the same sitting); try again later
 )";
 
 constexpr std::string_view main_text =
-    R"(panelpack - fill Word (.docx) and OpenDocument (.odt) templates with case data from JSON
+    R"(panelpack - the paperwork of children's permanence panels: forms filled from JSON case
+data, agendas and packs for each sitting, deadlines and what is late
 
 Usage:
   panelpack render TEMPLATE DATA.json -o OUTPUT [--strict] [--delimiters "OPEN CLOSE"]
   panelpack render TEMPLATE --each RECORDS -o 'DIR/{{field}}.docx' [-j N] [--strict]
-  panelpack check TEMPLATE [--json] [--schema case|bookings|decision] [--delimiters "OPEN CLOSE"]
-  panelpack validate FILE... [--schema case|bookings|decision] [--json]
-  panelpack fields [case|bookings|decision] [--json]
+  panelpack check TEMPLATE [--json] [--schema KIND] [--delimiters "OPEN CLOSE"]
+  panelpack validate FILE... [--schema KIND] [--json]
+  panelpack fields [KIND] [--json]
+  panelpack calendar [--from DATE] [--to DATE] [--panel ID] [--json]
+  panelpack book PANEL DATE CASEREF [--reason R] [--papers LIST] [--received TYPE] [--remove]
+  panelpack agenda PANEL DATE (-o FILE | --json)
+  panelpack pack PANEL DATE [--pdf] [--password-file FILE | --password-env NAME]
+  panelpack status [--json]
   panelpack help COMMAND
   panelpack --version
 
-Commands:
+Templates:
   render    fill the template from one JSON object, or one document per record with --each
   check     list the tags a template uses and every error and warning in it
-  validate  check case, bookings and decision files against their schema
+  validate  check case, bookings, decision, agenda and office files against their schema
   fields    list every field a template can name, with its meaning
+The office (run in the office folder, or give --office DIR or set PANELPACK_OFFICE):
+  calendar  the panels' sittings with every deadline
+  book      book a case onto a sitting, record a paper received, or take it off
+  agenda    a sitting's agenda: time slots, presenters, papers on time, late or missing
+  pack      a sitting's pack: agenda and papers in order, manifest, zip, and a PDF
+  status    what needs attention: children not yet considered, PPTMs overdue, late papers
 
-A template is an ordinary .docx in which someone typed Mustache tags such as {{child.name}}.
-Run 'panelpack help COMMAND' (render, check, validate, fields) for options and examples.
-The template file is never modified.
+KIND is case, bookings, decision, agenda or office. A template is an ordinary .docx or .odt
+in which someone typed Mustache tags such as {{child.name}}. Run 'panelpack help COMMAND'
+for options and examples. A template file is never modified.
 
 )";
 
@@ -83,7 +96,7 @@ Examples:
 )";
 
 constexpr std::string_view check_text = R"(Usage:
-  panelpack check TEMPLATE [--json] [--schema case|bookings|decision] [--delimiters "OPEN CLOSE"]
+  panelpack check TEMPLATE [--json] [--schema KIND] [--delimiters "OPEN CLOSE"]
 
 Reads TEMPLATE (.docx or .odt) and lists the tags it uses, each once, in the order they first appear,
 then every error and warning, each with its part (word/document.xml, word/header1.xml, ...),
@@ -94,8 +107,10 @@ Options:
   --json                  print {"tags": [...], "errors": [{"code", "severity", "part",
                           "paragraph", "excerpt", "tag", "hint"}]} instead of text; errors and
                           warnings are both in "errors", told apart by "severity".
-  --schema NAME           also check every tag against the fields of the case, bookings (or
-                          agenda) or decision schema (see 'panelpack fields'):
+  --schema KIND           also check every tag against the fields of the case, agenda or
+                          decision schema (see 'panelpack fields'); the referral, matching
+                          and finance templates are filled from a case, the agenda template
+                          from an agenda, the decision record from a decision:
                             unknown_field     (error) the tag names no field; the hint gives
                                               the nearest one: did you mean child.name?
                             section_not_list  (warning) a section over a single value, such as
@@ -118,7 +133,7 @@ Examples:
 )";
 
 constexpr std::string_view validate_text = R"(Usage:
-  panelpack validate FILE... [--schema case|bookings|decision] [--json]
+  panelpack validate FILE... [--schema KIND] [--json]
 
 Checks each JSON file against its schema (docs/schema/ in the source; built into panelpack)
 and lists every problem, not just the first, as FILE:LINE: POINTER: what is wrong:
@@ -135,9 +150,10 @@ refused with a request to save it as UTF-8. This output quotes the file's own va
 person checking their file: do not paste it into tickets or emails.
 
 Options:
-  --schema NAME           case, bookings (or agenda) or decision. Without it the schema is
-                          guessed from the file's top-level fields: outcome or rationale ->
-                          decision; panel and items -> bookings; child or caseRef -> case.
+  --schema KIND           case, bookings, decision, agenda or office. Without it the schema
+                          is guessed from the file's top-level fields: outcome or rationale
+                          -> decision; panels or authority -> office; panel and items ->
+                          bookings (agenda when panel is an object); child or caseRef -> case.
   --json                  print {"files": [{"file", "schema", "valid", "errors": [{"code",
                           "line", "pointer", "message", "expected", "suggestion"}]}]}.
   -h, --help              show this help.
@@ -152,12 +168,12 @@ Examples:
 )";
 
 constexpr std::string_view fields_text = R"(Usage:
-  panelpack fields [case|bookings|decision] [--json]
+  panelpack fields [KIND] [--json]
 
 Prints every field a template can name, one per line: the path to type between {{ and }},
-its kind (text, date, choice, yes/no, number, list, group) and its meaning. The default is
-case (the referral, matching and finance templates); bookings (or agenda) is for the agenda,
-decision for the decision record.
+its kind (text, date, choice, yes/no, number, list, group) and its meaning. KIND is case
+(the default: the referral, matching and finance templates), agenda (the agenda template),
+decision (the decision record), or bookings and office (the files an administrator edits).
 
 A list is shown with [] and its entries' fields follow it:
   chronology[]        list  The significant events in the child's life, oldest first.
@@ -185,6 +201,10 @@ std::string joined(std::string_view text) {
 }
 
 }  // namespace
+
+std::string_view exit_codes_help() {
+  return exit_codes;
+}
 
 std::string_view main_help() {
   static const std::string text = joined(main_text);
@@ -217,7 +237,7 @@ std::optional<std::string_view> help_for(std::string_view command) {
   if (command == "validate") return validate_help();
   if (command == "fields") return fields_help();
   if (command == "help") return main_help();
-  return std::nullopt;
+  return office_help_for(command);
 }
 
 }  // namespace panelpack::cli

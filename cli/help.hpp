@@ -12,6 +12,12 @@ std::string_view check_help();
 std::string_view validate_help();
 std::string_view fields_help();
 
+// The exit codes every help page ends with.
+std::string_view exit_codes_help();
+
+// The help of the office commands (calendar, book, agenda, pack, status), in help_office.cpp.
+std::optional<std::string_view> office_help_for(std::string_view command);
+
 // The help for a command by name, or nothing for an unknown name.
 std::optional<std::string_view> help_for(std::string_view command);
 

@@ -19,7 +19,9 @@ namespace panelpack::cli {
 namespace {
 
 bool is_command(const std::string& word) {
-  return word == "render" || word == "check" || word == "validate" || word == "fields";
+  return word == "render" || word == "check" || word == "validate" || word == "fields" ||
+         word == "calendar" || word == "book" || word == "agenda" || word == "pack" ||
+         word == "status";
 }
 
 bool asks_for_help(std::span<const std::string> words) {
@@ -63,6 +65,11 @@ ExitCode dispatch(std::span<const std::string> words) {
   if (command == "render") return run_render(rest);
   if (command == "check") return run_check(rest);
   if (command == "validate") return run_validate(rest);
+  if (command == "calendar") return run_calendar(rest);
+  if (command == "book") return run_book(rest);
+  if (command == "agenda") return run_agenda(rest);
+  if (command == "pack") return run_pack(rest);
+  if (command == "status") return run_status(rest);
   return run_fields(rest);
 }
 

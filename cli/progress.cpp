@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <string>
 
 namespace panelpack::cli {
 
@@ -29,7 +30,11 @@ void Progress::advance() {
 }
 
 void Progress::draw() {
-  std::fprintf(stderr, "\r%s %zu of %zu", label_.c_str(), done_, total_);
+  // "[#########-----------] 9 of 20 packing": a bar a person can read at a glance.
+  constexpr std::size_t kWidth = 20;
+  const std::size_t filled = total_ == 0 ? kWidth : done_ * kWidth / total_;
+  const std::string bar = std::string(filled, '#') + std::string(kWidth - filled, '-');
+  std::fprintf(stderr, "\r[%s] %zu of %zu %s", bar.c_str(), done_, total_, label_.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

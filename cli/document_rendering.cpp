@@ -1,0 +1,42 @@
+#include "document_rendering.hpp"
+
+#include <sstream>
+
+#include "diagnostic_output.hpp"
+#include "exit_codes.hpp"
+#include "template_loading.hpp"
+
+namespace panelpack::cli {
+
+namespace {
+
+templating::Template compile_or_throw(const std::filesystem::path& path) {
+  std::ostringstream errors;
+  auto compiled = compile_template(path.string(), {}, errors);
+  if (!compiled) {
+    std::string message = errors.str();
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    throw CommandFailure(ExitCode::bad_input,
+                         message + "\n" + path.string() + ": the template has errors; fix them " +
+                             "(panelpack check " + path.string() + ") and run again");
+  }
+  return std::move(*compiled);
+}
+
+}  // namespace
+
+DocumentRenderer::DocumentRenderer(const std::filesystem::path& template_path)
+    : path_(template_path), template_(compile_or_throw(template_path)) {}
+
+std::string DocumentRenderer::render(const nlohmann::json& data, const std::string& what) const {
+  try {
+    return template_.render(data);
+  } catch (const templating::RenderError& error) {
+    std::ostringstream messages;
+    print_diagnostics(messages, path_.string(), error.diagnostics());
+    throw CommandFailure(ExitCode::bad_input,
+                         messages.str() + "cannot fill " + path_.string() + " for " + what);
+  }
+}
+
+}  // namespace panelpack::cli

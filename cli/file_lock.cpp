@@ -1,0 +1,41 @@
+#include "file_lock.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+
+#include "exit_codes.hpp"
+
+namespace panelpack::cli {
+
+FileLock::FileLock(const std::filesystem::path& path, bool wait) {
+  std::error_code ignored;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ignored);
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ < 0) {
+    throw CommandFailure(ExitCode::machine_failure, "cannot open the lock file " + path.string() +
+                                                        ": " + std::strerror(errno));
+  }
+  while (::flock(fd_, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+    if (errno == EINTR) continue;
+    const int error = errno;
+    ::close(fd_);
+    fd_ = -1;
+    if (error == EWOULDBLOCK) {
+      throw CommandFailure(ExitCode::busy, "another panelpack run holds " + path.string() +
+                                               "; try again when it ends");
+    }
+    throw CommandFailure(ExitCode::machine_failure,
+                         "cannot lock " + path.string() + ": " + std::strerror(error));
+  }
+}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,167 @@
+// The help of the commands that work in an office folder: calendar, book, agenda, pack, status.
+
+#include <string>
+
+#include "help.hpp"
+
+namespace panelpack::cli {
+namespace {
+
+constexpr std::string_view office_option =
+    R"(  --office DIR            the office folder (office.json, cases/, bookings/...). Default:
+                          $PANELPACK_OFFICE, else the current directory.
+  --now TIME              act as if it were TIME (2026-12-10T09:00 London time, or with an
+                          offset: 2026-12-10T09:00:00Z). Default: now.
+)";
+
+constexpr std::string_view calendar_text = R"(Usage:
+  panelpack calendar [--from DATE] [--to DATE] [--panel ID] [--json] [--office DIR]
+
+Lists every sitting of the office's panels between two dates: its start, how many cases are
+booked, and its four deadlines from office.json (papers due, presenters' reminder, the pack
+circulated, minutes due), in London time across the clock changes. A deadline that falls on
+a weekend, bank holiday or closure day is marked '*': it is not moved, so change the rule in
+office.json if it should be. Cancelled sittings are listed with their reason.
+
+Options:
+  --from DATE             the first date (YYYY-MM-DD). Default: today.
+  --to DATE               the last date. Default: eight weeks after --from.
+  --panel ID              only this panel (its id in office.json: permanence, aep, pptm...).
+  --json                  print {"from", "to", "sittings": [{"panel", "date", "startTime",
+                          "extra", "cancelled", "note", "booked", "deadlines": {"papersDue":
+                          {"local", "utc", "onWorkingDay"}, "reminder", "pack", "minutes"}}]}.
+)";
+
+constexpr std::string_view book_text = R"(Usage:
+  panelpack book PANEL DATE CASEREF [--reason REASON] [--papers LIST] [--minutes N]
+  panelpack book PANEL DATE CASEREF --received TYPE [--at TIME] [--file PATH]
+  panelpack book PANEL DATE CASEREF --remove
+
+Changes the bookings of one sitting (bookings/PANEL/DATE.json), checked against its schema
+and rewritten whole or not at all. The sitting must be one panelpack calendar lists.
+
+  book      adds the case (cases/CASEREF.json must exist) at the end of the agenda. The
+            reason and the papers come from the case file unless given: the referral, plus
+            the matching proforma and finance request when the file fills them.
+  received  records that a paper arrived, at TIME (default now). A paper panelpack fills
+            from the case file (referral, matching, finance-request) needs no file; a
+            document someone sent (care-plan, chronology, assessment) is named with --file
+            and, when it is outside the office folder, copied into papers/CASEREF/.
+  remove    takes the case off the sitting.
+
+To reorder cases, give presenters, or change a slot's length, edit the bookings file and
+run panelpack validate on it.
+
+Options:
+  --reason REASON         first_review_after_entry, ratify_plan, change_plan,
+                          placement_disruption, pre_birth, ltf_match_ifa, staying_put,
+                          stability_meeting, resource_request or tracking_review.
+  --papers LIST           comma-separated paper types: referral, matching, finance-request,
+                          care-plan, chronology, assessment.
+  --minutes N             this case's slot length, when not the panel's slotMinutes.
+  --received TYPE         the paper type that arrived.
+  --at TIME               when it arrived (default now).
+  --file PATH             the document itself.
+  --remove                take the case off the sitting.
+)";
+
+constexpr std::string_view agenda_text = R"(Usage:
+  panelpack agenda PANEL DATE (-o FILE | --json) [--office DIR]
+
+Works out the sitting's agenda from office.json, the bookings and the case files: the cases
+in booking order with their time slots (the panel's start time and slot length, breaks
+taken when their time comes), presenters (the booking's, else the case's social worker and
+team manager), and each paper received on time, late or missing against the papers
+deadline. -o fills the office's agenda template with it; --json prints the data the
+template is filled from (docs/schema/agenda.schema.json; 'panelpack fields agenda' lists it).
+
+Options:
+  -o, --output FILE       write the filled agenda (.docx or .odt, as the template is).
+  --json                  print the agenda data.
+)";
+
+constexpr std::string_view pack_text = R"(Usage:
+  panelpack pack PANEL DATE [--pdf [-j N] [--timeout SECONDS]]
+                 [--password-file FILE | --password-env NAME] [--quiet] [--json]
+
+Builds the sitting's pack in packs/PANEL/DATE/: the agenda first, then each case's papers
+in agenda order, named so that they sort (00-agenda.docx, 01-LCS900102-referral.docx,
+...), manifest.json (each file's size, SHA-256, item and case), and PANEL-DATE.zip holding
+the documents and the manifest. Papers panelpack fills (referral, matching, finance
+request) come from the case file and the office's templates; submitted documents are
+copied as they are; missing papers are left out, listed in the manifest and shown as
+missing on the agenda.
+
+The pack is built in a temporary folder beside it and put in place in one step: if the
+run fails or is killed, the previous pack (or none) is still there, never half of one.
+Two runs for the same sitting do not overlap (the second exits with code 4).
+
+Options:
+  --pdf                   also PANEL-DATE.pdf: every document converted by LibreOffice
+                          (installed as libreoffice-writer-nogui) and merged, the agenda
+                          first, with a bookmark per case and one per paper.
+  -j, --jobs N            LibreOffice conversions at once, each with its own profile
+                          (default 2; 0 = every core).
+  --timeout SECONDS       give up on a document LibreOffice has not converted by then
+                          (default 180).
+  --password-file FILE    encrypt the zip with AES-256, with the password on FILE's first
+                          line (at least 10 characters). 7-Zip, WinZip and Windows 11 open it.
+  --password-env NAME     ... with the password in the environment variable NAME.
+                          The password is never taken from the command line, where other
+                          users of the machine could read it.
+  -q, --quiet             print nothing on success (progress bars are shown only on a
+                          terminal anyway, never under cron).
+  --json                  print {"folder", "documents": [{"file", "size", "sha256"}], "zip",
+                          "encrypted", "pdf", "pdfPages", "missing"}.
+)";
+
+constexpr std::string_view status_text = R"(Usage:
+  panelpack status [--json] [--office DIR] [--now TIME]
+
+Lists what needs attention, most urgent first, naming cases by reference only:
+  first_panel             a child who entered care on or after timeliness.trackFrom and has
+                          not been considered at panel within firstConsideredWithinWeeks
+                          (overdue), or will not be in time as booked (due soon);
+  pptm                    a PPTM overdue for the child's cadence (6 weeks in proceedings or
+                          on a placement order, 12 on a care order in the first year of
+                          placement), or not booked in time;
+  rereferral_not_booked   a re-referral after a placement disruption not booked anywhere;
+  papers_missing          a paper not received for a coming sitting, after its deadline
+                          (overdue) or within lookaheadDays of it (due soon);
+  papers_late             a paper received after its deadline (a note);
+  booked_on_cancelled_sitting
+                          a case booked onto a sitting that was cancelled.
+A case or bookings file that is invalid is skipped, named on standard error, and the exit
+code is 1.
+
+Options:
+  --json                  print {"now", "cases", "sittingsBooked", "findings": [{"kind",
+                          "urgency", "caseRef", "childId", "due", "panel", "sitting",
+                          "paperType", "detail"}], "problems"}.
+)";
+
+std::string with_common(std::string_view text, bool takes_office) {
+  std::string all(text);
+  if (takes_office) all += office_option;
+  all += "  -h, --help              show this help.\n\n";
+  all += exit_codes_help();
+  return all;
+}
+
+}  // namespace
+
+std::optional<std::string_view> office_help_for(std::string_view command) {
+  static const std::string calendar = with_common(calendar_text, true);
+  static const std::string book = with_common(book_text, true);
+  static const std::string agenda = with_common(agenda_text, true);
+  static const std::string pack = with_common(pack_text, true);
+  static const std::string status = with_common(status_text, true);
+  if (command == "calendar") return calendar;
+  if (command == "book") return book;
+  if (command == "agenda") return agenda;
+  if (command == "pack") return pack;
+  if (command == "status") return status;
+  return std::nullopt;
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,218 @@
+#include "pack_writer.hpp"
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <system_error>
+
+#include "document_rendering.hpp"
+#include "exit_codes.hpp"
+#include "files.hpp"
+#include "panel/labels.hpp"
+#include "pdf/libreoffice_converter.hpp"
+#include "pdf/pdf_error.hpp"
+#include "pdf/pdf_merge.hpp"
+#include "progress.hpp"
+#include "sha256.hpp"
+#include "templating/atomic_file.hpp"
+#include "templating/zip_archive.hpp"
+
+namespace panelpack::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// One compiled template per file, shared by every paper that uses it.
+class Renderers {
+ public:
+  explicit Renderers(const Workspace& workspace) : workspace_(workspace) {}
+  const DocumentRenderer& for_template(const std::string& relative) {
+    auto& slot = compiled_[relative];
+    if (!slot) slot = std::make_unique<DocumentRenderer>(workspace_.resolve(relative));
+    return *slot;
+  }
+
+ private:
+  const Workspace& workspace_;
+  std::map<std::string, std::unique_ptr<DocumentRenderer>> compiled_;
+};
+
+std::string document_bytes(const Workspace& workspace, const SittingContext& context,
+                           const panel::PackEntry& entry, const nlohmann::json& agenda,
+                           Renderers& renderers) {
+  switch (entry.source) {
+    case panel::PackSource::agenda:
+      return renderers.for_template(entry.template_path).render(agenda, "the agenda");
+    case panel::PackSource::rendered_paper:
+      return renderers.for_template(entry.template_path)
+          .render(context.cases.at(entry.case_ref).data,
+                  entry.case_ref + "'s " + panel::paper_type_label(entry.paper_type));
+    case panel::PackSource::submitted_file: {
+      const fs::path path = workspace.resolve(entry.submitted_file);
+      std::error_code error;
+      if (!fs::is_regular_file(path, error)) {
+        throw CommandFailure(ExitCode::bad_input,
+                             "the " + panel::paper_type_label(entry.paper_type) + " of " +
+                                 entry.case_ref + " was recorded as " + entry.submitted_file +
+                                 ", but " + path.string() + " is not there");
+      }
+      return read_input(path.string());
+    }
+  }
+  return "";
+}
+
+nlohmann::ordered_json manifest_json(const SittingContext& context, const panel::PackPlan& plan,
+                                     const PackResult& result, bool encrypted,
+                                     panel::UtcInstant now) {
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  for (const PackedFile& file : result.documents) {
+    const panel::PackEntry& entry = *file.entry;
+    nlohmann::ordered_json row{{"file", file.file},
+                               {"size", file.size},
+                               {"sha256", file.sha256},
+                               {"item", entry.item_number}};
+    row["caseRef"] = entry.case_ref.empty() ? nlohmann::ordered_json(nullptr)
+                                            : nlohmann::ordered_json(entry.case_ref);
+    row["paperType"] = entry.paper_type;
+    row["source"] = entry.source == panel::PackSource::agenda           ? "agenda"
+                    : entry.source == panel::PackSource::rendered_paper ? "filled"
+                                                                        : "submitted";
+    files.push_back(std::move(row));
+  }
+  nlohmann::ordered_json missing = nlohmann::ordered_json::array();
+  for (const auto& paper : plan.missing) {
+    missing.push_back({{"item", paper.item_number},
+                       {"caseRef", paper.case_ref},
+                       {"paperType", paper.paper_type}});
+  }
+  return {{"securityMarking", "OFFICIAL-SENSITIVE"},
+          {"panel", context.panel->id},
+          {"panelName", context.panel->name},
+          {"date", context.sitting.date.iso()},
+          {"generatedAt", panel::utc_to_local(now).iso8601()},
+          {"files", std::move(files)},
+          {"missing", std::move(missing)},
+          {"zip", {{"file", result.zip_name}, {"encrypted", encrypted}}},
+          {"pdf", result.pdf_name ? nlohmann::ordered_json(*result.pdf_name)
+                                  : nlohmann::ordered_json(nullptr)}};
+}
+
+bool converts_to_pdf(const std::string& file) {
+  const std::string extension = panel::extension_of(file);
+  return extension != ".pdf";
+}
+
+// Each document as a PDF (LibreOffice for DOCX and ODT, submitted PDFs as they are), merged
+// into one with the agenda first and a bookmark per case.
+int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
+              const std::string& pdf_name, const std::string& title, const PackOptions& options) {
+  const fs::path work = staged.path() / ".pdf-work";
+  fs::create_directories(work);
+  std::vector<pdf::ConversionJob> jobs;
+  std::map<std::string, fs::path> pdf_of;
+  for (const PackedFile& file : result.documents) {
+    if (converts_to_pdf(file.file)) {
+      const fs::path output = work / (fs::path(file.file).stem().string() + ".pdf");
+      jobs.push_back({staged.path() / file.file, output});
+      pdf_of[file.file] = output;
+    } else {
+      pdf_of[file.file] = staged.path() / file.file;
+    }
+  }
+  pdf::ConverterOptions converter;
+  if (const char* soffice = std::getenv("PANELPACK_SOFFICE"); soffice != nullptr) {
+    converter.soffice = soffice;
+  }
+  converter.workers = options.pdf_workers;
+  converter.timeout_per_document = options.pdf_timeout;
+  converter.scratch = work / "libreoffice";
+  std::vector<pdf::ConversionResult> converted;
+  try {
+    pdf::find_soffice(converter.soffice);
+    Progress progress("converting to PDF", jobs.size(), options.progress);
+    converted =
+        pdf::convert_to_pdf(jobs, converter, [&](std::size_t, std::size_t) { progress.advance(); });
+    progress.finish();
+  } catch (const pdf::PdfError& error) {
+    throw CommandFailure(ExitCode::bad_input, std::string{"--pdf: "} + error.what());
+  }
+  std::string failures;
+  for (const auto& conversion : converted) {
+    if (!conversion.ok) {
+      failures += "\n  " + conversion.input.filename().string() + ": " + conversion.error;
+    }
+  }
+  if (!failures.empty()) {
+    throw CommandFailure(
+        ExitCode::bad_input,
+        "--pdf: LibreOffice could not convert every document; no pack written:" + failures);
+  }
+
+  std::vector<pdf::OutlineSection> sections;
+  for (const PackedFile& file : result.documents) {
+    const panel::PackEntry& entry = *file.entry;
+    if (sections.empty() || sections.back().title != entry.section_title) {
+      sections.push_back({entry.section_title, {}});
+    }
+    sections.back().documents.push_back({pdf_of.at(file.file), entry.document_title});
+  }
+  const fs::path output = staged.path() / pdf_name;
+  try {
+    pdf::merge_with_outline(sections, output, {title});
+    fs::remove_all(work);
+    return pdf::page_count(output);
+  } catch (const pdf::PdfError& error) {
+    throw CommandFailure(ExitCode::bad_input, std::string{"--pdf: "} + error.what());
+  }
+}
+
+}  // namespace
+
+PackResult write_pack(const Workspace& workspace, const SittingContext& context,
+                      const panel::PackPlan& plan, const nlohmann::ordered_json& agenda,
+                      const PackOptions& options, panel::UtcInstant now) {
+  const fs::path target = workspace.pack_path(context.panel->id, context.sitting.date);
+  PackResult result;
+  result.folder = target;
+  result.zip_name = plan.name + ".zip";
+  try {
+    templating::remove_stale_staging(target);
+    templating::StagedFolder staged(target);
+    Renderers renderers(workspace);
+    const nlohmann::json agenda_data(agenda);
+    templating::ZipWriter zip;
+    zip.encrypt_entries(options.password);
+    {
+      Progress progress("packing", plan.entries.size(), options.progress);
+      for (const panel::PackEntry& entry : plan.entries) {
+        std::string bytes = document_bytes(workspace, context, entry, agenda_data, renderers);
+        result.documents.push_back({entry.file_name, bytes.size(), sha256_hex(bytes), &entry});
+        staged.write(entry.file_name, bytes);
+        zip.add(entry.file_name, std::move(bytes));
+        progress.advance();
+      }
+    }
+    if (options.pdf) {
+      result.pdf_name = plan.name + ".pdf";
+      result.pdf_pages = write_pdf(
+          staged, result, *result.pdf_name,
+          context.panel->name + " " + context.sitting.date.iso() + " (OFFICIAL-SENSITIVE)",
+          options);
+    }
+    const std::string manifest =
+        manifest_json(context, plan, result, !options.password.empty(), now).dump(2) + "\n";
+    staged.write("manifest.json", manifest);
+    zip.add("manifest.json", manifest);
+    staged.write(result.zip_name, zip.finish());
+    staged.publish();
+  } catch (const std::system_error& failure) {
+    throw CommandFailure(ExitCode::machine_failure, failure.what());
+  } catch (const templating::PackageError& failure) {
+    throw CommandFailure(ExitCode::machine_failure, failure.what());
+  }
+  return result;
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,50 @@
+#pragma once
+// Builds a sitting's pack folder (packs/PANEL/DATE/) from its plan: the documents, their
+// manifest, a zip of both (AES-256 when a password is given) and, on request, one PDF with a
+// bookmark per case. Everything is built in a staging folder and put in place in one step.
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "panel/pack_plan.hpp"
+#include "sitting_context.hpp"
+#include "workspace.hpp"
+
+namespace panelpack::cli {
+
+struct PackOptions {
+  std::string password;  // empty: the zip is not encrypted
+  bool pdf = false;
+  unsigned pdf_workers = 2;
+  std::chrono::seconds pdf_timeout{180};
+  bool progress = false;  // draw progress bars on standard error
+};
+
+struct PackedFile {
+  std::string file;
+  std::uintmax_t size = 0;
+  std::string sha256;
+  const panel::PackEntry* entry = nullptr;
+};
+
+struct PackResult {
+  std::filesystem::path folder;
+  std::vector<PackedFile> documents;
+  std::string zip_name;
+  std::optional<std::string> pdf_name;
+  int pdf_pages = 0;
+};
+
+// Throws CommandFailure: bad_input for a template or case file that will not fill, a
+// submitted file that is missing, LibreOffice missing or failing on a document; machine_failure
+// when the disk refuses. The pack folder is then as it was before.
+PackResult write_pack(const Workspace& workspace, const SittingContext& context,
+                      const panel::PackPlan& plan, const nlohmann::ordered_json& agenda,
+                      const PackOptions& options, panel::UtcInstant now);
+
+}  // namespace panelpack::cli

@@ -1,0 +1,48 @@
+#include "validated_json.hpp"
+
+#include "bundled_schemas.hpp"
+#include "exit_codes.hpp"
+#include "files.hpp"
+#include "json_input.hpp"
+#include "validation/schema_validator.hpp"
+
+namespace panelpack::cli {
+
+std::vector<std::string> schema_problems(const nlohmann::json& document, std::string_view text,
+                                         std::string_view kind, const std::string& source) {
+  const validation::Validator validator(bundled_schemas(), schema_file_for(kind));
+  auto errors = validator.validate(document);
+  validation::locate(errors, text);
+  std::vector<std::string> problems;
+  for (const auto& error : errors) {
+    std::string line = source + ":" + std::to_string(error.line) + ": " +
+                       (error.pointer.empty() ? "(top level)" : error.pointer) + ": " +
+                       validation::describe(error, false);
+    if (!error.suggestion.empty()) line += "; did you mean \"" + error.suggestion + "\"?";
+    problems.push_back(std::move(line));
+  }
+  return problems;
+}
+
+std::string problems_message(const std::vector<std::string>& problems) {
+  std::string message;
+  for (const auto& problem : problems) message += (message.empty() ? "" : "\n") + problem;
+  if (problems.size() > 1) message += "\n(" + std::to_string(problems.size()) + " problems)";
+  return message;
+}
+
+nlohmann::json read_validated(const std::filesystem::path& path, std::string_view kind) {
+  const std::string source = path.string();
+  const std::string text = read_input(source);
+  nlohmann::json document;
+  try {
+    document = parse_json_document(text, source);
+  } catch (const JsonInputError& error) {
+    throw CommandFailure(ExitCode::bad_input, error.what());
+  }
+  const auto problems = schema_problems(document, text, kind, source);
+  if (!problems.empty()) throw CommandFailure(ExitCode::bad_input, problems_message(problems));
+  return document;
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,200 @@
+#include "workspace.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <system_error>
+
+#include "exit_codes.hpp"
+#include "files.hpp"
+#include "json_input.hpp"
+#include "panel/panel_error.hpp"
+#include "panel/sittings.hpp"
+#include "validated_json.hpp"
+
+namespace panelpack::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A PanelError in a workspace file, as "FILE: POINTER: message".
+CommandFailure file_error(const fs::path& path, const panel::PanelError& error) {
+  return CommandFailure(ExitCode::bad_input, path.string() + ": " + error.what());
+}
+
+bool is_json_file(const fs::directory_entry& entry) {
+  return entry.is_regular_file() && entry.path().extension() == ".json" &&
+         !entry.path().filename().string().starts_with(".");
+}
+
+std::vector<fs::path> json_files_in(const fs::path& folder) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  if (!fs::is_directory(folder, error)) return files;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (is_json_file(entry)) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+Workspace::Workspace(fs::path root, panel::OfficeConfig office)
+    : root_(std::move(root)), office_(std::move(office)), calendar_(office_.working_calendar()) {}
+
+Workspace Workspace::open(const std::optional<std::string>& office_option) {
+  fs::path root = fs::current_path();
+  if (office_option) {
+    root = *office_option;
+  } else if (const char* from_environment = std::getenv("PANELPACK_OFFICE");
+             from_environment != nullptr && *from_environment != '\0') {
+    root = from_environment;
+  }
+  const fs::path config = root / "office.json";
+  std::error_code error;
+  if (!fs::is_regular_file(config, error)) {
+    throw CommandFailure(ExitCode::bad_input,
+                         "no office.json in " + root.string() +
+                             ": run from the office folder, give --office DIR, or set "
+                             "PANELPACK_OFFICE (docs/office.md describes the file)");
+  }
+  const nlohmann::json json = read_validated(config, "office");
+  try {
+    return Workspace(root, panel::parse_office_config(json));
+  } catch (const panel::PanelError& failure) {
+    throw file_error(config, failure);
+  }
+}
+
+fs::path Workspace::resolve(const std::string& relative) const {
+  return root_ / relative;
+}
+
+fs::path Workspace::case_path(const std::string& case_ref) const {
+  return root_ / "cases" / (case_ref + ".json");
+}
+
+fs::path Workspace::bookings_path(const std::string& panel_id, panel::CalendarDate date) const {
+  return root_ / "bookings" / panel_id / (date.iso() + ".json");
+}
+
+fs::path Workspace::pack_path(const std::string& panel_id, panel::CalendarDate date) const {
+  return root_ / "packs" / panel_id / date.iso();
+}
+
+CaseFile Workspace::load_case(const std::string& case_ref) const {
+  const fs::path path = case_path(case_ref);
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) {
+    throw CommandFailure(ExitCode::bad_input,
+                         "no case file for " + case_ref + " (expected " + path.string() + ")");
+  }
+  CaseFile file{path, read_validated(path, "case"), {}};
+  try {
+    file.summary = panel::summarise_case(file.data);
+  } catch (const panel::PanelError& failure) {
+    throw file_error(path, failure);
+  }
+  if (file.summary.case_ref != case_ref) {
+    throw CommandFailure(ExitCode::bad_input, path.string() + ": /caseRef: the file is named for " +
+                                                  case_ref + " but holds another case");
+  }
+  return file;
+}
+
+std::vector<CaseFile> Workspace::load_all_cases(std::vector<std::string>& problems) const {
+  std::vector<CaseFile> cases;
+  for (const fs::path& path : json_files_in(root_ / "cases")) {
+    try {
+      cases.push_back(load_case(path.stem().string()));
+    } catch (const CommandFailure& failure) {
+      if (failure.code() != ExitCode::bad_input) throw;
+      problems.emplace_back(failure.what());
+    }
+  }
+  return cases;
+}
+
+std::optional<panel::Bookings> Workspace::load_bookings(const std::string& panel_id,
+                                                        panel::CalendarDate date) const {
+  const fs::path path = bookings_path(panel_id, date);
+  std::error_code error;
+  if (!fs::exists(path, error)) return std::nullopt;
+  const nlohmann::json json = read_validated(path, "bookings");
+  panel::Bookings bookings;
+  try {
+    bookings = panel::parse_bookings(json);
+  } catch (const panel::PanelError& failure) {
+    throw file_error(path, failure);
+  }
+  if (bookings.panel_id != panel_id || bookings.date != date) {
+    throw CommandFailure(ExitCode::bad_input, path.string() + ": holds the bookings of " +
+                                                  bookings.panel_id + " " + bookings.date.iso() +
+                                                  ", not of " + panel_id + " " + date.iso() +
+                                                  "; move it to bookings/" + bookings.panel_id +
+                                                  "/" + bookings.date.iso() + ".json");
+  }
+  return bookings;
+}
+
+std::vector<panel::BookedSitting> Workspace::load_all_bookings(
+    std::vector<std::string>& problems) const {
+  std::vector<panel::BookedSitting> booked;
+  for (const panel::PanelConfig& panel : office_.panels) {
+    for (const fs::path& path : json_files_in(root_ / "bookings" / panel.id)) {
+      try {
+        const auto date = panel::CalendarDate::parse(path.stem().string());
+        auto bookings = load_bookings(panel.id, date);
+        if (!bookings) continue;
+        panel::Sitting sitting;
+        try {
+          sitting = panel::find_sitting(panel, date);
+        } catch (const panel::PanelError& failure) {
+          if (failure.code() != "sitting_cancelled") throw;
+          sitting = {panel.id, date, panel.start_time, false, true, failure.what()};
+        }
+        booked.push_back({sitting, std::move(*bookings)});
+      } catch (const panel::PanelError& failure) {
+        problems.push_back(path.string() + ": " + failure.what());
+      } catch (const CommandFailure& failure) {
+        if (failure.code() != ExitCode::bad_input) throw;
+        problems.emplace_back(failure.what());
+      }
+    }
+  }
+  return booked;
+}
+
+void Workspace::save_bookings(const panel::Bookings& bookings) const {
+  const fs::path path = bookings_path(bookings.panel_id, bookings.date);
+  const std::string text = bookings.to_json().dump(2) + "\n";
+  const auto problems =
+      schema_problems(nlohmann::json::parse(text), text, "bookings", path.string());
+  if (!problems.empty()) throw CommandFailure(ExitCode::bad_input, problems_message(problems));
+  write_output(path, text);
+}
+
+panel::UtcInstant now_from(const std::optional<std::string>& now_option) {
+  if (!now_option) {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+  try {
+    return panel::parse_instant(*now_option);
+  } catch (const panel::PanelError&) {
+    throw UsageError(
+        "--now needs a date and time such as 2026-12-10T09:00 (London) or "
+        "2026-12-10T09:00:00Z, not '" +
+        *now_option + "'");
+  }
+}
+
+panel::CalendarDate date_argument(const std::string& text, const std::string& what) {
+  try {
+    return panel::CalendarDate::parse(text);
+  } catch (const panel::PanelError&) {
+    throw UsageError(what + " must be a date as YYYY-MM-DD, not '" + text + "'");
+  }
+}
+
+}  // namespace panelpack::cli
