@@ -1,0 +1,31 @@
+"""A private copy of the sample office for a test: samples/office copied into a temporary
+folder, with office.json's template paths pointed back at the repository's templates/."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+SOURCE = Path(os.environ.get("PANELPACK_SOURCE_DIR") or Path(__file__).resolve().parents[2])
+SAMPLE_OFFICE = SOURCE / "samples" / "office"
+
+
+def copy_sample_office(destination):
+    destination = Path(destination)
+    shutil.copytree(SAMPLE_OFFICE, destination,
+                    ignore=shutil.ignore_patterns("packs", "*.db", "*.db-*", "outbox"))
+    config_path = destination / "office.json"
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    for kind, path in config["templates"].items():
+        config["templates"][kind] = str((SAMPLE_OFFICE / path).resolve())
+    config_path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+    return destination
+
+
+def edit_json(path, change):
+    """Loads a JSON file, lets `change` edit it in place, writes it back."""
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return data

@@ -1,0 +1,236 @@
+#!/usr/bin/python3
+"""`panelpack calendar`, `book`, `agenda` and `status` on a copy of the sample office.
+
+Standard library only. Env: PANELPACK_BIN, PANELPACK_SOURCE_DIR. Ends with a line
+"N passed, M failed" and exits non-zero on any failure.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "cli"))
+from office_copy import copy_sample_office, edit_json  # noqa: E402
+from test_cli import BAD_INPUT, SUCCESS, USAGE, CliTestCase, run_tests_of  # noqa: E402
+
+BUSY = 4
+
+
+class OfficeTestCase(CliTestCase):
+    def setUp(self):
+        super().setUp()
+        self.office = copy_sample_office(self.root / "office")
+
+    def panelpack(self, *arguments):
+        return self.run_panelpack(*arguments, "--office", self.office)
+
+    def json_of(self, *arguments):
+        result = self.panelpack(*arguments, "--json")
+        self.assertExit(result, SUCCESS)
+        return json.loads(result.stdout)
+
+
+class Calendar(OfficeTestCase):
+    def test_lists_sittings_with_deadlines_cancellations_and_bookings(self):
+        data = self.json_of("calendar", "--from", "2026-12-01", "--to", "2027-01-31",
+                            "--panel", "permanence")
+        by_date = {s["date"]: s for s in data["sittings"]}
+        self.assertEqual(sorted(by_date), ["2026-12-01", "2026-12-08", "2026-12-15",
+                                           "2026-12-22", "2026-12-29", "2027-01-12",
+                                           "2027-01-26"])
+        self.assertTrue(by_date["2026-12-29"]["cancelled"])
+        self.assertTrue(by_date["2026-12-22"]["extra"])
+        self.assertEqual(by_date["2026-12-15"]["booked"], 3)
+        deadlines = by_date["2026-12-15"]["deadlines"]
+        # 3 working days before at 17:00; the pack 2 working days before at 12:00.
+        self.assertEqual(deadlines["papersDue"]["local"], "2026-12-10T17:00:00+00:00")
+        self.assertEqual(deadlines["pack"]["local"], "2026-12-11T12:00:00+00:00")
+        # Minutes 5 working days after 22 December, over Christmas and the closure days.
+        self.assertEqual(by_date["2026-12-22"]["deadlines"]["minutes"]["local"],
+                         "2027-01-06T17:00:00+00:00")
+
+    def test_the_aep_panel_circulates_at_thursday_noon_across_the_clock_change(self):
+        data = self.json_of("calendar", "--from", "2026-03-01", "--to", "2026-04-30",
+                            "--panel", "aep")
+        by_date = {s["date"]: s for s in data["sittings"]}
+        self.assertEqual(sorted(by_date), ["2026-03-09", "2026-04-13"])
+        self.assertEqual(by_date["2026-04-13"]["deadlines"]["pack"]["local"],
+                         "2026-04-09T12:00:00+01:00")
+        self.assertEqual(by_date["2026-04-13"]["deadlines"]["pack"]["utc"],
+                         "2026-04-09T11:00:00Z")
+
+    def test_text_marks_deadlines_on_days_off_and_refuses_bad_dates(self):
+        result = self.panelpack("calendar", "--from", "2026-12-01", "--to", "2026-12-31")
+        self.assertExit(result, SUCCESS)
+        out = result.stdout.decode()
+        self.assertIn("cancelled: Council closure", out)
+        self.assertIn("Northbridge Achieving Early Permanence Panel (aep)", out)
+        self.assertExit(self.panelpack("calendar", "--from", "2026-02-30"), USAGE)
+        self.assertExit(self.panelpack("calendar", "--panel", "nonsense"), BAD_INPUT)
+
+    def test_no_office_json_is_bad_input_that_says_where_to_look(self):
+        result = self.run_panelpack("calendar", "--office", self.root)
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("--office", result.stderr.decode())
+
+    def test_an_invalid_office_json_names_file_line_and_pointer(self):
+        edit_json(self.office / "office.json",
+                  lambda c: c["panels"][0]["cadence"].update({"weekday": "tusday"}))
+        result = self.panelpack("calendar")
+        self.assertExit(result, BAD_INPUT)
+        self.assertRegex(result.stderr.decode(), r"office\.json:\d+: /panels/0/cadence/weekday")
+
+
+class Book(OfficeTestCase):
+    def bookings(self, panel, date):
+        return json.loads((self.office / "bookings" / panel / f"{date}.json").read_text())
+
+    def test_books_a_case_with_papers_from_its_case_file(self):
+        result = self.panelpack("book", "permanence", "2027-01-12", "LCS900109",
+                                "--now", "2026-12-01T10:00")
+        self.assertExit(result, SUCCESS)
+        item = self.bookings("permanence", "2027-01-12")["items"][-1]
+        self.assertEqual(item["caseRef"], "LCS900109")
+        self.assertEqual(item["reason"], "resource_request")
+        self.assertEqual(item["paperTypes"], ["referral", "finance-request"])
+        self.assertEqual(item["bookedAt"], "2026-12-01T10:00:00+00:00")
+        # LCS900109 is also booked for 26 January: say so.
+        self.assertIn("also booked onto permanence 2027-01-26", result.stderr.decode())
+
+    def test_a_new_sitting_file_is_created_and_validates(self):
+        self.assertExit(self.panelpack("book", "permanence", "2027-02-09", "LCS900110",
+                                       "--papers", "referral,finance-request", "--minutes", "30"),
+                        SUCCESS)
+        path = self.office / "bookings" / "permanence" / "2027-02-09.json"
+        self.assertExit(self.run_panelpack("validate", path), SUCCESS)
+        self.assertEqual(self.bookings("permanence", "2027-02-09")["items"][0]["minutes"], 30)
+
+    def test_records_a_paper_received_with_its_file_copied_in(self):
+        document = self.write("care plan.pdf", b"%PDF-1.4 fictional")
+        result = self.panelpack("book", "permanence", "2026-12-15", "LCS900108", "--received",
+                                "chronology", "--at", "2026-12-09T11:00", "--file", document)
+        self.assertExit(result, SUCCESS)
+        item = self.bookings("permanence", "2026-12-15")["items"][2]
+        paper = item["papers"][-1]
+        self.assertEqual(paper, {"type": "chronology", "receivedAt": "2026-12-09T11:00:00+00:00",
+                                 "file": "papers/LCS900108/care plan.pdf"})
+        self.assertEqual((self.office / "papers" / "LCS900108" / "care plan.pdf").read_bytes(),
+                         b"%PDF-1.4 fictional")
+        agenda = self.json_of("agenda", "permanence", "2026-12-15")
+        self.assertEqual(agenda["items"][2]["papers"][1]["status"], "on_time")
+
+    def test_removes_a_case(self):
+        self.assertExit(self.panelpack("book", "permanence", "2026-12-15", "LCS900103",
+                                       "--remove"), SUCCESS)
+        refs = [i["caseRef"] for i in self.bookings("permanence", "2026-12-15")["items"]]
+        self.assertEqual(refs, ["LCS900102", "LCS900108"])
+
+    def test_refusals_leave_the_file_as_it_was(self):
+        path = self.office / "bookings" / "permanence" / "2026-12-15.json"
+        before = path.read_bytes()
+        cases = [
+            (("book", "permanence", "2026-12-15", "LCS900102"), BAD_INPUT),  # already booked
+            (("book", "permanence", "2026-12-29", "LCS900101"), BAD_INPUT),  # cancelled
+            (("book", "permanence", "2026-12-16", "LCS900101"), BAD_INPUT),  # no sitting
+            (("book", "permanence", "2026-12-15", "LCS999999"), BAD_INPUT),  # no case file
+            (("book", "permanence", "2026-12-15", "LCS900101", "--papers", "minutes"), USAGE),
+            (("book", "permanence", "2026-12-15", "LCS900101", "--received", "referral"),
+             BAD_INPUT),  # not booked there
+            (("book", "permanence", "2026-12-15", "LCS900102", "--remove", "--received",
+              "referral"), USAGE),
+        ]
+        for arguments, code in cases:
+            with self.subTest(arguments=arguments):
+                self.assertExit(self.panelpack(*arguments), code)
+        self.assertEqual(path.read_bytes(), before)
+
+    def test_a_full_sitting_is_refused(self):
+        edit_json(self.office / "office.json",
+                  lambda c: c["panels"][0].update({"maxCases": 3}))
+        result = self.panelpack("book", "permanence", "2026-12-15", "LCS900101")
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("full", result.stderr.decode())
+
+
+class Agenda(OfficeTestCase):
+    def test_agenda_data_has_slots_breaks_presenters_and_paper_status(self):
+        agenda = self.json_of("agenda", "permanence", "2026-12-15", "--now", "2026-12-11T12:00")
+        self.assertEqual(agenda["panel"]["name"], "Northbridge Permanence Panel")
+        self.assertEqual([i["caseRef"] for i in agenda["items"]],
+                         ["LCS900102", "LCS900103", "LCS900108"])
+        self.assertEqual([(i["slot"], i["endTime"]) for i in agenda["items"]],
+                         [("09:30", "10:30"), ("10:30", "11:00"), ("11:15", "12:00")])
+        self.assertEqual([s["isBreak"] for s in agenda["schedule"]], [False, False, True, False])
+        first = agenda["items"][0]
+        self.assertEqual([p["name"] for p in first["presenters"]],
+                         ["Hannah Westerby", "Joanna Pellow"])
+        self.assertEqual([(p["type"], p["status"]) for p in first["papers"]],
+                         [("referral", "on_time"), ("care-plan", "late")])
+        self.assertEqual(agenda["items"][2]["missingPapers"], ["Chronology"])
+        self.assertEqual(agenda["counts"], {"cases": 3, "papersExpected": 5, "papersOnTime": 3,
+                                            "papersLate": 1, "papersMissing": 1})
+        agenda_file = self.write("agenda.json", json.dumps(agenda))
+        self.assertExit(self.run_panelpack("validate", "--schema", "agenda", agenda_file), SUCCESS)
+
+    def test_agenda_document_is_written(self):
+        out = self.root / "agenda.docx"
+        self.assertExit(self.panelpack("agenda", "aep", "2027-01-11", "-o", out), SUCCESS)
+        self.assertGreater(out.stat().st_size, 1000)
+        self.assertExit(self.panelpack("agenda", "aep", "2027-01-11"), USAGE)
+
+    def test_a_booked_case_without_a_case_file_is_named(self):
+        (self.office / "cases" / "LCS900103.json").unlink()
+        result = self.panelpack("agenda", "permanence", "2026-12-15", "--json")
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("LCS900103", result.stderr.decode())
+
+
+class Status(OfficeTestCase):
+    def findings(self, now):
+        return self.json_of("status", "--now", now)["findings"]
+
+    def test_what_needs_attention_on_1_december(self):
+        findings = self.findings("2026-12-01T09:00")
+        kinds = {(f["kind"], f["caseRef"]) for f in findings}
+        # Entered care 3 August, 6 weeks: due 14 September; booked for 15 December.
+        self.assertIn(("first_panel", "LCS900102"), kinds)
+        first = next(f for f in findings
+                     if (f["kind"], f["caseRef"]) == ("first_panel", "LCS900102"))
+        self.assertEqual((first["urgency"], first["due"], first["sitting"]),
+                         ("overdue", "2026-09-14", "2026-12-15"))
+        # Entered care 30 October, booked 8 December: within 6 weeks, nothing to say.
+        self.assertNotIn(("first_panel", "LCS900101"), kinds)
+        # The placement order child's PPTM.
+        self.assertIn(("pptm", "LCS900105"), kinds)
+        # Every finding names a case reference and never a child's name.
+        names = ["Leah", "Riley", "Thornbury"]
+        for finding in findings:
+            self.assertTrue(finding["caseRef"].startswith("LCS9001"))
+            self.assertFalse(any(n in finding["detail"] for n in names), finding["detail"])
+
+    def test_papers_missing_after_the_deadline_are_overdue(self):
+        findings = self.findings("2026-12-11T09:00")
+        missing = [f for f in findings if f["kind"] == "papers_missing"]
+        self.assertEqual([(f["caseRef"], f["paperType"], f["urgency"]) for f in missing],
+                         [("LCS900108", "chronology", "overdue")])
+        late = [f for f in findings if f["kind"] == "papers_late"]
+        self.assertEqual([(f["caseRef"], f["paperType"]) for f in late],
+                         [("LCS900102", "care-plan")])
+
+    def test_an_unbooked_re_referral_is_listed(self):
+        self.assertExit(self.panelpack("book", "permanence", "2026-12-15", "LCS900108",
+                                       "--remove"), SUCCESS)
+        kinds = {(f["kind"], f["caseRef"]) for f in self.findings("2026-12-10T09:00")}
+        self.assertIn(("rereferral_not_booked", "LCS900108"), kinds)
+
+    def test_an_invalid_case_file_is_skipped_named_and_exits_1(self):
+        (self.office / "cases" / "LCS900113.json").write_text('{"caseRef": 5}')
+        result = self.panelpack("status", "--now", "2026-12-01T09:00")
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("LCS900113.json", result.stderr.decode())
+
+
+if __name__ == "__main__":
+    sys.exit(run_tests_of(__name__))

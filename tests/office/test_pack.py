@@ -1,0 +1,287 @@
+#!/usr/bin/python3
+"""`panelpack pack` on a copy of the sample office: the folder, its manifest, the zip (plain
+and AES-256, checked with 7-Zip), every document opened by LibreOffice, the merged PDF's
+bookmarks (read with qpdf), and a pack killed part-way leaving nothing half-built.
+
+Standard library only, plus the commands soffice, pdftotext, qpdf and 7z. Env: PANELPACK_BIN,
+PANELPACK_SOURCE_DIR. Ends with a line "N passed, M failed"; exits non-zero on any failure.
+"""
+
+import fcntl
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "cli"))
+from office_copy import copy_sample_office  # noqa: E402
+from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, run_tests_of  # noqa: E402
+
+BUSY = 4
+SITTING = ("permanence", "2026-12-15")
+PACK_NAME = "permanence-2026-12-15"
+DOCUMENTS = ["00-agenda.docx", "01-1-LCS900102-referral.docx", "01-2-LCS900102-care-plan.docx",
+             "02-1-LCS900103-referral.docx", "03-1-LCS900108-referral.docx"]
+PASSWORD = "fictional-pack-password-42"
+
+
+def sha256(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def need(*commands):
+    missing = [c for c in commands if shutil.which(c) is None]
+    return unittest.skipIf(missing, "not installed: " + ", ".join(missing))
+
+
+def pdf_text(pdf):
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+
+def verify_pack(test, folder):
+    """The folder holds the documents, a manifest that matches them, and a zip of both."""
+    manifest = json.loads((folder / "manifest.json").read_text())
+    test.assertEqual([f["file"] for f in manifest["files"]], DOCUMENTS)
+    for entry in manifest["files"]:
+        data = (folder / entry["file"]).read_bytes()
+        test.assertEqual(entry["size"], len(data), entry["file"])
+        test.assertEqual(entry["sha256"], sha256(data), entry["file"])
+    return manifest
+
+
+class PackTestCase(CliTestCase):
+    def setUp(self):
+        super().setUp()
+        self.office = copy_sample_office(self.root / "office")
+        self.folder = self.office / "packs" / SITTING[0] / SITTING[1]
+
+    def pack(self, *arguments, env=None):
+        return subprocess.run([BINARY, "pack", *SITTING, "--office", str(self.office),
+                               *map(str, arguments)], capture_output=True, timeout=600,
+                              check=False, env=env)
+
+    def leftovers(self):
+        parent = self.folder.parent
+        return sorted(p.name for p in parent.iterdir() if ".tmp-" in p.name) if parent.exists() \
+            else []
+
+
+class PackFolder(PackTestCase):
+    def test_documents_manifest_and_zip_agree(self):
+        result = self.pack("--now", "2026-12-11T12:00")
+        self.assertExit(result, SUCCESS)
+        manifest = verify_pack(self, self.folder)
+        self.assertEqual(manifest["panel"], "permanence")
+        self.assertEqual(manifest["date"], "2026-12-15")
+        self.assertEqual([(f["item"], f["caseRef"], f["paperType"], f["source"])
+                          for f in manifest["files"]],
+                         [(0, None, "agenda", "agenda"),
+                          (1, "LCS900102", "referral", "filled"),
+                          (1, "LCS900102", "care-plan", "submitted"),
+                          (2, "LCS900103", "referral", "filled"),
+                          (3, "LCS900108", "referral", "filled")])
+        self.assertEqual(manifest["missing"],
+                         [{"item": 3, "caseRef": "LCS900108", "paperType": "chronology"}])
+        self.assertEqual(manifest["zip"], {"file": PACK_NAME + ".zip", "encrypted": False})
+        # The submitted care plan is copied as it is.
+        self.assertEqual((self.folder / DOCUMENTS[2]).read_bytes(),
+                         (self.office / "papers" / "LCS900102" / "care-plan.docx").read_bytes())
+        with zipfile.ZipFile(self.folder / (PACK_NAME + ".zip")) as archive:
+            self.assertEqual(archive.namelist(), DOCUMENTS + ["manifest.json"])
+            for name in archive.namelist():
+                self.assertEqual(archive.read(name), (self.folder / name).read_bytes(), name)
+        self.assertIn("missing: item 3 LCS900108 Chronology", result.stdout.decode())
+        self.assertEqual(self.leftovers(), [])
+
+    def test_packing_again_replaces_the_whole_folder(self):
+        self.assertExit(self.pack(), SUCCESS)
+        (self.folder / "stray.txt").write_text("from an older pack")
+        self.assertExit(self.pack(), SUCCESS)
+        self.assertFalse((self.folder / "stray.txt").exists())
+        verify_pack(self, self.folder)
+        self.assertEqual(self.leftovers(), [])
+
+    def test_a_second_run_for_the_same_sitting_is_busy(self):
+        lock_path = self.folder.parent / ".2026-12-15.lock"
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(lock_path, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            result = self.pack()
+        self.assertExit(result, BUSY)
+        self.assertFalse(self.folder.exists())
+
+    def test_a_missing_submitted_file_is_bad_input_and_writes_nothing(self):
+        (self.office / "papers" / "LCS900102" / "care-plan.docx").unlink()
+        result = self.pack()
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("papers/LCS900102/care-plan.docx", result.stderr.decode())
+        self.assertFalse(self.folder.exists())
+        self.assertEqual(self.leftovers(), [])
+
+    def test_json_summary(self):
+        result = self.pack("--json")
+        self.assertExit(result, SUCCESS)
+        summary = json.loads(result.stdout)
+        self.assertEqual([d["file"] for d in summary["documents"]], DOCUMENTS)
+        self.assertEqual((summary["missing"], summary["encrypted"], summary["pdf"]),
+                         (1, False, None))
+
+
+class EncryptedZip(PackTestCase):
+    @need("7z")
+    def test_opens_with_the_password_and_not_without(self):
+        password_file = self.write("pack-password.txt", PASSWORD + "\n")
+        result = self.pack("--password-file", password_file)
+        self.assertExit(result, SUCCESS)
+        self.assertIn("(AES-256)", result.stdout.decode())
+        archive = self.folder / (PACK_NAME + ".zip")
+        listing = subprocess.run(["7z", "l", "-slt", str(archive)], capture_output=True,
+                                 check=True).stdout.decode()
+        self.assertEqual(listing.count("Method = AES-256"), len(DOCUMENTS) + 1)
+        out = self.root / "extracted"
+        good = subprocess.run(["7z", "x", "-p" + PASSWORD, "-o" + str(out), str(archive)],
+                              capture_output=True)
+        self.assertEqual(good.returncode, 0, good.stdout.decode())
+        for name in DOCUMENTS + ["manifest.json"]:
+            self.assertEqual((out / name).read_bytes(), (self.folder / name).read_bytes(), name)
+        self.assertTrue(json.loads((out / "manifest.json").read_text())["zip"]["encrypted"])
+        bad = subprocess.run(["7z", "x", "-pnot-the-password", "-y", "-o" + str(self.root / "bad"),
+                              str(archive)], capture_output=True)
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("Wrong password", bad.stdout.decode() + bad.stderr.decode())
+        with zipfile.ZipFile(archive) as plain:
+            with self.assertRaises(RuntimeError):  # "File ... is encrypted, password required"
+                plain.read(DOCUMENTS[0])
+
+    def test_password_from_the_environment_and_refusals(self):
+        env = dict(os.environ, PACK_PASSWORD=PASSWORD)
+        self.assertExit(self.pack("--password-env", "PACK_PASSWORD", env=env), SUCCESS)
+        self.assertTrue(json.loads((self.folder / "manifest.json").read_text())["zip"]["encrypted"])
+        short = self.write("short.txt", "abc\n")
+        self.assertExit(self.pack("--password-file", short), BAD_INPUT)
+        self.assertExit(self.pack("--password-env", "NOT_SET_ANYWHERE_42"), BAD_INPUT)
+        self.assertExit(self.pack("--password-file", short, "--password-env", "X"), USAGE)
+        self.assertExit(self.pack("--password", PASSWORD), USAGE)  # never on the command line
+
+
+@need("soffice", "pdftotext")
+class LibreOfficeOpensThePack(PackTestCase):
+    def test_every_document_opens_and_shows_its_case(self):
+        self.assertExit(self.pack(), SUCCESS)
+        pdfs = self.root / "pdfs"
+        profile = tempfile.mkdtemp(prefix="pp-lo-pack-")
+        try:
+            subprocess.run(["soffice", "--headless", "--norestore",
+                            "-env:UserInstallation=file://" + profile, "--convert-to", "pdf",
+                            "--outdir", str(pdfs)] + [str(self.folder / d) for d in DOCUMENTS],
+                           capture_output=True, timeout=600, check=False,
+                           stdin=subprocess.DEVNULL)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        texts = {}
+        for document in DOCUMENTS:
+            pdf = pdfs / (Path(document).stem + ".pdf")
+            self.assertTrue(pdf.is_file(), f"LibreOffice did not open {document}")
+            texts[document] = pdf_text(pdf)
+        agenda = " ".join(texts["00-agenda.docx"].split())
+        for expected in ("Northbridge Permanence Panel", "LCS900102", "LCS900103", "LCS900108",
+                         "OFFICIAL-SENSITIVE"):
+            self.assertIn(expected, agenda)
+        for document in DOCUMENTS[1:]:
+            case_ref = document.split("-")[2]
+            self.assertIn(case_ref, texts[document], document)
+            self.assertIn("OFFICIAL-SENSITIVE", texts[document], document)
+
+
+@need("soffice", "qpdf", "pdftotext")
+class PackPdf(PackTestCase):
+    def test_one_pdf_agenda_first_with_a_bookmark_per_case_in_agenda_order(self):
+        result = self.pack("--pdf", "-j", "2")
+        self.assertExit(result, SUCCESS)
+        pdf = self.folder / (PACK_NAME + ".pdf")
+        self.assertTrue(pdf.is_file())
+        outline = json.loads(subprocess.run(
+            ["qpdf", "--json=2", "--json-key=outlines", str(pdf)], capture_output=True,
+            check=True).stdout)["outlines"]
+        self.assertEqual([o["title"] for o in outline],
+                         ["Agenda", "1. LCS900102 (Leah Thornbury)",
+                          "2. LCS900103 (Riley Thornbury)", "3. LCS900108 (Arjun Virdee-Holt)"])
+        self.assertEqual([k["title"] for k in outline[1]["kids"]], ["Referral", "Care plan"])
+        self.assertEqual(outline[0]["destpageposfrom1"], 1)
+        pages = [o["destpageposfrom1"] for o in outline]
+        self.assertEqual(pages, sorted(pages))
+        self.assertEqual(len(set(pages)), len(pages))
+        # Each bookmark's page shows its case.
+        for entry in outline[1:]:
+            page = entry["destpageposfrom1"]
+            text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                                  capture_output=True, check=True).stdout.decode()
+            self.assertIn(entry["title"].split()[1], text)
+        manifest = verify_pack(self, self.folder)
+        self.assertEqual(manifest["pdf"], PACK_NAME + ".pdf")
+        self.assertEqual(sorted(p.name for p in self.folder.iterdir()),
+                         sorted(DOCUMENTS + ["manifest.json", PACK_NAME + ".zip",
+                                             PACK_NAME + ".pdf"]))
+
+    def test_no_libreoffice_is_a_clear_error_and_no_pack(self):
+        env = dict(os.environ, PANELPACK_SOFFICE=str(self.root / "no-such-soffice"))
+        result = self.pack("--pdf", env=env)
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("libreoffice", result.stderr.decode().lower())
+        self.assertFalse(self.folder.exists())
+        self.assertEqual(self.leftovers(), [])
+
+    def test_killed_while_converting_leaves_the_previous_pack_whole(self):
+        self.assertExit(self.pack(), SUCCESS)
+        before = {p.name: p.read_bytes() for p in self.folder.iterdir()}
+        process = subprocess.Popen([BINARY, "pack", *SITTING, "--office", str(self.office),
+                                    "--pdf"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+        time.sleep(2.5)  # LibreOffice is converting by now
+        self.assertIsNone(process.poll(), "the pack finished before it could be killed")
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        self.assertEqual({p.name: p.read_bytes() for p in self.folder.iterdir()}, before)
+        # The next run clears what the killed one left and packs whole.
+        self.assertExit(self.pack(), SUCCESS)
+        verify_pack(self, self.folder)
+        self.assertEqual(self.leftovers(), [])
+
+
+class KilledAtRandomMoments(PackTestCase):
+    def test_the_pack_is_absent_or_whole_never_half(self):
+        rng = random.Random(20261215)
+        outcomes = {"absent": 0, "whole": 0}
+        for _ in range(20):
+            if self.folder.exists():
+                shutil.rmtree(self.folder)
+            process = subprocess.Popen([BINARY, "pack", *SITTING, "--office", str(self.office)],
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0.0, 0.08))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            if self.folder.exists():
+                verify_pack(self, self.folder)
+                outcomes["whole"] += 1
+            else:
+                outcomes["absent"] += 1
+        self.assertEqual(sum(outcomes.values()), 20)
+        self.assertGreater(outcomes["absent"], 0, "no kill landed before the pack was in place")
+        self.assertExit(self.pack(), SUCCESS)
+        self.assertEqual(self.leftovers(), [])
+
+
+if __name__ == "__main__":
+    sys.exit(run_tests_of(__name__))
