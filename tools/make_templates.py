@@ -1,18 +1,29 @@
 #!/usr/bin/python3
-"""Make the FIRST version of the panel's proforma templates (templates/*.docx).
+"""Make the panel's proforma templates (templates/*.docx).
 
 This script produced the first version of templates/referral.docx, matching.docx,
-finance-request.docx, decision-record.docx and agenda.docx; the .odt twins were converted
-from them with LibreOffice:
+finance-request.docx and decision-record.docx; the .odt twins were converted from them with
+LibreOffice:
 
     soffice --headless -env:UserInstallation=file:///tmp/pp-lo-tpl \
         --convert-to odt --outdir templates templates/referral.docx
 
-From then on the .docx and .odt files are the source: council staff edit them by hand in
-Word or LibreOffice. Do NOT re-run this script over edited templates (it would overwrite
-their edits); it is kept to show how the first version was laid out.
+From then on those four .docx and .odt files are the source: council staff edit them by
+hand in Word or LibreOffice, and the script refuses to write them into templates/ (make
+them in another folder to see how the first version was laid out).
 
-Run with Debian's python3-docx (0.8):  /usr/bin/python3 tools/make_templates.py [OUTDIR]
+The agenda is still made here: it is filled from the agenda panelpack computes
+(docs/schema/agenda.schema.json, `panelpack fields agenda`). After changing make_agenda,
+remake it and its .odt twin, and check both:
+
+    /usr/bin/python3 tools/make_templates.py templates agenda
+    soffice --headless -env:UserInstallation=file:///tmp/pp-lo-agenda \
+        --convert-to odt --outdir templates templates/agenda.docx
+    build/cli/panelpack check templates/agenda.docx --schema agenda
+    build/cli/panelpack check templates/agenda.odt --schema agenda
+
+Run with Debian's python3-docx (0.8):  /usr/bin/python3 tools/make_templates.py OUTDIR [FORM ...]
+(FORM: referral, matching, finance-request, decision-record, agenda; default all five).
 
 Conventions every template follows (see docs/template-language.md and docs/cli.md):
 - every tag is one run of its own, so a person editing it in Word sees it whole;
@@ -35,6 +46,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 FONT = "Arial"
 NAVY = RGBColor(0x1F, 0x38, 0x64)
@@ -872,65 +884,218 @@ def make_decision(path):
     doc.save(path)
 
 
+AGENDA_HEADER = "{{panel.name}}  ·  {{date | date}}"
+
+
+def _agenda_subtitle(doc, text):
+    """new_document's subtitle names the Permanence Panel; an agenda names its own panel
+    (the AEP panel, the tracking meeting...)."""
+    sub = next(p for p in doc.paragraphs if p.style.name == "Subtitle")
+    for run in list(sub.runs):
+        run._r.getparent().remove(run._r)
+    add_text(sub, text)
+
+
+def _agenda_head_row(table, titles, widths):
+    head = table.add_row()
+    _row_flags(head, header=True)
+    for i, title in enumerate(titles):
+        _fill_cell(head.cells[i], title, widths[i], bold=True, fill=HEADER_FILL)
+
+
+def _agenda_wide_row(table, first, rest, widths, **fmt):
+    """A row of two cells: first, then one cell merged over the other columns."""
+    row = table.add_row()
+    _row_flags(row)
+    _fill_cell(row.cells[0], first, widths[0], **fmt)
+    for i in range(1, len(widths)):
+        row.cells[i].width = Cm(widths[i])
+    wide = row.cells[1].merge(row.cells[len(widths) - 1]) if len(widths) > 2 else row.cells[1]
+    p = wide.paragraphs[0]
+    p.paragraph_format.space_after = Pt(2)
+    add_text(p, rest, italic=fmt.get("italic", False), color=fmt.get("color"))
+    if fmt.get("fill"):
+        _shade(wide, fmt["fill"])
+    return row
+
+
+def _team_or_organisation(prefix):
+    """The organisation of someone from outside the council, else their team."""
+    return ("{{%sorganisation}}{{^%sorganisation}}{{%steam}}{{/%sorganisation}}"
+            % ((prefix,) * 4))
+
+
+def _agenda_attendees(doc):
+    """Chair and administrator in fixed rows, then one row per member (a table-row
+    section), then a row shown only when no members are listed."""
+    widths = (3.6, 4.4, 5.0, 4.0)
+    t = _new_table(doc, 4, widths)
+    _agenda_head_row(t, ("", "Name", "Role", "Team or organisation"), widths)
+    for label, key in (("Chair", "panel.chair"), ("Administrator", "panel.administrator")):
+        row = t.add_row()
+        _row_flags(row)
+        _fill_cell(row.cells[0], label, widths[0], bold=True, fill=LABEL_FILL)
+        _fill_cell(row.cells[1], opt(key + ".name"), widths[1])
+        _fill_cell(row.cells[2], "{{%s.role}}" % key, widths[2])
+        _fill_cell(row.cells[3], _team_or_organisation(key + "."), widths[3])
+    row = t.add_row()
+    _row_flags(row)
+    _fill_cell(row.cells[0], "{{#panel.members}}Member", widths[0], bold=True, fill=LABEL_FILL)
+    _fill_cell(row.cells[1], "{{name}}", widths[1])
+    _fill_cell(row.cells[2], "{{role}}", widths[2])
+    _fill_cell(row.cells[3], _team_or_organisation("") + "{{/panel.members}}", widths[3])
+    _agenda_wide_row(t, "{{^panel.members}}Members", "No other members listed.{{/panel.members}}",
+                     widths, italic=True, color=GREY_TEXT)
+    doc.add_paragraph()
+
+
+def _agenda_timetable(doc):
+    """One row per schedule entry. A break and a case each have a row of their own inside
+    the {{#schedule}} row section (nested table-row sections, template-language.md rule 3),
+    so a break is shaded and in italics and a case is numbered."""
+    widths = (3.4, TEXT_WIDTH_CM - 3.4)
+    t = _new_table(doc, 2, widths)
+    _agenda_head_row(t, ("Time", "Item"), widths)
+    brk = t.add_row()
+    _row_flags(brk)
+    _fill_cell(brk.cells[0], "{{#schedule}}{{#isBreak}}{{start}}–{{end}}", widths[0],
+               italic=True, color=GREY_TEXT, fill=LABEL_FILL)
+    _fill_cell(brk.cells[1], "{{title}}{{/isBreak}}", widths[1], italic=True, color=GREY_TEXT,
+               fill=LABEL_FILL)
+    case = t.add_row()
+    _row_flags(case)
+    _fill_cell(case.cells[0], "{{^isBreak}}{{start}}–{{end}}", widths[0])
+    _fill_cell(case.cells[1], "{{number}}. {{title}}{{/isBreak}}{{/schedule}}", widths[1],
+               bold=True)
+    _agenda_wide_row(t, "{{^schedule}}—", "No cases booked for this sitting.{{/schedule}}",
+                     widths, italic=True, color=GREY_TEXT)
+    doc.add_paragraph()
+    _keep_together(t, with_next=False)   # read at a glance: keep it on one page
+
+
+def _keep_together(table, with_next=True):
+    """Keep a table on one page (keep with next on every paragraph of its cells; Word and
+    LibreOffice both honour it) and, with_next, with what follows the empty paragraph
+    under it: a case's details with its papers."""
+    for row in table.rows:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
+    nxt = table._tbl.getnext()
+    if with_next and nxt is not None and nxt.tag == qn("w:p"):
+        Paragraph(nxt, table._parent).paragraph_format.keep_with_next = True
+
+
+def _agenda_case(doc):
+    """One block per case (a paragraph section over items): the case's details, its papers
+    one row each, and a line on what is missing or late."""
+    para(doc, "{{#items}}")
+    heading(doc, "Case {{number}}: {{child.name}}", level=2)
+    details = detail_table(doc, [
+        ("Time", "{{slot}}–{{endTime}} ({{minutes}} minutes)"),
+        ("Child", "{{child.name}}"),
+        ("Child ID", "{{child.childId}}"),
+        ("Case reference", "{{caseRef}}"),
+        ("Legal status", opt("legalStatusLabel")),
+        ("Why it comes to panel", "{{reasonLabel}}"),
+        ("Presented by", "{{#presenters}}{{name}} ({{role}}){{^@last}}; {{/@last}}{{/presenters}}"
+                         "{{^presenters}}Not recorded{{/presenters}}"),
+    ], label_cm=4.6)
+    _keep_together(details)
+    papers = repeat_table(doc, "papers", [
+        ("Paper", "{{typeLabel}}", 6.0),
+        ("Status", "{{statusLabel}}", 5.0),
+        ("Received", "{{receivedAt | date | default:\"Not received\"}}", 6.0),
+    ], empty="No papers are expected for this case.", after=False)
+    _keep_together(papers)
+    para(doc, "{{#allPapersOnTime}}")
+    p = para(doc, "All papers were received on time.", bold=True, color=NAVY)
+    p.paragraph_format.space_before = Pt(4)
+    para(doc, "{{/allPapersOnTime}}")
+    para(doc, "{{^allPapersOnTime}}")
+    p = para(doc, "")
+    p.paragraph_format.space_before = Pt(4)
+    add_text(p, "Not received: ", bold=True)
+    add_text(p, "{{#missingPapers}}{{.}}{{^@last}}, {{/@last}}{{/missingPapers}}"
+                "{{^missingPapers}}none{{/missingPapers}}")
+    p = para(doc, "")
+    add_text(p, "Received late: ", bold=True)
+    add_text(p, "{{#latePapers}}{{.}}{{^@last}}, {{/@last}}{{/latePapers}}"
+                "{{^latePapers}}none{{/latePapers}}")
+    para(doc, "{{/allPapersOnTime}}")
+    para(doc, "{{/items}}")
+    para(doc, "{{^items}}")
+    para(doc, "No cases are booked for this sitting.", italic=True, color=GREY_TEXT)
+    para(doc, "{{/items}}")
+
+
+def _when(group):
+    """A deadline: '10 December 2026 at 17:00', or 'Not set' when the office has none."""
+    return ("{{#%s}}{{%s.date | date}} at {{%s.time}}{{/%s}}{{^%s}}Not set{{/%s}}"
+            % ((group,) * 6))
+
+
 def make_agenda(path):
-    doc, _ = new_document("Panel Agenda", "Agenda",
-                          "{{panel.name | default:\"Permanence Panel\"}}  ·  {{date | date}}")
-    para(doc, "Papers and this agenda are for panel members and presenters only. Please tell "
-              "the panel administrator at once if you cannot attend.",
+    """The agenda of one sitting, filled from the data panelpack computes
+    (docs/schema/agenda.schema.json; `panelpack fields agenda`)."""
+    doc, _ = new_document("Panel Agenda", "Agenda", AGENDA_HEADER)
+    _agenda_subtitle(doc, "{{panel.name}}  ·  {{weekday}} {{date | date}}")
+    para(doc, "For panel members and presenters only: tell the panel administrator at once "
+              "if you cannot attend. Drawn up on {{generatedAt | date | default:\"an "
+              "unrecorded date\"}} from the bookings and the case files.",
          italic=True, color=GREY_TEXT)
+    para(doc, "{{#extraSitting}}")
+    p = para(doc, "")
+    add_text(p, "Extra sitting: ", bold=True, color=NAVY)
+    add_text(p, "{{sittingNote | default:\"this sitting is outside the panel's usual dates.\"}}",
+             color=NAVY)
+    para(doc, "{{/extraSitting}}")
 
     heading(doc, "1. The sitting")
     detail_table(doc, [
-        ("Panel", "{{panel.name | default:\"Permanence Panel\"}}"),
-        ("Kind of panel", "{{panel.type}}"),
-        ("Date", "{{date | date}}"),
-        ("Starts at", opt("startTime")),
+        ("Panel", "{{panel.name}}"),
+        ("Kind of panel", "{{panel.typeLabel}}{{^panel.typeLabel}}{{panel.type}}"
+                          "{{/panel.typeLabel}}"),
+        ("Date", "{{weekday}} {{date | date}}"),
+        ("Time", "{{startTime}} to {{endTime | default:\"close\"}}"),
         ("Venue", opt("panel.venue")),
-        ("Papers due by", opt("papersDueDate", "date")),
+        ("Papers due", _when("papersDue")),
+        ("Pack circulated", _when("packAvailable")),
+        ("Minutes due", _when("minutesDue")),
+    ])
+    heading(doc, "Papers at a glance", level=2)
+    detail_table(doc, [
+        ("Cases booked", "{{counts.cases}}"),
+        ("Papers expected", "{{counts.papersExpected}}"),
+        ("Papers on time", "{{counts.papersOnTime}}"),
+        ("Papers late", "{{counts.papersLate}}"),
+        ("Papers missing", "{{counts.papersMissing}}"),
     ])
 
     heading(doc, "2. Attendees")
-    t = _new_table(doc, 4, (3.8, 3.6, 2.8, 6.8))
-    head = t.add_row()
-    _row_flags(head, header=True)
-    for i, (title, w) in enumerate((("Role", 3.8), ("Name", 3.6), ("Team", 2.8), ("Email", 6.8))):
-        _fill_cell(head.cells[i], title, w, bold=True, fill=HEADER_FILL)
-    for role, key in (("Chair", "panel.chair"), ("Administrator", "panel.administrator")):
-        row = t.add_row()
-        _row_flags(row)
-        _fill_cell(row.cells[0], role, 3.8, bold=True, fill=LABEL_FILL)
-        _fill_cell(row.cells[1], opt(key + ".name"), 3.6)
-        _fill_cell(row.cells[2], "{{%s.team}}" % key, 2.8)
-        _fill_cell(row.cells[3], "{{%s.email}}" % key, 6.8)
-    doc.add_paragraph()
-    heading(doc, "Presenting", level=2)
-    repeat_table(doc, "items", [
-        ("Case", "{{caseRef}}", 3),
-        ("Presenters", "{{#presenters}}{{name}} ({{role}}){{^@last}}; {{/@last}}{{/presenters}}", 14),
-    ], empty="No cases booked.")
+    _agenda_attendees(doc)
+    heading(doc, "Apologies", level=2)
+    bullet_list(doc, "apologies", "{{name}}, {{role | default:\"panel member\"}}",
+                empty="No apologies.")
 
-    heading(doc, "3. Cases")
-    repeat_table(doc, "items", [
-        ("Time", "{{slot}}", 2.2),
-        ("Case ref", "{{caseRef}}", 2.8),
-        ("Child", "{{child.name}} ({{child.childId}})", 6.6),
-        ("Reason", "{{reason}}", 5.4),
-    ], empty="No cases booked for this sitting.",
-        extra=("Papers", "Expected: {{#paperTypes}}{{.}}{{^@last}}, {{/@last}}{{/paperTypes}}. "
-                         "Received: {{#papers}}{{type}} ({{receivedAt | date}}){{^@last}}, "
-                         "{{/@last}}{{/papers}}{{^papers}}none yet{{/papers}}."))
+    heading(doc, "3. Timetable")
+    _agenda_timetable(doc)
 
-    heading(doc, "4. Actions from earlier sittings")
+    heading(doc, "4. Cases")
+    _agenda_case(doc)
+
+    heading(doc, "5. Actions from earlier sittings")
     repeat_table(doc, "actions", [
-        ("Ref", "{{id}}", 1.5),
-        ("Action", "{{description}}", 6.5),
+        ("Ref", "{{id}}", 3.5),
+        ("Action", "{{description}}", 4.9),
         ("Who", "{{owner.name}}", 3.3),
-        ("By", "{{dueDate | date}}", 3.9),
-        ("Status", "{{status}}", 1.8),
+        ("By", "{{dueDate | date}}", 3.2),
+        ("Status", "{{status}}", 2.1),
     ], empty="No actions outstanding.")
 
-    heading(doc, "5. Any other business")
-    para(doc, "")
+    heading(doc, "6. Any other business")
+    para(doc, "Any other business is agreed with the chair at the start of the sitting.",
+         italic=True, color=GREY_TEXT)
     doc.save(path)
 
 
@@ -943,15 +1108,39 @@ FORMS = {
 }
 
 
+# Edited by hand in Word and LibreOffice since their first version: never regenerated into
+# templates/ (the agenda is still made by this script; see the docstring).
+HAND_EDITED = ("referral", "matching", "finance-request", "decision-record")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "templates")
+    templates = os.path.realpath(os.path.join(here, "..", "templates"))
+    args = sys.argv[1:]
+    if not args or args[0] in ("-h", "--help"):
+        print("usage: make_templates.py OUTDIR [FORM ...]   (FORM: %s; default: all)\n"
+              "       e.g. make_templates.py templates agenda" % ", ".join(FORMS))
+        return 0 if args else 2
+    outdir, names = args[0], args[1:] or list(FORMS)
+    unknown = [n for n in names if n not in FORMS]
+    if unknown:
+        print("make_templates.py: unknown form %s (the forms: %s)"
+              % (", ".join(unknown), ", ".join(FORMS)), file=sys.stderr)
+        return 2
+    if os.path.realpath(outdir) == templates:
+        kept = [n for n in names if n in HAND_EDITED]
+        if kept:
+            print("make_templates.py: templates/%s.docx are edited by hand now; not "
+                  "overwriting them (make them in another folder, or name only: agenda)"
+                  % ", ".join(kept), file=sys.stderr)
+            return 2
     os.makedirs(outdir, exist_ok=True)
-    for name, make in FORMS.items():
+    for name in names:
         path = os.path.join(outdir, name + ".docx")
-        make(path)
+        FORMS[name](path)
         print("wrote", os.path.normpath(path))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -12,10 +12,13 @@ values of each form (chronology events, actions, amounts as £1,234.56, dates as
 5 March 2026...). Each value is its own assertion with a message naming the document.
 
 Data: tests/fixtures/cases/*.json (case forms), tests/fixtures/decisions/*.json (decision
-record), tests/fixtures/bookings/*.json (agenda), and when present the sample office
-(samples/office/cases/*.json, and samples/office/decisions|bookings/*.json). The matching
-form renders for every case with a `matching` object, the finance request for every case
-with a `finance` object; the referral for every case.
+record), tests/fixtures/agenda/*.json (agenda, hand-written in the shape panelpack computes),
+and when present the sample office: samples/office/cases/*.json, samples/office/decisions/
+*.json, and for every sitting with bookings (samples/office/bookings/PANEL/DATE.json) the
+agenda `panelpack agenda PANEL DATE --office samples/office --json --now 2026-12-01T09:00`
+computes, written to RENDERED_DIR/agenda-data/ and used as the data file. The matching form
+renders for every case with a `matching` object, the finance request for every case with a
+`finance` object; the referral for every case.
 
 Standard library only. Environment: PANELPACK_BIN (the built panelpack), PANELPACK_SOURCE_DIR
 (the source tree; default: two levels up), RENDERED_DIR (where outputs and PDFs go; default:
@@ -44,8 +47,12 @@ TEMPLATES = {
     "matching": ("case", "Matching"),
     "finance-request": ("case", "Finance request"),
     "decision-record": ("decision", "Decision record"),
-    "agenda": ("bookings", "Agenda"),
+    "agenda": ("agenda", "Agenda"),
 }
+
+# the moment the sample office's agendas are computed at (their papers on time, late or
+# missing are judged at it)
+AGENDA_NOW = "2026-12-01T09:00"
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -162,18 +169,54 @@ def data_files():
     ]
     for label, base in sources:
         for sub, schema in (("cases", "case"), ("decisions", "decision"),
-                            ("bookings", "bookings")):
+                            ("agenda", "agenda")):
             folder = base / sub
             if folder.is_dir():
                 for path in sorted(folder.glob("*.json")):
                     found.append(("%s-%s" % (label, path.stem), path, schema))
+    found.extend(sample_agendas())
+    return found
+
+
+def display_path(path):
+    """A data file's name for messages: from the source tree, or the computed agenda's own."""
+    try:
+        return path.relative_to(SOURCE)
+    except ValueError:
+        return path
+
+
+def sample_agendas():
+    """The agenda panelpack computes for each sitting of the sample office that has
+    bookings (samples/office/bookings/PANEL/DATE.json), written to RENDERED_DIR/agenda-data/
+    as the data file: [(label, path, "agenda")]."""
+    office = SOURCE / "samples" / "office"
+    bookings = office / "bookings"
+    if not bookings.is_dir():
+        return []
+    folder = RENDERED / "agenda-data"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    found = []
+    for path in sorted(bookings.glob("*/*.json")):
+        panel, date = path.parent.name, path.stem
+        r = run(BINARY, "agenda", panel, date, "--office", office, "--json", "--now", AGENDA_NOW)
+        if not ok(r.returncode == 0 and r.stdout.strip(),
+                  "panelpack agenda %s %s --office samples/office --json: exit %d, %s"
+                  % (panel, date, r.returncode, r.stderr.decode(errors="replace")[:600])):
+            continue
+        out = folder / ("%s-%s.json" % (panel, date))
+        out.write_bytes(r.stdout)
+        found.append(("samples-agenda-%s-%s" % (panel, date), out, "agenda"))
+    ok(found, "the sample office has sittings with bookings to make agendas of")
     return found
 
 
 def templates_for(schema, data):
     if schema == "decision":
         return ["decision-record"]
-    if schema == "bookings":
+    if schema == "agenda":
         return ["agenda"]
     names = ["referral"]
     if data.get("matching"):
@@ -330,33 +373,97 @@ def expectations(template, data):
 
     elif template == "agenda":
         expect_text(e, "panel.name", get(data, "panel.name"))
-        expect_text(e, "panel.type", get(data, "panel.type"))
-        expect_date(e, "date", data.get("date"))
-        expect_text(e, "startTime", data.get("startTime"))
+        expect_text(e, "panel.typeLabel", get(data, "panel.typeLabel"))
         expect_text(e, "panel.venue", get(data, "panel.venue"))
         expect_text(e, "panel.chair.name", get(data, "panel.chair.name"))
-        expect_date(e, "papersDueDate", data.get("papersDueDate"))
-        for i, item in enumerate(data.get("items") or []):
-            expect_text(e, "items[%d].caseRef" % i, item.get("caseRef"))
+        expect_text(e, "panel.administrator.name", get(data, "panel.administrator.name"))
+        for i, m in enumerate(get(data, "panel.members", []) or []):
+            expect_text(e, "panel.members[%d].name" % i, m.get("name"))
+            expect_text(e, "panel.members[%d].role" % i, m.get("role"))
+        expect_date(e, "date", data.get("date"))
+        expect_text(e, "weekday", data.get("weekday"))
+        expect_text(e, "startTime", data.get("startTime"))
+        expect_text(e, "endTime", data.get("endTime"))
+        if data.get("endTime"):
+            e.append(("startTime to endTime (beside its label)",
+                      ROW("Time", "%s to %s" % (data["startTime"], data["endTime"]))))
+        if data.get("weekday"):
+            e.append(("weekday and date (beside its label)",
+                      ROW("Date", "%s %s" % (data["weekday"], fmt_date(data["date"])))))
+        if data.get("extraSitting"):
+            expect_text(e, "sittingNote (an extra sitting)", data.get("sittingNote"))
+        for key, label in (("papersDue", "Papers due"), ("packAvailable", "Pack circulated"),
+                           ("minutesDue", "Minutes due")):
+            when = data.get(key) or {}
+            if fmt_date(when.get("date")) and when.get("time"):
+                e.append(("%s.date and .time (beside its label)" % key,
+                          ROW(label, "%s at %s" % (fmt_date(when["date"]), when["time"]))))
+        for key, label in (("cases", "Cases booked"), ("papersExpected", "Papers expected"),
+                           ("papersOnTime", "Papers on time"), ("papersLate", "Papers late"),
+                           ("papersMissing", "Papers missing")):
+            value = get(data, "counts." + key)
+            if isinstance(value, int):
+                e.append(("counts.%s (beside its label)" % key, ROW(label, str(value))))
+        apologies = data.get("apologies") or []
+        for i, a in enumerate(apologies):
+            expect_text(e, "apologies[%d].name" % i, a.get("name"))
+        if not apologies:
+            e.append(("no apologies", "No apologies."))
+        schedule = data.get("schedule") or []
+        for i, s in enumerate(schedule):
+            expect_text(e, "schedule[%d].start" % i, "%s–%s" % (s.get("start"), s.get("end")))
+            if s.get("isBreak"):
+                expect_text(e, "schedule[%d].title (a break)" % i, s.get("title"))
+            else:
+                expect_text(e, "schedule[%d].title (case %s)" % (i, s.get("number")),
+                            "%s. %s" % (s.get("number"), s.get("title")))
+        if not schedule:
+            e.append(("an empty timetable", "No cases booked for this sitting."))
+        items = data.get("items") or []
+        for i, item in enumerate(items):
+            expect_text(e, "items[%d] heading" % i, "Case %s: %s"
+                        % (item.get("number"), get(item, "child.name")))
+            expect_text(e, "items[%d].slot" % i, "%s–%s" % (item.get("slot"), item.get("endTime")))
             expect_text(e, "items[%d].child.name" % i, get(item, "child.name"))
             expect_text(e, "items[%d].child.childId" % i, get(item, "child.childId"))
-            expect_text(e, "items[%d].slot" % i, item.get("slot"))
-            expect_text(e, "items[%d].reason" % i, item.get("reason"))
+            expect_text(e, "items[%d].caseRef" % i, item.get("caseRef"))
+            expect_text(e, "items[%d].legalStatusLabel" % i,
+                        item.get("legalStatusLabel") or "Not recorded")
+            expect_text(e, "items[%d].reasonLabel" % i, item.get("reasonLabel"))
             for j, p in enumerate(item.get("presenters") or []):
                 expect_text(e, "items[%d].presenters[%d].name" % (i, j), p.get("name"))
-            for j, p in enumerate(item.get("paperTypes") or []):
-                expect_text(e, "items[%d].paperTypes[%d]" % (i, j), p)
-        for i, a in enumerate(data.get("actions") or []):
+            for j, p in enumerate(item.get("papers") or []):
+                # the paper's row: its kind beside its status, then when it came (or not)
+                e.append(("items[%d].papers[%d].statusLabel (beside its typeLabel)" % (i, j),
+                          ROW(p.get("typeLabel"), p.get("statusLabel"))))
+                if p.get("receivedAt"):
+                    expect_date(e, "items[%d].papers[%d].receivedAt" % (i, j), p["receivedAt"])
+                else:
+                    e.append(("items[%d].papers[%d] not received" % (i, j), "Not received"))
+            if item.get("allPapersOnTime"):
+                e.append(("items[%d].allPapersOnTime" % i, "All papers were received on time."))
+            else:
+                for key, label in (("missingPapers", "Not received:"),
+                                   ("latePapers", "Received late:")):
+                    e.append(("items[%d].%s" % (i, key),
+                              "%s %s" % (label, ", ".join(item.get(key) or []) or "none")))
+        if not items:
+            e.append(("no cases", "No cases are booked for this sitting."))
+        actions = data.get("actions") or []
+        for i, a in enumerate(actions):
             expect_text(e, "actions[%d].description" % i, a.get("description"))
             expect_text(e, "actions[%d].owner.name" % i, get(a, "owner.name"))
+            expect_date(e, "actions[%d].dueDate" % i, a.get("dueDate"))
+            expect_text(e, "actions[%d].status" % i, a.get("status"))
+        if not actions:
+            e.append(("no actions", "No actions outstanding."))
     return e
 
 
 def header_line(template, data):
     """The second line of each page's header, as the templates print it."""
     if template == "agenda":
-        return "%s · %s" % (get(data, "panel.name") or "Permanence Panel",
-                            fmt_date(data.get("date")) or "")
+        return "%s · %s" % (get(data, "panel.name"), fmt_date(data.get("date")))
     return "%s · Child ID %s · Case ref %s" % (get(data, "child.name"),
                                                get(data, "child.childId"), data.get("caseRef"))
 
@@ -411,7 +518,7 @@ def main():
     for label, path, schema in data_files():
         r = run(BINARY, "validate", path, "--schema", schema)
         if not ok(r.returncode == 0, "%s is valid against the %s schema: %s"
-                  % (path.relative_to(SOURCE), schema, r.stdout.decode(errors="replace")[:600])):
+                  % (display_path(path), schema, r.stdout.decode(errors="replace")[:600])):
             continue
         data = load(path)
         for template in templates_for(schema, data):
@@ -420,7 +527,7 @@ def main():
                 out = out_dir / ("%s-%s--%s.%s" % (template, fmt, label, fmt))
                 r = run(BINARY, "render", tpl, path, "-o", out)
                 what = "render templates/%s.%s with %s" % (template, fmt,
-                                                           path.relative_to(SOURCE))
+                                                           display_path(path))
                 if not ok(r.returncode == 0 and out.is_file(), "%s: exit %d, %s"
                           % (what, r.returncode, r.stderr.decode(errors="replace")[:600])):
                     continue
