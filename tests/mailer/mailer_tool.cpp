@@ -1,0 +1,198 @@
+// A test-only command line over the mailer, so the Python tests can drive the real library
+// against a real SMTP server. Every answer is one JSON document (or one
+// JSON line per item) on stdout; mailer errors are reported as {"error": code, ...}, exit 0.
+//
+//   mailer_tool mime   --message M.json [--date UNIX]             MIME on stdout
+//   mailer_tool connect SMTP...                                  connect, EHLO, TLS, AUTH, QUIT
+//   mailer_tool send   SMTP... --message M.json --from ADDR --to ADDR [--to ADDR...]
+// SMTP...: --host H --port P [--security starttls|plain] [--ca FILE] [--user U --password P]
+//          [--read-timeout S] [--connect-timeout S]
+
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "mailer/mail_error.hpp"
+#include "mailer/mime_writer.hpp"
+#include "mailer/smtp_session.hpp"
+
+namespace {
+
+namespace mailer = panelpack::mailer;
+using nlohmann::json;
+
+// --name value pairs; a repeated name keeps every value (option() takes the last).
+using Options = std::multimap<std::string, std::string>;
+
+Options parse_options(int argc, char** argv) {
+  Options options;
+  for (int i = 2; i < argc; ++i) {
+    std::string name = argv[i];
+    if (name.rfind("--", 0) != 0) throw std::runtime_error("unexpected argument " + name);
+    name.erase(0, 2);
+    if (name == "failed") {
+      options.emplace(name, "1");
+    } else if (i + 1 < argc) {
+      options.emplace(name, argv[++i]);
+    } else {
+      throw std::runtime_error("--" + name + " needs a value");
+    }
+  }
+  return options;
+}
+
+std::string option(const Options& options, const std::string& name,
+                   const std::string& fallback = "") {
+  const auto [first, last] = options.equal_range(name);
+  return first == last ? fallback : std::prev(last)->second;
+}
+
+std::string required(const Options& options, const std::string& name) {
+  if (options.count(name) == 0) throw std::runtime_error("--" + name + " is required");
+  return option(options, name);
+}
+
+std::chrono::system_clock::time_point unix_time(const std::string& text) {
+  return std::chrono::system_clock::time_point(std::chrono::seconds(std::stoll(text)));
+}
+
+mailer::Address address_from(const json& value) {
+  return mailer::Address{value.value("name", ""), value.at("email").get<std::string>()};
+}
+
+mailer::Message message_from(const json& value) {
+  mailer::Message message;
+  message.from = address_from(value.at("from"));
+  for (const json& to : value.value("to", json::array())) message.to.push_back(address_from(to));
+  for (const json& cc : value.value("cc", json::array())) message.cc.push_back(address_from(cc));
+  if (value.contains("reply_to")) message.reply_to = address_from(value.at("reply_to"));
+  message.subject = value.value("subject", "");
+  message.text = value.value("text", "");
+  message.html = value.value("html", "");
+  message.message_id = value.value("message_id", "");
+  for (const json& attachment : value.value("attachments", json::array())) {
+    message.attachments.push_back(mailer::Attachment{attachment.at("file").get<std::string>(),
+                                                     attachment.value("filename", ""),
+                                                     attachment.value("content_type", "")});
+  }
+  for (const json& header : value.value("extra_headers", json::array())) {
+    message.extra_headers.emplace_back(header.at(0).get<std::string>(),
+                                       header.at(1).get<std::string>());
+  }
+  return message;
+}
+
+mailer::Message read_message(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return message_from(json::parse(in));
+}
+
+mailer::SmtpSettings smtp_settings(const Options& options) {
+  mailer::SmtpSettings settings;
+  settings.host = option(options, "host", "127.0.0.1");
+  settings.port = static_cast<std::uint16_t>(std::stoi(required(options, "port")));
+  settings.security = option(options, "security", "starttls") == "plain"
+                          ? mailer::SmtpSettings::Security::plain
+                          : mailer::SmtpSettings::Security::starttls;
+  settings.ca_file = option(options, "ca");
+  settings.username = option(options, "user");
+  settings.password = option(options, "password");
+  settings.read_timeout = std::chrono::seconds(std::stoi(option(options, "read-timeout", "10")));
+  settings.connect_timeout =
+      std::chrono::seconds(std::stoi(option(options, "connect-timeout", "5")));
+  return settings;
+}
+
+json error_json(const mailer::MailError& error) {
+  return json{{"error", error.code()},
+              {"temporary", error.temporary()},
+              {"where", error.where()},
+              {"message", error.what()}};
+}
+
+json result_json(const mailer::SendResult& result) {
+  return json{{"outcome", mailer::to_string(result.outcome)},
+              {"code", result.smtp_code},
+              {"reply", result.reply}};
+}
+
+void print(const json& value) {
+  std::cout << value.dump(-1, ' ', false, json::error_handler_t::replace) << std::endl;
+}
+
+int mime(const Options& options) {
+  const mailer::Message message = read_message(required(options, "message"));
+  mailer::write_mime(std::cout, message, unix_time(option(options, "date", "1765789200")));
+  std::cout.flush();
+  return 0;
+}
+
+int connect_command(const Options& options) {
+  mailer::SmtpSession session(smtp_settings(options));
+  const auto started = std::chrono::steady_clock::now();
+  json line{{"connected", false}};
+  try {
+    session.connect();
+    line["connected"] = session.connected();
+  } catch (const mailer::MailError& error) {
+    line.update(error_json(error));
+  }
+  line["elapsed_ms"] = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  print(line);
+  return 0;
+}
+
+int send(const Options& options) {
+  const mailer::Message message = read_message(required(options, "message"));
+  const std::string from = required(options, "from");
+  mailer::SmtpSession session(smtp_settings(options));
+  const auto [first, last] = options.equal_range("to");
+  for (auto it = first; it != last; ++it) {
+    const auto started = std::chrono::steady_clock::now();
+    json line{{"recipient", it->second}};
+    try {
+      line.update(result_json(session.send(message, from, it->second)));
+    } catch (const mailer::MailError& error) {
+      line.update(error_json(error));
+    }
+    line["elapsed_ms"] = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - started)
+                             .count();
+    print(line);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: mailer_tool mime|connect|send ...\n";
+    return 2;
+  }
+  const std::string command = argv[1];
+  try {
+    const Options options = parse_options(argc, argv);
+    if (command == "mime") return mime(options);
+    if (command == "connect") return connect_command(options);
+    if (command == "send") return send(options);
+    std::cerr << "unknown command " << command << "\n";
+    return 2;
+  } catch (const mailer::MailError& error) {
+    print(error_json(error));
+    return 0;
+  } catch (const std::exception& error) {
+    std::cerr << "mailer_tool: " << error.what() << "\n";
+    return 3;
+  }
+}
