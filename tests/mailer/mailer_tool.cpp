@@ -1,10 +1,17 @@
 // A test-only command line over the mailer, so the Python tests can drive the real library
-// against a real SMTP server. Every answer is one JSON document (or one
+// against a real SMTP server, and SIGKILL it mid-drain. Every answer is one JSON document (or one
 // JSON line per item) on stdout; mailer errors are reported as {"error": code, ...}, exit 0.
 //
 //   mailer_tool mime   --message M.json [--date UNIX]             MIME on stdout
 //   mailer_tool connect SMTP...                                  connect, EHLO, TLS, AUTH, QUIT
 //   mailer_tool send   SMTP... --message M.json --from ADDR --to ADDR [--to ADDR...]
+//   mailer_tool queue  --db F --now UNIX [--allowed a.org,b.org]  JSON lines on stdin:
+//                      {"key":..., "recipient":{"name","email"}, "message":{...}}
+//   mailer_tool drain  --db F --now UNIX [--limit N] [--give-up-hours H] (SMTP... | --dry-run DIR)
+//   mailer_tool list   --db F
+//   mailer_tool counts --db F
+//   mailer_tool retry  --db F --now UNIX (--id N | --failed)
+//   mailer_tool cancel --db F (--id N | --prefix P)
 // SMTP...: --host H --port P [--security starttls|plain] [--ca FILE] [--user U --password P]
 //          [--read-timeout S] [--connect-timeout S]
 
@@ -21,7 +28,9 @@
 
 #include "mailer/mail_error.hpp"
 #include "mailer/mime_writer.hpp"
+#include "mailer/outbox.hpp"
 #include "mailer/smtp_session.hpp"
+#include "mailer/transport.hpp"
 
 namespace {
 
@@ -59,8 +68,8 @@ std::string required(const Options& options, const std::string& name) {
   return option(options, name);
 }
 
-std::chrono::system_clock::time_point unix_time(const std::string& text) {
-  return std::chrono::system_clock::time_point(std::chrono::seconds(std::stoll(text)));
+mailer::TimePoint unix_time(const std::string& text) {
+  return mailer::TimePoint(std::chrono::seconds(std::stoll(text)));
 }
 
 mailer::Address address_from(const json& value) {
@@ -173,11 +182,128 @@ int send(const Options& options) {
   return 0;
 }
 
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  for (std::string part; std::getline(stream, part, ',');) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
+mailer::OutboxPolicy policy(const Options& options) {
+  mailer::OutboxPolicy chosen;
+  chosen.give_up_after = std::chrono::hours(std::stoi(option(options, "give-up-hours", "48")));
+  return chosen;
+}
+
+int queue(const Options& options) {
+  mailer::Outbox outbox(required(options, "db"), policy(options));
+  const std::vector<std::string> allowed = split_commas(option(options, "allowed"));
+  const mailer::TimePoint now = unix_time(required(options, "now"));
+  for (std::string line; std::getline(std::cin, line);) {
+    if (line.empty()) continue;
+    const json request = json::parse(line);
+    try {
+      const mailer::QueueResult result =
+          outbox.queue(request.at("key").get<std::string>(), address_from(request.at("recipient")),
+                       message_from(request.at("message")), allowed, now);
+      print(json{{"id", result.id}, {"already_queued", result.already_queued}});
+    } catch (const mailer::MailError& error) {
+      print(error_json(error));
+    }
+  }
+  return 0;
+}
+
+int drain(const Options& options) {
+  mailer::Outbox outbox(required(options, "db"), policy(options));
+  const mailer::TimePoint now = unix_time(required(options, "now"));
+  const std::size_t limit = options.count("limit") != 0 ? std::stoul(required(options, "limit"))
+                                                        : std::numeric_limits<std::size_t>::max();
+  mailer::DrainReport report;
+  if (options.count("dry-run") != 0) {
+    mailer::EmlFolderTransport transport(required(options, "dry-run"));
+    report = outbox.drain(transport, now, limit);
+  } else {
+    mailer::SmtpTransport transport(smtp_settings(options));
+    report = outbox.drain(transport, now, limit);
+  }
+  print(json{{"attempted", report.attempted},
+             {"delivered", report.delivered},
+             {"deferred", report.deferred},
+             {"failed_permanent", report.failed_permanent},
+             {"recovered_after_crash", report.recovered_after_crash},
+             {"written", report.written},
+             {"stopped_code", report.stopped_code},
+             {"stopped_message", report.stopped_message}});
+  return 0;
+}
+
+std::int64_t seconds(mailer::TimePoint time) {
+  return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
+}
+
+int list(const Options& options) {
+  const mailer::Outbox outbox(required(options, "db"));
+  json rows = json::array();
+  for (const mailer::OutboxRow& row : outbox.list()) {
+    json attempts = json::array();
+    for (const mailer::AttemptRecord& attempt : outbox.attempts(row.id)) {
+      attempts.push_back({{"at", seconds(attempt.at)},
+                          {"outcome", attempt.outcome},
+                          {"code", attempt.smtp_code},
+                          {"reply", attempt.reply}});
+    }
+    rows.push_back({{"id", row.id},
+                    {"key", row.idempotency_key},
+                    {"recipient", row.recipient},
+                    {"message_id", row.message_id},
+                    {"state", mailer::to_string(row.state)},
+                    {"attempts", row.attempts},
+                    {"next_attempt_at", seconds(row.next_attempt_at)},
+                    {"sent_at", row.sent_at ? json(seconds(*row.sent_at)) : json()},
+                    {"last_smtp_code", row.last_smtp_code},
+                    {"last_reply", row.last_reply},
+                    {"resent_after_crash", row.resent_after_crash},
+                    {"audit", attempts}});
+  }
+  print(rows);
+  return 0;
+}
+
+int counts(const Options& options) {
+  const mailer::Outbox outbox(required(options, "db"));
+  json result = json::object();
+  for (const auto& [state, count] : outbox.counts()) result[mailer::to_string(state)] = count;
+  print(result);
+  return 0;
+}
+
+int retry(const Options& options) {
+  mailer::Outbox outbox(required(options, "db"));
+  const mailer::TimePoint now = unix_time(required(options, "now"));
+  const std::size_t changed = options.count("failed") != 0
+                                  ? outbox.retry_failed(now)
+                                  : outbox.retry(std::stoll(required(options, "id")), now);
+  print(json{{"changed", changed}});
+  return 0;
+}
+
+int cancel(const Options& options) {
+  mailer::Outbox outbox(required(options, "db"));
+  const std::size_t changed = options.count("prefix") != 0
+                                  ? outbox.cancel_by_key_prefix(required(options, "prefix"))
+                                  : outbox.cancel(std::stoll(required(options, "id")));
+  print(json{{"changed", changed}});
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: mailer_tool mime|connect|send ...\n";
+    std::cerr << "usage: mailer_tool mime|connect|send|queue|drain|list|counts|retry|cancel ...\n";
     return 2;
   }
   const std::string command = argv[1];
@@ -186,6 +312,12 @@ int main(int argc, char** argv) {
     if (command == "mime") return mime(options);
     if (command == "connect") return connect_command(options);
     if (command == "send") return send(options);
+    if (command == "queue") return queue(options);
+    if (command == "drain") return drain(options);
+    if (command == "list") return list(options);
+    if (command == "counts") return counts(options);
+    if (command == "retry") return retry(options);
+    if (command == "cancel") return cancel(options);
     std::cerr << "unknown command " << command << "\n";
     return 2;
   } catch (const mailer::MailError& error) {

@@ -1,0 +1,141 @@
+#pragma once
+// A durable queue of emails, one row per message per recipient, in one SQLite file: nothing is
+// lost when the relay is down, nothing queued twice, and a send interrupted by a crash is the
+// only way a message can go out twice (see docs/mailer.md). SQLite stays in outbox.cpp.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mailer/message.hpp"
+#include "mailer/transport.hpp"
+
+namespace panelpack::mailer {
+
+using TimePoint = std::chrono::system_clock::time_point;
+
+enum class OutboxState { queued, sending, sent, failed_temporary, failed_permanent, cancelled };
+
+const char* to_string(OutboxState state);
+std::optional<OutboxState> parse_outbox_state(std::string_view text);
+
+// When to try again after a temporary failure, and when to stop trying.
+struct OutboxPolicy {
+  // first_retry * 2^(attempts-1), at most longest_retry: 1, 2, 4, ... 32, 60, 60 minutes.
+  std::chrono::minutes first_retry{1};
+  std::chrono::minutes longest_retry{60};
+  // A row failing only temporarily this long after it was queued (or retried by hand) becomes
+  // failed_permanent, "gave up after N attempts".
+  std::chrono::hours give_up_after{48};
+};
+
+struct QueueResult {
+  std::int64_t id = 0;
+  bool already_queued = false;  // the key was queued before: nothing was added or changed
+};
+
+// A row as list() shows it. Bodies and attachments are not read back.
+struct OutboxRow {
+  std::int64_t id = 0;
+  std::string idempotency_key;
+  std::string recipient;
+  std::string subject;
+  std::string message_id;  // assigned when queued, the same on every attempt
+  OutboxState state = OutboxState::queued;
+  int attempts = 0;
+  TimePoint created_at, next_attempt_at;
+  std::optional<TimePoint> sent_at;
+  int last_smtp_code = 0;
+  std::string last_reply;
+  // A send was interrupted (the process died while the row was "sending") and the row was sent
+  // again: if the server had accepted it before the crash, the recipient has it twice.
+  bool resent_after_crash = false;
+};
+
+struct OutboxFilter {
+  std::optional<OutboxState> state;
+  std::string key_prefix;  // empty: every key
+};
+
+// One line of the audit log: an attempt and what came of it. Never a body.
+struct AttemptRecord {
+  std::int64_t row_id = 0;
+  std::string idempotency_key;
+  TimePoint at;
+  // "delivered", "temporary_failure", "permanent_failure", "gave_up", "session_error",
+  // "interrupted" (found "sending" at the start of a drain)
+  std::string outcome;
+  int smtp_code = 0;
+  std::string reply;
+};
+
+struct DrainReport {
+  std::size_t attempted = 0;
+  std::size_t delivered = 0;
+  std::size_t deferred = 0;               // failed_temporary, to be retried after the backoff
+  std::size_t failed_permanent = 0;       // 5xx, bad stored message, or given up
+  std::size_t recovered_after_crash = 0;  // rows found "sending", queued again and marked
+  std::size_t written = 0;  // dry run: messages written by the transport, rows untouched
+  // Set when a session-level error (TLS, certificate, authentication) stopped the drain; the
+  // row being sent is left queued with the attempt recorded.
+  std::string stopped_code;
+  std::string stopped_message;
+  bool stopped() const noexcept { return !stopped_code.empty(); }
+};
+
+// The outbox in `database` (created if absent, with its spool folder DATABASE.spool beside it).
+// Not for two processes draining at once: drain() runs under the caller's lock, which is why a
+// row found "sending" when a drain starts is known to be left by a process that died.
+// Errors: MailError ("outbox_database", "recipient_not_allowed", "invalid_address", ...).
+class Outbox {
+ public:
+  explicit Outbox(const std::filesystem::path& database, OutboxPolicy policy = {});
+  ~Outbox();
+  Outbox(const Outbox&) = delete;
+  Outbox& operator=(const Outbox&) = delete;
+  Outbox(Outbox&&) noexcept;
+  Outbox& operator=(Outbox&&) noexcept;
+
+  // Queues `message` for `recipient` under `idempotency_key` (the caller's opaque
+  // "what|which|whom" string). A key queued before is a no-op reporting already_queued.
+  // The recipient and every To/Cc address must be in `allowed_domains` or a subdomain (empty:
+  // any), else MailError "recipient_not_allowed" naming the address. An empty message.to
+  // becomes the recipient. The Message-ID is fixed now; attachments are copied (hard-linked
+  // when possible) into the spool by SHA-256, so later changes to the files do not matter.
+  QueueResult queue(std::string_view idempotency_key, const Address& recipient, Message message,
+                    std::span<const std::string> allowed_domains, TimePoint now);
+
+  // Sends due rows (queued or failed_temporary with next_attempt_at <= now), oldest first, each
+  // claimed in its own short IMMEDIATE transaction, until none is due, `limit` were attempted,
+  // or a session-level error stops it. With a dry-run transport, rows are only written out.
+  DrainReport drain(Transport& transport, TimePoint now,
+                    std::size_t limit = std::numeric_limits<std::size_t>::max());
+
+  std::vector<OutboxRow> list(const OutboxFilter& filter = {}) const;
+  std::vector<AttemptRecord> attempts(std::int64_t row_id) const;
+  std::map<OutboxState, std::size_t> counts() const;  // every state, zeros included
+
+  // Makes a failed_temporary or failed_permanent row due now (the give-up age counts from now).
+  // Returns the number of rows changed.
+  std::size_t retry(std::int64_t id, TimePoint now);
+  std::size_t retry_failed(TimePoint now);
+  // Cancels rows not yet sent and not being sent; returns the number cancelled.
+  std::size_t cancel(std::int64_t id);
+  std::size_t cancel_by_key_prefix(std::string_view key_prefix);
+
+  const std::filesystem::path& spool_folder() const noexcept;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace panelpack::mailer

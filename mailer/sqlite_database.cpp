@@ -1,0 +1,154 @@
+#include "mailer/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <system_error>
+#include <utility>
+
+#include "mailer/mail_error.hpp"
+
+namespace panelpack::mailer {
+
+void CloseDatabase::operator()(sqlite3* database) const noexcept {
+  sqlite3_close_v2(database);
+}
+
+void FinalizeStatement::operator()(sqlite3_stmt* statement) const noexcept {
+  sqlite3_finalize(statement);
+}
+
+SqliteDatabase::SqliteDatabase(const std::filesystem::path& file) : path_(file.string()) {
+  std::error_code ignored;
+  const bool created = !std::filesystem::exists(file, ignored);
+  sqlite3* raw = nullptr;
+  const int opened =
+      sqlite3_open_v2(path_.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  // sqlite3_open_v2 may return a handle even on failure: it must still be closed.
+  handle_.reset(raw);
+  if (opened != SQLITE_OK) {
+    throw MailError("outbox_database", path_,
+                    std::string("cannot open the outbox database: ") +
+                        (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)));
+  }
+  // A new database holds message bodies: owner only (SQLite gives -wal and -shm the same mode).
+  if (created) {
+    std::filesystem::permissions(
+        file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace, ignored);
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 10'000);
+  // WAL: readers (outbox list) never block the drain; FULL: a committed "sent" survives power
+  // loss, which is what keeps a message from being sent twice.
+  execute("PRAGMA journal_mode = WAL");
+  execute("PRAGMA synchronous = FULL");
+  execute("PRAGMA foreign_keys = ON");
+}
+
+void SqliteDatabase::fail(const std::string& doing) const {
+  throw MailError("outbox_database", path_, doing + ": " + sqlite3_errmsg(handle_.get()));
+}
+
+void SqliteDatabase::execute(std::string_view sql) {
+  const std::string text(sql);
+  char* message = nullptr;
+  if (sqlite3_exec(handle_.get(), text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string why = message != nullptr ? message : "unknown error";
+    sqlite3_free(message);
+    throw MailError("outbox_database", path_, "the outbox database failed: " + why);
+  }
+}
+
+SqliteStatement SqliteDatabase::prepare(std::string_view sql) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(handle_.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+      SQLITE_OK) {
+    fail("cannot prepare a statement");
+  }
+  return SqliteStatement(std::unique_ptr<sqlite3_stmt, FinalizeStatement>(raw), *this);
+}
+
+std::int64_t SqliteDatabase::last_insert_id() const noexcept {
+  return sqlite3_last_insert_rowid(handle_.get());
+}
+
+std::int64_t SqliteDatabase::changes() const noexcept {
+  return sqlite3_changes(handle_.get());
+}
+
+SqliteStatement::SqliteStatement(std::unique_ptr<sqlite3_stmt, FinalizeStatement> handle,
+                                 const SqliteDatabase& database)
+    : handle_(std::move(handle)), database_(&database) {}
+
+SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
+  if (sqlite3_bind_int64(handle_.get(), index, value) != SQLITE_OK) {
+    database_->fail("cannot bind a value");
+  }
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, std::string_view value) {
+  // SQLITE_TRANSIENT: SQLite copies the text, so the caller's string may go away.
+  if (sqlite3_bind_text64(handle_.get(), index, value.data(), value.size(), SQLITE_TRANSIENT,
+                          SQLITE_UTF8) != SQLITE_OK) {
+    database_->fail("cannot bind a value");
+  }
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::bind_null(int index) {
+  if (sqlite3_bind_null(handle_.get(), index) != SQLITE_OK) database_->fail("cannot bind NULL");
+  return *this;
+}
+
+bool SqliteStatement::step() {
+  const int result = sqlite3_step(handle_.get());
+  if (result == SQLITE_ROW) return true;
+  if (result == SQLITE_DONE) return false;
+  database_->fail("a statement failed");
+}
+
+void SqliteStatement::run() {
+  while (step()) {
+  }
+}
+
+std::int64_t SqliteStatement::integer(int column) const {
+  return sqlite3_column_int64(handle_.get(), column);
+}
+
+std::string SqliteStatement::text(int column) const {
+  const unsigned char* value = sqlite3_column_text(handle_.get(), column);
+  if (value == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(value),
+                     static_cast<std::size_t>(sqlite3_column_bytes(handle_.get(), column)));
+}
+
+bool SqliteStatement::is_null(int column) const {
+  return sqlite3_column_type(handle_.get(), column) == SQLITE_NULL;
+}
+
+void SqliteStatement::reset() {
+  sqlite3_reset(handle_.get());
+  sqlite3_clear_bindings(handle_.get());
+}
+
+SqliteTransaction::SqliteTransaction(SqliteDatabase& database) : database_(database) {
+  database_.execute("BEGIN IMMEDIATE");
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (!open_) return;
+  try {
+    database_.execute("ROLLBACK");
+  } catch (...) {  // the transaction may already be gone with a failed statement
+  }
+}
+
+void SqliteTransaction::commit() {
+  database_.execute("COMMIT");
+  open_ = false;
+}
+
+}  // namespace panelpack::mailer

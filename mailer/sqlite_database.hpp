@@ -1,0 +1,82 @@
+#pragma once
+// The outbox's one RAII wrapper around SQLite's C API. Internal to mailer/: no public header
+// includes it, so sqlite3.h stays out of the library's interface.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace panelpack::mailer {
+
+// sqlite3_close_v2 for the connection, sqlite3_finalize for a statement.
+struct CloseDatabase {
+  void operator()(sqlite3* database) const noexcept;
+};
+struct FinalizeStatement {
+  void operator()(sqlite3_stmt* statement) const noexcept;
+};
+
+class SqliteStatement;
+
+// One connection to a database file: created if absent, WAL journal, foreign keys on, a busy
+// timeout so another process's short transaction waits instead of failing. Errors are
+// MailError "outbox_database" naming the file.
+class SqliteDatabase {
+ public:
+  explicit SqliteDatabase(const std::filesystem::path& file);
+  // Runs statements that return no rows.
+  void execute(std::string_view sql);
+  SqliteStatement prepare(std::string_view sql);
+  std::int64_t last_insert_id() const noexcept;
+  std::int64_t changes() const noexcept;
+  [[noreturn]] void fail(const std::string& doing) const;
+  const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::unique_ptr<sqlite3, CloseDatabase> handle_;
+  std::string path_;
+};
+
+// A prepared statement; parameters are 1-based, columns 0-based.
+class SqliteStatement {
+ public:
+  SqliteStatement(std::unique_ptr<sqlite3_stmt, FinalizeStatement> handle,
+                  const SqliteDatabase& database);
+  SqliteStatement& bind(int index, std::int64_t value);
+  SqliteStatement& bind(int index, std::string_view value);
+  SqliteStatement& bind_null(int index);
+  // True when a row is ready to read; false when the statement is done.
+  bool step();
+  // Runs a statement that returns no rows.
+  void run();
+  std::int64_t integer(int column) const;
+  std::string text(int column) const;
+  bool is_null(int column) const;
+  void reset();
+
+ private:
+  std::unique_ptr<sqlite3_stmt, FinalizeStatement> handle_;
+  const SqliteDatabase* database_;
+};
+
+// BEGIN IMMEDIATE (the write lock taken at once, so two drains never claim the same row) ...
+// COMMIT; rolled back if commit() was not reached.
+class SqliteTransaction {
+ public:
+  explicit SqliteTransaction(SqliteDatabase& database);
+  ~SqliteTransaction();
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+  void commit();
+
+ private:
+  SqliteDatabase& database_;
+  bool open_ = true;
+};
+
+}  // namespace panelpack::mailer
