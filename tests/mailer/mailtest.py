@@ -29,9 +29,15 @@ PYTHON = "/usr/bin/python3"
 START = 1797325200
 
 
+# The folders this run made: removed when every test passed, kept to look at otherwise.
+_made_folders = []
+
+
 def work_folder(name):
     WORK_DIR.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=name + "-", dir=WORK_DIR))
+    folder = Path(tempfile.mkdtemp(prefix=name + "-", dir=WORK_DIR))
+    _made_folders.append(folder)
+    return folder
 
 
 def free_port():
@@ -181,4 +187,9 @@ def main():
     failed = len(result.failures) + len(result.errors)
     print(f"{result.testsRun - failed} passed, {failed} failed "
           f"in {time.monotonic() - started:.1f} s")
+    if result.wasSuccessful():
+        for folder in _made_folders:
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        print(f"work folders kept in {WORK_DIR}", file=sys.stderr)
     sys.exit(0 if result.wasSuccessful() else 1)
