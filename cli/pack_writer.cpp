@@ -99,6 +99,16 @@ nlohmann::ordered_json manifest_json(const SittingContext& context, const panel:
                                   : nlohmann::ordered_json(nullptr)}};
 }
 
+// DOCX, ODT and PDF are compressed already: deflating them again costs time and saves
+// nothing, so they are stored.
+templating::ZipWriter::Compression zip_compression(const std::string& file) {
+  const std::string extension = panel::extension_of(file);
+  const bool compressed = extension == ".docx" || extension == ".odt" || extension == ".pdf" ||
+                          extension == ".xlsx" || extension == ".zip";
+  return compressed ? templating::ZipWriter::Compression::store
+                    : templating::ZipWriter::Compression::deflate;
+}
+
 bool converts_to_pdf(const std::string& file) {
   const std::string extension = panel::extension_of(file);
   return extension != ".pdf";
@@ -127,7 +137,8 @@ int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
   }
   converter.workers = options.pdf_workers;
   converter.timeout_per_document = options.pdf_timeout;
-  converter.scratch = work / "libreoffice";
+  // LibreOffice's profiles stay in the converter's own temporary folder, outside the pack: a
+  // LibreOffice left running by a killed run then cannot write into a later pack's staging.
   std::vector<pdf::ConversionResult> converted;
   try {
     pdf::find_soffice(converter.soffice);
@@ -190,7 +201,7 @@ PackResult write_pack(const Workspace& workspace, const SittingContext& context,
         std::string bytes = document_bytes(workspace, context, entry, agenda_data, renderers);
         result.documents.push_back({entry.file_name, bytes.size(), sha256_hex(bytes), &entry});
         staged.write(entry.file_name, bytes);
-        zip.add(entry.file_name, std::move(bytes));
+        zip.add(entry.file_name, std::move(bytes), zip_compression(entry.file_name));
         progress.advance();
       }
     }

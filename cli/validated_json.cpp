@@ -12,8 +12,9 @@ std::vector<std::string> schema_problems(const nlohmann::json& document, std::st
                                          std::string_view kind, const std::string& source) {
   const validation::Validator validator(bundled_schemas(), schema_file_for(kind));
   auto errors = validator.validate(document);
-  validation::locate(errors, text);
   std::vector<std::string> problems;
+  if (errors.empty()) return problems;  // finding lines costs a scan of the text: only for errors
+  validation::locate(errors, text);
   for (const auto& error : errors) {
     std::string line = source + ":" + std::to_string(error.line) + ": " +
                        (error.pointer.empty() ? "(top level)" : error.pointer) + ": " +
