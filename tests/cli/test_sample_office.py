@@ -15,7 +15,8 @@ from pathlib import Path
 
 SOURCE = Path(os.environ.get("PANELPACK_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 BINARY = os.environ.get("PANELPACK_BIN", str(SOURCE / "build" / "cli" / "panelpack"))
-CASES_DIR = SOURCE / "samples" / "office" / "cases"
+OFFICE_DIR = SOURCE / "samples" / "office"
+CASES_DIR = OFFICE_DIR / "cases"
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 ALLOWED_DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)*example\.(?:org|com)$")
 # Ofcom's ranges for drama: 01632 960000-960999 and 07700 900000-900999.
@@ -119,8 +120,56 @@ class SampleOffice(unittest.TestCase):
                 self.assertEqual(dates, sorted(dates))
 
 
+class SampleOfficeWorkspace(unittest.TestCase):
+    """office.json and the sittings' bookings: valid, fictional, and pointing at real cases."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.office = load(OFFICE_DIR / "office.json")
+        cls.bookings = sorted((OFFICE_DIR / "bookings").glob("*/*.json"))
+
+    def test_office_and_bookings_validate(self):
+        files = [OFFICE_DIR / "office.json", *self.bookings]
+        result = subprocess.run([BINARY, "validate", *map(str, files)], capture_output=True,
+                                timeout=60)
+        out = result.stdout.decode("utf-8", "replace")
+        self.assertEqual(result.returncode, 0, out + result.stderr.decode())
+        self.assertEqual(out.count(": valid (bookings)"), len(self.bookings))
+        self.assertIn("office.json: valid (office)", out)
+
+    def test_every_file_says_it_is_fictional(self):
+        for path in [OFFICE_DIR / "office.json", *self.bookings]:
+            with self.subTest(path.name):
+                self.assertIn("fictional", load(path).get("_notice", "").lower())
+
+    def test_bookings_are_named_for_their_sitting_and_book_real_cases(self):
+        for path in self.bookings:
+            bookings = load(path)
+            with self.subTest(path.name):
+                self.assertEqual((bookings["panel"], bookings["date"]),
+                                 (path.parent.name, path.stem))
+                for item in bookings["items"]:
+                    self.assertTrue((CASES_DIR / (item["caseRef"] + ".json")).is_file())
+                    for paper in item.get("papers", []):
+                        if "file" in paper:
+                            self.assertTrue((OFFICE_DIR / paper["file"]).is_file(), paper["file"])
+
+    def test_every_email_is_reserved_and_in_the_allowed_domains(self):
+        allowed = self.office["allowedDomains"]
+        for path in [OFFICE_DIR / "office.json", *self.bookings]:
+            for text in strings(load(path)):
+                for match in EMAIL.finditer(text):
+                    domain = match.group(1).lower()
+                    with self.subTest(path.name, email=match.group(0)):
+                        self.assertRegex(domain, ALLOWED_DOMAIN)
+                        self.assertTrue(any(domain == d or domain.endswith("." + d)
+                                            for d in allowed), domain)
+
+
 def main():
-    suite = unittest.defaultTestLoader.loadTestsFromTestCase(SampleOffice)
+    suite = unittest.TestSuite([
+        unittest.defaultTestLoader.loadTestsFromTestCase(SampleOffice),
+        unittest.defaultTestLoader.loadTestsFromTestCase(SampleOfficeWorkspace)])
     result = unittest.TextTestRunner(verbosity=2).run(suite)
     # A failing subTest is reported once per subtest; count each test method once.
     failed = len({getattr(test, "test_case", test).id() for test, _ in result.failures + result.errors})

@@ -116,13 +116,26 @@ class Validate(CliTestCase):
 
     def test_bookings_validate(self):
         bookings = self.write("sitting.json", json.dumps({
-            "panel": {"type": "permanence_panel"}, "date": "2026-03-10",
+            "panel": "permanence", "date": "2026-03-10",
             "items": [{"caseRef": "LCS900001", "reason": "ratify_plan",
                        "paperTypes": ["referral", "minutes"],
-                       "papers": [{"type": "referral", "receivedAt": "2026-03-05T10:00:00Z"}]}]}))
+                       "papers": [{"type": "referral"}]}]}))
         result = self.run_panelpack("validate", bookings)
         self.assertExit(result, BAD_INPUT)
-        self.assertIn("/items/0/paperTypes/1:", result.stdout.decode())
+        out = result.stdout.decode()
+        self.assertIn("against the bookings schema", out)
+        self.assertIn("/items/0/paperTypes/1:", out)
+        self.assertIn("/items/0/papers/0/receivedAt:", out)  # required
+
+    def test_office_and_agenda_files_are_recognised(self):
+        office = SOURCE / "samples" / "office" / "office.json"
+        result = self.run_panelpack("validate", office)
+        self.assertExit(result, SUCCESS)
+        self.assertIn("valid (office)", result.stdout.decode())
+        agenda = next((SOURCE / "tests" / "fixtures" / "agenda").glob("*.json"))
+        result = self.run_panelpack("validate", agenda)
+        self.assertExit(result, SUCCESS)
+        self.assertIn("valid (agenda)", result.stdout.decode())
 
 
 class Fields(CliTestCase):
@@ -137,7 +150,7 @@ class Fields(CliTestCase):
         self.assertNotIn("_notice", out)
 
     def test_every_schema_lists_fields_and_json_parses(self):
-        for kind in ("case", "bookings", "agenda", "decision"):
+        for kind in ("case", "bookings", "agenda", "decision", "office"):
             with self.subTest(kind=kind):
                 result = self.run_panelpack("fields", kind, "--json")
                 self.assertExit(result, SUCCESS)
