@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's two commands, as root on a fresh Debian 12 machine:
-#   bash scripts/setup.sh demo   builds panelpack and renders the sample office's referrals into out/
+#   bash scripts/setup.sh demo   builds panelpack and packs a sitting of the sample office
 #   bash scripts/setup.sh test   builds panelpack and runs every test (this is what CI runs)
 set -euo pipefail
 
@@ -31,15 +31,19 @@ build() {  # build_type [target]: the demo needs only the command, the tests eve
 
 demo() {
   build Release panelpack
-  # The sample office (samples/office/README.md): thirteen fictional children. One referral
-  # each, from the council's referral template, rendered on both cores.
-  local template=templates/referral.docx
-  local cases=samples/office/cases
-  step "rendering $template for every case in $cases"
-  build/cli/panelpack render "$template" --each "$cases" \
-    -o 'out/referrals/referral-{{caseRef}}.docx' -j 0
+  # The sample office (samples/office/README.md): a fictional council, thirteen children,
+  # four panels. Its December sittings, what needs attention, then the pack of 15 December:
+  # agenda, papers, manifest, zip and one PDF with a bookmark per case.
+  local office=samples/office
+  step "the permanence panel's December sittings and their deadlines"
+  build/cli/panelpack calendar --office "$office" --panel permanence \
+    --from 2026-12-01 --to 2026-12-31
+  step "what needs attention on 11 December 2026"
+  build/cli/panelpack status --office "$office" --now 2026-12-11T09:00
+  step "packing the sitting of 15 December 2026 (LibreOffice converts each document)"
+  build/cli/panelpack pack permanence 2026-12-15 --office "$office" --pdf
   echo
-  echo "The filled referrals are in $(pwd)/out/referrals/"
+  echo "The pack is in $(pwd)/$office/packs/permanence/2026-12-15/"
 }
 
 run_tests() {
