@@ -10,7 +10,7 @@ packages=(
   libqpdf-dev qpdf libssl-dev libpoco-dev libsqlite3-dev sqlite3 openssl
   clang-14 libclang-rt-14-dev
   zip unzip python3 time
-  libreoffice-writer-nogui poppler-utils python3-docx python3-jsonschema
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-jsonschema
   p7zip-full python3-aiosmtpd hyperfine
 )
 
