@@ -1,5 +1,8 @@
 #include "panel/case_summary.hpp"
 
+#include <cctype>
+#include <sstream>
+
 #include "panel/json_reading.hpp"
 
 namespace panelpack::panel {
@@ -23,6 +26,36 @@ std::optional<Person> person_at(const json& object, const std::string& key,
   return Person::from_json(*value, child_pointer(pointer, key));
 }
 
+// The first character (a whole UTF-8 sequence) of `word`, upper-cased when ASCII.
+std::string initial_of(const std::string& word) {
+  std::size_t start = 0;
+  while (start < word.size() && !std::isalpha(static_cast<unsigned char>(word[start])) &&
+         static_cast<unsigned char>(word[start]) < 0x80) {
+    ++start;
+  }
+  if (start == word.size()) return "";
+  std::size_t end = start + 1;
+  while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0U) == 0x80U) ++end;
+  std::string initial = word.substr(start, end - start);
+  if (initial.size() == 1) {
+    initial[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(initial[0])));
+  }
+  return initial;
+}
+
+// "LT" from firstName and lastName, else from the words of the name ("(unborn)" left out).
+std::string initials_of(const json& child) {
+  const std::string first = optional_string(child, "firstName", "/child");
+  const std::string last = optional_string(child, "lastName", "/child");
+  if (!first.empty() || !last.empty()) return initial_of(first) + initial_of(last);
+  std::string initials;
+  std::istringstream words(optional_string(child, "name", "/child"));
+  for (std::string word; words >> word;) {
+    if (word.front() != '(') initials += initial_of(word);
+  }
+  return initials;
+}
+
 }  // namespace
 
 std::vector<std::string> CaseSummary::default_paper_types() const {
@@ -42,6 +75,7 @@ CaseSummary summarise_case(const json& file) {
   const json& child = section(file, "child", "");
   summary.child_id = required_string(child, "childId", "/child");
   summary.child_name = optional_string(child, "name", "/child");
+  summary.child_initials = initials_of(child);
   summary.dob = optional_date(child, "dob", "/child");
   summary.expected_due_date = optional_date(child, "expectedDueDate", "/child");
 

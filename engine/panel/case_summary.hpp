@@ -18,6 +18,7 @@ struct CaseSummary {
   std::string case_ref;
   std::string child_id;
   std::string child_name;
+  std::string child_initials;  // "LT": what mail may name the child by, besides the child ID
   std::optional<CalendarDate> dob;
   std::optional<CalendarDate> expected_due_date;
   std::string legal_status;  // LegalStatus code

@@ -296,6 +296,9 @@ OfficeConfig parse_office_config(const json& json) {
     office.closures = read_days(*holidays, "closures", "/holidays", "name");
   }
   office.timeliness = read_timeliness(member(json, "timeliness", ""), "/timeliness");
+  if (const nlohmann::json* mail = member(json, "mail", "")) {
+    office.mail = parse_mail_config(*mail, "/mail");
+  }
   const DeadlineSet deadlines =
       read_deadlines(member(json, "deadlines", ""), "/deadlines", nullptr);
   const auto templates = read_templates(member(json, "templates", ""), "/templates", {});

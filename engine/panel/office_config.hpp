@@ -14,6 +14,7 @@
 #include "panel/calendar_date.hpp"
 #include "panel/deadline_rule.hpp"
 #include "panel/london_time.hpp"
+#include "panel/mail_config.hpp"
 #include "panel/person.hpp"
 #include "panel/working_days.hpp"
 
@@ -96,6 +97,7 @@ struct OfficeConfig {
   std::vector<NamedDate> closures;
   Timeliness timeliness;
   std::vector<PanelConfig> panels;
+  std::optional<MailConfig> mail;  // absent: panelpack tick has no relay to send through
 
   // Throws PanelError "unknown_panel" naming the ids there are.
   const PanelConfig& panel(std::string_view id) const;

@@ -1,0 +1,139 @@
+#include "panel/mail_config.hpp"
+
+#include "panel/json_reading.hpp"
+#include "panel/panel_error.hpp"
+
+namespace panelpack::panel {
+
+namespace {
+
+using json_reading::child_pointer;
+using json_reading::member;
+using json_reading::optional_int;
+using json_reading::optional_string;
+using json_reading::required_string;
+using nlohmann::json;
+
+const json& required_object(const json& object, const std::string& key,
+                            const std::string& pointer) {
+  const json* value = member(object, key, pointer);
+  if (value == nullptr) {
+    throw PanelError("missing_field", child_pointer(pointer, key), "this field is required");
+  }
+  if (!value->is_object()) {
+    throw PanelError("invalid_field", child_pointer(pointer, key), "expected an object");
+  }
+  return *value;
+}
+
+Person read_address(const json& object, const std::string& pointer, bool name_required) {
+  Person person;
+  person.name = name_required ? required_string(object, "name", pointer)
+                              : optional_string(object, "name", pointer);
+  person.email = required_string(object, "email", pointer);
+  return person;
+}
+
+// passwordFile or passwordEnv, never both, never the password itself.
+SecretSource read_secret(const json& object, const std::string& pointer) {
+  if (member(object, "password", pointer) != nullptr) {
+    throw PanelError("secret_in_configuration", child_pointer(pointer, "password"),
+                     "office.json must not hold a password: put it on the first line of a file "
+                     "only panelpack's user can read and name it with passwordFile, or give the "
+                     "name of an environment variable with passwordEnv");
+  }
+  SecretSource source{optional_string(object, "passwordFile", pointer),
+                      optional_string(object, "passwordEnv", pointer)};
+  if (!source.file.empty() && !source.environment.empty()) {
+    throw PanelError("ambiguous_secret", child_pointer(pointer, "passwordEnv"),
+                     "give passwordFile or passwordEnv, not both");
+  }
+  return source;
+}
+
+int seconds_between(const json& object, const char* key, const std::string& pointer, int fallback,
+                    int most) {
+  const int value = optional_int(object, key, pointer).value_or(fallback);
+  if (value < 1 || value > most) {
+    throw PanelError("invalid_field", child_pointer(pointer, key),
+                     "expected 1 to " + std::to_string(most) + " seconds");
+  }
+  return value;
+}
+
+SmtpConfig read_smtp(const json& object, const std::string& pointer) {
+  SmtpConfig smtp;
+  smtp.host = required_string(object, "host", pointer);
+  smtp.port = optional_int(object, "port", pointer).value_or(587);
+  if (smtp.port < 1 || smtp.port > 65535) {
+    throw PanelError("invalid_field", child_pointer(pointer, "port"),
+                     "expected a port, 1 to 65535");
+  }
+  const std::string security = optional_string(object, "security", pointer);
+  if (security.empty() || security == "starttls") {
+    smtp.security = SmtpConfig::Security::starttls;
+  } else if (security == "plain") {
+    smtp.security = SmtpConfig::Security::plain;
+  } else {
+    throw PanelError("invalid_field", child_pointer(pointer, "security"),
+                     "expected starttls, or plain for a relay on this machine (127.0.0.1)");
+  }
+  smtp.username = optional_string(object, "username", pointer);
+  smtp.password = read_secret(object, pointer);
+  if (!smtp.username.empty() && smtp.password.empty()) {
+    throw PanelError("missing_secret", child_pointer(pointer, "passwordFile"),
+                     "a username needs its password: give passwordFile or passwordEnv");
+  }
+  smtp.ca_file = optional_string(object, "caFile", pointer);
+  smtp.connect_timeout_seconds = seconds_between(object, "connectTimeoutSeconds", pointer, 15, 600);
+  smtp.read_timeout_seconds = seconds_between(object, "readTimeoutSeconds", pointer, 60, 3600);
+  return smtp;
+}
+
+CirculationConfig read_circulation(const json* object, const std::string& pointer) {
+  CirculationConfig circulation;
+  if (object == nullptr) return circulation;
+  const std::string attach = optional_string(*object, "attach", pointer);
+  if (attach.empty() || attach == "zip") {
+    circulation.attach = PackAttachment::zip;
+  } else if (attach == "pdf") {
+    circulation.attach = PackAttachment::pdf;
+  } else if (attach == "both") {
+    circulation.attach = PackAttachment::both;
+  } else {
+    throw PanelError("invalid_field", child_pointer(pointer, "attach"),
+                     "expected zip, pdf or both");
+  }
+  circulation.zip_password = read_secret(*object, pointer);
+  return circulation;
+}
+
+}  // namespace
+
+MailConfig parse_mail_config(const json& json, const std::string& pointer) {
+  if (!json.is_object()) throw PanelError("invalid_field", pointer, "expected an object");
+  MailConfig mail;
+  mail.from =
+      read_address(required_object(json, "from", pointer), child_pointer(pointer, "from"), true);
+  if (const nlohmann::json* reply_to = member(json, "replyTo", pointer)) {
+    mail.reply_to = read_address(*reply_to, child_pointer(pointer, "replyTo"), false);
+  }
+  mail.smtp = read_smtp(required_object(json, "smtp", pointer), child_pointer(pointer, "smtp"));
+  mail.circulation =
+      read_circulation(member(json, "circulation", pointer), child_pointer(pointer, "circulation"));
+  return mail;
+}
+
+std::string to_string(PackAttachment attach) {
+  switch (attach) {
+    case PackAttachment::zip:
+      return "zip";
+    case PackAttachment::pdf:
+      return "pdf";
+    case PackAttachment::both:
+      return "both";
+  }
+  return "zip";
+}
+
+}  // namespace panelpack::panel

@@ -1,0 +1,63 @@
+#pragma once
+// The "mail" section of office.json as plain data: whom the office's mail comes from, the relay
+// it goes through, and how the pack is attached when it is circulated. The panel domain knows
+// nothing of the mailer; cli/ turns this into the mailer's settings (docs/mail.md).
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "panel/person.hpp"
+
+namespace panelpack::panel {
+
+// Where a secret is read when it is needed: the first line of a file (a path from the office
+// folder) or an environment variable. office.json never holds the secret itself.
+struct SecretSource {
+  std::string file;
+  std::string environment;
+
+  bool empty() const noexcept { return file.empty() && environment.empty(); }
+};
+
+struct SmtpConfig {
+  std::string host;
+  int port = 587;
+  // plain: no TLS, allowed by the mailer only for a relay on loopback (127.0.0.1, ::1).
+  enum class Security { starttls, plain } security = Security::starttls;
+  std::string username;  // empty: no AUTH
+  SecretSource password;
+  std::string ca_file;  // PEM file of trusted CAs, from the office folder; empty: the system's
+  int connect_timeout_seconds = 15;
+  int read_timeout_seconds = 60;
+};
+
+// What the circulation email carries: the pack's zip, its merged PDF, or both.
+enum class PackAttachment { zip, pdf, both };
+
+struct CirculationConfig {
+  PackAttachment attach = PackAttachment::zip;
+  // Set: the circulated zip is encrypted with AES-256 under this password, which is never mailed.
+  SecretSource zip_password;
+
+  bool needs_pdf() const noexcept { return attach != PackAttachment::zip; }
+  bool needs_zip() const noexcept { return attach != PackAttachment::pdf; }
+};
+
+struct MailConfig {
+  Person from;  // name and email
+  std::optional<Person> reply_to;
+  SmtpConfig smtp;
+  CirculationConfig circulation;
+};
+
+// Reads office.json's "mail" object at `pointer`. Throws PanelError naming the value's JSON
+// pointer: "missing_field", "invalid_field", "secret_in_configuration" (a "password" given
+// instead of passwordFile or passwordEnv), "ambiguous_secret" (both given), "missing_secret"
+// (a username without a password source).
+MailConfig parse_mail_config(const nlohmann::json& json, const std::string& pointer);
+
+std::string to_string(PackAttachment attach);
+
+}  // namespace panelpack::panel

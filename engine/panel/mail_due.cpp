@@ -1,0 +1,271 @@
+#include "panel/mail_due.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "panel/agenda.hpp"
+#include "panel/panel_error.hpp"
+
+namespace panelpack::panel {
+
+namespace {
+
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+enum class Timing { not_yet, due, passed };
+
+Timing timing_of(UtcInstant due_at, UtcInstant expires_at, const MailWindow& window) {
+  if (due_at > window.now || due_at < window.now - window.lookback) return Timing::not_yet;
+  return window.now >= expires_at ? Timing::passed : Timing::due;
+}
+
+bool received_by(const BookingItem& item, const std::string& type, UtcInstant now) {
+  return std::any_of(item.papers.begin(), item.papers.end(), [&](const ReceivedPaper& paper) {
+    return paper.type == type && paper.received_at <= now;
+  });
+}
+
+std::vector<std::string> missing_papers(const BookingItem& item, UtcInstant now) {
+  std::vector<std::string> missing;
+  for (const std::string& type : item.paper_types) {
+    const bool listed = std::find(missing.begin(), missing.end(), type) != missing.end();
+    if (!listed && !received_by(item, type, now)) missing.push_back(type);
+  }
+  return missing;
+}
+
+struct Addressee {
+  const Person* person;
+  std::string role;
+};
+
+std::vector<Addressee> presenters_of(const BookingItem& item, const CaseSummary& summary) {
+  std::vector<Addressee> presenters;
+  if (item.presenters) {
+    for (const Person& person : *item.presenters) presenters.push_back({&person, "presenter"});
+    return presenters;
+  }
+  if (summary.social_worker) presenters.push_back({&*summary.social_worker, "social worker"});
+  if (summary.team_manager) presenters.push_back({&*summary.team_manager, "team manager"});
+  return presenters;
+}
+
+// Builds the plan one sitting at a time.
+class Planner {
+ public:
+  explicit Planner(const MailDueInputs& inputs) : in_(inputs) {}
+
+  void add(const BookedSitting& booked) {
+    if (booked.sitting.cancelled || booked.bookings.items.empty()) return;
+    const PanelConfig* panel = nullptr;
+    try {
+      panel = &in_.office.panel(booked.sitting.panel_id);
+    } catch (const PanelError& error) {
+      plan_.problems.push_back(sitting_name(booked.sitting) + ": " + error.what());
+      return;
+    }
+    if (!has_mail_in_window(*panel, booked.sitting, in_.calendar, in_.window)) return;
+    std::optional<SittingMail> sitting = sitting_mail(*panel, booked);
+    if (!sitting) return;
+    plan_.sittings.push_back(std::move(*sitting));
+    const std::size_t index = plan_.sittings.size() - 1;
+    add_reminders(index, booked);
+    add_escalations(index);
+    add_circulation(index);
+    add_minutes(index);
+  }
+
+  MailPlan finish() {
+    const auto by_time = [](const DueMail& a, const DueMail& b) {
+      return a.due_at != b.due_at ? a.due_at < b.due_at : a.sitting < b.sitting;
+    };
+    std::stable_sort(plan_.due.begin(), plan_.due.end(), by_time);
+    std::stable_sort(plan_.passed.begin(), plan_.passed.end(), by_time);
+    return std::move(plan_);
+  }
+
+ private:
+  static std::string sitting_name(const Sitting& sitting) {
+    return sitting.panel_id + " " + sitting.date.iso();
+  }
+
+  std::optional<SittingMail> sitting_mail(const PanelConfig& panel, const BookedSitting& booked) {
+    for (const BookingItem& item : booked.bookings.items) {
+      if (!in_.cases.contains(item.case_ref)) {
+        plan_.problems.push_back("mail for " + sitting_name(booked.sitting) +
+                                 ": the case file of " + item.case_ref +
+                                 " could not be read; no mail for this sitting");
+        return std::nullopt;
+      }
+    }
+    nlohmann::ordered_json agenda;
+    try {
+      agenda = build_agenda({in_.office, panel, booked.sitting, booked.bookings, in_.cases,
+                             in_.calendar, in_.window.now});
+    } catch (const PanelError& error) {
+      plan_.problems.push_back("mail for " + sitting_name(booked.sitting) + ": " + error.what());
+      return std::nullopt;
+    }
+    SittingMail sitting{
+        &panel, booked.sitting, mail_moments(panel, booked.sitting, in_.calendar), {}};
+    const auto& items = agenda.at("items");
+    for (std::size_t i = 0; i < booked.bookings.items.size(); ++i) {
+      const BookingItem& item = booked.bookings.items[i];
+      const CaseSummary& summary = in_.cases.at(item.case_ref);
+      sitting.cases.push_back({static_cast<int>(i) + 1, item.case_ref, summary.child_id,
+                               summary.child_initials, items[i].at("slot").get<std::string>(),
+                               items[i].at("endTime").get<std::string>(),
+                               missing_papers(item, in_.window.now)});
+    }
+    return sitting;
+  }
+
+  // Adds one email per distinct address to `due` or `passed`, or a problem for a person
+  // without an address when it is due.
+  void add_mail(MailKind kind, std::size_t index, std::optional<std::size_t> about,
+                const std::vector<Addressee>& people, UtcInstant due_at, UtcInstant expires_at) {
+    const Timing timing = timing_of(due_at, expires_at, in_.window);
+    if (timing == Timing::not_yet) return;
+    const SittingMail& sitting = plan_.sittings[index];
+    const std::string case_ref = about ? sitting.cases[*about].case_ref : "";
+    std::set<std::string> seen;
+    for (const Addressee& addressee : people) {
+      DueMail mail{kind,       index, about, *addressee.person, addressee.role, due_at,
+                   expires_at, false, ""};
+      if (addressee.person->email.empty()) {
+        if (timing == Timing::due) {
+          plan_.problems.push_back(describe(plan_, mail) + ": the " + addressee.role +
+                                   " has no email address");
+        }
+        continue;
+      }
+      mail.key = mail_key(kind, sitting.panel->id, sitting.sitting.date, case_ref,
+                          addressee.person->email);
+      if (!seen.insert(lowercase(addressee.person->email)).second) continue;
+      mail.late = in_.window.now - due_at > in_.window.late_after;
+      (timing == Timing::due ? plan_.due : plan_.passed).push_back(std::move(mail));
+    }
+  }
+
+  void add_reminders(std::size_t index, const BookedSitting& booked) {
+    const MailMoments& moments = plan_.sittings[index].moments;
+    for (std::size_t i = 0; i < booked.bookings.items.size(); ++i) {
+      const BookingItem& item = booked.bookings.items[i];
+      const auto people = presenters_of(item, in_.cases.at(item.case_ref));
+      if (people.empty() &&
+          timing_of(moments.deadlines.reminder.utc, moments.starts_at, in_.window) == Timing::due) {
+        plan_.problems.push_back("reminder for " + sitting_name(booked.sitting) + " " +
+                                 item.case_ref +
+                                 ": the case file names no social worker or team manager and the "
+                                 "booking no presenters");
+      }
+      add_mail(MailKind::reminder, index, i, people, moments.deadlines.reminder.utc,
+               moments.starts_at);
+    }
+  }
+
+  void add_escalations(std::size_t index) {
+    const SittingMail& sitting = plan_.sittings[index];
+    for (std::size_t i = 0; i < sitting.cases.size(); ++i) {
+      if (sitting.cases[i].missing_papers.empty()) continue;
+      const CaseSummary& summary = in_.cases.at(sitting.cases[i].case_ref);
+      const UtcInstant due_at = sitting.moments.deadlines.papers_due.utc;
+      if (!summary.team_manager) {
+        if (timing_of(due_at, sitting.moments.starts_at, in_.window) == Timing::due) {
+          plan_.problems.push_back("papers-missing for " + sitting_name(sitting.sitting) + " " +
+                                   sitting.cases[i].case_ref +
+                                   ": the case file names no team manager");
+        }
+        continue;
+      }
+      add_mail(MailKind::papers_missing, index, i, {{&*summary.team_manager, "team manager"}},
+               due_at, sitting.moments.starts_at);
+    }
+  }
+
+  void add_circulation(std::size_t index) {
+    const SittingMail& sitting = plan_.sittings[index];
+    const std::vector<Person> members = sitting.panel->pack_recipients();
+    std::vector<Addressee> people;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      people.push_back({&members[i], i == 0 ? "chair" : "member"});
+    }
+    people.push_back({&in_.office.submission_mailbox, "submission mailbox"});
+    add_mail(MailKind::circulation, index, std::nullopt, people, sitting.moments.deadlines.pack.utc,
+             sitting.moments.starts_at);
+  }
+
+  void add_minutes(std::size_t index) {
+    const SittingMail& sitting = plan_.sittings[index];
+    add_mail(MailKind::minutes_due, index, std::nullopt,
+             {{&sitting.panel->administrator, "administrator"}},
+             sitting.moments.minutes_reminder_at, sitting.moments.deadlines.minutes.utc);
+  }
+
+  const MailDueInputs& in_;
+  MailPlan plan_;
+};
+
+}  // namespace
+
+std::string to_string(MailKind kind) {
+  switch (kind) {
+    case MailKind::reminder:
+      return "reminder";
+    case MailKind::circulation:
+      return "circulation";
+    case MailKind::papers_missing:
+      return "papers-missing";
+    case MailKind::minutes_due:
+      return "minutes-due";
+  }
+  return "reminder";
+}
+
+MailMoments mail_moments(const PanelConfig& panel, const Sitting& sitting,
+                         const WorkingCalendar& calendar) {
+  MailMoments moments{
+      deadlines_for(panel, sitting, calendar), local_to_utc(sitting.date, sitting.start_time), {}};
+  const CalendarDate day_before =
+      calendar.add_working_days(moments.deadlines.minutes.local.date, -1);
+  moments.minutes_reminder_at =
+      std::max(local_to_utc(day_before, kMinutesReminderTime), moments.starts_at);
+  return moments;
+}
+
+bool has_mail_in_window(const PanelConfig& panel, const Sitting& sitting,
+                        const WorkingCalendar& calendar, const MailWindow& window) {
+  const MailMoments moments = mail_moments(panel, sitting, calendar);
+  const auto within = [&](UtcInstant moment) {
+    return moment <= window.now && moment >= window.now - window.lookback;
+  };
+  return within(moments.deadlines.reminder.utc) || within(moments.deadlines.papers_due.utc) ||
+         within(moments.deadlines.pack.utc) || within(moments.minutes_reminder_at);
+}
+
+MailPlan plan_due_mail(const MailDueInputs& inputs) {
+  Planner planner(inputs);
+  for (const BookedSitting& booked : inputs.booked) planner.add(booked);
+  return planner.finish();
+}
+
+std::string mail_key(MailKind kind, const std::string& panel_id, CalendarDate date,
+                     const std::string& case_ref, const std::string& email) {
+  return to_string(kind) + "|" + panel_id + "|" + date.iso() + "|" + case_ref + "|" +
+         lowercase(email);
+}
+
+std::string describe(const MailPlan& plan, const DueMail& mail) {
+  const SittingMail& sitting = plan.sittings.at(mail.sitting);
+  std::string text =
+      to_string(mail.kind) + " for " + sitting.sitting.panel_id + " " + sitting.sitting.date.iso();
+  if (mail.about) text += " " + sitting.cases.at(*mail.about).case_ref;
+  return text;
+}
+
+}  // namespace panelpack::panel

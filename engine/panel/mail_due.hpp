@@ -1,0 +1,120 @@
+#pragma once
+// What mail is due at a moment, from the booked sittings and their deadlines: the reminder to
+// each case's presenters, the pack's circulation, the escalation of missing papers to the team
+// manager, and the administrator's reminder that minutes are due. Each email has the
+// idempotency key (kind|panel|date|caseRef|recipient) that keeps it from being sent twice.
+// Pure: no clock, no files, no mailer; `panelpack tick` joins it to the outbox (docs/mail.md).
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "panel/case_summary.hpp"
+#include "panel/office_config.hpp"
+#include "panel/sittings.hpp"
+#include "panel/timeliness.hpp"
+
+namespace panelpack::panel {
+
+enum class MailKind { reminder, circulation, papers_missing, minutes_due };
+
+// "reminder", "circulation", "papers-missing", "minutes-due": the first part of every key and
+// the base name of the kind's templates.
+std::string to_string(MailKind kind);
+
+// The minutes reminder goes at this London time on the last working day before the minutes
+// deadline's day, so the administrator has a working day to finish them.
+inline constexpr TimeOfDay kMinutesReminderTime{9, 0};
+
+// The moments of one sitting that mail is tied to.
+struct MailMoments {
+  SittingDeadlines deadlines;
+  UtcInstant starts_at;            // the sitting's start: after it, nothing before it is sent
+  UtcInstant minutes_reminder_at;  // see kMinutesReminderTime; never before the sitting starts
+};
+
+MailMoments mail_moments(const PanelConfig& panel, const Sitting& sitting,
+                         const WorkingCalendar& calendar);
+
+// One booked case as mail may name it: ids, initials and times, never the child's name.
+struct MailCase {
+  int number = 0;  // its item on the agenda
+  std::string case_ref;
+  std::string child_id;
+  std::string child_initials;
+  std::string slot;      // "09:30"
+  std::string end_time;  // "10:30"
+  // The papers the booking expects that have not been received by now, in booking order.
+  std::vector<std::string> missing_papers;
+};
+
+// A booked sitting that has mail due, or mail whose moment passed, in the window.
+struct SittingMail {
+  const PanelConfig* panel = nullptr;
+  Sitting sitting;
+  MailMoments moments;
+  std::vector<MailCase> cases;  // agenda order
+};
+
+struct DueMail {
+  MailKind kind = MailKind::reminder;
+  std::size_t sitting = 0;           // index into MailPlan::sittings
+  std::optional<std::size_t> about;  // reminder, papers_missing: index into that sitting's cases
+  Person recipient;
+  std::string role;  // "social worker", "team manager", "presenter", "chair", "member",
+                     // "submission mailbox", "administrator"
+  UtcInstant due_at;
+  UtcInstant expires_at;  // from then on it would be pointless: it is skipped, not sent
+  bool late = false;      // due more than MailWindow::late_after before now: a tick missed it
+  std::string key;        // kind|panel|date|caseRef|recipient (caseRef empty for a sitting's mail)
+};
+
+struct MailWindow {
+  UtcInstant now;
+  // Moments further back than this are left alone (neither sent nor reported): how long a
+  // tick may have been down and still catch up.
+  std::chrono::days lookback{14};
+  std::chrono::minutes late_after{15};
+};
+
+struct MailPlan {
+  std::vector<SittingMail> sittings;
+  std::vector<DueMail> due;     // due now and not yet pointless: to queue (the outbox dedupes)
+  std::vector<DueMail> passed;  // whose moment passed within the window: skipped
+  // Mail that cannot go, by ids only: "reminder for permanence 2026-12-15 LCS900102: the
+  // social worker has no email address".
+  std::vector<std::string> problems;
+};
+
+// Whether any mail moment of the sitting falls in [now - lookback, now]: only such sittings
+// need their case files read.
+bool has_mail_in_window(const PanelConfig& panel, const Sitting& sitting,
+                        const WorkingCalendar& calendar, const MailWindow& window);
+
+struct MailDueInputs {
+  const OfficeConfig& office;
+  const std::vector<BookedSitting>& booked;  // cancelled sittings and empty bookings get no mail
+  const std::map<std::string, CaseSummary>& cases;  // every case booked in a window sitting
+  const WorkingCalendar& calendar;
+  MailWindow window;
+};
+
+// What is due at window.now. Recipients are the booking's presenters (else the case's social
+// worker and team manager) for reminders; the chair, members and submission mailbox for the
+// circulation; the case's team manager for missing papers (at the papers deadline); the
+// panel's administrator for minutes. A paper counts as received once its receivedAt is at
+// or before now. A sitting whose case files are missing, or whose agenda does not compute,
+// is a problem and gets no mail.
+MailPlan plan_due_mail(const MailDueInputs& inputs);
+
+// "kind|panel|date|caseRef|recipient", the recipient lower-cased.
+std::string mail_key(MailKind kind, const std::string& panel_id, CalendarDate date,
+                     const std::string& case_ref, const std::string& email);
+
+// "reminder for permanence 2026-12-15 LCS900102", "circulation for permanence 2026-12-15":
+// how the log names a due email without its recipient.
+std::string describe(const MailPlan& plan, const DueMail& mail);
+
+}  // namespace panelpack::panel

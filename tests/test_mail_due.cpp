@@ -1,0 +1,274 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "panel/mail_due.hpp"
+#include "panel/panel_error.hpp"
+#include "support/office_fixture.hpp"
+
+namespace {
+
+using nlohmann::json;
+using panelpack::panel::BookedSitting;
+using panelpack::panel::CalendarDate;
+using panelpack::panel::CaseSummary;
+using panelpack::panel::DueMail;
+using panelpack::panel::find_sitting;
+using panelpack::panel::mail_key;
+using panelpack::panel::mail_moments;
+using panelpack::panel::MailKind;
+using panelpack::panel::MailPlan;
+using panelpack::panel::OfficeConfig;
+using panelpack::panel::parse_bookings;
+using panelpack::panel::parse_instant;
+using panelpack::panel::parse_office_config;
+using panelpack::panel::plan_due_mail;
+using panelpack::panel::summarise_case;
+using panelpack::panel::WorkingCalendar;
+
+// The fixture's permanence panel sits on Tuesdays; for 15 December 2026: papers due and the
+// reminder on Sat 12 Dec (17:00, 09:00), the pack on Fri 11 Dec 12:00, the sitting at 09:30,
+// minutes due Tue 22 Dec 17:00.
+const OfficeConfig& office() {
+  static const OfficeConfig parsed = parse_office_config(panelpack::testing::office_json());
+  return parsed;
+}
+
+json person(const char* name, const char* email) {
+  json person{{"name", name}};
+  if (email != nullptr) person["email"] = email;
+  return person;
+}
+
+CaseSummary child(const char* ref, const char* first, const char* last, json professionals) {
+  return summarise_case({{"caseRef", ref},
+                         {"child",
+                          {{"childId", std::string("C-") + ref},
+                           {"name", std::string(first) + " " + last},
+                           {"firstName", first},
+                           {"lastName", last}}},
+                         {"professionals", std::move(professionals)}});
+}
+
+json workers(const char* worker, const char* manager) {
+  return {{"socialWorker", person("Sam Worker", worker)},
+          {"teamManager", person("Terry Manager", manager)}};
+}
+
+std::map<std::string, CaseSummary> cases() {
+  std::map<std::string, CaseSummary> all;
+  all.emplace("LCS1", child("LCS1", "Leah", "Thornbury",
+                            workers("sam@fictional.example.org", "terry@fictional.example.org")));
+  all.emplace("LCS2", child("LCS2", "Riley", "Thornbury",
+                            workers("SAM@fictional.example.org", "terry@fictional.example.org")));
+  return all;
+}
+
+json item(const char* ref, std::vector<std::string> papers, json received) {
+  return {{"caseRef", ref},
+          {"reason", "ratify_plan"},
+          {"paperTypes", std::move(papers)},
+          {"papers", std::move(received)}};
+}
+
+json received(const char* type, const char* at) {
+  return {{"type", type}, {"receivedAt", at}};
+}
+
+BookedSitting booked(const char* date, std::vector<json> items) {
+  return {find_sitting(office().panel("permanence"), CalendarDate::parse(date)),
+          parse_bookings({{"panel", "permanence"}, {"date", date}, {"items", std::move(items)}})};
+}
+
+// LCS1 has everything in on time; LCS2's care plan is missing.
+std::vector<BookedSitting> december() {
+  return {booked(
+      "2026-12-15",
+      {item("LCS1", {"referral"}, {received("referral", "2026-12-09T10:00:00Z")}),
+       item("LCS2", {"referral", "care-plan"}, {received("referral", "2026-12-09T10:00:00Z")})})};
+}
+
+MailPlan plan_at(const char* now, const std::vector<BookedSitting>& sittings = december(),
+                 const std::map<std::string, CaseSummary>& summaries = cases()) {
+  static const WorkingCalendar calendar;
+  return plan_due_mail({office(), sittings, summaries, calendar, {parse_instant(now)}});
+}
+
+std::vector<std::string> keys_of(const std::vector<DueMail>& mails, MailKind kind) {
+  std::vector<std::string> keys;
+  for (const DueMail& mail : mails) {
+    if (mail.kind == kind) keys.push_back(mail.key);
+  }
+  return keys;
+}
+
+TEST(MailDue, NothingIsDueBeforeTheFirstMoment) {
+  const MailPlan plan = plan_at("2026-12-11T11:59:59Z");
+  EXPECT_TRUE(plan.due.empty());
+  EXPECT_TRUE(plan.passed.empty());
+  EXPECT_TRUE(plan.sittings.empty());
+  EXPECT_TRUE(plan.problems.empty());
+}
+
+TEST(MailDue, CirculationAtThePackDeadlineGoesToTheChairMembersAndMailboxOnceEach) {
+  const MailPlan plan = plan_at("2026-12-11T12:00:00Z");
+  ASSERT_EQ(plan.due.size(), 3U);  // the chair is also listed as a member: once
+  EXPECT_EQ(
+      keys_of(plan.due, MailKind::circulation),
+      (std::vector<std::string>{"circulation|permanence|2026-12-15||morgan@fictional.example.org",
+                                "circulation|permanence|2026-12-15||ali@fictional.example.org",
+                                "circulation|permanence|2026-12-15||panel@fictional.example.org"}));
+  EXPECT_EQ(plan.due[0].role, "chair");
+  EXPECT_EQ(plan.due[1].role, "member");
+  EXPECT_EQ(plan.due[2].role, "submission mailbox");
+  EXPECT_FALSE(plan.due[0].about.has_value());
+  EXPECT_FALSE(plan.due[0].late);
+  EXPECT_EQ(plan.due[0].due_at, parse_instant("2026-12-11T12:00:00Z"));
+  EXPECT_EQ(plan.due[0].expires_at, parse_instant("2026-12-15T09:30:00Z"));
+}
+
+TEST(MailDue, RemindersGoToEachCasesWorkerAndManagerWithTheirSlotAndMissingPapers) {
+  const MailPlan plan = plan_at("2026-12-12T09:00:00Z");
+  EXPECT_EQ(keys_of(plan.due, MailKind::reminder),
+            (std::vector<std::string>{
+                "reminder|permanence|2026-12-15|LCS1|sam@fictional.example.org",
+                "reminder|permanence|2026-12-15|LCS1|terry@fictional.example.org",
+                "reminder|permanence|2026-12-15|LCS2|sam@fictional.example.org",
+                "reminder|permanence|2026-12-15|LCS2|terry@fictional.example.org"}));
+  const auto& sitting = plan.sittings.at(0);
+  ASSERT_EQ(sitting.cases.size(), 2U);
+  EXPECT_EQ(sitting.cases[0].slot, "09:30");
+  EXPECT_EQ(sitting.cases[1].slot, "10:15");
+  EXPECT_EQ(sitting.cases[1].end_time, "11:00");
+  EXPECT_EQ(sitting.cases[0].child_id, "C-LCS1");
+  EXPECT_EQ(sitting.cases[0].child_initials, "LT");
+  EXPECT_TRUE(sitting.cases[0].missing_papers.empty());
+  EXPECT_EQ(sitting.cases[1].missing_papers, std::vector<std::string>{"care-plan"});
+  const auto reminder = std::find_if(plan.due.begin(), plan.due.end(), [](const DueMail& mail) {
+    return mail.kind == MailKind::reminder;
+  });
+  EXPECT_EQ(reminder->role, "social worker");
+  EXPECT_EQ(*reminder->about, 0U);
+}
+
+TEST(MailDue, TheBookingsPresentersAreRemindedInsteadOfTheCaseFilesWorkers) {
+  json with_presenters = item("LCS1", {"referral"}, json::array());
+  with_presenters["presenters"] = {person("Pat Presenter", "pat@fictional.example.org")};
+  const MailPlan plan = plan_at("2026-12-12T09:00:00Z", {booked("2026-12-15", {with_presenters})});
+  EXPECT_EQ(
+      keys_of(plan.due, MailKind::reminder),
+      std::vector<std::string>{"reminder|permanence|2026-12-15|LCS1|pat@fictional.example.org"});
+  EXPECT_EQ(plan.due.back().role, "presenter");
+}
+
+TEST(MailDue, MissingPapersGoToTheTeamManagerAtThePapersDeadlineAsReceivedByNow) {
+  // The care plan arrives after the deadline: at 17:00 it is missing, by 18:00 it is not.
+  const auto sittings = std::vector<BookedSitting>{booked(
+      "2026-12-15", {item("LCS1", {"referral"}, {received("referral", "2026-12-09T10:00:00Z")}),
+                     item("LCS2", {"referral", "care-plan"},
+                          {received("referral", "2026-12-09T10:00:00Z"),
+                           received("care-plan", "2026-12-12T17:30:00Z")})})};
+  EXPECT_EQ(keys_of(plan_at("2026-12-12T17:00:00Z", sittings).due, MailKind::papers_missing),
+            std::vector<std::string>{
+                "papers-missing|permanence|2026-12-15|LCS2|terry@fictional.example.org"});
+  EXPECT_TRUE(
+      keys_of(plan_at("2026-12-12T18:00:00Z", sittings).due, MailKind::papers_missing).empty());
+  EXPECT_TRUE(
+      keys_of(plan_at("2026-12-12T16:59:00Z", sittings).due, MailKind::papers_missing).empty());
+}
+
+TEST(MailDue, TheMinutesReminderIsAtNineOnTheWorkingDayBeforeTheDeadline) {
+  // 22 December 2026: minutes due Thu 31 Dec 17:00 (25 and 28 Dec are bank holidays).
+  const auto sittings =
+      std::vector<BookedSitting>{booked("2026-12-22", {item("LCS1", {"referral"}, json::array())})};
+  const auto moments =
+      mail_moments(office().panel("permanence"), sittings[0].sitting, WorkingCalendar{});
+  EXPECT_EQ(moments.deadlines.minutes.utc, parse_instant("2026-12-31T17:00:00Z"));
+  EXPECT_EQ(moments.minutes_reminder_at, parse_instant("2026-12-30T09:00:00Z"));
+  EXPECT_TRUE(
+      keys_of(plan_at("2026-12-30T08:59:00Z", sittings).due, MailKind::minutes_due).empty());
+  const MailPlan plan = plan_at("2026-12-30T09:00:00Z", sittings);
+  EXPECT_EQ(
+      keys_of(plan.due, MailKind::minutes_due),
+      std::vector<std::string>{"minutes-due|permanence|2026-12-22||robin@fictional.example.org"});
+  EXPECT_EQ(plan.due.back().role, "administrator");
+  EXPECT_EQ(plan.due.back().expires_at, parse_instant("2026-12-31T17:00:00Z"));
+}
+
+TEST(MailDue, MailQueuedWellAfterItsMomentIsLateAndAfterTheSittingItIsPassed) {
+  const MailPlan catching_up = plan_at("2026-12-14T10:00:00Z");
+  ASSERT_FALSE(catching_up.due.empty());
+  EXPECT_TRUE(std::all_of(catching_up.due.begin(), catching_up.due.end(),
+                          [](const DueMail& mail) { return mail.late; }));
+  const MailPlan on_time = plan_at("2026-12-12T09:10:00Z");
+  for (const DueMail& mail : on_time.due) {
+    EXPECT_EQ(mail.late, mail.kind != MailKind::reminder) << mail.key;
+  }
+  const MailPlan after = plan_at("2026-12-15T09:30:00Z");
+  EXPECT_TRUE(after.due.empty());
+  EXPECT_EQ(keys_of(after.passed, MailKind::reminder).size(), 4U);
+  EXPECT_EQ(keys_of(after.passed, MailKind::circulation).size(), 3U);
+  EXPECT_EQ(keys_of(after.passed, MailKind::papers_missing).size(), 1U);
+}
+
+TEST(MailDue, MomentsOlderThanTheLookbackAreLeftAlone) {
+  // The latest moment of 15 December is the minutes reminder on Mon 21 Dec 09:00.
+  EXPECT_FALSE(plan_at("2027-01-04T09:00:00Z").sittings.empty());
+  const MailPlan plan = plan_at("2027-01-04T09:00:01Z");
+  EXPECT_TRUE(plan.sittings.empty());
+  EXPECT_TRUE(plan.due.empty());
+  EXPECT_TRUE(plan.passed.empty());
+}
+
+TEST(MailDue, CancelledAndEmptySittingsGetNoMail) {
+  BookedSitting cancelled = booked("2026-12-15", {item("LCS1", {"referral"}, json::array())});
+  cancelled.sitting.cancelled = true;
+  EXPECT_TRUE(plan_at("2026-12-12T09:00:00Z", {cancelled}).sittings.empty());
+  EXPECT_TRUE(plan_at("2026-12-12T09:00:00Z", {booked("2026-12-15", {})}).sittings.empty());
+}
+
+TEST(MailDue, APersonWithoutAnEmailIsAProblemNamedByIdsOnly) {
+  auto summaries = cases();
+  summaries.erase("LCS1");
+  summaries.emplace(
+      "LCS1", child("LCS1", "Leah", "Thornbury", workers(nullptr, "terry@fictional.example.org")));
+  const MailPlan plan = plan_at("2026-12-12T09:00:00Z", december(), summaries);
+  ASSERT_EQ(plan.problems.size(), 1U);
+  EXPECT_EQ(plan.problems[0],
+            "reminder for permanence 2026-12-15 LCS1: the social worker has no email address");
+  EXPECT_EQ(keys_of(plan.due, MailKind::reminder).size(), 3U);
+}
+
+TEST(MailDue, ASittingWithAnUnreadableCaseFileGetsNoMailAndSaysSo) {
+  auto summaries = cases();
+  summaries.erase("LCS2");
+  const MailPlan plan = plan_at("2026-12-12T09:00:00Z", december(), summaries);
+  EXPECT_TRUE(plan.due.empty());
+  ASSERT_EQ(plan.problems.size(), 1U);
+  EXPECT_NE(plan.problems[0].find("LCS2"), std::string::npos);
+}
+
+TEST(MailDue, KeysNameKindPanelDateCaseAndTheLowerCasedRecipient) {
+  EXPECT_EQ(mail_key(MailKind::papers_missing, "aep", CalendarDate::parse("2027-01-11"), "LCS7",
+                     "Jo.Bloggs@Fictional.Example.ORG"),
+            "papers-missing|aep|2027-01-11|LCS7|jo.bloggs@fictional.example.org");
+  const MailPlan plan = plan_at("2026-12-12T09:00:00Z");
+  EXPECT_EQ(describe(plan, plan.due.back()), "reminder for permanence 2026-12-15 LCS2");
+}
+
+TEST(CaseSummary, InitialsComeFromFirstAndLastNameOrTheWordsOfTheName) {
+  const auto initials = [](json child) {
+    child["childId"] = "C1";
+    return summarise_case({{"caseRef", "C1"}, {"child", child}}).child_initials;
+  };
+  EXPECT_EQ(initials({{"firstName", "leah"}, {"lastName", "Thornbury"}}), "LT");
+  EXPECT_EQ(initials({{"name", "Baby Margerison (unborn)"}}), "BM");
+  EXPECT_EQ(initials({{"firstName", "Łucja"}, {"lastName", "Ćwik"}}), "ŁĆ");
+  EXPECT_EQ(initials({{"firstName", "\r\nBcc: x"}, {"lastName", "Evans"}}), "BE");
+  EXPECT_EQ(initials(json::object()), "");
+}
+
+}  // namespace
