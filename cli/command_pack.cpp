@@ -1,20 +1,17 @@
 // `panelpack pack PANEL DATE`: the sitting's pack, built whole and put in place in one step.
 
 #include <array>
-#include <cstdlib>
 #include <iostream>
 #include <thread>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "file_lock.hpp"
-#include "files.hpp"
 #include "pack_writer.hpp"
 #include "panel/labels.hpp"
-#include "panel/panel_error.hpp"
 #include "progress.hpp"
-#include "sitting_context.hpp"
+#include "secrets.hpp"
+#include "sitting_pack.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -32,36 +29,15 @@ const std::array<OptionSpec, 10> pack_options = {{
     {"help", 'h', false},
 }};
 
-// A zip password shorter than this is refused: AES is only as strong as what protects it.
-constexpr std::size_t kMinimumPasswordLength = 10;
-
+// The zip's password from --password-file or --password-env, or none.
 std::string read_password(const Arguments& arguments) {
   const auto file = arguments.value("password-file");
   const auto variable = arguments.value("password-env");
   if (file && variable) throw UsageError("give --password-file or --password-env, not both");
-  std::string password;
-  std::string source;
-  if (file) {
-    password = read_input(*file);
-    source = *file;
-    // The first line is the password; editors add a newline.
-    password = password.substr(0, password.find_first_of("\r\n"));
-  } else if (variable) {
-    const char* value = std::getenv(variable->c_str());
-    if (value == nullptr) {
-      throw CommandFailure(ExitCode::bad_input,
-                           "--password-env: the environment variable " + *variable + " is not set");
-    }
-    password = value;
-    source = "$" + *variable;
-  } else {
-    return "";
-  }
-  if (password.size() < kMinimumPasswordLength) {
-    throw CommandFailure(ExitCode::bad_input, source + ": the zip password must be at least " +
-                                                  std::to_string(kMinimumPasswordLength) +
-                                                  " characters");
-  }
+  if (!file && !variable) return "";
+  const std::string password =
+      file ? secret_from_file(*file) : secret_from_environment(*variable, "--password-env");
+  check_zip_password(password, file ? *file : "$" + *variable);
   return password;
 }
 
@@ -109,19 +85,9 @@ ExitCode run_pack(std::span<const std::string> words) {
   options.password = read_password(arguments);
 
   const Workspace workspace = Workspace::open(arguments.value("office"));
-  const SittingContext context = load_sitting(workspace, panel_id, date);
-  const auto inputs = context.agenda_inputs(workspace, now);
-  nlohmann::ordered_json agenda;
-  panel::PackPlan plan;
-  try {
-    agenda = panel::build_agenda(inputs);
-    plan = panel::plan_pack(inputs);
-  } catch (const panel::PanelError& error) {
-    throw CommandFailure(ExitCode::bad_input, error.what());
-  }
-  const auto target = workspace.pack_path(panel_id, date);
-  const FileLock lock(target.parent_path() / ("." + date.iso() + ".lock"), false);
-  const PackResult result = write_pack(workspace, context, plan, agenda, options, now);
+  const SittingPack pack = build_sitting_pack(workspace, panel_id, date, options, now);
+  const PackResult& result = pack.result;
+  const panel::PackPlan& plan = pack.plan;
   if (arguments.has("json")) {
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& file : result.documents) {
@@ -137,7 +103,7 @@ ExitCode run_pack(std::span<const std::string> words) {
         {"missing", plan.missing.size()}};
     std::cout << output.dump(2) << '\n';
   } else if (!arguments.has("quiet")) {
-    print_summary(result, plan, context, !options.password.empty());
+    print_summary(result, plan, pack.context, !options.password.empty());
   }
   return ExitCode::success;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exit_codes.hpp"
+#include "mustache_data.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -13,7 +14,6 @@ namespace {
 namespace mustache = kainjow::mustache;
 
 constexpr std::size_t max_component_bytes = 120;
-constexpr int max_depth = 64;
 
 bool is_control(unsigned char byte) {
   return byte < 0x20U || byte == 0x7FU;
@@ -36,33 +36,6 @@ void trim(std::string& text, std::string_view leading, std::string_view trailing
   text.erase(0, std::min(text.size(), text.find_first_not_of(leading)));
   const auto last = text.find_last_not_of(trailing);
   text.resize(last == std::string::npos ? 0 : last + 1);
-}
-
-mustache::data to_mustache_data(const nlohmann::json& value, int depth) {
-  if (depth > max_depth) return mustache::data(false);
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      mustache::data object{mustache::data::type::object};
-      for (const auto& [key, member] : value.items()) {
-        object.set(key, to_mustache_data(member, depth + 1));
-      }
-      return object;
-    }
-    case nlohmann::json::value_t::array: {
-      mustache::data list{mustache::data::type::list};
-      for (const auto& item : value) list.push_back(to_mustache_data(item, depth + 1));
-      return list;
-    }
-    case nlohmann::json::value_t::string:
-      return mustache::data(value.get_ref<const std::string&>());
-    case nlohmann::json::value_t::boolean:
-      return mustache::data(value.get<bool>());
-    case nlohmann::json::value_t::null:
-    case nlohmann::json::value_t::discarded:
-      return mustache::data(false);
-    default:  // numbers print as JSON writes them
-      return mustache::data(value.dump());
-  }
 }
 
 // Only the record's top-level fields the pattern can name are converted: a record may hold a

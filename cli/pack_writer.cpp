@@ -184,7 +184,9 @@ int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
 PackResult write_pack(const Workspace& workspace, const SittingContext& context,
                       const panel::PackPlan& plan, const nlohmann::ordered_json& agenda,
                       const PackOptions& options, panel::UtcInstant now) {
-  const fs::path target = workspace.pack_path(context.panel->id, context.sitting.date);
+  const fs::path target = options.folder.empty()
+                              ? workspace.pack_path(context.panel->id, context.sitting.date)
+                              : options.folder;
   PackResult result;
   result.folder = target;
   result.zip_name = plan.name + ".zip";

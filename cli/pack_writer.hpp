@@ -22,7 +22,8 @@ struct PackOptions {
   bool pdf = false;
   unsigned pdf_workers = 2;
   std::chrono::seconds pdf_timeout{180};
-  bool progress = false;  // draw progress bars on standard error
+  bool progress = false;         // draw progress bars on standard error
+  std::filesystem::path folder;  // where to build it; empty: the sitting's packs/PANEL/DATE/
 };
 
 struct PackedFile {

@@ -1,0 +1,32 @@
+#include "secrets.hpp"
+
+#include <cstdlib>
+
+#include "exit_codes.hpp"
+#include "files.hpp"
+
+namespace panelpack::cli {
+
+std::string secret_from_file(const std::string& file) {
+  const std::string text = read_input(file);
+  return text.substr(0, text.find_first_of("\r\n"));
+}
+
+std::string secret_from_environment(const std::string& variable, const std::string& what) {
+  const char* value = std::getenv(variable.c_str());
+  if (value == nullptr) {
+    throw CommandFailure(ExitCode::bad_input,
+                         what + ": the environment variable " + variable + " is not set");
+  }
+  return value;
+}
+
+void check_zip_password(const std::string& password, const std::string& source) {
+  if (password.size() < kMinimumZipPasswordLength) {
+    throw CommandFailure(ExitCode::bad_input, source + ": the zip password must be at least " +
+                                                  std::to_string(kMinimumZipPasswordLength) +
+                                                  " characters");
+  }
+}
+
+}  // namespace panelpack::cli

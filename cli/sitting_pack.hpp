@@ -1,0 +1,26 @@
+#pragma once
+// A sitting's pack made from the office folder: the one way `panelpack pack` and
+// `panelpack tick` (at the pack deadline) build it.
+
+#include <string>
+
+#include "pack_writer.hpp"
+#include "panel/pack_plan.hpp"
+#include "sitting_context.hpp"
+
+namespace panelpack::cli {
+
+struct SittingPack {
+  SittingContext context;
+  panel::PackPlan plan;
+  PackResult result;  // its documents point into plan.entries
+};
+
+// Loads the sitting, works out its agenda and pack plan as at `now`, and writes the pack under
+// the lock beside its folder. Throws CommandFailure: busy when another run is packing the same
+// sitting, and what load_sitting and write_pack throw.
+SittingPack build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
+                               panel::CalendarDate date, const PackOptions& options,
+                               panel::UtcInstant now);
+
+}  // namespace panelpack::cli
