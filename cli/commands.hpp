@@ -18,5 +18,7 @@ ExitCode run_book(std::span<const std::string> words);
 ExitCode run_agenda(std::span<const std::string> words);
 ExitCode run_pack(std::span<const std::string> words);
 ExitCode run_status(std::span<const std::string> words);
+ExitCode run_tick(std::span<const std::string> words);
+ExitCode run_outbox(std::span<const std::string> words);
 
 }  // namespace panelpack::cli

@@ -10,7 +10,7 @@ constexpr std::string_view exit_codes = R"(Exit codes:
   1  the template or the data has errors (nothing is written for a failed document)
   2  the command line is wrong
   3  the machine failed: a file could not be read or written, memory ran out, a bug
-  4  another run is busy with the same work (packing the same sitting); try again later
+  4  another run is busy with the same work (packing the same sitting, a tick); try again later
 )";
 
 constexpr std::string_view main_text =
@@ -28,6 +28,8 @@ Usage:
   panelpack agenda PANEL DATE (-o FILE | --json)
   panelpack pack PANEL DATE [--pdf] [--password-file FILE | --password-env NAME]
   panelpack status [--json]
+  panelpack tick [--dry-run]
+  panelpack outbox [list|retry|cancel] [ID | --key PREFIX] [--json]
   panelpack help COMMAND
   panelpack --version
 
@@ -42,6 +44,8 @@ The office (run in the office folder, or give --office DIR or set PANELPACK_OFFI
   agenda    a sitting's agenda: time slots, presenters, papers on time, late or missing
   pack      a sitting's pack: agenda and papers in order, manifest, zip, and a PDF
   status    what needs attention: children not yet considered, PPTMs overdue, late papers
+  tick      mail what is due: reminders, the pack's circulation, missing papers, minutes
+  outbox    the mail sent and waiting: list, retry or cancel
 
 KIND is case, bookings, decision, agenda or office. A template is an ordinary .docx or .odt
 in which someone typed Mustache tags such as {{child.name}}. Run 'panelpack help COMMAND'

@@ -18,6 +18,9 @@ std::string_view exit_codes_help();
 // The help of the office commands (calendar, book, agenda, pack, status), in help_office.cpp.
 std::optional<std::string_view> office_help_for(std::string_view command);
 
+// The help of the mail commands (tick, outbox), in help_mail.cpp.
+std::optional<std::string_view> mail_help_for(std::string_view command);
+
 // The help for a command by name, or nothing for an unknown name.
 std::optional<std::string_view> help_for(std::string_view command);
 

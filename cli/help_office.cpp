@@ -161,7 +161,7 @@ std::optional<std::string_view> office_help_for(std::string_view command) {
   if (command == "agenda") return agenda;
   if (command == "pack") return pack;
   if (command == "status") return status;
-  return std::nullopt;
+  return mail_help_for(command);
 }
 
 }  // namespace panelpack::cli

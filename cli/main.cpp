@@ -21,7 +21,7 @@ namespace {
 bool is_command(const std::string& word) {
   return word == "render" || word == "check" || word == "validate" || word == "fields" ||
          word == "calendar" || word == "book" || word == "agenda" || word == "pack" ||
-         word == "status";
+         word == "status" || word == "tick" || word == "outbox";
 }
 
 bool asks_for_help(std::span<const std::string> words) {
@@ -70,6 +70,8 @@ ExitCode dispatch(std::span<const std::string> words) {
   if (command == "agenda") return run_agenda(rest);
   if (command == "pack") return run_pack(rest);
   if (command == "status") return run_status(rest);
+  if (command == "tick") return run_tick(rest);
+  if (command == "outbox") return run_outbox(rest);
   return run_fields(rest);
 }
 

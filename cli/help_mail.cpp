@@ -1,0 +1,104 @@
+// The help of the mail commands: tick and outbox.
+
+#include <string>
+
+#include "help.hpp"
+
+namespace panelpack::cli {
+namespace {
+
+constexpr std::string_view office_option =
+    R"(  --office DIR            the office folder (office.json, cases/, bookings/...). Default:
+                          $PANELPACK_OFFICE, else the current directory.
+  --now TIME              act as if it were TIME (2026-12-12T09:00 London time, or with an
+                          offset: 2026-12-12T09:00:00Z). Default: now.
+)";
+
+constexpr std::string_view tick_text = R"(Usage:
+  panelpack tick [--dry-run] [--office DIR] [--now TIME]
+
+Does what the panels' deadlines say is due and not yet done, then sends it. cron or a
+systemd timer runs it every 5 minutes (docs/mail.md has both, ready to copy). For every
+booked sitting, at the deadlines office.json sets:
+  papersDue   papers-missing: to the case's team manager, for each case with a paper not
+              received by then;
+  pack        the pack is built (as panelpack pack builds it) and circulated to the chair,
+              the members and the submission mailbox, with the zip, the PDF or both
+              attached (mail.circulation.attach), the zip AES-encrypted when
+              mail.circulation names a password;
+  reminder    reminder: to each case's presenters (the booking's, else the social worker
+              and team manager): their slot, the venue, the papers still missing;
+  minutes     minutes-due: to the panel's administrator at 09:00 on the working day before.
+Then every email due in the outbox (OFFICE/panelpack.db) goes through the relay in
+mail.smtp; one the relay cannot take now is tried again later (1, 2, 4 ... 60 minutes).
+
+Each email has a key (kind|panel|date|caseRef|recipient): the same email is never queued
+twice, so a tick run again, or two at once, sends nothing twice. A tick after downtime
+catches up what was due in the last 14 days and says so ("catching up: ..."); mail whose
+moment has passed entirely (a reminder after the sitting started) is skipped and logged.
+Recipients outside allowedDomains are refused, named in the error, and nothing is queued
+for them. The wording is in the templates of templates.email (templates/email/).
+
+The log (standard output) names ids, kinds, times, counts and the relay's replies, never a
+child or a case's content; an idle tick prints nothing. Problems go to standard error.
+
+Options:
+  --dry-run               queue nothing and send nothing: write each email a tick would send
+                          now (what is due, and what waits in the outbox) to
+                          OFFICE/outbox-dry-run/ as an .eml file, with any pack it carries
+                          built in OFFICE/outbox-dry-run/packs/. The outbox is only read, so a
+                          real tick afterwards still sends everything.
+)";
+
+constexpr std::string_view outbox_text = R"(Usage:
+  panelpack outbox [list] [ID] [--state STATE] [--key PREFIX] [--json]
+  panelpack outbox retry (ID | --key PREFIX | --all) [--json]
+  panelpack outbox cancel (ID | --key PREFIX) [--json]
+
+The office's outbox (OFFICE/panelpack.db): one row per email per recipient, with its key
+(kind|panel|date|caseRef|recipient), state, attempts and the relay's last reply.
+  queued            waiting for its first attempt
+  sending           being sent: if no tick is running, a tick died while sending it; the
+                    next tick sends it again, and if the relay had already accepted it
+                    the recipient gets it twice (the one way an email can go twice)
+  sent              the relay accepted it
+  failed_temporary  the relay was down, busy or slow (4xx): tried again after a backoff
+  failed_permanent  the relay refused it (5xx), or it failed for 48 hours
+  cancelled         cancelled before it was sent
+
+  list      the rows (all, one ID with its every attempt, or those of --state / --key);
+            rows sent again after a crash are marked '!'.
+  retry     makes failed rows due again; the next tick sends them.
+  cancel    stops rows that are not yet sent; a sent email cannot be called back.
+
+Options:
+  --state STATE           only rows in STATE (list).
+  --key PREFIX            only rows whose key starts with PREFIX, for example
+                          'circulation|permanence|2026-12-15|'.
+  --all                   retry every failed row.
+  --json                  print {"outbox", "counts", "rows": [{"id", "key", "recipient",
+                          "subject", "messageId", "state", "attempts", "createdAt",
+                          "nextAttemptAt", "sentAt", "lastSmtpCode", "lastReply",
+                          "resentAfterCrash", "mayBeDuplicate"}]} (with "audit" for one ID);
+                          retry and cancel print {"action", "changed", "ids"}.
+)";
+
+std::string with_common(std::string_view text) {
+  std::string all(text);
+  all += office_option;
+  all += "  -h, --help              show this help.\n\n";
+  all += exit_codes_help();
+  return all;
+}
+
+}  // namespace
+
+std::optional<std::string_view> mail_help_for(std::string_view command) {
+  static const std::string tick = with_common(tick_text);
+  static const std::string outbox = with_common(outbox_text);
+  if (command == "tick") return tick;
+  if (command == "outbox") return outbox;
+  return std::nullopt;
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,100 @@
+#include "mail_settings.hpp"
+
+#include "exit_codes.hpp"
+#include "secrets.hpp"
+
+namespace panelpack::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The secret a SecretSource names; `setting` is its place in office.json, for messages.
+std::string read_secret(const Workspace& workspace, const panel::SecretSource& source,
+                        const std::string& setting) {
+  if (!source.file.empty()) return secret_from_file(workspace.resolve(source.file).string());
+  return secret_from_environment(source.environment, "office.json " + setting + "/passwordEnv");
+}
+
+}  // namespace
+
+fs::path outbox_path(const Workspace& workspace) {
+  return workspace.root() / "panelpack.db";
+}
+
+fs::path dry_run_folder(const Workspace& workspace) {
+  return workspace.root() / "outbox-dry-run";
+}
+
+fs::path tick_lock_path(const Workspace& workspace) {
+  return workspace.root() / ".tick.lock";
+}
+
+fs::path tick_state_path(const Workspace& workspace) {
+  return workspace.root() / "tick-state.json";
+}
+
+const panel::MailConfig& mail_config(const Workspace& workspace) {
+  if (!workspace.office().mail) {
+    throw CommandFailure(ExitCode::bad_input,
+                         (workspace.root() / "office.json").string() +
+                             ": /mail: no mail section, so there is no relay to send through; "
+                             "add one (docs/mail.md shows the fields)");
+  }
+  // Case mail is OFFICIAL-SENSITIVE: it goes only where the office has said it may.
+  if (workspace.office().allowed_domains.empty()) {
+    throw CommandFailure(ExitCode::bad_input,
+                         (workspace.root() / "office.json").string() +
+                             ": /allowedDomains: no domains are listed, so no mail may go; list "
+                             "the domains of the council and its partners");
+  }
+  return *workspace.office().mail;
+}
+
+mailer::Address sender_address(const panel::MailConfig& mail) {
+  return {mail.from.name, mail.from.email};
+}
+
+std::optional<mailer::Address> reply_to_address(const panel::MailConfig& mail) {
+  if (!mail.reply_to) return std::nullopt;
+  return mailer::Address{mail.reply_to->name, mail.reply_to->email};
+}
+
+mailer::SmtpSettings smtp_settings(const Workspace& workspace, const panel::MailConfig& mail) {
+  mailer::SmtpSettings settings;
+  settings.host = mail.smtp.host;
+  settings.port = static_cast<std::uint16_t>(mail.smtp.port);
+  settings.security = mail.smtp.security == panel::SmtpConfig::Security::plain
+                          ? mailer::SmtpSettings::Security::plain
+                          : mailer::SmtpSettings::Security::starttls;
+  settings.username = mail.smtp.username;
+  if (!mail.smtp.username.empty()) {
+    settings.password = read_secret(workspace, mail.smtp.password, "/mail/smtp");
+  }
+  settings.connect_timeout = std::chrono::seconds{mail.smtp.connect_timeout_seconds};
+  settings.read_timeout = std::chrono::seconds{mail.smtp.read_timeout_seconds};
+  if (!mail.smtp.ca_file.empty()) settings.ca_file = workspace.resolve(mail.smtp.ca_file);
+  return settings;
+}
+
+std::string circulation_zip_password(const Workspace& workspace, const panel::MailConfig& mail) {
+  const panel::SecretSource& source = mail.circulation.zip_password;
+  if (source.empty()) return "";
+  const std::string password = read_secret(workspace, source, "/mail/circulation");
+  check_zip_password(password, source.file.empty() ? "$" + source.environment
+                                                   : workspace.resolve(source.file).string());
+  return password;
+}
+
+fs::path email_templates_folder(const Workspace& workspace, const panel::PanelConfig& panel) {
+  const auto found = panel.templates.find("email");
+  if (found == panel.templates.end()) {
+    throw CommandFailure(ExitCode::bad_input,
+                         (workspace.root() / "office.json").string() +
+                             ": /templates/email: no folder of email templates for panel " +
+                             panel.id + "; name one (the repository's is templates/email)");
+  }
+  return workspace.resolve(found->second);
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,23 @@
+#pragma once
+// The second half of a tick: the outbox drained through the relay, or written out as .eml
+// files for a dry run, with each row's outcome logged by id and kind (never its recipient's
+// name): sent, deferred until its next attempt, failed for good, or sent again after a crash.
+
+#include "mailer/outbox.hpp"
+#include "mailer/transport.hpp"
+#include "panel/london_time.hpp"
+#include "tick_log.hpp"
+
+namespace panelpack::cli {
+
+struct DrainCounts {
+  std::size_t sent = 0;
+  std::size_t deferred = 0;
+  std::size_t failed = 0;
+  std::size_t written = 0;  // dry run
+};
+
+DrainCounts drain_outbox(mailer::Outbox& outbox, mailer::Transport& transport,
+                         panel::UtcInstant now, TickLog& log);
+
+}  // namespace panelpack::cli

@@ -1,0 +1,324 @@
+#include "tick_queue.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <system_error>
+
+#include "email_templates.hpp"
+#include "exit_codes.hpp"
+#include "mail_content.hpp"
+#include "mail_settings.hpp"
+#include "mailer/mail_error.hpp"
+#include "sitting_pack.hpp"
+
+namespace panelpack::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The mail of one group: one kind, one sitting, one case (or none), every recipient.
+bool same_group(const panel::DueMail& a, const panel::DueMail& b) {
+  return a.kind == b.kind && a.sitting == b.sitting && a.about == b.about;
+}
+
+// "the chair, 4 members and the submission mailbox": who a group went to, by role.
+std::string roles_text(const std::vector<std::string>& roles) {
+  std::vector<std::pair<std::string, std::size_t>> counted;
+  for (const std::string& role : roles) {
+    const auto found = std::find_if(counted.begin(), counted.end(),
+                                    [&](const auto& entry) { return entry.first == role; });
+    if (found == counted.end()) {
+      counted.emplace_back(role, 1);
+    } else {
+      ++found->second;
+    }
+  }
+  std::string text;
+  for (std::size_t i = 0; i < counted.size(); ++i) {
+    const auto& [role, count] = counted[i];
+    text += i == 0 ? "the " : i + 1 == counted.size() ? " and the " : ", the ";
+    text += count == 1 ? role : std::to_string(count) + " " + role + "s";
+  }
+  return text;
+}
+
+std::string rows_text(const std::vector<std::int64_t>& ids) {
+  std::string text;
+  for (const std::int64_t id : ids) text += (text.empty() ? "" : ", ") + std::to_string(id);
+  return text;
+}
+
+// Queues the due mail group by group, building each circulated pack once.
+class Queuer {
+ public:
+  Queuer(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log)
+      : in_(inputs), outbox_(outbox), log_(log) {}
+
+  std::size_t run() {
+    const auto& due = in_.plan.due;
+    for (std::size_t start = 0; start < due.size();) {
+      std::size_t end = start + 1;
+      while (end < due.size() && same_group(due[start], due[end])) ++end;
+      queue_group(start, end);
+      start = end;
+    }
+    log_skipped();
+    return queued_;
+  }
+
+ private:
+  bool done(const panel::DueMail& mail) const { return in_.done_keys.contains(mail.key); }
+
+  void queue_group(std::size_t start, std::size_t end) {
+    const auto& due = in_.plan.due;
+    std::vector<const panel::DueMail*> pending;
+    bool some_done = false;
+    for (std::size_t i = start; i < end; ++i) {
+      if (done(due[i])) {
+        some_done = true;
+      } else {
+        pending.push_back(&due[i]);
+      }
+    }
+    if (pending.empty()) return;
+    const panel::DueMail& first = *pending.front();
+    const std::string what = panel::describe(in_.plan, first);
+    if (first.late) log_.event("catching up: " + what + " was due " + log_time(first.due_at));
+    const EmailTemplates* templates = templates_for(first);
+    if (templates == nullptr) return;
+    const PackForMail* pack = nullptr;
+    if (first.kind == panel::MailKind::circulation) {
+      pack = pack_for(first, some_done);
+      if (pack == nullptr) return;
+    }
+    std::vector<std::int64_t> ids;
+    std::vector<std::string> roles;
+    for (const panel::DueMail* mail : pending) {
+      try {
+        const nlohmann::json data = email_data(in_.workspace, in_.plan, *mail, pack);
+        mailer::Message message =
+            email_message(in_.mail, *mail, templates->render(mail->kind, data), pack);
+        const mailer::QueueResult result =
+            outbox_.queue(mail->key, {mail->recipient.name, mail->recipient.email},
+                          std::move(message), in_.workspace.office().allowed_domains, in_.now);
+        if (result.already_queued) continue;
+        ids.push_back(result.id);
+        roles.push_back(mail->role);
+      } catch (const mailer::MailError& error) {
+        refused(*mail, error);
+      } catch (const CommandFailure& failure) {
+        log_.problem(failure.code(), what + ": " + failure.what());
+        return;
+      }
+    }
+    if (ids.empty()) return;
+    queued_ += ids.size();
+    const std::string emails = std::to_string(ids.size()) +
+                               (ids.size() == 1 ? " email to " : " emails to ") + roles_text(roles);
+    if (in_.dry_run) {
+      log_.event("dry run, would queue " + what + ": " + emails);
+    } else {
+      log_.event("queued " + what + ": " + emails + " (row" + (ids.size() == 1 ? " " : "s ") +
+                 rows_text(ids) + ")");
+    }
+  }
+
+  void refused(const panel::DueMail& mail, const mailer::MailError& error) {
+    const std::string what = panel::describe(in_.plan, mail);
+    if (error.code() == "recipient_not_allowed") {
+      log_.problem(ExitCode::bad_input,
+                   what + ": refused " + mail.recipient.email + " (the " + mail.role +
+                       "): it is outside allowedDomains in office.json, so nothing was queued "
+                       "for them; correct the address, or add its domain if mail may go there");
+    } else if (error.code() == "spool_failed" || error.code() == "outbox_database") {
+      log_.problem(ExitCode::machine_failure, what + ": " + error.what());
+    } else {
+      log_.problem(ExitCode::bad_input,
+                   what + ": cannot queue the email to the " + mail.role + ": " + error.what());
+    }
+  }
+
+  const EmailTemplates* templates_for(const panel::DueMail& mail) {
+    const panel::PanelConfig& panel = *in_.plan.sittings.at(mail.sitting).panel;
+    try {
+      const fs::path folder = email_templates_folder(in_.workspace, panel);
+      auto found = templates_.find(folder);
+      if (found == templates_.end()) {
+        std::unique_ptr<EmailTemplates> loaded;
+        try {
+          loaded = std::make_unique<EmailTemplates>(EmailTemplates::load(folder));
+        } catch (const CommandFailure& failure) {
+          log_.problem(failure.code(), failure.what());
+        }
+        found = templates_.emplace(folder, std::move(loaded)).first;
+      }
+      return found->second.get();
+    } catch (const CommandFailure& failure) {
+      if (!unconfigured_.insert(panel.id).second) return nullptr;
+      log_.problem(failure.code(), failure.what());
+      return nullptr;
+    }
+  }
+
+  // The pack the circulation carries: the one already circulated to some recipients when it
+  // is still there (so everyone gets the same pack), else one built now.
+  const PackForMail* pack_for(const panel::DueMail& mail, bool circulated_before) {
+    const auto found = packs_.find(mail.sitting);
+    if (found != packs_.end()) return found->second.get();
+    std::unique_ptr<PackForMail> pack;
+    if (circulated_before) pack = existing_pack(mail);
+    if (!pack) pack = built_pack(mail);
+    return packs_.emplace(mail.sitting, std::move(pack)).first->second.get();
+  }
+
+  fs::path pack_folder(const panel::SittingMail& sitting) const {
+    if (!in_.dry_run) return in_.workspace.pack_path(sitting.panel->id, sitting.sitting.date);
+    return dry_run_folder(in_.workspace) / "packs" / sitting.panel->id / sitting.sitting.date.iso();
+  }
+
+  void attach(PackForMail& pack, const fs::path& folder, const std::string& zip_name,
+              const std::optional<std::string>& pdf_name) const {
+    if (in_.mail.circulation.needs_zip()) {
+      pack.attachments.push_back({folder / zip_name, zip_name, "application/zip"});
+    }
+    if (in_.mail.circulation.needs_pdf() && pdf_name) {
+      pack.attachments.push_back({folder / *pdf_name, *pdf_name, "application/pdf"});
+    }
+  }
+
+  std::unique_ptr<PackForMail> existing_pack(const panel::DueMail& mail) const {
+    const panel::SittingMail& sitting = in_.plan.sittings.at(mail.sitting);
+    const fs::path folder = pack_folder(sitting);
+    const std::string name = sitting.panel->id + "-" + sitting.sitting.date.iso();
+    auto pack = std::make_unique<PackForMail>();
+    attach(*pack, folder, name + ".zip", name + ".pdf");
+    std::error_code error;
+    for (const auto& attachment : pack->attachments) {
+      if (!fs::is_regular_file(attachment.file, error)) return nullptr;
+    }
+    // The manifest says what the pack holds; without it the pack is built again.
+    std::ifstream in(folder / "manifest.json");
+    const auto manifest = nlohmann::json::parse(in, nullptr, false);
+    if (manifest.is_discarded() || !manifest.contains("files") || !manifest.contains("zip")) {
+      return nullptr;
+    }
+    pack->documents = manifest.at("files").size();
+    pack->encrypted = manifest.at("zip").value("encrypted", false);
+    return pack;
+  }
+
+  std::unique_ptr<PackForMail> built_pack(const panel::DueMail& mail) {
+    const panel::SittingMail& sitting = in_.plan.sittings.at(mail.sitting);
+    const std::string what =
+        "the pack for " + sitting.sitting.panel_id + " " + sitting.sitting.date.iso();
+    try {
+      PackOptions options;
+      options.password = circulation_zip_password(in_.workspace, in_.mail);
+      options.pdf = in_.mail.circulation.needs_pdf();
+      options.folder = pack_folder(sitting);
+      const SittingPack built = build_sitting_pack(in_.workspace, sitting.sitting.panel_id,
+                                                   sitting.sitting.date, options, in_.now);
+      auto pack = std::make_unique<PackForMail>();
+      attach(*pack, built.result.folder, built.result.zip_name, built.result.pdf_name);
+      pack->encrypted = !options.password.empty();
+      pack->documents = built.result.documents.size();
+      log_.event("built " + what + ": " + std::to_string(pack->documents) + " documents, " +
+                 std::to_string(built.plan.missing.size()) +
+                 (built.plan.missing.size() == 1 ? " paper missing" : " papers missing") +
+                 (pack->encrypted ? ", zip encrypted" : ""));
+      return pack;
+    } catch (const CommandFailure& failure) {
+      if (failure.code() == ExitCode::busy) {
+        log_.event("waiting: " + what +
+                   " is being built by another run; the next tick circulates it");
+      } else {
+        log_.problem(failure.code(),
+                     what + " could not be built, so it was not circulated: " + failure.what());
+      }
+      return nullptr;
+    }
+  }
+
+  // Mail whose moment passed unsent; said once, by the first tick after it passed.
+  void log_skipped() {
+    const auto& passed = in_.plan.passed;
+    for (std::size_t start = 0; start < passed.size();) {
+      std::size_t end = start + 1;
+      while (end < passed.size() && same_group(passed[start], passed[end])) ++end;
+      bool unsent = false;
+      for (std::size_t i = start; i < end; ++i) unsent = unsent || !done(passed[i]);
+      const panel::DueMail& mail = passed[start];
+      if (unsent && (!in_.last_tick || mail.expires_at > *in_.last_tick)) {
+        const bool minutes = mail.kind == panel::MailKind::minutes_due;
+        log_.event("skipped: " + panel::describe(in_.plan, mail) + " was due " +
+                   log_time(mail.due_at) + ", but " +
+                   (minutes ? "the minutes were due at " : "the sitting started at ") +
+                   log_time(mail.expires_at) + "; not sent");
+      }
+      start = end;
+    }
+  }
+
+  const TickQueueInputs& in_;
+  mailer::Outbox& outbox_;
+  TickLog& log_;
+  std::size_t queued_ = 0;
+  std::map<fs::path, std::unique_ptr<EmailTemplates>> templates_;
+  std::set<std::string> unconfigured_;
+  std::map<std::size_t, std::unique_ptr<PackForMail>> packs_;
+};
+
+}  // namespace
+
+panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, TickLog& log) {
+  std::vector<std::string> problems;
+  const auto booked = workspace.load_all_bookings(problems);
+  for (const std::string& problem : problems) {
+    log.problem(ExitCode::bad_input, "skipped a bookings file: " + problem);
+  }
+  const panel::MailWindow window{now, kTickLookback, kTickLateAfter};
+  std::map<std::string, panel::CaseSummary> cases;
+  std::set<std::string> unreadable;
+  std::vector<panel::BookedSitting> in_window;
+  for (const panel::BookedSitting& sitting : booked) {
+    if (sitting.sitting.cancelled || sitting.bookings.items.empty()) continue;
+    const panel::PanelConfig& panel = workspace.office().panel(sitting.sitting.panel_id);
+    if (!panel::has_mail_in_window(panel, sitting.sitting, workspace.calendar(), window)) continue;
+    for (const panel::BookingItem& item : sitting.bookings.items) {
+      if (cases.contains(item.case_ref) || unreadable.contains(item.case_ref)) continue;
+      try {
+        cases.emplace(item.case_ref, workspace.load_case(item.case_ref).summary);
+      } catch (const CommandFailure& failure) {
+        if (failure.code() != ExitCode::bad_input) throw;
+        unreadable.insert(item.case_ref);
+        log.problem(ExitCode::bad_input, failure.what());
+      }
+    }
+    in_window.push_back(sitting);
+  }
+  panel::MailPlan plan =
+      panel::plan_due_mail({workspace.office(), in_window, cases, workspace.calendar(), window});
+  for (const std::string& problem : plan.problems) log.problem(ExitCode::bad_input, problem);
+  return plan;
+}
+
+std::size_t queue_due_mail(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
+  return Queuer(inputs, outbox, log).run();
+}
+
+std::string describe_key(const std::string& key) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t bar = key.find('|'); bar != std::string::npos; bar = key.find('|', start)) {
+    parts.push_back(key.substr(start, bar - start));
+    start = bar + 1;
+  }
+  parts.push_back(key.substr(start));
+  if (parts.size() != 5) return "row";
+  return parts[0] + " for " + parts[1] + " " + parts[2] + (parts[3].empty() ? "" : " " + parts[3]);
+}
+
+}  // namespace panelpack::cli
