@@ -1,0 +1,194 @@
+"""What the tick tests share: a private copy of the sample office whose mail goes to the test
+SMTP server (tests/mailer/smtp_server.py, on 127.0.0.1 only), panelpack runs, and the delivered
+messages parsed by Python's email package.
+
+Environment (set by tests/CMakeLists.txt): PANELPACK_BIN, PANELPACK_SOURCE_DIR, TICK_WORK_DIR.
+"""
+
+import collections
+import email
+import email.policy
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "office"))
+sys.path.insert(0, str(HERE.parent / "mailer"))
+from office_copy import SAMPLE_OFFICE, copy_sample_office, edit_json  # noqa: E402
+import mailtest  # noqa: E402
+
+BINARY = os.environ.get("PANELPACK_BIN", "")
+WORK_DIR = Path(os.environ.get("TICK_WORK_DIR", tempfile.gettempdir()))
+SUCCESS, BAD_INPUT, USAGE, MACHINE_FAILURE, BUSY = 0, 1, 2, 3, 4
+RELAY_USER, RELAY_PASSWORD = "panel-relay", "fictional-relay-s3cret"
+SITTING = ("permanence", "2026-12-15")
+PACK_ZIP = "permanence-2026-12-15.zip"
+
+# The sample office's people for the 15 December 2026 permanence sitting.
+CHAIR = "margaret.oyelaran-hughes@northbridge.example.org"
+MEMBERS = ["declan.fairweather@northbridge.example.org", "anjali.mistry@northbridge.example.org",
+           "tomasz.wieczorek@northbridge.example.org", "gillian.thirsk@northbridge.example.org"]
+MAILBOX = "permanence.panel@northbridge.example.org"
+ADMINISTRATOR = "priya.danvers@northbridge.example.org"
+HANNAH, JOANNA = "hannah.westerby@northbridge.example.org", "joanna.pellow@northbridge.example.org"
+PRIYA_R, RAVI = "priya.ravenscroft@northbridge.example.org", "ravi.sandhurst@northbridge.example.org"
+# At 2026-12-12T09:05 (London) a tick that never ran before has 13 emails to send for the
+# 15 December sitting: the escalation for LCS900108 (its chronology is missing), the pack to
+# six, and the reminders to each case's social worker and team manager.
+DUE_AT_0905 = {
+    ("papers-missing", RAVI): 1,
+    **{("circulation", address): 1 for address in [CHAIR, *MEMBERS, MAILBOX]},
+    ("reminder", HANNAH): 2, ("reminder", JOANNA): 2,
+    ("reminder", PRIYA_R): 1, ("reminder", RAVI): 1,
+}
+
+_made = []
+
+
+def work_folder(name):
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=name + "-", dir=WORK_DIR))
+    _made.append(folder)
+    return folder
+
+
+def child_names():
+    """Every child's full, first and last name in the sample: none may appear in a subject
+    or in the tick's log."""
+    names = set()
+    for path in (SAMPLE_OFFICE / "cases").glob("*.json"):
+        child = json.loads(path.read_text(encoding="utf-8"))["child"]
+        for key in ("name", "firstName", "lastName"):
+            if child.get(key):
+                names.add(child[key])
+    return names
+
+
+def kind_of(message):
+    """The kind of a delivered email, from its subject as the templates word it."""
+    subject = message["Subject"]
+    for words, kind in (("Panel reminder", "reminder"), ("Panel pack", "circulation"),
+                        ("Papers missing", "papers-missing"), ("Minutes due", "minutes-due")):
+        if words in subject:
+            return kind
+    return "unknown"
+
+
+class Office:
+    """A private copy of the sample office; mail.smtp set to the test relay."""
+
+    def __init__(self, folder, smtp):
+        self.root = copy_sample_office(Path(folder) / "office")
+        self.set_smtp(smtp)
+
+    def set_smtp(self, smtp):
+        edit_json(self.root / "office.json", lambda c: c["mail"].update({"smtp": smtp}))
+
+    def run(self, *arguments, timeout=180):
+        return subprocess.run([BINARY, *map(str, arguments), "--office", str(self.root)],
+                              capture_output=True, text=True, timeout=timeout)
+
+    def tick(self, now, *arguments):
+        return self.run("tick", "--now", now, *arguments)
+
+    def start_tick(self, now, *arguments):
+        return subprocess.Popen([BINARY, "tick", "--now", now, *map(str, arguments),
+                                 "--office", str(self.root)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def outbox(self, *arguments):
+        result = self.run("outbox", *arguments, "--json")
+        if result.returncode != SUCCESS:
+            raise AssertionError(f"outbox {arguments} exited {result.returncode}: {result.stderr}")
+        return json.loads(result.stdout)
+
+    def rows(self, *arguments):
+        return self.outbox("list", *arguments)["rows"]
+
+    def pack_file(self, name):
+        return self.root / "packs" / SITTING[0] / SITTING[1] / name
+
+
+class TickTestCase(unittest.TestCase):
+    """Certificates made once; each test gets its own office and, when it asks, a relay with
+    STARTTLS and AUTH PLAIN."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.certificates = mailtest.make_certificates(work_folder("tick-certificates"))
+
+    def setUp(self):
+        self.folder = work_folder(self.id().rsplit(".", 1)[-1][:40])
+        self.maildir = self.folder / "maildir"
+        self.servers = []
+
+    def tearDown(self):
+        for server in self.servers:
+            server.stop()
+
+    def tls_smtp(self, port, **extra):
+        password_file = self.folder / "relay-password"
+        password_file.write_text(RELAY_PASSWORD + "\n")
+        password_file.chmod(0o600)
+        return {"host": "localhost", "port": port, "security": "starttls", "username": RELAY_USER,
+                "passwordFile": str(password_file), "caFile": self.certificates["ca"], **extra}
+
+    def server(self, *options, port=0):
+        """A relay requiring STARTTLS and AUTH PLAIN, stopped when the test ends."""
+        server = mailtest.SmtpServer(self.folder, *mailtest.tls_options(self.certificates["good"]),
+                                     "--auth", f"{RELAY_USER}:{RELAY_PASSWORD}", *options,
+                                     port=port, maildir=self.maildir)
+        self.servers.append(server)
+        return server
+
+    def office_with_server(self, *options):
+        server = self.server(*options)
+        return Office(self.folder, self.tls_smtp(server.port)), server
+
+    def delivered(self):
+        return mailtest.delivered_messages(self.maildir)
+
+    def delivered_counts(self):
+        """{(kind, recipient): count} over every delivered message."""
+        counts = collections.Counter()
+        for envelope, _, message in self.delivered():
+            self.assertEqual(len(envelope["rcpt_tos"]), 1)
+            counts[(kind_of(message), envelope["rcpt_tos"][0])] += 1
+        return dict(counts)
+
+    def assertExit(self, result, code):
+        self.assertEqual(result.returncode, code,
+                         f"exit {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}")
+
+    def assertNoMessageIdTwice(self):
+        ids = collections.Counter(message["Message-ID"] for _, _, message in self.delivered())
+        self.assertEqual([i for i, n in ids.items() if n > 1], [])
+
+
+def parse_eml(path):
+    return email.message_from_bytes(Path(path).read_bytes(), policy=email.policy.default)
+
+
+def main():
+    if not BINARY or not Path(BINARY).exists():
+        print("PANELPACK_BIN is not set to the built panelpack", file=sys.stderr)
+        sys.exit(2)
+    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules["__main__"])
+    started = time.monotonic()
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    failed = len(result.failures) + len(result.errors)
+    print(f"{result.testsRun - failed} passed, {failed} failed "
+          f"in {time.monotonic() - started:.1f} s")
+    if result.wasSuccessful():
+        for folder in _made:
+            shutil.rmtree(folder, ignore_errors=True)
+    else:
+        print(f"work folders kept in {WORK_DIR}", file=sys.stderr)
+    sys.exit(0 if result.wasSuccessful() else 1)
