@@ -22,8 +22,17 @@ remake it and its .odt twin, and check both:
     build/cli/panelpack check templates/agenda.docx --schema agenda
     build/cli/panelpack check templates/agenda.odt --schema agenda
 
+The quarterly highlight report is made here too, filled from the report panelpack computes
+(docs/schema/report.schema.json, `panelpack fields report`); remake and check it the same way:
+
+    /usr/bin/python3 tools/make_templates.py templates report
+    soffice --headless -env:UserInstallation=file:///tmp/pp-lo-report \
+        --convert-to odt --outdir templates templates/report.docx
+    build/cli/panelpack check templates/report.docx --schema report
+    build/cli/panelpack check templates/report.odt --schema report
+
 Run with Debian's python3-docx (0.8):  /usr/bin/python3 tools/make_templates.py OUTDIR [FORM ...]
-(FORM: referral, matching, finance-request, decision-record, agenda; default all five).
+(FORM: referral, matching, finance-request, decision-record, agenda, report; default all six).
 
 Conventions every template follows (see docs/template-language.md and docs/cli.md):
 - every tag is one run of its own, so a person editing it in Word sees it whole;
@@ -32,7 +41,11 @@ Conventions every template follows (see docs/template-language.md and docs/cli.m
   recorded" when the list is empty;
 - lists in text are paragraph sections: each tag alone in its own paragraph;
 - OFFICIAL-SENSITIVE at the top and bottom of every page, "Page X of Y" in the footer, and
-  on the child's forms the child's name, ID and case reference in the header.
+  on the child's forms the child's name, ID and case reference in the header;
+- the report's charts are text: each bar is the data's 20-cell string of █ and ░ in a
+  monospaced font (Consolas; LibreOffice without it uses DejaVu Sans Mono), this quarter dark
+  above the quarter before grey, every line of a chart row at one exact height so the
+  label, bar and value columns line up.
 """
 
 import os
@@ -1099,17 +1112,303 @@ def make_agenda(path):
     doc.save(path)
 
 
+# --------------------------------------------------------------------------- the report
+
+REPORT_HEADER = ("{{localAuthority | default:\"Children's Services\"}}  ·  Quarterly highlight "
+                 "report  ·  {{quarterLabel}}{{^quarterLabel}}{{quarter}}{{/quarterLabel}}")
+MONO = "Consolas"        # Word's monospaced font; LibreOffice substitutes DejaVu Sans Mono
+BAR_PT = 13              # 20 cells of 13 pt Consolas (DejaVu Sans Mono): about 5.5 cm
+BAR_LINE_PT = 18         # exact line height of every line of the charts, so the lines of
+                         # the label, bar and value columns sit side by side
+CURRENT_BAR = NAVY
+PREVIOUS_BAR = RGBColor(0xA6, 0xA6, 0xA6)
+RULE = "BFBFBF"          # the charts' horizontal rules
+
+
+def _fonts(run, name):
+    """Put every rFonts slot of run on name (block elements may count as East Asian)."""
+    rpr = run._r.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+
+
+def _runs(paragraph, text, mono=False, **fmt):
+    """add_text, the new runs in the monospaced font when mono."""
+    before = len(paragraph.runs)
+    add_text(paragraph, text, **fmt)
+    if mono:
+        for run in paragraph.runs[before:]:
+            _fonts(run, MONO)
+    return paragraph
+
+
+def _exact(paragraph, points=BAR_LINE_PT):
+    pf = paragraph.paragraph_format
+    pf.line_spacing_rule = None
+    pf.line_spacing = Pt(points)     # a Length: exact line spacing
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    return paragraph
+
+
+def _table_borders(table, outer=RULE, inside_h=RULE, inside_v=None):
+    """The table's own borders (over Table Grid's): hairlines across, none down."""
+    tblPr = table._tbl.tblPr
+    old = tblPr.find(qn("w:tblBorders"))
+    if old is not None:
+        tblPr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for edge, colour in (("top", outer), ("left", None), ("bottom", outer), ("right", None),
+                         ("insideH", inside_h), ("insideV", inside_v)):
+        el = OxmlElement("w:" + edge)
+        if colour:
+            el.set(qn("w:val"), "single")
+            el.set(qn("w:sz"), "4")
+            el.set(qn("w:space"), "0")
+            el.set(qn("w:color"), colour)
+        else:
+            el.set(qn("w:val"), "nil")
+        borders.append(el)
+    # schema order in tblPr: tblStyle, ..., tblW, jc, ..., tblBorders, shd, tblLayout, ...
+    anchor = None
+    for tag in ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+                "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd"):
+        el = tblPr.find(qn(tag))
+        if el is not None:
+            anchor = el
+    if anchor is None:
+        tblPr.insert(0, borders)
+    else:
+        anchor.addnext(borders)
+
+
+def _cell_lines(cell, width_cm, lines, fill=None):
+    """Fill a chart cell with one exactly spaced paragraph per entry of lines; each entry is
+    a list of (text, format) pieces."""
+    cell.width = Cm(width_cm)
+    for n, pieces in enumerate(lines):
+        p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        _exact(p)
+        for text, fmt in pieces:
+            _runs(p, text, **fmt)
+    if fill:
+        _shade(cell, fill)
+
+
+def _share_or_count(side, share, no_cases, count):
+    """A chart line for one quarter of a measure: share (a bar or a percentage) when there
+    are cases, no_cases when the denominator is 0, count for a count measure; each a list of
+    (text, format)."""
+    return ([("{{^isCount}}", {}), ("{{#%s.hasCases}}" % side, {})] + share +
+            [("{{/%s.hasCases}}" % side, {}), ("{{^%s.hasCases}}" % side, {})] + no_cases +
+            [("{{/%s.hasCases}}" % side, {}), ("{{/isCount}}", {}), ("{{#isCount}}", {})] +
+            count + [("{{/isCount}}", {})])
+
+
+def _kpi_cell(side):
+    """'50%  (1 of 2)' for a share, 'no cases' when its denominator is 0, the number for a
+    count."""
+    return (
+        "{{^isCount}}{{#%(s)s.hasCases}}" % {"s": side},
+        [("{{%s.percentageText}}" % side, {"bold": True}),
+         ("  ({{%(s)s.numerator}} of {{%(s)s.denominator}})" % {"s": side}, {})],
+        "{{/%(s)s.hasCases}}{{^%(s)s.hasCases}}" % {"s": side},
+        [("no cases", {"italic": True, "color": GREY_TEXT})],
+        "{{/%(s)s.hasCases}}{{/isCount}}{{#isCount}}" % {"s": side},
+        [("{{%s.percentageText}}" % side, {"bold": True})],
+        "{{/isCount}}",
+    )
+
+
+def _report_kpis(doc):
+    """One row per measure (a table-row section): id, title, this quarter, the quarter
+    before, the change."""
+    widths = (1.8, 4.7, 3.5, 3.5, 3.5)
+    t = _new_table(doc, 5, widths)
+    _agenda_head_row(t, ("ID", "Measure", "This quarter ({{quarter}})",
+                         "Previous quarter ({{previousQuarter}})", "Change"), widths)
+    row = t.add_row()
+    _row_flags(row)
+    _fill_cell(row.cells[0], "{{#measures}}{{id}}", widths[0], bold=True)
+    _fill_cell(row.cells[1], "{{title}}", widths[1])
+    for i, side in ((2, "current"), (3, "previous")):
+        cell = row.cells[i]
+        cell.width = Cm(widths[i])
+        p = cell.paragraphs[0]
+        p.paragraph_format.space_after = Pt(2)
+        o1, share, o2, none, o3, count, o4 = _kpi_cell(side)
+        add_text(p, o1)
+        for text, fmt in share:
+            add_text(p, text, **fmt)
+        add_text(p, o2)
+        for text, fmt in none:
+            add_text(p, text, **fmt)
+        add_text(p, o3)
+        for text, fmt in count:
+            add_text(p, text, **fmt)
+        add_text(p, o4)
+    _fill_cell(row.cells[4], "{{change | default:\"not comparable\"}}{{/measures}}", widths[4])
+    _agenda_wide_row(t, "{{^measures}}—", "No measures this quarter.{{/measures}}", widths,
+                     italic=True, color=GREY_TEXT)
+    doc.add_paragraph()
+
+
+def _report_chart(doc):
+    """The bar chart: one row per measure (a table-row section); in it, one line for this
+    quarter (a dark bar) above one for the quarter before (a grey bar), the label, bar and
+    value columns lined up by an exact line height. A count measure shows its counts where
+    the bars go; a share with no cases says so instead of drawing an empty bar."""
+    widths = (4.6, 2.2, 6.2, 4.0)
+    t = _new_table(doc, 4, widths)
+    _table_borders(t)
+    row = t.add_row()
+    _row_flags(row)
+    _cell_lines(row.cells[0], widths[0], [
+        [("{{#measures}}", {}), ("{{id}}", {"bold": True, "color": NAVY, "size": 9}),
+         ("  {{title}}", {"size": 9})],
+    ])
+    _cell_lines(row.cells[1], widths[1], [
+        [("{{quarter}}", {"bold": True, "size": 9, "color": CURRENT_BAR})],
+        [("{{previousQuarter}}", {"size": 9, "color": GREY_TEXT})],
+    ])
+    no_cases = [("no cases", {"italic": True, "size": 9, "color": GREY_TEXT})]
+    _cell_lines(row.cells[2], widths[2], [
+        _share_or_count("current",
+                        [("{{current.bar}}", {"mono": True, "size": BAR_PT,
+                                              "color": CURRENT_BAR})],
+                        no_cases,
+                        [("{{current.percentageText}}", {"bold": True, "color": CURRENT_BAR})]),
+        _share_or_count("previous",
+                        [("{{previous.bar}}", {"mono": True, "size": BAR_PT,
+                                               "color": PREVIOUS_BAR})],
+                        no_cases,
+                        [("{{previous.percentageText}}", {"color": GREY_TEXT})]),
+    ])
+    _cell_lines(row.cells[3], widths[3], [
+        _share_or_count("current",
+                        [("{{current.percentageText}}", {"bold": True, "size": 9}),
+                         ("  ({{current.numerator}} of {{current.denominator}})",
+                          {"size": 9})],
+                        [], [("a count", {"italic": True, "size": 9, "color": GREY_TEXT})]),
+        _share_or_count("previous",
+                        [("{{previous.percentageText}}", {"size": 9, "color": GREY_TEXT}),
+                         ("  ({{previous.numerator}} of {{previous.denominator}})",
+                          {"size": 9, "color": GREY_TEXT})],
+                        [], []) + [("{{/measures}}", {})],
+    ])
+    _keep_together(t, with_next=False)
+    doc.add_paragraph()
+
+
+def _report_outcomes(doc):
+    """Decisions by outcome, charted like the measures: the label, then this quarter's count
+    and bar above the quarter before's, one row per outcome (a table-row section), and a row
+    saying there were none when the list is empty."""
+    widths = (4.6, 2.2, 6.2, 4.0)
+    t = _new_table(doc, 4, widths)
+    _table_borders(t)
+    head = t.add_row()
+    _row_flags(head, header=True)
+    for i, title in enumerate(("Outcome", "Quarter", "", "Decisions")):
+        _cell_lines(head.cells[i], widths[i], [[(title, {"bold": True, "size": 9})]],
+                    fill=HEADER_FILL)
+    row = t.add_row()
+    _row_flags(row)
+    _cell_lines(row.cells[0], widths[0], [
+        [("{{#outcomes}}", {}), ("{{label}}", {"bold": True, "size": 9})],
+    ])
+    _cell_lines(row.cells[1], widths[1], [
+        [("{{quarter}}", {"bold": True, "size": 9, "color": CURRENT_BAR})],
+        [("{{previousQuarter}}", {"size": 9, "color": GREY_TEXT})],
+    ])
+    _cell_lines(row.cells[2], widths[2], [
+        [("{{bar}}", {"mono": True, "size": BAR_PT, "color": CURRENT_BAR})],
+        [("{{previousBar}}", {"mono": True, "size": BAR_PT, "color": PREVIOUS_BAR})],
+    ])
+    _cell_lines(row.cells[3], widths[3], [
+        [("{{count}}", {"bold": True, "size": 9})],
+        [("{{previousCount}}", {"size": 9, "color": GREY_TEXT}), ("{{/outcomes}}", {})],
+    ])
+    none = t.add_row()
+    _row_flags(none)
+    _cell_lines(none.cells[0], widths[0], [[("{{^outcomes}}—", {"italic": True,
+                                                                "color": GREY_TEXT})]])
+    for i in range(1, 4):
+        none.cells[i].width = Cm(widths[i])
+    wide = none.cells[1].merge(none.cells[3])
+    p = wide.paragraphs[0]
+    add_text(p, "No decisions this quarter or the quarter before.{{/outcomes}}", italic=True,
+             color=GREY_TEXT)
+    _keep_together(t, with_next=False)
+    doc.add_paragraph()
+
+
+def make_report(path):
+    """The quarterly highlight report, filled from the report panelpack computes
+    (docs/schema/report.schema.json; `panelpack fields report`)."""
+    doc, _ = new_document("Quarterly highlight report", "Quarterly highlight report",
+                          REPORT_HEADER)
+    _agenda_subtitle(doc, "Permanence Panel  ·  {{quarterLabel}}{{^quarterLabel}}{{quarter}}"
+                          "{{/quarterLabel}}")
+    detail_table(doc, [
+        ("Quarter", "{{quarter}}: {{quarterLabel}}, {{from | date}} to {{to | date}}"),
+        ("Compared with", "{{previousQuarter}}: {{previousQuarterLabel}}"),
+        ("Decisions made", "{{decisions | default:\"Not recorded\"}} this quarter, "
+                           "{{previousDecisions | default:\"not recorded\"}} the quarter "
+                           "before"),
+        ("Generated", opt("generatedAt", "date")),
+    ], label_cm=4.6)
+    p = para(doc, "", italic=True, color=GREY_TEXT)
+    add_text(p, "How to read this report: ", bold=True, italic=True, color=GREY_TEXT)
+    add_text(p, "each measure is shown for this quarter beside the quarter before, as how many "
+                "met it of how many it counts and the percentage that makes. Where a measure "
+                "had nothing to count in a quarter it says \u201cno cases\u201d: there is no "
+                "percentage to show, and it cannot be compared. A few measures are counts of "
+                "events (re-referrals, overdue actions) rather than shares, and show the "
+                "number. In the charts the dark bar is this quarter and the grey bar the "
+                "quarter before; a full bar is 100%, each of its 20 cells 5%. Section 3 says "
+                "exactly what each measure counts.", italic=True, color=GREY_TEXT)
+
+    heading(doc, "1. The measures")
+    _report_kpis(doc)
+
+    heading(doc, "2. At a glance")
+    legend = para(doc, "Dark: this quarter ({{quarter}}). Grey: the quarter before "
+                       "({{previousQuarter}}).", italic=True, color=GREY_TEXT, size=9)
+    legend.paragraph_format.keep_with_next = True
+    _report_chart(doc)
+
+    heading(doc, "3. What each measure counts")
+    repeat_table(doc, "measures", [
+        ("ID", "{{id}}", 1.5),
+        ("Measure", "{{title}}", 5.0),
+        ("Definition", "{{definition | default:\"Not recorded\"}}", 10.5),
+    ], empty="No measures this quarter.")
+
+    heading(doc, "4. Decisions by outcome")
+    total = para(doc, "{{decisions | default:\"No\"}} decisions this quarter; "
+                      "{{previousDecisions | default:\"none recorded\"}} the quarter before.")
+    total.paragraph_format.keep_with_next = True
+    _report_outcomes(doc)
+    doc.save(path)
+
+
 FORMS = {
     "referral": make_referral,
     "matching": make_matching,
     "finance-request": make_finance,
     "decision-record": make_decision,
     "agenda": make_agenda,
+    "report": make_report,
 }
 
 
 # Edited by hand in Word and LibreOffice since their first version: never regenerated into
-# templates/ (the agenda is still made by this script; see the docstring).
+# templates/ (the agenda and the report are still made by this script; see the docstring).
 HAND_EDITED = ("referral", "matching", "finance-request", "decision-record")
 
 
@@ -1119,7 +1418,7 @@ def main():
     args = sys.argv[1:]
     if not args or args[0] in ("-h", "--help"):
         print("usage: make_templates.py OUTDIR [FORM ...]   (FORM: %s; default: all)\n"
-              "       e.g. make_templates.py templates agenda" % ", ".join(FORMS))
+              "       e.g. make_templates.py templates agenda report" % ", ".join(FORMS))
         return 0 if args else 2
     outdir, names = args[0], args[1:] or list(FORMS)
     unknown = [n for n in names if n not in FORMS]
@@ -1131,7 +1430,7 @@ def main():
         kept = [n for n in names if n in HAND_EDITED]
         if kept:
             print("make_templates.py: templates/%s.docx are edited by hand now; not "
-                  "overwriting them (make them in another folder, or name only: agenda)"
+                  "overwriting them (make them in another folder, or name only: agenda report)"
                   % ", ".join(kept), file=sys.stderr)
             return 2
     os.makedirs(outdir, exist_ok=True)

@@ -13,6 +13,7 @@ values of each form (chronology events, actions, amounts as £1,234.56, dates as
 
 Data: tests/fixtures/cases/*.json (case forms), tests/fixtures/decisions/*.json (decision
 record), tests/fixtures/agenda/*.json (agenda, hand-written in the shape panelpack computes),
+tests/fixtures/report/*.json (the quarterly highlight report, in the shape panelpack computes),
 and when present the sample office: samples/office/cases/*.json, samples/office/decisions/
 *.json, and for every sitting with bookings (samples/office/bookings/PANEL/DATE.json) the
 agenda `panelpack agenda PANEL DATE --office samples/office --json --now 2026-12-01T09:00`
@@ -48,6 +49,7 @@ TEMPLATES = {
     "finance-request": ("case", "Finance request"),
     "decision-record": ("decision", "Decision record"),
     "agenda": ("agenda", "Agenda"),
+    "report": ("report", "Quarterly highlight report"),
 }
 
 # the moment the sample office's agendas are computed at (their papers on time, late or
@@ -169,7 +171,7 @@ def data_files():
     ]
     for label, base in sources:
         for sub, schema in (("cases", "case"), ("decisions", "decision"),
-                            ("agenda", "agenda")):
+                            ("agenda", "agenda"), ("report", "report")):
             folder = base / sub
             if folder.is_dir():
                 for path in sorted(folder.glob("*.json")):
@@ -218,6 +220,8 @@ def templates_for(schema, data):
         return ["decision-record"]
     if schema == "agenda":
         return ["agenda"]
+    if schema == "report":
+        return ["report"]
     names = ["referral"]
     if data.get("matching"):
         names.append("matching")
@@ -260,6 +264,58 @@ class ROW(tuple):
 
     def __new__(cls, label, value):
         return tuple.__new__(cls, (label, value))
+
+
+class LAYOUT(str):
+    """A regular expression the PDF's text must match as pdftotext -layout lays it out (the
+    cells of a table row side by side on one line); ^ and $ match at every line."""
+
+
+class TOKENS(tuple):
+    """A word and how many times exactly it must appear, as a word of its own, in the PDF's
+    text (pdftotext)."""
+
+    def __new__(cls, word, times):
+        return tuple.__new__(cls, (word, times))
+
+
+GAP = r"[ \t]{2,}"   # between two columns of a pdftotext -layout line
+
+
+def words_prefix(text):
+    """A regular expression for the first words of text, as many as fit before a cell
+    wraps: for 'Plan ratified', 'Plan' optionally followed by 'ratified'."""
+    words = [re.escape(w) for w in text.split()]
+    pattern = ""
+    for w in reversed(words[1:]):
+        pattern = r"(?:[ \t]+%s%s)?" % (w, pattern)
+    return words[0] + pattern
+
+
+def report_shown(measure, side):
+    """What the report prints for one quarter of a measure: '50% (1 of 2)' for a share,
+    'no cases' when its denominator is 0 (hasCases false), the number for a count."""
+    s = measure.get(side) or {}
+    if measure.get("isCount"):
+        return s.get("percentageText")
+    if s.get("hasCases"):
+        return "%s (%d of %d)" % (s.get("percentageText"), s.get("numerator"),
+                                  s.get("denominator"))
+    return "no cases"
+
+
+def report_chart_line(measure, side, quarter):
+    """The chart's line for one quarter of a measure: the quarter, then the bar and the
+    value, or the count ('a count' beside this quarter's), or 'no cases' and no bar."""
+    s = measure.get(side) or {}
+    if measure.get("isCount"):
+        middle = re.escape(s.get("percentageText")) + (GAP + "a count" if side == "current"
+                                                       else "")
+    elif s.get("hasCases"):
+        middle = re.escape(s.get("bar")) + GAP + re.escape(report_shown(measure, side))
+    else:
+        middle = "no cases"
+    return re.escape(quarter) + r"[ \t]+" + middle + r"[ \t]*$"
 
 
 def expectations(template, data):
@@ -457,6 +513,67 @@ def expectations(template, data):
             expect_text(e, "actions[%d].status" % i, a.get("status"))
         if not actions:
             e.append(("no actions", "No actions outstanding."))
+
+    elif template == "report":
+        quarter, previous = data.get("quarter"), data.get("previousQuarter")
+        expect_text(e, "quarter", quarter)
+        expect_text(e, "quarterLabel", data.get("quarterLabel"))
+        expect_text(e, "previousQuarter", previous)
+        expect_text(e, "previousQuarterLabel", data.get("previousQuarterLabel"))
+        expect_date(e, "from", data.get("from"))
+        expect_date(e, "to", data.get("to"))
+        expect_date(e, "generatedAt", data.get("generatedAt"))
+        if isinstance(data.get("decisions"), int) and isinstance(data.get("previousDecisions"),
+                                                                 int):
+            e.append(("decisions and previousDecisions (beside their label)",
+                      ROW("Decisions made", "%d this quarter, %d the quarter before"
+                          % (data["decisions"], data["previousDecisions"]))))
+        zero_percent = 0   # how many times "0%" may be printed: only for 0 of some cases
+        for i, m in enumerate(data.get("measures") or []):
+            what = "measures[%d] (%s)" % (i, m.get("id"))
+            expect_text(e, what + ".id", m.get("id"))
+            expect_text(e, what + ".title", m.get("title"))
+            expect_text(e, what + ".definition", m.get("definition"))
+            for side in ("current", "previous"):
+                expect_text(e, "%s.%s (as printed)" % (what, side), report_shown(m, side))
+                s = m.get(side) or {}
+                if not m.get("isCount") and s.get("hasCases") and s.get("percentageText") == "0%":
+                    zero_percent += 2   # in the table of measures and in the chart
+            # the table of measures: its row reads id, title, this quarter, the quarter
+            # before, the change; "no cases" where a denominator is 0, never a percentage
+            e.append((what + " in the table of measures: id, title, this quarter %r, the "
+                      "quarter before %r, change" % (report_shown(m, "current"),
+                                                      report_shown(m, "previous")),
+                      LAYOUT(r"^[ \t]*%s%s%s%s%s%s%s%s[ \t]*$" % (
+                          re.escape(m.get("id")), GAP, words_prefix(m.get("title")), GAP,
+                          re.escape(report_shown(m, "current")), GAP,
+                          re.escape(report_shown(m, "previous")) + GAP,
+                          re.escape(m.get("change") or "not comparable")))))
+            # the chart: this quarter's line (beside the id and title) above the quarter
+            # before's
+            e.append((what + " in the chart: this quarter's bar, count or 'no cases' above "
+                      "the quarter before's",
+                      LAYOUT(r"^[ \t]*%s[ \t]+%s%s.*?%s\n(?:[ \t]*\n)*.*?%s" % (
+                          re.escape(m.get("id")), words_prefix(m.get("title")), GAP,
+                          report_chart_line(m, "current", quarter),
+                          report_chart_line(m, "previous", previous)))))
+        e.append(('"0%%" printed only for a share of 0 out of some cases (%d times), never '
+                  'for a measure without cases' % zero_percent, TOKENS("0%", zero_percent)))
+        outcomes = data.get("outcomes") or []
+        for i, o in enumerate(outcomes):
+            what = "outcomes[%d] (%s)" % (i, o.get("outcome"))
+            expect_text(e, what + ".label", o.get("label"))
+            bar = lambda b: re.escape(b) + GAP if b else ""
+            e.append((what + ": its label, this quarter's bar and count %d above the quarter "
+                      "before's %d" % (o.get("count"), o.get("previousCount")),
+                      LAYOUT(r"^[ \t]*%s%s%s[ \t]+%s%d[ \t]*\n(?:[ \t]*\n)*.*?%s[ \t]+%s%d"
+                             r"[ \t]*$" % (words_prefix(o.get("label")), GAP,
+                                           re.escape(quarter), bar(o.get("bar")),
+                                           o.get("count"), re.escape(previous),
+                                           bar(o.get("previousBar")),
+                                           o.get("previousCount")))))
+        if not outcomes:
+            e.append(("no outcomes", "No decisions this quarter"))
     return e
 
 
@@ -464,6 +581,10 @@ def header_line(template, data):
     """The second line of each page's header, as the templates print it."""
     if template == "agenda":
         return "%s · %s" % (get(data, "panel.name"), fmt_date(data.get("date")))
+    if template == "report":
+        return "%s · Quarterly highlight report · %s" % (
+            data.get("localAuthority") or "Children's Services",
+            data.get("quarterLabel") or data.get("quarter"))
     return "%s · Child ID %s · Case ref %s" % (get(data, "child.name"),
                                                get(data, "child.childId"), data.get("caseRef"))
 
@@ -588,7 +709,7 @@ def main():
                % (doc, k, page.count(MARKING)))
             ok(squash("Page %d of %d" % (k, n)) in squash(page),
                "%s page %d: shows 'Page %d of %d'" % (doc, k, k, n))
-            if template != "agenda":
+            if template not in ("agenda", "report"):
                 ok(squash(data["child"]["name"]) in squash(page),
                    "%s page %d: the child's name %r in the header"
                    % (doc, k, data["child"]["name"]))
@@ -600,6 +721,18 @@ def main():
 
         layout = None
         for what, value in expectations(template, data):
+            if isinstance(value, LAYOUT) and layout is None:
+                layout = run("pdftotext", "-enc", "UTF-8", "-layout", pdf, "-")
+                layout = layout.stdout.decode("utf-8", errors="replace")
+            if isinstance(value, LAYOUT):
+                ok(re.search(value, layout, re.M), "%s: %s (no line of pdftotext -layout "
+                   "matches %s)" % (doc, what, value))
+                continue
+            if isinstance(value, TOKENS):
+                word, times = value
+                found = len(re.findall(r"(?<!\S)%s(?!\S)" % re.escape(word), text))
+                ok(found == times, "%s: %s: found %d" % (doc, what, found))
+                continue
             if isinstance(value, ROW):
                 if layout is None:
                     layout = run("pdftotext", "-enc", "UTF-8", "-layout", pdf, "-")
