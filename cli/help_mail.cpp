@@ -7,13 +7,6 @@
 namespace panelpack::cli {
 namespace {
 
-constexpr std::string_view office_option =
-    R"(  --office DIR            the office folder (office.json, cases/, bookings/...). Default:
-                          $PANELPACK_OFFICE, else the current directory.
-  --now TIME              act as if it were TIME (2026-12-12T09:00 London time, or with an
-                          offset: 2026-12-12T09:00:00Z). Default: now.
-)";
-
 constexpr std::string_view tick_text = R"(Usage:
   panelpack tick [--dry-run] [--office DIR] [--now TIME]
 
@@ -48,6 +41,11 @@ Options:
                           OFFICE/outbox-dry-run/ as an .eml file, with any pack it carries
                           built in OFFICE/outbox-dry-run/packs/. The outbox is only read, so a
                           real tick afterwards still sends everything.
+
+Examples:
+  panelpack tick --dry-run --now 2026-12-11T12:00    # what goes out at that pack deadline
+  panelpack tick                                     # what cron runs every 5 minutes
+  panelpack outbox list --state failed_permanent     # then retry or cancel them
 )";
 
 constexpr std::string_view outbox_text = R"(Usage:
@@ -81,21 +79,18 @@ Options:
                           "nextAttemptAt", "sentAt", "lastSmtpCode", "lastReply",
                           "resentAfterCrash", "mayBeDuplicate"}]} (with "audit" for one ID);
                           retry and cancel print {"action", "changed", "ids"}.
-)";
 
-std::string with_common(std::string_view text) {
-  std::string all(text);
-  all += office_option;
-  all += "  -h, --help              show this help.\n\n";
-  all += exit_codes_help();
-  return all;
-}
+Examples:
+  panelpack outbox list 12                           # one row and every attempt at it
+  panelpack outbox retry 12                          # after the address is fixed
+  panelpack outbox cancel --key 'reminder|permanence|2026-12-15|LCS900108|'
+)";
 
 }  // namespace
 
 std::optional<std::string_view> mail_help_for(std::string_view command) {
-  static const std::string tick = with_common(tick_text);
-  static const std::string outbox = with_common(outbox_text);
+  static const std::string tick = office_command_help(tick_text);
+  static const std::string outbox = office_command_help(outbox_text);
   if (command == "tick") return tick;
   if (command == "outbox") return outbox;
   return std::nullopt;
