@@ -10,6 +10,8 @@ import re
 import shutil
 import sys
 import time
+import unittest
+import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -298,6 +300,38 @@ class RefusedAndInjected(TickTestCase):
         self.assertIn("Dear Hannah", reminder.get_body(("plain",)).get_content())
 
 
+class Circulation(TickTestCase):
+    @unittest.skipUnless(shutil.which("soffice"), "LibreOffice (soffice) is not installed")
+    def test_both_attachments_with_the_zip_encrypted_and_its_password_never_mailed(self):
+        office, _ = self.office_with_server()
+        password = "fictional-pack-password-42"
+        (office.root / "pack-password").write_text(password + "\n")
+        edit_json(office.root / "office.json", lambda c: c["mail"].update(
+            {"circulation": {"attach": "both", "passwordFile": "pack-password"}}))
+        result = office.tick("2026-12-11T12:00")
+        self.assertExit(result, SUCCESS)
+        self.assertIn("zip encrypted", result.stdout)
+        circulated = [(raw, message) for _, raw, message in self.delivered()
+                      if kind_of(message) == "circulation"]
+        self.assertEqual(len(circulated), 6)
+        pdf = office.pack_file("permanence-2026-12-15.pdf").read_bytes()
+        zip_bytes = office.pack_file(PACK_ZIP).read_bytes()
+        with zipfile.ZipFile(office.pack_file(PACK_ZIP)) as archive:
+            self.assertTrue(all(info.flag_bits & 0x1 for info in archive.infolist()))
+        for raw, message in circulated:
+            attachments = {part.get_filename(): part for part in message.iter_attachments()}
+            self.assertEqual(list(attachments), [PACK_ZIP, "permanence-2026-12-15.pdf"])
+            self.assertEqual(attachments[PACK_ZIP].get_content(), zip_bytes)
+            self.assertEqual(attachments["permanence-2026-12-15.pdf"].get_content_type(),
+                             "application/pdf")
+            self.assertEqual(attachments["permanence-2026-12-15.pdf"].get_content(), pdf)
+            self.assertIn("encrypted", message.get_body(("plain",)).get_content())
+            self.assertNotIn(password.encode(), raw)
+            for part in message.walk():
+                if part.get_content_maintype() == "text":
+                    self.assertNotIn(password, part.get_content())
+
+
 class Templates(TickTestCase):
     def test_staff_edit_the_wording_and_the_marking_stays(self):
         office, _ = self.office_with_server()
@@ -315,6 +349,17 @@ class Templates(TickTestCase):
         self.assertEqual(len(subjects), 6)
         self.assertEqual(subjects[0], "OFFICIAL-SENSITIVE: Your slot at Northbridge Permanence "
                                       "Panel: LCS900102 at 09:30")
+
+    def test_values_are_html_escaped_in_the_html_part_only(self):
+        office, _ = self.office_with_server()
+        edit_json(office.root / "office.json",
+                  lambda c: c["panels"][0].update({"venue": 'Room <2> & "Hall"'}))
+        self.assertExit(office.tick("2026-12-12T09:05"), SUCCESS)
+        _, _, message = next(item for item in self.delivered() if kind_of(item[2]) == "reminder")
+        html = message.get_body(("html",)).get_content()
+        self.assertIn("Room &lt;2&gt; &amp; &quot;Hall&quot;", html)
+        self.assertNotIn("<2>", html)
+        self.assertIn('Room <2> & "Hall"', message.get_body(("plain",)).get_content())
 
     def test_a_template_that_would_put_a_value_into_html_unescaped_is_refused(self):
         office, _ = self.office_with_server()
