@@ -66,7 +66,51 @@ constexpr std::array<Label, 15> kLegalStatuses{{
     {"NOT_LOOKED_AFTER", "Not looked after"},
 }};
 
+constexpr std::array<Label, 10> kOutcomes{{
+    {"plan_ratified", "Plan ratified"},
+    {"plan_changed", "Plan changed"},
+    {"plan_not_ratified", "Plan not ratified"},
+    {"match_recommended", "Match recommended"},
+    {"staying_put_approved", "Staying Put approved"},
+    {"funding_approved", "Funding approved"},
+    {"funding_partial", "Funding partly approved"},
+    {"funding_declined", "Funding declined"},
+    {"deferred_more_info", "Deferred for more information"},
+    {"escalate", "Escalated"},
+}};
+
+constexpr std::array<Label, 3> kMonitoring{{
+    {"pptm_review", "Review at PPTM"},
+    {"return_to_panel", "Return to panel"},
+    {"no_further_review", "No further review"},
+}};
+
+constexpr std::array<Label, 10> kPermanenceOptions{{
+    {"return_home", "Return home"},
+    {"connected_person", "Connected person"},
+    {"sgo", "Special guardianship order"},
+    {"cao", "Child arrangements order"},
+    {"adoption", "Adoption"},
+    {"early_permanence_f2a", "Early permanence (fostering for adoption)"},
+    {"long_term_fostering", "Long-term fostering"},
+    {"residential", "Residential care"},
+    {"independent_living", "Independent living"},
+    {"staying_put", "Staying Put"},
+}};
+
 }  // namespace
+
+std::string outcome_label(std::string_view code) {
+  return look_up(kOutcomes, code);
+}
+
+std::string monitoring_label(std::string_view code) {
+  return look_up(kMonitoring, code);
+}
+
+std::string permanence_option_label(std::string_view code) {
+  return look_up(kPermanenceOptions, code);
+}
 
 std::string referral_reason_label(std::string_view code) {
   return look_up(kReferralReasons, code);

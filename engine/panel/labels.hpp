@@ -11,5 +11,8 @@ std::string referral_reason_label(std::string_view code);
 std::string paper_type_label(std::string_view code);
 std::string panel_type_label(std::string_view code);
 std::string legal_status_label(std::string_view code);
+std::string outcome_label(std::string_view code);
+std::string monitoring_label(std::string_view code);
+std::string permanence_option_label(std::string_view code);
 
 }  // namespace panelpack::panel

@@ -302,6 +302,8 @@ OfficeConfig parse_office_config(const json& json) {
   const DeadlineSet deadlines =
       read_deadlines(member(json, "deadlines", ""), "/deadlines", nullptr);
   const auto templates = read_templates(member(json, "templates", ""), "/templates", {});
+  office.templates = templates;
+  office.decision_record_name = optional_string(json, "decisionRecordName", "");
 
   const auto& panels = array_of(json, "panels", "");
   if (panels.empty()) throw PanelError("missing_field", "/panels", "the office needs a panel");

@@ -97,6 +97,8 @@ struct OfficeConfig {
   std::vector<NamedDate> closures;
   Timeliness timeliness;
   std::vector<PanelConfig> panels;
+  std::map<std::string, std::string> templates;  // the office's own: the report's among them
+  std::string decision_record_name;              // Mustache pattern; empty: panelpack's default
   std::optional<MailConfig> mail;  // absent: panelpack tick has no relay to send through
 
   // Throws PanelError "unknown_panel" naming the ids there are.

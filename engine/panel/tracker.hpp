@@ -1,0 +1,56 @@
+#pragma once
+// The decisions tracker: one row per child per sitting with the decision, its monitoring
+// route and next review, and one row per action with its owner, due date and status. The
+// same decisions files the records are made from, so the two never disagree.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "panel/decisions.hpp"
+#include "panel/office_config.hpp"
+
+namespace panelpack::panel {
+
+struct TrackedDecision {
+  CalendarDate sitting;
+  std::string panel_id;
+  std::string case_ref;
+  std::string child_id;
+  std::string outcome;  // label: "Plan ratified"
+  std::string primary_plan;
+  std::string parallel_plans;  // labels joined with "; "
+  std::string monitoring;
+  std::optional<CalendarDate> next_review;
+  CalendarDate record_due;
+  std::optional<CalendarDate> recorded;
+  bool recorded_in_time = false;
+  int open_actions = 0;
+};
+
+struct TrackedAction {
+  CalendarDate sitting;
+  std::string panel_id;
+  std::string case_ref;
+  std::string id;
+  std::string description;
+  std::string owner;
+  std::optional<CalendarDate> due;
+  std::string status;  // open, done, cancelled, or overdue when past due and not done
+  std::optional<CalendarDate> completed;
+  bool overdue = false;
+};
+
+struct Tracker {
+  std::vector<TrackedDecision> decisions;
+  std::vector<TrackedAction> actions;
+};
+
+// The sittings' decisions with from <= date <= to, in date then agenda order. `child_ids`
+// maps case references to child IDs (from the case files). `today` decides what is overdue.
+Tracker build_tracker(const OfficeConfig& office, const std::vector<SittingDecisions>& decisions,
+                      const std::map<std::string, std::string>& child_ids, CalendarDate from,
+                      CalendarDate to, CalendarDate today, const WorkingCalendar& calendar);
+
+}  // namespace panelpack::panel

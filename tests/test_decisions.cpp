@@ -1,0 +1,201 @@
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "panel/decisions.hpp"
+#include "panel/panel_error.hpp"
+#include "panel/quarterly_report.hpp"
+#include "panel/tracker.hpp"
+#include "support/office_fixture.hpp"
+
+namespace {
+
+using nlohmann::json;
+using panelpack::panel::AgendaInputs;
+using panelpack::panel::Bookings;
+using panelpack::panel::build_agenda;
+using panelpack::panel::build_tracker;
+using panelpack::panel::CalendarDate;
+using panelpack::panel::CaseSummary;
+using panelpack::panel::check_against_bookings;
+using panelpack::panel::decision_record_data;
+using panelpack::panel::find_sitting;
+using panelpack::panel::Measure;
+using panelpack::panel::OfficeConfig;
+using panelpack::panel::PanelError;
+using panelpack::panel::parse_bookings;
+using panelpack::panel::parse_decisions;
+using panelpack::panel::parse_instant;
+using panelpack::panel::parse_office_config;
+using panelpack::panel::percentage_text;
+using panelpack::panel::Quarter;
+using panelpack::panel::RecordedAction;
+using panelpack::panel::Sitting;
+using panelpack::panel::summarise_case;
+using panelpack::panel::WorkingCalendar;
+
+CalendarDate d(const char* iso) {
+  return CalendarDate::parse(iso);
+}
+
+json decisions_json() {
+  return {{"panel", "permanence"},
+          {"date", "2026-12-15"},
+          {"endTime", "11:40"},
+          {"quorate", true},
+          {"membersPresent", {{{"name", "Morgan Chairfield"}}}},
+          {"decisions",
+           {{{"caseRef", "LCS900001"},
+             {"outcome", "plan_ratified"},
+             {"rationale", "Fictional rationale."},
+             {"agreedPrimaryPlan", "sgo"},
+             {"agreedParallelPlans", {"long_term_fostering", "adoption"}},
+             {"monitoring", "pptm_review"},
+             {"nextReviewDate", "2027-01-26"},
+             {"recordedDate", "2026-12-22"},
+             {"actions",
+              {{{"id", "A1"},
+                {"description", "Fictional action."},
+                {"owner", {{"name", "Sam Worker"}}},
+                {"dueDate", "2026-12-18"},
+                {"status", "open"}},
+               {{"id", "A2"},
+                {"description", "Done late."},
+                {"dueDate", "2026-12-18"},
+                {"status", "done"},
+                {"completedDate", "2026-12-21"}}}}},
+            {{"caseRef", "LCS900002"},
+             {"outcome", "deferred_more_info"},
+             {"rationale", "Fictional."}}}}};
+}
+
+Bookings bookings_of(std::initializer_list<const char*> refs) {
+  json items = json::array();
+  for (const char* ref : refs) {
+    items.push_back({{"caseRef", ref},
+                     {"reason", "ratify_plan"},
+                     {"paperTypes", {"referral"}},
+                     {"papers", {{{"type", "referral"}, {"receivedAt", "2026-12-10T09:00:00Z"}}}}});
+  }
+  return parse_bookings({{"panel", "permanence"}, {"date", "2026-12-15"}, {"items", items}});
+}
+
+TEST(Decisions, ACaseDecidedTwiceIsNamedByPointer) {
+  json twice = decisions_json();
+  twice["decisions"][1]["caseRef"] = "LCS900001";
+  try {
+    parse_decisions(twice);
+    FAIL() << "no error";
+  } catch (const PanelError& error) {
+    EXPECT_EQ(error.code(), "duplicate_decision");
+    EXPECT_EQ(error.where(), "/decisions/1/caseRef");
+  }
+}
+
+TEST(Decisions, EveryBookedCaseNeedsADecisionAndEveryDecisionABooking) {
+  const auto decisions = parse_decisions(decisions_json());
+  EXPECT_TRUE(check_against_bookings(decisions, bookings_of({"LCS900001", "LCS900002"})).empty());
+  const auto problems = check_against_bookings(decisions, bookings_of({"LCS900001", "LCS900003"}));
+  ASSERT_EQ(problems.size(), 2U);
+  EXPECT_EQ(problems[0].pointer, "/decisions/1/caseRef");  // LCS900002 was not booked
+  EXPECT_EQ(problems[1].pointer, "/decisions");            // LCS900003 has no decision
+  EXPECT_NE(problems[1].message.find("LCS900003"), std::string::npos);
+}
+
+TEST(Decisions, RecordDataJoinsTheDecisionTheMeetingAndTheAgenda) {
+  const OfficeConfig office = parse_office_config(panelpack::testing::office_json());
+  const Sitting sitting = find_sitting(office.panel("permanence"), d("2026-12-15"));
+  const Bookings bookings = bookings_of({"LCS900001", "LCS900002"});
+  std::map<std::string, CaseSummary> cases;
+  for (const char* ref : {"LCS900001", "LCS900002"}) {
+    cases[ref] = summarise_case(
+        {{"caseRef", ref},
+         {"child", {{"childId", ref}, {"name", "Fictional Child"}}},
+         {"professionals", {{"socialWorker", {{"name", "Sam Worker"}, {"role", "SW"}}}}}});
+  }
+  const WorkingCalendar calendar;
+  const AgendaInputs inputs{
+      office,   office.panel("permanence"),           sitting, bookings, cases,
+      calendar, parse_instant("2026-12-16T09:00:00Z")};
+  const auto agenda = build_agenda(inputs);
+  const auto decisions = parse_decisions(decisions_json());
+  const auto record = decision_record_data(decisions, *decisions.find("LCS900001"), inputs, agenda,
+                                           agenda["items"][0]);
+  EXPECT_EQ(record["caseRef"], "LCS900001");
+  EXPECT_EQ(record["child"]["childId"], "LCS900001");
+  EXPECT_EQ(record["meeting"]["meetingId"], "permanence-2026-12-15");
+  EXPECT_EQ(record["meeting"]["startTime"], "09:30");  // from the agenda
+  EXPECT_EQ(record["meeting"]["endTime"], "11:40");    // as recorded
+  EXPECT_EQ(record["meeting"]["quorate"], true);
+  EXPECT_EQ(record["meeting"]["chair"]["name"], "Morgan Chairfield");
+  EXPECT_EQ(record["agendaSlot"], "09:30");
+  EXPECT_EQ(record["presenters"][0]["name"], "Sam Worker");
+  EXPECT_EQ(record["papers"][0]["type"], "referral");
+  EXPECT_EQ(record["papersOnTime"], true);
+  EXPECT_EQ(record["outcome"], "plan_ratified");
+  EXPECT_EQ(record["actions"].size(), 2U);
+  EXPECT_EQ(
+      panelpack::panel::records_due(office.panel("permanence"), sitting, calendar).local.date.iso(),
+      "2026-12-22");  // 5 working days over Christmas 2026
+}
+
+TEST(Decisions, AnActionIsOverdueWhenDueAndNotDoneByTheDay) {
+  RecordedAction action{"A1", "", "", d("2026-12-18"), std::nullopt, "open"};
+  EXPECT_FALSE(action.overdue_on(d("2026-12-17")));
+  EXPECT_TRUE(action.overdue_on(d("2026-12-18")));
+  action.completed = d("2026-12-21");
+  action.status = "done";
+  EXPECT_TRUE(action.overdue_on(d("2026-12-20")));
+  EXPECT_FALSE(action.overdue_on(d("2026-12-21")));
+  action.status = "cancelled";
+  EXPECT_FALSE(action.overdue_on(d("2026-12-20")));
+}
+
+TEST(Tracker, OneRowPerDecisionAndPerActionWithOverdueFlagged) {
+  const OfficeConfig office = parse_office_config(panelpack::testing::office_json());
+  const std::vector decisions{parse_decisions(decisions_json())};
+  const std::map<std::string, std::string> child_ids{{"LCS900001", "C-1"}};
+  const auto tracker = build_tracker(office, decisions, child_ids, d("2026-01-01"), d("2026-12-31"),
+                                     d("2027-01-04"), WorkingCalendar{});
+  ASSERT_EQ(tracker.decisions.size(), 2U);
+  const auto& first = tracker.decisions[0];
+  EXPECT_EQ(first.child_id, "C-1");
+  EXPECT_EQ(first.outcome, "Plan ratified");
+  EXPECT_EQ(first.primary_plan, "Special guardianship order");
+  EXPECT_EQ(first.parallel_plans, "Long-term fostering; Adoption");
+  EXPECT_EQ(first.monitoring, "Review at PPTM");
+  EXPECT_EQ(first.record_due.iso(), "2026-12-22");
+  EXPECT_TRUE(first.recorded_in_time);
+  EXPECT_EQ(first.open_actions, 1);
+  EXPECT_FALSE(tracker.decisions[1].recorded_in_time);  // not yet on file
+  ASSERT_EQ(tracker.actions.size(), 2U);
+  EXPECT_EQ(tracker.actions[0].status, "overdue");
+  EXPECT_TRUE(tracker.actions[0].overdue);
+  EXPECT_EQ(tracker.actions[1].status, "done");
+  EXPECT_FALSE(tracker.actions[1].overdue);
+  EXPECT_TRUE(build_tracker(office, decisions, child_ids, d("2027-01-01"), d("2027-12-31"),
+                            d("2027-01-04"), WorkingCalendar{})
+                  .decisions.empty());
+}
+
+TEST(Quarter, ParsesLabelsAndSteps) {
+  const Quarter q3 = Quarter::parse("2026-Q3");
+  EXPECT_EQ(q3.first_day().iso(), "2026-07-01");
+  EXPECT_EQ(q3.last_day().iso(), "2026-09-30");
+  EXPECT_EQ(q3.label(), "July to September 2026");
+  EXPECT_EQ(Quarter::parse("2027-Q1").previous().id(), "2026-Q4");
+  EXPECT_EQ(Quarter::parse("2026-Q4").last_day().iso(), "2026-12-31");
+  EXPECT_THROW(Quarter::parse("2026-Q5"), PanelError);
+  EXPECT_THROW(Quarter::parse("Q3-2026"), PanelError);
+}
+
+TEST(Measures, AnEmptyDenominatorIsNoCasesNeverZeroPercent) {
+  EXPECT_EQ(percentage_text(Measure{"K1", "", "", 0, 0, false}), "no cases");
+  EXPECT_EQ(percentage_text(Measure{"K1", "", "", 0, 4, false}), "0%");
+  EXPECT_EQ(percentage_text(Measure{"K1", "", "", 2, 3, false}), "67%");
+  EXPECT_EQ(percentage_text(Measure{"K14", "", "", 3, 0, true}), "3");
+  EXPECT_EQ(panelpack::panel::bar(0.5, 4), "\u2588\u2588\u2591\u2591");
+}
+
+}  // namespace
