@@ -17,8 +17,8 @@ const validation::SchemaSet& bundled_schemas() {
 }
 
 const std::vector<std::string>& schema_kinds() {
-  static const std::vector<std::string> kinds = {"case", "bookings", "decision", "agenda",
-                                                 "office"};
+  static const std::vector<std::string> kinds = {"case",   "bookings",  "decision", "agenda",
+                                                 "office", "decisions", "report"};
   return kinds;
 }
 
@@ -27,12 +27,14 @@ std::string schema_file_for(std::string_view kind) {
     if (known == kind) return known + ".schema.json";
   }
   throw UsageError("no schema called '" + std::string(kind) +
-                   "': use case, bookings, decision, agenda or office");
+                   "': use case, bookings, decision, agenda, office, decisions or report");
 }
 
 std::string guess_schema_kind(const nlohmann::json& document) {
   if (!document.is_object()) return "";
   if (document.contains("outcome") || document.contains("rationale")) return "decision";
+  if (document.contains("decisions") && document.contains("panel")) return "decisions";
+  if (document.contains("measures") && document.contains("quarter")) return "report";
   if (document.contains("panels") || document.contains("authority")) return "office";
   if (document.contains("items") && document.contains("panel")) {
     return document["panel"].is_object() ? "agenda" : "bookings";

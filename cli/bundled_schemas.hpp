@@ -1,6 +1,7 @@
 #pragma once
 // The schemas the command validates against and lists fields from: case, bookings, decision,
-// agenda (what the agenda template is filled from) and office (office.json).
+// agenda (what the agenda template is filled from), office (office.json), decisions (a
+// sitting's decisions as recorded) and report (what the quarterly report is filled from).
 
 #include <string>
 #include <string_view>
@@ -13,7 +14,8 @@ namespace panelpack::cli {
 // Every embedded schema file, parsed once.
 const validation::SchemaSet& bundled_schemas();
 
-// The kinds of document a schema describes: "case", "bookings", "decision", "agenda", "office".
+// The kinds of document a schema describes: "case", "bookings", "decision", "agenda", "office",
+// "decisions", "report".
 const std::vector<std::string>& schema_kinds();
 
 // "case" -> "case.schema.json". Throws UsageError naming the kinds for an unknown name.

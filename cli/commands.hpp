@@ -18,6 +18,9 @@ ExitCode run_book(std::span<const std::string> words);
 ExitCode run_agenda(std::span<const std::string> words);
 ExitCode run_pack(std::span<const std::string> words);
 ExitCode run_status(std::span<const std::string> words);
+ExitCode run_decisions(std::span<const std::string> words);
+ExitCode run_tracker(std::span<const std::string> words);
+ExitCode run_report(std::span<const std::string> words);
 ExitCode run_tick(std::span<const std::string> words);
 ExitCode run_outbox(std::span<const std::string> words);
 

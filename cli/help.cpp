@@ -30,6 +30,9 @@ Usage:
   panelpack status [--json]
   panelpack tick [--dry-run]
   panelpack outbox [list|retry|cancel] [ID | --key PREFIX] [--json]
+  panelpack decisions PANEL DATE [--name PATTERN] [--no-pdf]
+  panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
+  panelpack report --quarter 2026-Q3 (-o report.docx | --json)
   panelpack help COMMAND
   panelpack --version
 
@@ -46,10 +49,14 @@ The office (run in the office folder, or give --office DIR or set PANELPACK_OFFI
   status    what needs attention: children not yet considered, PPTMs overdue, late papers
   tick      mail what is due: reminders, the pack's circulation, missing papers, minutes
   outbox    the mail sent and waiting: list, retry or cancel
+After a sitting:
+  decisions each child's decision record, named for upload to the child's file
+  tracker   every decision and action as a spreadsheet (XLSX or CSV)
+  report    the quarterly highlight report: timeliness and outcomes, beside the last quarter
 
-KIND is case, bookings, decision, agenda or office. A template is an ordinary .docx or .odt
-in which someone typed Mustache tags such as {{child.name}}. Run 'panelpack help COMMAND'
-for options and examples. A template file is never modified.
+KIND is case, bookings, decision, agenda, office, decisions or report. A template is an
+ordinary .docx or .odt in which someone typed Mustache tags such as {{child.name}}. Run
+'panelpack help COMMAND' for options and examples. A template file is never modified.
 
 )";
 
@@ -208,6 +215,20 @@ std::string joined(std::string_view text) {
 
 std::string_view exit_codes_help() {
   return exit_codes;
+}
+
+std::string office_command_help(std::string_view text) {
+  std::string all(text);
+  all +=
+      R"(  --office DIR            the office folder (office.json, cases/, bookings/...). Default:
+                          $PANELPACK_OFFICE, else the current directory.
+  --now TIME              act as if it were TIME (2026-12-10T09:00 London time, or with an
+                          offset: 2026-12-10T09:00:00Z). Default: now.
+  -h, --help              show this help.
+
+)";
+  all += exit_codes;
+  return all;
 }
 
 std::string_view main_help() {

@@ -15,6 +15,12 @@ std::string_view fields_help();
 // The exit codes every help page ends with.
 std::string_view exit_codes_help();
 
+// An office command's help page: `text`, then --office, --now, --help and the exit codes.
+std::string office_command_help(std::string_view text);
+
+// The help of decisions, tracker and report, in help_records.cpp.
+std::optional<std::string_view> records_help_for(std::string_view command);
+
 // The help of the office commands (calendar, book, agenda, pack, status), in help_office.cpp.
 std::optional<std::string_view> office_help_for(std::string_view command);
 

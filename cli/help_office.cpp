@@ -7,13 +7,6 @@
 namespace panelpack::cli {
 namespace {
 
-constexpr std::string_view office_option =
-    R"(  --office DIR            the office folder (office.json, cases/, bookings/...). Default:
-                          $PANELPACK_OFFICE, else the current directory.
-  --now TIME              act as if it were TIME (2026-12-10T09:00 London time, or with an
-                          offset: 2026-12-10T09:00:00Z). Default: now.
-)";
-
 constexpr std::string_view calendar_text = R"(Usage:
   panelpack calendar [--from DATE] [--to DATE] [--panel ID] [--json] [--office DIR]
 
@@ -140,28 +133,21 @@ Options:
                           "paperType", "detail"}], "problems"}.
 )";
 
-std::string with_common(std::string_view text, bool takes_office) {
-  std::string all(text);
-  if (takes_office) all += office_option;
-  all += "  -h, --help              show this help.\n\n";
-  all += exit_codes_help();
-  return all;
-}
-
 }  // namespace
 
 std::optional<std::string_view> office_help_for(std::string_view command) {
-  static const std::string calendar = with_common(calendar_text, true);
-  static const std::string book = with_common(book_text, true);
-  static const std::string agenda = with_common(agenda_text, true);
-  static const std::string pack = with_common(pack_text, true);
-  static const std::string status = with_common(status_text, true);
+  static const std::string calendar = office_command_help(calendar_text);
+  static const std::string book = office_command_help(book_text);
+  static const std::string agenda = office_command_help(agenda_text);
+  static const std::string pack = office_command_help(pack_text);
+  static const std::string status = office_command_help(status_text);
   if (command == "calendar") return calendar;
   if (command == "book") return book;
   if (command == "agenda") return agenda;
   if (command == "pack") return pack;
   if (command == "status") return status;
-  return mail_help_for(command);
+  if (auto mail = mail_help_for(command)) return mail;
+  return records_help_for(command);
 }
 
 }  // namespace panelpack::cli

@@ -1,10 +1,13 @@
 // `panelpack`: dispatches to a command and turns every failure into a message and an exit code.
 
 #include <algorithm>
+#include <array>
 #include <iostream>
 #include <new>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "commands.hpp"
@@ -18,10 +21,35 @@
 namespace panelpack::cli {
 namespace {
 
+using Command = ExitCode (*)(std::span<const std::string>);
+
+// Every command by name: the one table dispatch, help and usage errors read.
+constexpr std::array<std::pair<std::string_view, Command>, 14> kCommands{{
+    {"render", run_render},
+    {"check", run_check},
+    {"validate", run_validate},
+    {"fields", run_fields},
+    {"calendar", run_calendar},
+    {"book", run_book},
+    {"agenda", run_agenda},
+    {"pack", run_pack},
+    {"status", run_status},
+    {"tick", run_tick},
+    {"outbox", run_outbox},
+    {"decisions", run_decisions},
+    {"tracker", run_tracker},
+    {"report", run_report},
+}};
+
+Command command_named(const std::string& word) {
+  for (const auto& [name, command] : kCommands) {
+    if (name == word) return command;
+  }
+  return nullptr;
+}
+
 bool is_command(const std::string& word) {
-  return word == "render" || word == "check" || word == "validate" || word == "fields" ||
-         word == "calendar" || word == "book" || word == "agenda" || word == "pack" ||
-         word == "status" || word == "tick" || word == "outbox";
+  return command_named(word) != nullptr;
 }
 
 bool asks_for_help(std::span<const std::string> words) {
@@ -62,17 +90,7 @@ ExitCode dispatch(std::span<const std::string> words) {
     std::cout << *help_for(command);
     return ExitCode::success;
   }
-  if (command == "render") return run_render(rest);
-  if (command == "check") return run_check(rest);
-  if (command == "validate") return run_validate(rest);
-  if (command == "calendar") return run_calendar(rest);
-  if (command == "book") return run_book(rest);
-  if (command == "agenda") return run_agenda(rest);
-  if (command == "pack") return run_pack(rest);
-  if (command == "status") return run_status(rest);
-  if (command == "tick") return run_tick(rest);
-  if (command == "outbox") return run_outbox(rest);
-  return run_fields(rest);
+  return command_named(command)(rest);
 }
 
 // The help to point at after a usage error.

@@ -13,7 +13,7 @@ SAMPLE_OFFICE = SOURCE / "samples" / "office"
 def copy_sample_office(destination):
     destination = Path(destination)
     shutil.copytree(SAMPLE_OFFICE, destination,
-                    ignore=shutil.ignore_patterns("packs", "*.db", "*.db-*", "outbox"))
+                    ignore=shutil.ignore_patterns("packs", "records", "*.db", "*.db-*", "outbox*", ".*.lock", "tick-state.json"))
     config_path = destination / "office.json"
     config = json.loads(config_path.read_text(encoding="utf-8"))
     for kind, path in config["templates"].items():

@@ -1,0 +1,148 @@
+// `panelpack tracker -o tracker.xlsx`: every decision and action of the office's sittings as a
+// spreadsheet (XLSX, or CSV when OUTPUT ends in .csv), from the same decisions files as the
+// records.
+
+#include <array>
+#include <iostream>
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "decision_files.hpp"
+#include "exit_codes.hpp"
+#include "files.hpp"
+#include "panel/tracker.hpp"
+#include "spreadsheet/csv_writer.hpp"
+#include "spreadsheet/spreadsheet_error.hpp"
+#include "spreadsheet/xlsx_writer.hpp"
+#include "workspace.hpp"
+
+namespace panelpack::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using spreadsheet::Cell;
+
+const std::array<OptionSpec, 6> tracker_options = {{
+    {"office", '\0', true},
+    {"output", 'o', true},
+    {"from", '\0', true},
+    {"to", '\0', true},
+    {"now", '\0', true},
+    {"help", 'h', false},
+}};
+
+Cell date_cell(const std::optional<panel::CalendarDate>& date) {
+  return date ? Cell::date(date->year(), date->month(), date->day()) : Cell::empty();
+}
+
+Cell text_cell(const std::string& text) {
+  return text.empty() ? Cell::empty() : Cell::text(text);
+}
+
+spreadsheet::Sheet decisions_sheet(const panel::Tracker& tracker) {
+  spreadsheet::Sheet sheet{"Decisions",
+                           {{"Sitting", 12},
+                            {"Panel", 12},
+                            {"Case ref", 12},
+                            {"Child ID", 12},
+                            {"Decision", 24},
+                            {"Agreed plan", 24},
+                            {"Parallel plans", 28, true},
+                            {"Monitoring", 18},
+                            {"Next review", 12},
+                            {"Record due", 12},
+                            {"Recorded on file", 14},
+                            {"Recorded in time", 10},
+                            {"Open actions", 8}},
+                           {}};
+  for (const auto& row : tracker.decisions) {
+    sheet.rows.push_back(
+        {date_cell(row.sitting), Cell::text(row.panel_id), Cell::text(row.case_ref),
+         text_cell(row.child_id), Cell::text(row.outcome), text_cell(row.primary_plan),
+         text_cell(row.parallel_plans), text_cell(row.monitoring), date_cell(row.next_review),
+         date_cell(row.record_due), date_cell(row.recorded),
+         Cell::boolean(row.recorded_in_time).highlighted(!row.recorded_in_time),
+         Cell::whole_number(row.open_actions)});
+  }
+  return sheet;
+}
+
+spreadsheet::Sheet actions_sheet(const panel::Tracker& tracker) {
+  spreadsheet::Sheet sheet{"Actions",
+                           {{"Sitting", 12},
+                            {"Panel", 12},
+                            {"Case ref", 12},
+                            {"Ref", 6},
+                            {"Action", 50, true},
+                            {"Owner", 20},
+                            {"Due", 12},
+                            {"Status", 10},
+                            {"Completed", 12},
+                            {"Overdue", 9}},
+                           {}};
+  for (const auto& row : tracker.actions) {
+    std::vector<Cell> cells{date_cell(row.sitting),     Cell::text(row.panel_id),
+                            Cell::text(row.case_ref),   text_cell(row.id),
+                            text_cell(row.description), text_cell(row.owner),
+                            date_cell(row.due),         Cell::text(row.status),
+                            date_cell(row.completed),   Cell::boolean(row.overdue)};
+    for (auto& cell : cells) cell.highlight = row.overdue;
+    sheet.rows.push_back(std::move(cells));
+  }
+  return sheet;
+}
+
+}  // namespace
+
+ExitCode run_tracker(std::span<const std::string> words) {
+  const Arguments arguments = Arguments::parse(words, tracker_options);
+  if (!arguments.positionals().empty())
+    throw UsageError("tracker takes no arguments, only options");
+  const auto output = arguments.value("output");
+  if (!output) throw UsageError("tracker needs -o tracker.xlsx (or tracker.csv)");
+  const fs::path path = *output;
+  const std::string extension = path.extension().string();
+  if (extension != ".xlsx" && extension != ".csv") {
+    throw UsageError("-o must end in .xlsx or .csv");
+  }
+  const auto now = now_from(arguments.value("now"));
+  const auto from = arguments.value("from") ? date_argument(*arguments.value("from"), "--from")
+                                            : panel::CalendarDate{1996, 1, 1};
+  const auto to = arguments.value("to") ? date_argument(*arguments.value("to"), "--to")
+                                        : panel::CalendarDate{9999, 12, 31};
+  if (to < from) throw UsageError("--to is before --from");
+
+  const Workspace workspace = Workspace::open(arguments.value("office"));
+  std::vector<std::string> problems;
+  const auto decisions = load_all_decisions(workspace, problems);
+  std::map<std::string, std::string> child_ids;
+  for (const auto& file : workspace.load_all_cases(problems)) {
+    child_ids[file.summary.case_ref] = file.summary.child_id;
+  }
+  for (const auto& problem : problems) std::cerr << "panelpack: skipped: " << problem << '\n';
+  const auto tracker = panel::build_tracker(workspace.office(), decisions, child_ids, from, to,
+                                            panel::utc_to_local(now).date, workspace.calendar());
+
+  spreadsheet::Workbook workbook;
+  workbook.title = workspace.office().authority + " panel decisions tracker (OFFICIAL-SENSITIVE)";
+  workbook.creator = "panelpack";
+  workbook.sheets = {decisions_sheet(tracker), actions_sheet(tracker)};
+  try {
+    if (extension == ".xlsx") {
+      write_output(path, spreadsheet::write_xlsx(workbook));
+      std::cout << "wrote " << path.string();
+    } else {
+      const fs::path actions = path.parent_path() / (path.stem().string() + "-actions.csv");
+      write_output(path, spreadsheet::write_csv(workbook.sheets[0]));
+      write_output(actions, spreadsheet::write_csv(workbook.sheets[1]));
+      std::cout << "wrote " << path.string() << " and " << actions.string();
+    }
+  } catch (const spreadsheet::SpreadsheetError& error) {
+    throw CommandFailure(ExitCode::bad_input, error.what());
+  }
+  std::cout << ": " << tracker.decisions.size() << " decisions, " << tracker.actions.size()
+            << " actions\n";
+  return problems.empty() ? ExitCode::success : ExitCode::bad_input;
+}
+
+}  // namespace panelpack::cli

@@ -1,0 +1,82 @@
+// The help of the commands that work after a sitting: decisions, tracker and report.
+
+#include <string>
+
+#include "help.hpp"
+
+namespace panelpack::cli {
+namespace {
+
+constexpr std::string_view decisions_text = R"(Usage:
+  panelpack decisions PANEL DATE [--name PATTERN] [--pdf | --no-pdf] [--json] [--quiet]
+
+Makes each child's decision record for the sitting from decisions/PANEL/DATE.json (the
+decisions the administrator recorded; docs/decisions.md) and the office's decision-record
+template, into records/PANEL/DATE/: one document per booked case, named for upload to the
+child's file ("LCS900102 Permanence Panel decision 2026-12-15.docx"), a PDF of each where
+LibreOffice is installed, and manifest.json. Every booked case needs a decision; a decisions
+file with any problem (against its schema, a case decided twice, a booked case without a
+decision, a decision for a case not booked) is reported in full, by file, line and JSON
+pointer, and nothing is written. The records are built aside and put in place whole.
+Prints when the records are due on the children's files (the panel's minutes deadline).
+
+Options:
+  --name PATTERN          the records' names, a Mustache pattern over childId, caseRef,
+                          panel (the kind of panel in words), panelId, panelName and date.
+                          Default: office.json's decisionRecordName, else
+                          "{{childId}} {{panel}} decision {{date}}".
+  --pdf                   LibreOffice is required: without it, nothing is written.
+  --no-pdf                make no PDFs.
+  --json                  print {"folder", "records": [{"caseRef", "childId", "file",
+                          "sha256", "pdf"}], "recordsDue"}.
+  -q, --quiet             print nothing on success.
+)";
+
+constexpr std::string_view tracker_text = R"(Usage:
+  panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
+  panelpack tracker -o tracker.csv [--from DATE] [--to DATE]
+
+Writes the decisions tracker from every sitting's decisions file: a Decisions sheet (one row
+per child per sitting: decision, agreed and parallel plans, monitoring route, next review,
+record due, recorded on file and whether in time) and an Actions sheet (one row per action:
+owner, due date, status, completed; overdue actions highlighted). The XLSX opens in Excel
+and LibreOffice Calc with a bold header row, frozen panes and filters; dates are real
+dates. With .csv the sheets are NAME.csv and NAME-actions.csv. Children are named by case
+reference and child ID only.
+
+Options:
+  -o, --output FILE       tracker.xlsx, or tracker.csv.
+  --from DATE, --to DATE  only the sittings between these dates (YYYY-MM-DD).
+)";
+
+constexpr std::string_view report_text = R"(Usage:
+  panelpack report --quarter 2026-Q3 (-o report.docx | --json)
+
+Works out the quarterly highlight report from the office's bookings, decisions and case
+files, and fills the office's report template (office.json templates.report) with it: each
+measure (K1 considered at panel in time, K3 papers on time, K4 records on file in time, K5
+PPTMs within cadence, K14 re-referrals after a disruption, K16 actions done in time and
+overdue) with its numerator, denominator and percentage for the quarter and the one before,
+"no cases" for an empty denominator, decisions by outcome, and bars to compare at a glance.
+docs/decisions.md defines each measure. Every file must be readable: a figure computed
+without one would be wrong without saying so.
+
+Options:
+  --quarter YYYY-QN       the quarter: 2026-Q3 is July to September 2026.
+  -o, --output FILE       write the filled report (.docx or .odt, as the template is).
+  --json                  print the report's data (docs/schema/report.schema.json).
+)";
+
+}  // namespace
+
+std::optional<std::string_view> records_help_for(std::string_view command) {
+  static const std::string decisions = office_command_help(decisions_text);
+  static const std::string tracker = office_command_help(tracker_text);
+  static const std::string report = office_command_help(report_text);
+  if (command == "decisions") return decisions;
+  if (command == "tracker") return tracker;
+  if (command == "report") return report;
+  return std::nullopt;
+}
+
+}  // namespace panelpack::cli
