@@ -1,10 +1,12 @@
 #include "mail_content.hpp"
 
 #include <array>
+#include <set>
 #include <system_error>
 
 #include "mail_settings.hpp"
 #include "panel/labels.hpp"
+#include "templating/atomic_file.hpp"
 
 namespace panelpack::cli {
 
@@ -45,6 +47,23 @@ std::string size_text(std::uintmax_t bytes) {
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
 }
 
+// The case references whose decision record `panelpack decisions` has written for the
+// sitting (records/PANEL/DATE/manifest.json); empty when none has been.
+std::set<std::string> records_made(const Workspace& workspace, const panel::Sitting& sitting) {
+  std::set<std::string> made;
+  const auto manifest =
+      workspace.root() / "records" / sitting.panel_id / sitting.date.iso() / "manifest.json";
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(manifest, error)) return made;
+  try {
+    const json records = json::parse(templating::read_file(manifest));
+    for (const auto& record : records.at("records")) made.insert(record.at("caseRef"));
+  } catch (const std::exception&) {
+    // An unreadable manifest counts as no records: the reminder then lists every case.
+  }
+  return made;
+}
+
 }  // namespace
 
 std::string long_date(panel::CalendarDate date) {
@@ -80,9 +99,23 @@ json email_data(const Workspace& workspace, const panel::MailPlan& plan, const p
   if (mail.about) data["case"] = case_json(sitting.cases.at(*mail.about));
   json cases = json::array();
   std::size_t missing = 0;
+  // The minutes reminder says which decision records are still to be made.
+  const std::set<std::string> records = mail.kind == panel::MailKind::minutes_due
+                                            ? records_made(workspace, sitting.sitting)
+                                            : std::set<std::string>{};
+  json records_missing = json::array();
   for (const panel::MailCase& item : sitting.cases) {
-    cases.push_back(case_json(item));
+    json entry = case_json(item);
+    entry["recordMade"] = records.contains(item.case_ref);
+    if (!records.contains(item.case_ref)) {
+      records_missing.push_back({{"caseRef", item.case_ref}, {"initials", item.child_initials}});
+    }
+    cases.push_back(std::move(entry));
     missing += item.missing_papers.size();
+  }
+  if (mail.kind == panel::MailKind::minutes_due) {
+    data["recordsMissing"] = records_missing;
+    data["allRecordsMade"] = records_missing.empty();
   }
   data["cases"] = std::move(cases);
   data["caseCount"] = sitting.cases.size();

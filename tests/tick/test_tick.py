@@ -239,6 +239,26 @@ class DryRun(TickTestCase):
         self.assertEqual(self.delivered_counts(), DUE_AT_0905)
 
 
+class MinutesReminder(TickTestCase):
+    def test_it_lists_the_decision_records_not_yet_made(self):
+        office = Office(self.folder, {"host": "127.0.0.1", "port": 9, "security": "plain"})
+
+        def minutes_body():
+            result = office.tick("2026-12-14T09:00", "--dry-run")
+            self.assertExit(result, SUCCESS)
+            (message,) = [parse_eml(path) for path in (office.root / "outbox-dry-run").glob("*.eml")
+                          if kind_of(parse_eml(path)) == "minutes-due"]
+            return message.get_body(("plain",)).get_content()
+
+        body = minutes_body()
+        self.assertIn("Decision records not yet made", body)
+        self.assertIn("LCS900101", body)
+        self.assertIn("LCS900112", body)
+        made = office.run("decisions", "permanence", "2026-12-08", "--no-pdf")
+        self.assertExit(made, SUCCESS)
+        self.assertIn("Every decision record has been made", minutes_body())
+
+
 class RefusedAndInjected(TickTestCase):
     def test_a_recipient_outside_the_allowed_domains_is_refused_at_queue_time(self):
         office, _ = self.office_with_server()
