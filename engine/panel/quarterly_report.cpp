@@ -102,21 +102,6 @@ Measure records_on_time(const ReportInputs& in, const Quarter& quarter) {
   return measure;
 }
 
-// The PPTM cadence in weeks for a child's legal status; 0 when none applies.
-int cadence_weeks(const Timeliness& rules, const CaseSummary& summary, CalendarDate on) {
-  if (summary.legal_status == "E1" || summary.legal_status == "D1") {
-    return rules.pptm_placement_order_weeks;
-  }
-  if (summary.proceedings_stage == "issued" || summary.legal_status == "C1") {
-    return rules.pptm_proceedings_weeks;
-  }
-  if (summary.legal_status == "C2" && summary.placement_start &&
-      summary.placement_start->days_until(on) < 365) {
-    return rules.pptm_care_order_first_year_weeks;
-  }
-  return 0;
-}
-
 // K5: PPTMs held in the quarter that followed the child's previous one within the cadence.
 Measure pptms_in_cadence(const ReportInputs& in, const Quarter& quarter) {
   const Timeliness& rules = in.office.timeliness;
@@ -139,7 +124,7 @@ Measure pptms_in_cadence(const ReportInputs& in, const Quarter& quarter) {
     std::sort(dates.begin(), dates.end());
     for (std::size_t i = 1; i < dates.size(); ++i) {
       if (!quarter.contains(dates[i])) continue;
-      const int weeks = cadence_weeks(rules, summary, dates[i]);
+      const int weeks = pptm_cadence_weeks(rules, summary, dates[i]);
       if (weeks == 0) continue;
       ++measure.denominator;
       if (dates[i - 1].days_until(dates[i]) <= 7L * weeks) ++measure.numerator;
@@ -155,6 +140,7 @@ Measure rereferrals(const ReportInputs& in, const Quarter& quarter) {
                   "Cases heard in the quarter because a permanent placement broke down",
                   0,
                   0,
+                  true,
                   true};
   for (const BookedSitting& booked : in.booked) {
     if (!held_in(booked, quarter)) continue;
@@ -178,6 +164,7 @@ std::pair<Measure, Measure> actions(const ReportInputs& in, const Quarter& quart
                   "Panel actions due by the quarter's last day and not done by then",
                   0,
                   0,
+                  true,
                   true};
   const CalendarDate end = quarter.last_day();
   for (const SittingDecisions& sitting : in.decisions) {
@@ -214,7 +201,14 @@ ordered_json measure_json(const Measure& now, const Measure& before) {
   json["previous"] = side(before);
   const double a = now.is_count ? now.numerator : now.percentage().value_or(-1);
   const double b = before.is_count ? before.numerator : before.percentage().value_or(-1);
+  json["lowerIsBetter"] = now.lower_is_better;
   json["change"] = (a < 0 || b < 0) ? "not comparable" : a > b ? "up" : a < b ? "down" : "same";
+  // Judged as well, so that "up" for overdue actions does not read as good news.
+  const bool improved = now.lower_is_better ? a < b : a > b;
+  json["verdict"] = (a < 0 || b < 0) ? "not comparable"
+                    : a == b         ? "same"
+                    : improved       ? "better"
+                                     : "worse";
   return json;
 }
 

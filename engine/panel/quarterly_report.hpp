@@ -39,6 +39,7 @@ struct Measure {
   int numerator = 0;
   int denominator = 0;
   bool is_count = false;
+  bool lower_is_better = false;              // re-referrals, overdue actions
   std::optional<double> percentage() const;  // nothing when the denominator is 0
 };
 

@@ -38,17 +38,10 @@ Finding finding_for(const CaseSummary& summary, std::string kind, Urgency urgenc
   return finding;
 }
 
-// When the first-panel clock starts: entry to care, or the issue of proceedings for a child
-// at home.
-std::optional<CalendarDate> first_panel_start(const CaseSummary& summary) {
-  if (summary.date_entered_care) return summary.date_entered_care;
-  return summary.proceedings_issue_date;
-}
-
 void check_first_panel(const OfficeConfig& office, const CaseSummary& summary,
                        const std::vector<Hearing>& hearings, CalendarDate today,
                        std::vector<Finding>& findings) {
-  const auto start = first_panel_start(summary);
+  const auto start = first_panel_clock_start(summary);
   const Timeliness& rules = office.timeliness;
   if (!start || (rules.track_from && *start < *rules.track_from)) return;
   const CalendarDate due = start->plus_days(7L * rules.first_considered_within_weeks);
@@ -73,27 +66,12 @@ void check_first_panel(const OfficeConfig& office, const CaseSummary& summary,
   findings.push_back(std::move(finding));
 }
 
-// The PPTM cadence that applies to the child now, in weeks; 0 when none does.
-int pptm_weeks(const Timeliness& rules, const CaseSummary& summary, CalendarDate today) {
-  if (summary.legal_status == "E1" || summary.legal_status == "D1") {
-    return rules.pptm_placement_order_weeks;
-  }
-  if (summary.proceedings_stage == "issued" || summary.legal_status == "C1") {
-    return rules.pptm_proceedings_weeks;
-  }
-  if (summary.legal_status == "C2" && summary.placement_start &&
-      summary.placement_start->days_until(today) < 365) {
-    return rules.pptm_care_order_first_year_weeks;
-  }
-  return 0;
-}
-
 void check_pptm(const OfficeConfig& office, const CaseSummary& summary,
                 const std::vector<Hearing>& hearings, CalendarDate today,
                 std::vector<Finding>& findings) {
   const Timeliness& rules = office.timeliness;
   if (rules.pptm_panel.empty()) return;
-  const int weeks = pptm_weeks(rules, summary, today);
+  const int weeks = pptm_cadence_weeks(rules, summary, today);
   if (weeks == 0) return;
   std::optional<CalendarDate> last_held;
   std::optional<CalendarDate> next_booked;
@@ -217,6 +195,25 @@ int rank(Urgency urgency) {
 }
 
 }  // namespace
+
+std::optional<CalendarDate> first_panel_clock_start(const CaseSummary& summary) {
+  if (summary.date_entered_care) return summary.date_entered_care;
+  return summary.proceedings_issue_date;
+}
+
+int pptm_cadence_weeks(const Timeliness& rules, const CaseSummary& summary, CalendarDate day) {
+  if (summary.legal_status == "E1" || summary.legal_status == "D1") {
+    return rules.pptm_placement_order_weeks;
+  }
+  if (summary.proceedings_stage == "issued" || summary.legal_status == "C1") {
+    return rules.pptm_proceedings_weeks;
+  }
+  if (summary.legal_status == "C2" && summary.placement_start &&
+      summary.placement_start->days_until(day) < 365) {
+    return rules.pptm_care_order_first_year_weeks;
+  }
+  return 0;
+}
 
 std::string to_string(Urgency urgency) {
   switch (urgency) {

@@ -46,4 +46,12 @@ std::vector<Finding> find_attention(const OfficeConfig& office,
 
 std::string to_string(Urgency urgency);
 
+// When a child's first-panel clock starts: entering care, or, for a child at home, the issue
+// of proceedings.
+std::optional<CalendarDate> first_panel_clock_start(const CaseSummary& summary);
+
+// The PPTM cadence in weeks that the child's legal status gives on `day` (6 on a placement
+// order or in proceedings, 12 on a care order in the first year of placement); 0 when none.
+int pptm_cadence_weeks(const Timeliness& rules, const CaseSummary& summary, CalendarDate day);
+
 }  // namespace panelpack::panel
