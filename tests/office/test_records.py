@@ -233,6 +233,9 @@ class Report(CliTestCase):
         self.assertIsNone(k5["previous"]["percentage"])
         self.assertFalse(k5["previous"]["hasCases"])
         self.assertEqual(k5["change"], "not comparable")
+        verdicts = {m["id"]: (m["change"], m["verdict"]) for m in data["measures"]}
+        self.assertEqual(verdicts["K16b"], ("up", "worse"))  # more overdue actions is worse
+        self.assertEqual(verdicts["K1"], ("down", "worse"))
         self.assertEqual({o["outcome"]: (o["count"], o["previousCount"]) for o in data["outcomes"]},
                          {"plan_ratified": (1, 1), "plan_changed": (1, 0),
                           "deferred_more_info": (1, 0)})

@@ -548,7 +548,7 @@ def expectations(template, data):
                           re.escape(m.get("id")), GAP, words_prefix(m.get("title")), GAP,
                           re.escape(report_shown(m, "current")), GAP,
                           re.escape(report_shown(m, "previous")) + GAP,
-                          re.escape(m.get("change") or "not comparable")))))
+                          re.escape(m.get("verdict") or "not comparable")))))
             # the chart: this quarter's line (beside the id and title) above the quarter
             # before's
             e.append((what + " in the chart: this quarter's bar, count or 'no cases' above "
