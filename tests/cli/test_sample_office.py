@@ -127,18 +127,21 @@ class SampleOfficeWorkspace(unittest.TestCase):
     def setUpClass(cls):
         cls.office = load(OFFICE_DIR / "office.json")
         cls.bookings = sorted((OFFICE_DIR / "bookings").glob("*/*.json"))
+        cls.decisions = sorted((OFFICE_DIR / "decisions").glob("*/*.json"))
 
-    def test_office_and_bookings_validate(self):
-        files = [OFFICE_DIR / "office.json", *self.bookings]
+    def test_office_bookings_and_decisions_validate(self):
+        files = [OFFICE_DIR / "office.json", *self.bookings, *self.decisions]
         result = subprocess.run([BINARY, "validate", *map(str, files)], capture_output=True,
                                 timeout=60)
         out = result.stdout.decode("utf-8", "replace")
         self.assertEqual(result.returncode, 0, out + result.stderr.decode())
         self.assertEqual(out.count(": valid (bookings)"), len(self.bookings))
+        self.assertEqual(out.count(": valid (decisions)"), len(self.decisions))
+        self.assertGreater(len(self.decisions), 0)
         self.assertIn("office.json: valid (office)", out)
 
     def test_every_file_says_it_is_fictional(self):
-        for path in [OFFICE_DIR / "office.json", *self.bookings]:
+        for path in [OFFICE_DIR / "office.json", *self.bookings, *self.decisions]:
             with self.subTest(path.name):
                 self.assertIn("fictional", load(path).get("_notice", "").lower())
 
