@@ -134,6 +134,12 @@ TEST(Decisions, RecordDataJoinsTheDecisionTheMeetingAndTheAgenda) {
   EXPECT_EQ(record["papers"][0]["type"], "referral");
   EXPECT_EQ(record["papersOnTime"], true);
   EXPECT_EQ(record["outcome"], "plan_ratified");
+  EXPECT_EQ(record["outcomeLabel"], "Plan ratified");
+  EXPECT_EQ(record["agreedPrimaryPlanLabel"], "Special guardianship order");
+  EXPECT_EQ(record["agreedParallelPlanLabels"],
+            (nlohmann::ordered_json{"Long-term fostering", "Adoption"}));
+  EXPECT_EQ(record["monitoringLabel"], "Review at PPTM");
+  EXPECT_EQ(record["meeting"]["panelTypeLabel"], "Permanence Panel");
   EXPECT_EQ(record["actions"].size(), 2U);
   EXPECT_EQ(
       panelpack::panel::records_due(office.panel("permanence"), sitting, calendar).local.date.iso(),

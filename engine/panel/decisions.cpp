@@ -4,6 +4,7 @@
 #include <set>
 
 #include "panel/json_reading.hpp"
+#include "panel/labels.hpp"
 #include "panel/panel_error.hpp"
 
 namespace panelpack::panel {
@@ -123,6 +124,7 @@ ordered_json decision_record_data(const SittingDecisions& decisions, const Decis
   ordered_json meeting{
       {"meetingId", inputs.panel.id + "-" + decisions.date.iso()},
       {"panelType", inputs.panel.type},
+      {"panelTypeLabel", panel_type_label(inputs.panel.type)},
       {"date", decisions.date.iso()},
       {"startTime", meeting_fields.value("startTime", agenda.value("startTime", ""))},
       {"endTime", meeting_fields.value("endTime", agenda.value("endTime", ""))},
@@ -142,9 +144,21 @@ ordered_json decision_record_data(const SittingDecisions& decisions, const Decis
   }
   record["papers"] = std::move(papers);
   record["papersOnTime"] = item["allPapersOnTime"];
-  // The decision's own fields, in the order the file gives them.
+  // The decision's own fields, in the order the file gives them, with words beside codes.
   for (const auto& [key, value] : decision.entry.items()) {
-    if (key != "caseRef") record[key] = value;
+    if (key == "caseRef") continue;
+    record[key] = value;
+    if (key == "outcome") record["outcomeLabel"] = outcome_label(decision.outcome);
+    if (key == "agreedPrimaryPlan") {
+      record["agreedPrimaryPlanLabel"] = permanence_option_label(decision.primary_plan);
+    }
+    if (key == "agreedParallelPlans") {
+      ordered_json labels = ordered_json::array();
+      for (const auto& plan : decision.parallel_plans)
+        labels.push_back(permanence_option_label(plan));
+      record["agreedParallelPlanLabels"] = std::move(labels);
+    }
+    if (key == "monitoring") record["monitoringLabel"] = monitoring_label(decision.monitoring);
   }
   if (meeting_fields.contains("minutesAgreedDate")) {
     record["minutesAgreedDate"] = meeting_fields["minutesAgreedDate"];

@@ -414,9 +414,13 @@ def expectations(template, data):
         expect_text(e, "meeting.chair.name", get(data, "meeting.chair.name"))
         for i, p in enumerate(get(data, "meeting.membersPresent", []) or []):
             expect_text(e, "meeting.membersPresent[%d].name" % i, p.get("name"))
-        expect_text(e, "outcome", data.get("outcome"))
+        expect_text(e, "outcomeLabel", data.get("outcomeLabel"))
+        expect_text(e, "meeting.panelTypeLabel", get(data, "meeting.panelTypeLabel"))
+        expect_text(e, "monitoringLabel", data.get("monitoringLabel"))
+        for i, plan in enumerate(data.get("agreedParallelPlanLabels") or []):
+            expect_text(e, "agreedParallelPlanLabels[%d]" % i, plan)
         expect_text(e, "rationale", data.get("rationale"))
-        expect_text(e, "agreedPrimaryPlan", data.get("agreedPrimaryPlan"))
+        expect_text(e, "agreedPrimaryPlanLabel", data.get("agreedPrimaryPlanLabel"))
         expect_text(e, "summary", data.get("summary"))
         expect_date(e, "nextReviewDate", data.get("nextReviewDate"))
         for i, t in enumerate(data.get("themes") or []):
