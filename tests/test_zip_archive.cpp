@@ -6,8 +6,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -632,6 +634,33 @@ TEST_F(AtomicFile, FailedRenameRemovesTheTemporaryFile) {
     EXPECT_NE(std::string(error.what()).find(target.string()), std::string::npos);
   }
   EXPECT_EQ(listing(), std::vector<std::string>{"occupied"});
+}
+
+TEST_F(AtomicFile, StreamedContentIsWrittenWhole) {
+  const fs::path target = dir_ / "merged.pdf";
+  const std::string big = document_like_text(3u << 20);
+  write_file_atomically(target, [&](std::FILE* stream) {
+    // In pieces, as a library writing as it goes would.
+    for (std::size_t at = 0; at < big.size(); at += 4096) {
+      const std::size_t length = std::min<std::size_t>(4096, big.size() - at);
+      ASSERT_EQ(std::fwrite(big.data() + at, 1, length, stream), length);
+    }
+  });
+  EXPECT_EQ(read_file(target), big);
+  EXPECT_EQ(listing(), std::vector<std::string>{"merged.pdf"});
+}
+
+TEST_F(AtomicFile, AStreamWriterThatThrowsLeavesTheOldFileAndNoTemporary) {
+  const fs::path target = dir_ / "merged.pdf";
+  write_file_atomically(target, "old pack");
+  EXPECT_THROW(write_file_atomically(target,
+                                     [](std::FILE* stream) {
+                                       std::fputs("half a new pack", stream);
+                                       throw std::runtime_error("the writer gave up");
+                                     }),
+               std::runtime_error);
+  EXPECT_EQ(read_file(target), "old pack");
+  EXPECT_EQ(listing(), std::vector<std::string>{"merged.pdf"});
 }
 
 TEST_F(AtomicFile, ReadingAMissingFileNamesIt) {

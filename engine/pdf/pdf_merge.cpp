@@ -1,14 +1,6 @@
 #include "pdf/pdf_merge.hpp"
 
-#include <fcntl.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <limits>
 #include <memory>
 #include <set>
@@ -25,6 +17,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include "pdf/pdf_error.hpp"
+#include "templating/atomic_file.hpp"
 
 namespace panelpack::pdf {
 namespace {
@@ -68,57 +61,6 @@ void link_children(Object& parent, std::vector<Object>& kids, int visible_descen
   parent.replaceKey("/Count", Object::newInteger(visible_descendants));
 }
 
-// The process umask without changing it (umask() itself is a racy read-modify-write).
-mode_t current_umask() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("Umask:", 0) == 0) {
-      return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
-    }
-  }
-  return 022;
-}
-
-// mkstemp creates 0600: give the output the mode an ordinary create would, or keep the old one.
-mode_t mode_for(const fs::path& path) {
-  struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777;
-  return 0666 & ~current_umask();
-}
-
-// Unlinks the temporary output unless it was renamed into place.
-class TemporaryFile {
- public:
-  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
-  ~TemporaryFile() {
-    if (!path_.empty()) ::unlink(path_.c_str());
-  }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-  const std::string& path() const noexcept { return path_; }
-  void keep() noexcept { path_.clear(); }
-
- private:
-  std::string path_;
-};
-
-// Owns a stdio stream; close() reports the error, the destructor ignores it.
-class StdioFile {
- public:
-  explicit StdioFile(FILE* file) noexcept : file_(file) {}
-  ~StdioFile() {
-    if (file_ != nullptr) std::fclose(file_);
-  }
-  StdioFile(const StdioFile&) = delete;
-  StdioFile& operator=(const StdioFile&) = delete;
-  FILE* get() const noexcept { return file_; }
-  bool close() noexcept { return std::fclose(std::exchange(file_, nullptr)) == 0; }
-
- private:
-  FILE* file_;
-};
-
 [[noreturn]] void throw_write_failed(const fs::path& output, const std::string& what) {
   throw PdfError("write_failed", output.string(), "the merged PDF cannot be written: " + what);
 }
@@ -128,31 +70,15 @@ class StdioFile {
 // `inputs` is that input's not_a_pdf, any other is write_failed.
 void write_atomically(QPDF& out, const fs::path& output, const PDFVersion& minimum_version,
                       const std::set<std::string>& inputs) {
-  const fs::path folder = output.parent_path().empty() ? fs::path(".") : output.parent_path();
-  std::string temporary = (folder / ("." + output.filename().string() + ".XXXXXX")).string();
-  const int fd = ::mkstemp(temporary.data());
-  if (fd < 0) throw_write_failed(output, std::strerror(errno));
-  TemporaryFile guard(temporary);
-  if (::fchmod(fd, mode_for(output)) != 0) {
-    const int error = errno;
-    ::close(fd);
-    throw_write_failed(output, std::strerror(error));
-  }
-  FILE* stream = ::fdopen(fd, "wb");
-  if (stream == nullptr) {
-    const int error = errno;
-    ::close(fd);
-    throw_write_failed(output, std::strerror(error));
-  }
-  StdioFile file(stream);  // owns fd from here
-
   try {
-    QPDFWriter writer(out);
-    writer.setOutputFile(temporary.c_str(), file.get(), false);
-    // The same inputs give the same bytes (the /ID is a hash of the content, not of the clock).
-    writer.setDeterministicID(true);
-    writer.setMinimumPDFVersion(minimum_version);
-    writer.write();
+    templating::write_file_atomically(output, [&](std::FILE* file) {
+      QPDFWriter writer(out);
+      writer.setOutputFile(output.c_str(), file, false);
+      // The same inputs give the same bytes (the /ID is a hash of the content, not the clock).
+      writer.setDeterministicID(true);
+      writer.setMinimumPDFVersion(minimum_version);
+      writer.write();
+    });
   } catch (const QPDFExc& error) {
     if (inputs.contains(error.getFilename())) {
       throw PdfError("not_a_pdf", error.getFilename(),
@@ -162,13 +88,6 @@ void write_atomically(QPDF& out, const fs::path& output, const PDFVersion& minim
   } catch (const std::exception& error) {
     throw_write_failed(output, error.what());
   }
-  if (std::fflush(file.get()) != 0 || ::fsync(::fileno(file.get())) != 0 || !file.close()) {
-    throw_write_failed(output, std::strerror(errno));
-  }
-  std::error_code error;
-  fs::rename(temporary, output, error);
-  if (error) throw_write_failed(output, error.message());
-  guard.keep();
 }
 
 int checked_page_count(std::size_t count, const fs::path& path) {

@@ -6,7 +6,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <fstream>
+#include <functional>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -79,33 +82,91 @@ void write_all(int fd, std::string_view bytes, const std::string& what) {
   }
 }
 
+// A temporary file beside the one it will replace, with that file's mode: written, flushed,
+// then put in place by one rename. Removed if it is never put in place.
+class ReplacementFile {
+ public:
+  explicit ReplacementFile(const std::filesystem::path& path)
+      : ReplacementFile(path, create_beside(path)) {}
+
+  const std::string& what() const noexcept { return what_; }
+  int fd() const noexcept { return fd_.get(); }
+
+  // Flushes what was written to fd() to disk, closes it and renames the file over the target.
+  void put_in_place() {
+    if (::fsync(fd_.get()) != 0) throw_errno(errno, what_ + " (flushing to disk failed)");
+    if (::close(fd_.release()) != 0) throw_errno(errno, what_);
+    if (::rename(temporary_.path().c_str(), path_.c_str()) != 0) throw_errno(errno, what_);
+    temporary_.keep();
+    // Makes the rename itself durable; best-effort, the new content is already in place.
+    FileDescriptor directory{::open(parent_of(path_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (directory.get() >= 0) ::fsync(directory.get());
+  }
+
+ private:
+  struct Created {
+    int fd;
+    std::string name;
+  };
+
+  static std::filesystem::path parent_of(const std::filesystem::path& path) {
+    return path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  }
+
+  static Created create_beside(const std::filesystem::path& path) {
+    const std::string what = "cannot write " + path.string();
+    if (!path.has_filename()) throw_errno(EISDIR, what + " (it names a folder, not a file)");
+    const std::filesystem::path parent = parent_of(path);
+    std::error_code status_error;
+    if (!std::filesystem::is_directory(parent, status_error)) {
+      throw_errno(ENOENT,
+                  what + " (folder " + parent.string() + " does not exist: create it first)");
+    }
+    std::string pattern = (parent / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (fd < 0) throw_errno(errno, what + " (cannot create a temporary file beside it)");
+    return {fd, std::move(pattern)};
+  }
+
+  ReplacementFile(const std::filesystem::path& path, Created created)
+      : fd_(created.fd),
+        temporary_(std::move(created.name)),
+        path_(path),
+        what_("cannot write " + path.string()) {
+    if (::fchmod(fd_.get(), mode_for(path.string())) != 0) throw_errno(errno, what_);
+  }
+
+  FileDescriptor fd_;
+  TemporaryFile temporary_;
+  std::filesystem::path path_;
+  std::string what_;
+};
+
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-  const std::string what = "cannot write " + path.string();
-  if (!path.has_filename()) throw_errno(EISDIR, what + " (it names a folder, not a file)");
-  const std::filesystem::path parent =
-      path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-  std::error_code status_error;
-  if (!std::filesystem::is_directory(parent, status_error)) {
-    throw_errno(ENOENT, what + " (folder " + parent.string() + " does not exist: create it first)");
+  ReplacementFile file(path);
+  write_all(file.fd(), bytes, file.what());
+  file.put_in_place();
+}
+
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::FILE*)>& write_content) {
+  ReplacementFile file(path);
+  // A duplicate for the stream, so the file stays open for put_in_place's fsync.
+  const int stream_fd = ::fcntl(file.fd(), F_DUPFD_CLOEXEC, 0);
+  if (stream_fd < 0) throw_errno(errno, file.what());
+  std::FILE* stream = ::fdopen(stream_fd, "wb");
+  if (stream == nullptr) {
+    const int error = errno;
+    ::close(stream_fd);
+    throw_errno(error, file.what());
   }
-
-  std::string pattern = (parent / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  FileDescriptor fd{::mkostemp(pattern.data(), O_CLOEXEC)};
-  if (fd.get() < 0) throw_errno(errno, what + " (cannot create a temporary file beside it)");
-  TemporaryFile temporary{pattern};
-
-  if (::fchmod(fd.get(), mode_for(path.string())) != 0) throw_errno(errno, what);
-  write_all(fd.get(), bytes, what);
-  if (::fsync(fd.get()) != 0) throw_errno(errno, what + " (flushing to disk failed)");
-  if (::close(fd.release()) != 0) throw_errno(errno, what);
-  if (::rename(temporary.path().c_str(), path.c_str()) != 0) throw_errno(errno, what);
-  temporary.keep();
-
-  // Makes the rename itself durable; best-effort, the new content is already in place.
-  FileDescriptor directory{::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (directory.get() >= 0) ::fsync(directory.get());
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> owned(stream, &std::fclose);
+  write_content(stream);
+  if (std::fflush(stream) != 0) throw_errno(errno, file.what());
+  if (std::fclose(owned.release()) != 0) throw_errno(errno, file.what());
+  file.put_in_place();
 }
 
 namespace {

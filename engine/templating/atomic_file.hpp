@@ -1,7 +1,9 @@
 #pragma once
 // Writing files so that a crash leaves the old content or the new, never half.
 
+#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 namespace panelpack::templating {
@@ -10,6 +12,12 @@ namespace panelpack::templating {
 // `path`. On any failure the temporary file is removed and std::system_error is thrown
 // naming the path; `path` is untouched.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+// The same for content a library writes to a stdio stream as it goes: `write_content` gets
+// the temporary file's stream (it must not close it). An exception from it propagates as it
+// is, after the temporary file is removed; `path` is untouched.
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::FILE*)>& write_content);
 
 // A folder built beside `target` under a temporary name (".NAME.tmp-XXXXXX"), then put in
 // place in one step: readers, and a crash at any moment, see the old folder or the new one,
