@@ -6,6 +6,7 @@
 #include <string>
 
 #include "spreadsheet/spreadsheet_error.hpp"
+#include "templating/value_text.hpp"
 
 namespace panelpack::spreadsheet::detail {
 namespace {
@@ -107,30 +108,11 @@ std::string iso_date_text(const Date& date) {
 }
 
 void append_xml_escaped(std::string& out, std::string_view text, bool attribute) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      default:
-        out += c;
-    }
-  }
+  // Clean text keeps only tab and LF of the controls: as they are in element text, as
+  // character references in attributes, where a parser would turn them into spaces.
+  static constexpr templating::TextEscapes in_text{"\n", "\t"};
+  static constexpr templating::TextEscapes in_attribute{"&#10;", "&#9;"};
+  templating::append_xml_escaped(out, text, attribute ? in_attribute : in_text);
 }
 
 std::string cell_place(std::string_view sheet_name, std::size_t column, std::size_t row) {

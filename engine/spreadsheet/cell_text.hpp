@@ -28,7 +28,7 @@ std::string number_text(double number);
 // "2026-12-15".
 std::string iso_date_text(const Date& date);
 
-// Appends `text` with & < > (and " in attributes) escaped; `text` must be clean.
+// Appends `text` with & < > " ' escaped (and tab and LF in attributes); `text` must be clean.
 void append_xml_escaped(std::string& out, std::string_view text, bool attribute = false);
 
 // Refuses what no writer can write: no columns, too many columns or rows, a row longer than
