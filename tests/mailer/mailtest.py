@@ -173,14 +173,9 @@ def write_json(path, value):
     return str(path)
 
 
-def main():
-    """Runs the calling module's tests; ends with "N passed, M failed" like the CLI tests."""
-    if not TOOL or not Path(TOOL).exists():
-        print("MAILER_TOOL is not set to the built mailer_tool", file=sys.stderr)
-        sys.exit(2)
-    if shutil.which("openssl") is None:
-        print("openssl is not installed", file=sys.stderr)
-        sys.exit(2)
+def run_tests(made_folders, work_dir):
+    """Runs the __main__ module's tests and exits; ends with "N passed, M failed" like the CLI
+    tests. The work folders are removed when every test passed, kept to look at otherwise."""
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules["__main__"])
     started = time.monotonic()
     result = unittest.TextTestRunner(verbosity=2).run(suite)
@@ -188,8 +183,19 @@ def main():
     print(f"{result.testsRun - failed} passed, {failed} failed "
           f"in {time.monotonic() - started:.1f} s")
     if result.wasSuccessful():
-        for folder in _made_folders:
+        for folder in made_folders:
             shutil.rmtree(folder, ignore_errors=True)
     else:
-        print(f"work folders kept in {WORK_DIR}", file=sys.stderr)
+        print(f"work folders kept in {work_dir}", file=sys.stderr)
     sys.exit(0 if result.wasSuccessful() else 1)
+
+
+def main():
+    """Runs the calling module's tests against the built mailer_tool."""
+    if not TOOL or not Path(TOOL).exists():
+        print("MAILER_TOOL is not set to the built mailer_tool", file=sys.stderr)
+        sys.exit(2)
+    if shutil.which("openssl") is None:
+        print("openssl is not installed", file=sys.stderr)
+        sys.exit(2)
+    run_tests(_made_folders, WORK_DIR)

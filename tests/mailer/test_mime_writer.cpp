@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -13,6 +12,7 @@
 
 #include "mailer/mail_error.hpp"
 #include "mailer/mime_writer.hpp"
+#include "support/temporary_folder.hpp"
 
 namespace fs = std::filesystem;
 namespace mailer = panelpack::mailer;
@@ -169,25 +169,7 @@ void expect_wire_clean(const std::string& text) {
   for (const std::string& line : lines_of(text)) EXPECT_LE(line.size(), 998U);
 }
 
-class TemporaryFolder {
- public:
-  TemporaryFolder() {
-    std::random_device random;
-    path_ = fs::temp_directory_path() /
-            ("mailer-mime-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-    fs::create_directories(path_);
-  }
-  ~TemporaryFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using panelpack::testing::TemporaryFolder;
 
 fs::path write_file(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;

@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <deque>
@@ -8,7 +7,6 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
-#include <random>
 #include <regex>
 #include <set>
 #include <string>
@@ -16,6 +14,7 @@
 
 #include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
+#include "support/temporary_folder.hpp"
 
 namespace fs = std::filesystem;
 namespace mailer = panelpack::mailer;
@@ -28,25 +27,7 @@ namespace {
 // Tuesday 15 December 2026, 09:00 UTC: the simulated clock's start.
 const mailer::TimePoint kStart{std::chrono::seconds(1797325200)};
 
-class TemporaryFolder {
- public:
-  TemporaryFolder() {
-    std::random_device random;
-    path_ = fs::temp_directory_path() /
-            ("mailer-outbox-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
-    fs::create_directories(path_);
-  }
-  ~TemporaryFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using panelpack::testing::TemporaryFolder;
 
 // What the transport was given for one send; attachment bytes read during the send.
 struct SentCopy {

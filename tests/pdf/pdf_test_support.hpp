@@ -1,35 +1,19 @@
 #pragma once
-// Helpers the PDF tests share: a temporary folder, running a program without a shell, and
-// making small PDF, DOCX and ODT inputs at test time.
+// Helpers the PDF tests share: making small PDF, DOCX and ODT inputs at test time, reading a
+// page's text; and, from tests/support, a temporary folder and running a program.
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "support/run_program.hpp"
+#include "support/temporary_folder.hpp"
+
 namespace panelpack::pdf::testing {
 
-// A fresh folder under the system temp folder, removed with everything in it.
-class TemporaryFolder {
- public:
-  TemporaryFolder();
-  ~TemporaryFolder();
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const std::filesystem::path& path() const noexcept { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-// What a program printed on stdout and how it ended (-1 when it could not be run or did not
-// exit normally).
-struct ProgramOutput {
-  int exit_status = -1;
-  std::string out;
-};
-
-// Runs argv[0] (looked up on PATH) with stdin from /dev/null and stderr discarded.
-ProgramOutput run_program(const std::vector<std::string>& argv);
+using panelpack::testing::ProgramOutput;
+using panelpack::testing::run_program;
+using panelpack::testing::TemporaryFolder;
 
 // A PDF with one page per text, each drawn in Helvetica (so pdftotext reads it back).
 void write_text_pdf(const std::filesystem::path& path, const std::vector<std::string>& page_texts);

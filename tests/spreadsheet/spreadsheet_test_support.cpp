@@ -1,15 +1,6 @@
 #include "spreadsheet_test_support.hpp"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
-#include <system_error>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -144,75 +135,6 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
     records.push_back(std::move(record));
   }
   return records;
-}
-
-TemporaryFolder::TemporaryFolder() {
-  std::string pattern = (fs::temp_directory_path() / "panelpack-spreadsheet-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) {
-    throw std::system_error(errno, std::generic_category(), "mkdtemp");
-  }
-  path_ = pattern;
-}
-
-TemporaryFolder::~TemporaryFolder() {
-  std::error_code ignored;
-  fs::remove_all(path_, ignored);
-}
-
-ProgramOutput run_program(const std::vector<std::string>& argv,
-                          const std::vector<std::string>& environment) {
-  int pipe_ends[2];
-  if (::pipe2(pipe_ends, O_CLOEXEC) != 0) return {};
-  posix_spawn_file_actions_t actions;
-  ::posix_spawn_file_actions_init(&actions);
-  ::posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  ::posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDOUT_FILENO);
-  ::posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDERR_FILENO);
-  std::vector<std::string> arguments = argv;
-  std::vector<char*> argument_pointers;
-  for (std::string& argument : arguments) argument_pointers.push_back(argument.data());
-  argument_pointers.push_back(nullptr);
-  std::vector<std::string> variables = environment;
-  for (char** entry = environ; *entry; ++entry) variables.emplace_back(*entry);
-  std::vector<char*> variable_pointers;
-  for (std::string& variable : variables) variable_pointers.push_back(variable.data());
-  variable_pointers.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = ::posix_spawnp(&pid, argument_pointers[0], &actions, nullptr,
-                                     argument_pointers.data(), variable_pointers.data());
-  ::posix_spawn_file_actions_destroy(&actions);
-  ::close(pipe_ends[1]);
-  ProgramOutput output;
-  if (spawned != 0) {
-    ::close(pipe_ends[0]);
-    return output;
-  }
-  char buffer[4096];
-  for (;;) {
-    const ssize_t got = ::read(pipe_ends[0], buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) break;
-    output.out.append(buffer, static_cast<std::size_t>(got));
-  }
-  ::close(pipe_ends[0]);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (WIFEXITED(status)) output.exit_status = WEXITSTATUS(status);
-  return output;
-}
-
-std::string find_on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string_view rest = path ? path : "/usr/bin:/bin";
-  while (!rest.empty()) {
-    const std::size_t colon = rest.find(':');
-    const fs::path candidate = fs::path(rest.substr(0, colon)) / program;
-    if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
-    if (colon == std::string_view::npos) break;
-    rest.remove_prefix(colon + 1);
-  }
-  return "";
 }
 
 }  // namespace panelpack::spreadsheet::testing

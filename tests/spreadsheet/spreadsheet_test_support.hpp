@@ -1,6 +1,6 @@
 #pragma once
 // Helpers the spreadsheet tests share: reading a part of the written XLSX, XPath over XML,
-// parsing CSV, a temporary folder and running a program without a shell.
+// parsing CSV; and, from tests/support, a temporary folder and running a program.
 
 #include <filesystem>
 #include <memory>
@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "spreadsheet/spreadsheet_error.hpp"
+#include "support/run_program.hpp"
+#include "support/temporary_folder.hpp"
 
 namespace panelpack::spreadsheet::testing {
 
@@ -53,31 +55,9 @@ class XmlQuery {
 // The records of a CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF).
 std::vector<std::vector<std::string>> parse_csv(std::string_view text);
 
-// A fresh folder under the system temp folder, removed with everything in it.
-class TemporaryFolder {
- public:
-  TemporaryFolder();
-  ~TemporaryFolder();
-  TemporaryFolder(const TemporaryFolder&) = delete;
-  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-  const std::filesystem::path& path() const noexcept { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
-// How a program ended (-1 when it could not be run or did not exit) and what it printed.
-struct ProgramOutput {
-  int exit_status = -1;
-  std::string out;  // stdout and stderr together
-};
-
-// Runs argv[0] (looked up on PATH) with stdin from /dev/null; `environment` entries
-// ("NAME=value") are added to this process's environment.
-ProgramOutput run_program(const std::vector<std::string>& argv,
-                          const std::vector<std::string>& environment = {});
-
-// The full path of a program on PATH, or "" when it is not there.
-std::string find_on_path(const std::string& program);
+using panelpack::testing::find_on_path;
+using panelpack::testing::ProgramOutput;
+using panelpack::testing::run_program;
+using panelpack::testing::TemporaryFolder;
 
 }  // namespace panelpack::spreadsheet::testing

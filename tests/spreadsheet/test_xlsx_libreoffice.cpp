@@ -85,7 +85,7 @@ class XlsxInLibreOffice : public ::testing::Test {
     const ProgramOutput output =
         run_program({"soffice", "--headless", "--norestore", "-env:UserInstallation=" + profile,
                      "--convert-to", filter, "--outdir", out.string(), xlsx_.string()},
-                    {"LC_ALL=C.UTF-8", "LANG=C.UTF-8"});
+                    {.environment = {"LC_ALL=C.UTF-8", "LANG=C.UTF-8"}, .capture_stderr = true});
     EXPECT_EQ(output.exit_status, 0) << output.out;
     return output.out;
   }

@@ -92,8 +92,8 @@ TEST(Xlsx, PythonFindsEveryPartWellFormedTypedAndLinked) {
   Workbook workbook = one_sheet(decisions_sheet());
   workbook.title = "Tracker <Q3> & more";
   panelpack::templating::write_file_atomically(path, write_xlsx(workbook));
-  const ProgramOutput checked =
-      run_program({"/usr/bin/python3", PANELPACK_XLSX_CHECKER, path.string()});
+  const ProgramOutput checked = run_program(
+      {"/usr/bin/python3", PANELPACK_XLSX_CHECKER, path.string()}, {.capture_stderr = true});
   ASSERT_EQ(checked.exit_status, 0) << checked.out;
   const std::string sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
   EXPECT_EQ(checked.out,

@@ -10,11 +10,9 @@ import email
 import email.policy
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 from pathlib import Path
 
@@ -180,15 +178,4 @@ def main():
     if not BINARY or not Path(BINARY).exists():
         print("PANELPACK_BIN is not set to the built panelpack", file=sys.stderr)
         sys.exit(2)
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules["__main__"])
-    started = time.monotonic()
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
-    failed = len(result.failures) + len(result.errors)
-    print(f"{result.testsRun - failed} passed, {failed} failed "
-          f"in {time.monotonic() - started:.1f} s")
-    if result.wasSuccessful():
-        for folder in _made:
-            shutil.rmtree(folder, ignore_errors=True)
-    else:
-        print(f"work folders kept in {WORK_DIR}", file=sys.stderr)
-    sys.exit(0 if result.wasSuccessful() else 1)
+    mailtest.run_tests(_made, WORK_DIR)
