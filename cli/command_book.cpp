@@ -1,5 +1,6 @@
 // `panelpack book PANEL DATE CASEREF`: books a case onto a sitting, records a paper received
-// for it, or takes it off. The bookings file is checked and rewritten atomically.
+// for it, or takes it off. The bookings file is checked and rewritten atomically, under a lock
+// (bookings/PANEL/.DATE.json.lock) that a second `book` of the same sitting waits for.
 
 #include <algorithm>
 #include <array>
@@ -9,6 +10,7 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "file_lock.hpp"
 #include "files.hpp"
 #include "panel/labels.hpp"
 #include "panel/panel_error.hpp"
@@ -126,6 +128,11 @@ ExitCode run_book(std::span<const std::string> words) {
   } catch (const panel::PanelError& error) {
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
+  // Read, change, rewrite under the sitting's lock: two people booking onto one sitting at once
+  // take turns, so neither change is lost.
+  const fs::path bookings_file = workspace.bookings_path(panel_id, date);
+  const FileLock lock(
+      bookings_file.parent_path() / ("." + bookings_file.filename().string() + ".lock"), true);
   auto loaded = workspace.load_bookings(panel_id, date);
   panel::Bookings bookings;
   if (loaded) {

@@ -6,6 +6,7 @@ Standard library only. Env: PANELPACK_BIN, PANELPACK_SOURCE_DIR. Ends with a lin
 """
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "cli"))
 from office_copy import copy_sample_office, edit_json  # noqa: E402
-from test_cli import BAD_INPUT, SUCCESS, USAGE, CliTestCase, run_tests_of  # noqa: E402
+from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, run_tests_of  # noqa: E402
 
 BUSY = 4
 
@@ -145,6 +146,21 @@ class Book(OfficeTestCase):
             with self.subTest(arguments=arguments):
                 self.assertExit(self.panelpack(*arguments), code)
         self.assertEqual(path.read_bytes(), before)
+
+    def test_bookings_made_at_the_same_moment_are_all_kept(self):
+        # Each book reads the sitting's file, adds its case and rewrites it: without the
+        # sitting's lock, one started before another finished would drop the other's case.
+        cases = ["LCS900101", "LCS900104", "LCS900105", "LCS900106", "LCS900107", "LCS900110"]
+        runs = [subprocess.Popen([BINARY, "book", "permanence", "2027-02-09", case,
+                                  "--reason", "resource_request", "--papers", "referral",
+                                  "--office", str(self.office)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                for case in cases]
+        for run, case in zip(runs, cases):
+            _, errors = run.communicate(timeout=60)
+            self.assertEqual(run.returncode, SUCCESS, f"{case}: {errors.decode()}")
+        booked = [i["caseRef"] for i in self.bookings("permanence", "2027-02-09")["items"]]
+        self.assertEqual(sorted(booked), cases)
 
     def test_a_full_sitting_is_refused(self):
         edit_json(self.office / "office.json",
