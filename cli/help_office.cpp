@@ -31,7 +31,8 @@ constexpr std::string_view book_text = R"(Usage:
   panelpack book PANEL DATE CASEREF --remove
 
 Changes the bookings of one sitting (bookings/PANEL/DATE.json), checked against its schema
-and rewritten whole or not at all. The sitting must be one panelpack calendar lists.
+and rewritten whole or not at all. The sitting must be one panelpack calendar lists. Two
+people booking onto one sitting at once take turns: the second waits, and both changes stay.
 
   book      adds the case (cases/CASEREF.json must exist) at the end of the agenda. The
             reason and the papers come from the case file unless given: the referral, plus
