@@ -100,6 +100,8 @@ void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
     log.problem(failure.code(), std::string(failure.what()) +
                                     "; nothing was sent, the messages wait in the outbox");
   }
+  // Sent packs need not wait in the spool: it holds OFFICIAL-SENSITIVE copies.
+  outbox.prune_spool();
   write_last_tick(tick_state_path(inputs.workspace), inputs.now);
   if (log.said_anything()) {
     log.event("tick at " + log_time(inputs.now) + ": queued " + std::to_string(queued) + ", sent " +

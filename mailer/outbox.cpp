@@ -9,6 +9,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -114,6 +116,16 @@ SpooledFile hash_file(const fs::path& file) {
   return result;
 }
 
+// A file on its way into the spool, named before its hash is known.
+constexpr std::string_view kIncomingPrefix = ".incoming-";
+
+// True for the name hash_file gives a spooled file: 64 lower-case hex digits.
+bool is_sha256_name(std::string_view name) {
+  return name.size() == 64 && std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
 // Removes a half-made spool file unless it was renamed into place.
 class IncomingFile {
  public:
@@ -173,8 +185,8 @@ SpooledFile spool_attachment(const fs::path& source, const fs::path& spool) {
     fs::permissions(spool, fs::perms::owner_all, fs::perm_options::replace);
   }
   std::random_device random;
-  IncomingFile incoming(spool /
-                        (".incoming-" + std::to_string(random()) + "-" + std::to_string(random())));
+  IncomingFile incoming(spool / (std::string(kIncomingPrefix) + std::to_string(random()) + "-" +
+                                 std::to_string(random())));
   if (::link(source.c_str(), incoming.path().c_str()) != 0) {
     copy_streaming(source, incoming.path());
   }
@@ -184,7 +196,9 @@ SpooledFile spool_attachment(const fs::path& source, const fs::path& spool) {
     throw MailError("spool_failed", (spool / spooled.sha256).string(),
                     "cannot put the attachment into the spool: " + error.message());
   }
-  incoming.keep();
+  // When the same file was spooled before, both names are links to one inode and rename()
+  // does nothing: the incoming name is left, and its destructor removes it.
+  if (!fs::exists(incoming.path(), error)) incoming.keep();
   return spooled;
 }
 
@@ -504,6 +518,35 @@ Outbox& Outbox::operator=(Outbox&&) noexcept = default;
 
 const fs::path& Outbox::spool_folder() const noexcept {
   return state_->spool;
+}
+
+std::size_t Outbox::prune_spool() {
+  std::set<std::string> still_needed;
+  SqliteStatement rows = state_->database.prepare(
+      "SELECT message FROM outbox "
+      "WHERE state IN ('queued', 'sending', 'failed_temporary', 'failed_permanent')");
+  try {
+    while (rows.step()) {
+      const json message = json::parse(rows.text(0));  // named: it must outlive the loop
+      for (const json& attachment : message.at("attachments")) {
+        still_needed.insert(attachment.at("sha256").get<std::string>());
+      }
+    }
+  } catch (const json::exception&) {
+    return 0;  // a row that cannot be read might need any file: keep them all
+  }
+  std::size_t removed = 0;
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(state_->spool, error)) {
+    const std::string name = entry.path().filename().string();
+    // Spooled files (named by their SHA-256) no row needs, and what a queue() killed half-way
+    // left; anything else there is not ours to remove.
+    const bool unneeded = is_sha256_name(name) && !still_needed.contains(name);
+    if (!unneeded && !name.starts_with(kIncomingPrefix)) continue;
+    std::error_code not_removed;
+    if (fs::remove(entry.path(), not_removed)) ++removed;
+  }
+  return removed;
 }
 
 QueueResult Outbox::queue(std::string_view idempotency_key, const Address& recipient,

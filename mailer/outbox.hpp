@@ -131,6 +131,12 @@ class Outbox {
   std::size_t cancel(std::int64_t id);
   std::size_t cancel_by_key_prefix(std::string_view key_prefix);
 
+  // Removes the spool files no row may still send: those only sent or cancelled rows name
+  // (a failed_permanent row keeps its files, since retry() can make it due again), and the
+  // half-spooled files of a queue() that was killed. Returns how many were removed. Call it
+  // only under the caller's lock that keeps queue() out, as for drain().
+  std::size_t prune_spool();
+
   const std::filesystem::path& spool_folder() const noexcept;
 
  private:

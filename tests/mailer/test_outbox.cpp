@@ -363,6 +363,63 @@ TEST_F(OutboxTest, AttachmentsAreKeptAsQueuedWhenTheOriginalIsReplacedOrDeleted)
   EXPECT_EQ(sent.message.attachments[0].file.parent_path(), outbox.spool_folder());
 }
 
+TEST_F(OutboxTest, PruningTheSpoolKeepsOnlyWhatARowMayStillSend) {
+  mailer::Outbox outbox(database);
+  const fs::path pack = folder.path() / "pack.zip";
+  const fs::path minutes_file = folder.path() / "minutes.pdf";
+  const fs::path agenda = folder.path() / "agenda.pdf";
+  std::ofstream(pack, std::ios::binary) << "PK the pack";
+  std::ofstream(minutes_file, std::ios::binary) << "%PDF-1.7 minutes";
+  std::ofstream(agenda, std::ios::binary) << "%PDF-1.7 agenda";
+  const auto carrying = [](const fs::path& file) {
+    mailer::Message message = reminder();
+    message.attachments = {{file, "", ""}};
+    return message;
+  };
+  queue(outbox, "pack-a", "a@example.org", carrying(pack));
+  const auto b = queue(outbox, "pack-b", "b@example.org", carrying(pack)).id;
+  const auto c = queue(outbox, "minutes-c", "c@example.org", carrying(minutes_file)).id;
+  const auto d = queue(outbox, "agenda-d", "d@example.org", carrying(agenda)).id;
+  std::ofstream(outbox.spool_folder() / "notes.txt") << "not a spooled attachment";
+  const auto spooled = [&] {
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(outbox.spool_folder())) {
+      names.insert(entry.path().filename().string());
+    }
+    return names.size() - 1;  // less notes.txt
+  };
+  ASSERT_EQ(spooled(), 3U) << "the pack queued twice is spooled once";
+  std::ofstream(outbox.spool_folder() / ".incoming-1-2") << "what a killed queue() left";
+  EXPECT_EQ(outbox.prune_spool(), 1U) << "every row may still send: only the half-spooled file";
+  EXPECT_EQ(spooled(), 3U);
+
+  EXPECT_EQ(outbox.cancel(d), 1U);
+  ScriptedTransport first([](const std::string& recipient) {
+    if (recipient == "b@example.org") return reply(Outcome::temporary_failure, 450);
+    if (recipient == "c@example.org") return reply(Outcome::permanent_failure, 550);
+    return reply(Outcome::delivered, 250);
+  });
+  outbox.drain(first, kStart);
+  // Only the cancelled agenda goes: the pack is still due to b, and c may be retried.
+  EXPECT_EQ(outbox.prune_spool(), 1U);
+  EXPECT_EQ(spooled(), 2U);
+
+  ScriptedTransport second;
+  EXPECT_EQ(outbox.drain(second, kStart + hours(2)).delivered, 1U);
+  EXPECT_EQ(row(outbox, b).state, mailer::OutboxState::sent);
+  EXPECT_EQ(outbox.prune_spool(), 1U);  // the pack, sent to both
+
+  // The failed row kept its file, so a retry after pruning still sends it whole.
+  EXPECT_EQ(outbox.retry(c, kStart + hours(3)), 1U);
+  ScriptedTransport third;
+  EXPECT_EQ(outbox.drain(third, kStart + hours(3)).delivered, 1U);
+  ASSERT_EQ(third.sent.size(), 1U);
+  EXPECT_EQ(third.sent[0].attachment_bytes, std::vector<std::string>{"%PDF-1.7 minutes"});
+  EXPECT_EQ(outbox.prune_spool(), 1U);
+  EXPECT_EQ(spooled(), 0U);
+  EXPECT_TRUE(fs::exists(outbox.spool_folder() / "notes.txt"));
+}
+
 TEST_F(OutboxTest, AnAttachmentEditedInPlaceAfterQueuingIsNotSent) {
   mailer::Outbox outbox(database);
   const fs::path pack = folder.path() / "pack.pdf";

@@ -57,6 +57,10 @@ class AtEachDeadline(TickTestCase):
             self.assertIn("Panel pack: Northbridge Permanence Panel, Tuesday 15 December 2026",
                           message["Subject"])
             self.assertIn("permanence-2026-12-15.zip", message.get_body(("plain",)).get_content())
+        # Sent to all six, the pack's copy in the outbox spool has gone; the pack itself stays.
+        spool = office.root / "panelpack.db.spool"
+        self.assertEqual([p.name for p in spool.iterdir() if len(p.name) == 64], [])
+        self.assertTrue(office.pack_file(PACK_ZIP).exists())
 
         # The reminder at Sat 12 Dec 09:00: each case's social worker and team manager.
         result = office.tick("2026-12-12T09:00")
