@@ -33,9 +33,11 @@ START = 1797325200
 _made_folders = []
 
 
-def work_folder(name):
-    WORK_DIR.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=name + "-", dir=WORK_DIR))
+def work_folder(name, work_dir=None):
+    """A fresh folder NAME-XXXXXX in work_dir (default MAILER_WORK_DIR)."""
+    work_dir = Path(work_dir or WORK_DIR)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=name + "-", dir=work_dir))
     _made_folders.append(folder)
     return folder
 
@@ -173,7 +175,7 @@ def write_json(path, value):
     return str(path)
 
 
-def run_tests(made_folders, work_dir):
+def run_tests(work_dir):
     """Runs the __main__ module's tests and exits; ends with "N passed, M failed" like the CLI
     tests. The work folders are removed when every test passed, kept to look at otherwise."""
     suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules["__main__"])
@@ -183,7 +185,7 @@ def run_tests(made_folders, work_dir):
     print(f"{result.testsRun - failed} passed, {failed} failed "
           f"in {time.monotonic() - started:.1f} s")
     if result.wasSuccessful():
-        for folder in made_folders:
+        for folder in _made_folders:
             shutil.rmtree(folder, ignore_errors=True)
     else:
         print(f"work folders kept in {work_dir}", file=sys.stderr)
@@ -198,4 +200,4 @@ def main():
     if shutil.which("openssl") is None:
         print("openssl is not installed", file=sys.stderr)
         sys.exit(2)
-    run_tests(_made_folders, WORK_DIR)
+    run_tests(WORK_DIR)

@@ -47,14 +47,8 @@ DUE_AT_0905 = {
     ("reminder", PRIYA_R): 1, ("reminder", RAVI): 1,
 }
 
-_made = []
-
-
 def work_folder(name):
-    WORK_DIR.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=name + "-", dir=WORK_DIR))
-    _made.append(folder)
-    return folder
+    return mailtest.work_folder(name, WORK_DIR)
 
 
 def child_names():
@@ -178,4 +172,4 @@ def main():
     if not BINARY or not Path(BINARY).exists():
         print("PANELPACK_BIN is not set to the built panelpack", file=sys.stderr)
         sys.exit(2)
-    mailtest.run_tests(_made, WORK_DIR)
+    mailtest.run_tests(WORK_DIR)
