@@ -130,9 +130,7 @@ ExitCode run_book(std::span<const std::string> words) {
   }
   // Read, change, rewrite under the sitting's lock: two people booking onto one sitting at once
   // take turns, so neither change is lost.
-  const fs::path bookings_file = workspace.bookings_path(panel_id, date);
-  const FileLock lock(
-      bookings_file.parent_path() / ("." + bookings_file.filename().string() + ".lock"), true);
+  const FileLock lock(lock_path_beside(workspace.bookings_path(panel_id, date)), true);
   auto loaded = workspace.load_bookings(panel_id, date);
   panel::Bookings bookings;
   if (loaded) {

@@ -34,6 +34,10 @@ FileLock::FileLock(const std::filesystem::path& path, bool wait) {
   }
 }
 
+std::filesystem::path lock_path_beside(const std::filesystem::path& target) {
+  return target.parent_path() / ("." + target.filename().string() + ".lock");
+}
+
 FileLock::~FileLock() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the lock
 }

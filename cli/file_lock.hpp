@@ -19,4 +19,7 @@ class FileLock {
   int fd_ = -1;
 };
 
+// The lock file for work on `target`: ".NAME.lock" beside it.
+std::filesystem::path lock_path_beside(const std::filesystem::path& target);
+
 }  // namespace panelpack::cli

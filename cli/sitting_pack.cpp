@@ -19,7 +19,7 @@ SittingPack build_sitting_pack(const Workspace& workspace, const std::string& pa
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
   const auto target = options.folder.empty() ? workspace.pack_path(panel_id, date) : options.folder;
-  const FileLock lock(target.parent_path() / ("." + target.filename().string() + ".lock"), false);
+  const FileLock lock(lock_path_beside(target), false);
   pack.result = write_pack(workspace, pack.context, pack.plan, agenda, options, now);
   return pack;
 }
