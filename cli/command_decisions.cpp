@@ -179,7 +179,7 @@ ExitCode run_decisions(std::span<const std::string> words) {
                          problems_message(problems) + "\nno decision record written");
   }
 
-  const fs::path target = workspace.root() / "records" / panel_id / date.iso();
+  const fs::path target = workspace.records_path(panel_id, date);
   const auto due = panel::records_due(*context.panel, context.sitting, workspace.calendar());
   bool made_pdfs = false;
   try {

@@ -51,8 +51,7 @@ std::string size_text(std::uintmax_t bytes) {
 // sitting (records/PANEL/DATE/manifest.json); empty when none has been.
 std::set<std::string> records_made(const Workspace& workspace, const panel::Sitting& sitting) {
   std::set<std::string> made;
-  const auto manifest =
-      workspace.root() / "records" / sitting.panel_id / sitting.date.iso() / "manifest.json";
+  const auto manifest = workspace.records_path(sitting.panel_id, sitting.date) / "manifest.json";
   std::error_code error;
   if (!std::filesystem::is_regular_file(manifest, error)) return made;
   try {
@@ -62,6 +61,23 @@ std::set<std::string> records_made(const Workspace& workspace, const panel::Sitt
     // An unreadable manifest counts as no records: the reminder then lists every case.
   }
   return made;
+}
+
+// For the minutes reminder: which decision records are still to be made (recordMade on each
+// of data["cases"], in the sitting's order; recordsMissing and allRecordsMade).
+void add_record_status(json& data, const Workspace& workspace, const panel::SittingMail& sitting) {
+  const std::set<std::string> made = records_made(workspace, sitting.sitting);
+  json records_missing = json::array();
+  for (std::size_t i = 0; i < sitting.cases.size(); ++i) {
+    const panel::MailCase& item = sitting.cases[i];
+    const bool record_made = made.contains(item.case_ref);
+    data["cases"][i]["recordMade"] = record_made;
+    if (!record_made) {
+      records_missing.push_back({{"caseRef", item.case_ref}, {"initials", item.child_initials}});
+    }
+  }
+  data["allRecordsMade"] = records_missing.empty();
+  data["recordsMissing"] = std::move(records_missing);
 }
 
 }  // namespace
@@ -99,25 +115,12 @@ json email_data(const Workspace& workspace, const panel::MailPlan& plan, const p
   if (mail.about) data["case"] = case_json(sitting.cases.at(*mail.about));
   json cases = json::array();
   std::size_t missing = 0;
-  // The minutes reminder says which decision records are still to be made.
-  const std::set<std::string> records = mail.kind == panel::MailKind::minutes_due
-                                            ? records_made(workspace, sitting.sitting)
-                                            : std::set<std::string>{};
-  json records_missing = json::array();
   for (const panel::MailCase& item : sitting.cases) {
-    json entry = case_json(item);
-    entry["recordMade"] = records.contains(item.case_ref);
-    if (!records.contains(item.case_ref)) {
-      records_missing.push_back({{"caseRef", item.case_ref}, {"initials", item.child_initials}});
-    }
-    cases.push_back(std::move(entry));
+    cases.push_back(case_json(item));
     missing += item.missing_papers.size();
   }
-  if (mail.kind == panel::MailKind::minutes_due) {
-    data["recordsMissing"] = records_missing;
-    data["allRecordsMade"] = records_missing.empty();
-  }
   data["cases"] = std::move(cases);
+  if (mail.kind == panel::MailKind::minutes_due) add_record_status(data, workspace, sitting);
   data["caseCount"] = sitting.cases.size();
   data["missingPaperCount"] = missing;
   if (pack != nullptr) {

@@ -83,6 +83,10 @@ fs::path Workspace::pack_path(const std::string& panel_id, panel::CalendarDate d
   return root_ / "packs" / panel_id / date.iso();
 }
 
+fs::path Workspace::records_path(const std::string& panel_id, panel::CalendarDate date) const {
+  return root_ / "records" / panel_id / date.iso();
+}
+
 CaseFile Workspace::load_case(const std::string& case_ref) const {
   const fs::path path = case_path(case_ref);
   std::error_code error;

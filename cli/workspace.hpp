@@ -41,6 +41,8 @@ class Workspace {
   std::filesystem::path case_path(const std::string& case_ref) const;
   std::filesystem::path bookings_path(const std::string& panel_id, panel::CalendarDate date) const;
   std::filesystem::path pack_path(const std::string& panel_id, panel::CalendarDate date) const;
+  // records/PANEL/DATE: the sitting's decision records and their manifest.json.
+  std::filesystem::path records_path(const std::string& panel_id, panel::CalendarDate date) const;
 
   // Reads and checks cases/CASEREF.json. Throws CommandFailure (bad_input) when it is missing
   // or invalid, or names another case.
