@@ -31,24 +31,19 @@ bool held_in(const BookedSitting& booked, const Quarter& quarter) {
 // K1: children whose first-panel deadline falls in the quarter, considered by then.
 Measure considered_in_time(const ReportInputs& in, const Quarter& quarter) {
   const Timeliness& rules = in.office.timeliness;
-  Measure measure{"K1",
-                  "Considered at panel in time",
-                  "Children whose " + std::to_string(rules.first_considered_within_weeks) +
-                      "-week deadline after entering care fell in the quarter, and of them those "
-                      "heard at a panel sitting by the deadline",
-                  0,
-                  0,
-                  false};
+  Measure measure{
+      .id = "K1",
+      .title = "Considered at panel in time",
+      .definition = "Children whose " + std::to_string(rules.first_considered_within_weeks) +
+                    "-week deadline after entering care fell in the quarter, and of them those "
+                    "heard at a panel sitting by the deadline"};
   for (const CaseSummary& summary : in.cases) {
-    const auto start =
-        summary.date_entered_care ? summary.date_entered_care : summary.proceedings_issue_date;
-    if (!start || (rules.track_from && *start < *rules.track_from)) continue;
-    const CalendarDate due = start->plus_days(7L * rules.first_considered_within_weeks);
-    if (!quarter.contains(due)) continue;
+    const auto clock = first_panel_clock(rules, summary);
+    if (!clock || !quarter.contains(clock->due)) continue;
     ++measure.denominator;
     const bool heard = std::any_of(in.booked.begin(), in.booked.end(), [&](const auto& booked) {
-      return !booked.sitting.cancelled && booked.sitting.date >= *start &&
-             booked.sitting.date <= due && booked.bookings.find(summary.case_ref) != nullptr;
+      return !booked.sitting.cancelled && booked.sitting.date >= clock->start &&
+             booked.sitting.date <= clock->due && booked.bookings.find(summary.case_ref) != nullptr;
     });
     if (heard) ++measure.numerator;
   }
@@ -57,13 +52,12 @@ Measure considered_in_time(const ReportInputs& in, const Quarter& quarter) {
 
 // K3: cases heard in the quarter whose every paper arrived by the papers deadline.
 Measure papers_on_time(const ReportInputs& in, const Quarter& quarter) {
-  Measure measure{"K3",
-                  "Papers on time",
-                  "Cases heard in the quarter, and of them those whose every paper was received "
-                  "by the papers deadline",
-                  0,
-                  0,
-                  false};
+  Measure measure{
+      .id = "K3",
+      .title = "Papers on time",
+      .definition =
+          "Cases heard in the quarter, and of them those whose every paper was received "
+          "by the papers deadline"};
   for (const BookedSitting& booked : in.booked) {
     if (!held_in(booked, quarter)) continue;
     const PanelConfig& panel = in.office.panel(booked.sitting.panel_id);
@@ -82,13 +76,11 @@ Measure papers_on_time(const ReportInputs& in, const Quarter& quarter) {
 
 // K4: decisions of the quarter's sittings recorded on the child's file by the minutes deadline.
 Measure records_on_time(const ReportInputs& in, const Quarter& quarter) {
-  Measure measure{"K4",
-                  "Decision records on file in time",
-                  "Decisions made at the quarter's sittings, and of them those recorded on the "
-                  "child's file by the minutes deadline",
-                  0,
-                  0,
-                  false};
+  Measure measure{.id = "K4",
+                  .title = "Decision records on file in time",
+                  .definition =
+                      "Decisions made at the quarter's sittings, and of them those recorded on the "
+                      "child's file by the minutes deadline"};
   for (const SittingDecisions& sitting : in.decisions) {
     if (!quarter.contains(sitting.date)) continue;
     const PanelConfig& panel = in.office.panel(sitting.panel_id);
@@ -105,13 +97,12 @@ Measure records_on_time(const ReportInputs& in, const Quarter& quarter) {
 // K5: PPTMs held in the quarter that followed the child's previous one within the cadence.
 Measure pptms_in_cadence(const ReportInputs& in, const Quarter& quarter) {
   const Timeliness& rules = in.office.timeliness;
-  Measure measure{"K5",
-                  "PPTMs within cadence",
-                  "PPTMs held in the quarter for children who had one before, and of them those "
-                  "held within the child's cadence (6 or 12 weeks) of the last",
-                  0,
-                  0,
-                  false};
+  Measure measure{
+      .id = "K5",
+      .title = "PPTMs within cadence",
+      .definition =
+          "PPTMs held in the quarter for children who had one before, and of them those "
+          "held within the child's cadence (6 or 12 weeks) of the last"};
   if (rules.pptm_panel.empty()) return measure;
   for (const CaseSummary& summary : in.cases) {
     std::vector<CalendarDate> dates;
@@ -135,13 +126,12 @@ Measure pptms_in_cadence(const ReportInputs& in, const Quarter& quarter) {
 
 // K14: cases re-referred after a placement broke down, heard in the quarter.
 Measure rereferrals(const ReportInputs& in, const Quarter& quarter) {
-  Measure measure{"K14",
-                  "Re-referrals after a placement disruption",
-                  "Cases heard in the quarter because a permanent placement broke down",
-                  0,
-                  0,
-                  true,
-                  true};
+  Measure measure{
+      .id = "K14",
+      .title = "Re-referrals after a placement disruption",
+      .definition = "Cases heard in the quarter because a permanent placement broke down",
+      .is_count = true,
+      .lower_is_better = true};
   for (const BookedSitting& booked : in.booked) {
     if (!held_in(booked, quarter)) continue;
     for (const BookingItem& item : booked.bookings.items) {
@@ -153,19 +143,15 @@ Measure rereferrals(const ReportInputs& in, const Quarter& quarter) {
 
 // K16: actions due in the quarter done by their due date, and actions overdue at its end.
 std::pair<Measure, Measure> actions(const ReportInputs& in, const Quarter& quarter) {
-  Measure on_time{"K16a",
-                  "Actions done by their due date",
-                  "Panel actions due in the quarter, and of them those done by their due date",
-                  0,
-                  0,
-                  false};
-  Measure overdue{"K16b",
-                  "Actions overdue at the end of the quarter",
-                  "Panel actions due by the quarter's last day and not done by then",
-                  0,
-                  0,
-                  true,
-                  true};
+  Measure on_time{
+      .id = "K16a",
+      .title = "Actions done by their due date",
+      .definition = "Panel actions due in the quarter, and of them those done by their due date"};
+  Measure overdue{.id = "K16b",
+                  .title = "Actions overdue at the end of the quarter",
+                  .definition = "Panel actions due by the quarter's last day and not done by then",
+                  .is_count = true,
+                  .lower_is_better = true};
   const CalendarDate end = quarter.last_day();
   for (const SittingDecisions& sitting : in.decisions) {
     if (sitting.date > end) continue;

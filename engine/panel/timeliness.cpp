@@ -41,13 +41,13 @@ Finding finding_for(const CaseSummary& summary, std::string kind, Urgency urgenc
 void check_first_panel(const OfficeConfig& office, const CaseSummary& summary,
                        const std::vector<Hearing>& hearings, CalendarDate today,
                        std::vector<Finding>& findings) {
-  const auto start = first_panel_clock_start(summary);
   const Timeliness& rules = office.timeliness;
-  if (!start || (rules.track_from && *start < *rules.track_from)) return;
-  const CalendarDate due = start->plus_days(7L * rules.first_considered_within_weeks);
+  const auto clock = first_panel_clock(rules, summary);
+  if (!clock) return;
+  const CalendarDate due = clock->due;
   std::optional<CalendarDate> booked;
   for (const Hearing& hearing : hearings) {
-    if (hearing.date() < *start) continue;
+    if (hearing.date() < clock->start) continue;
     if (hearing.held_by(today)) return;  // considered (on time or not: the report says which)
     if (!booked) booked = hearing.date();
   }
@@ -60,7 +60,7 @@ void check_first_panel(const OfficeConfig& office, const CaseSummary& summary,
   finding.due = due;
   finding.sitting = booked;
   finding.detail =
-      "entered care " + start->iso() + "; to be considered within " +
+      "entered care " + clock->start.iso() + "; to be considered within " +
       std::to_string(rules.first_considered_within_weeks) + " weeks, by " + due.iso() + "; " +
       (booked ? "booked for " + booked->iso() + (*booked > due ? ", after it" : "") : "not booked");
   findings.push_back(std::move(finding));
@@ -196,9 +196,12 @@ int rank(Urgency urgency) {
 
 }  // namespace
 
-std::optional<CalendarDate> first_panel_clock_start(const CaseSummary& summary) {
-  if (summary.date_entered_care) return summary.date_entered_care;
-  return summary.proceedings_issue_date;
+std::optional<FirstPanelClock> first_panel_clock(const Timeliness& rules,
+                                                 const CaseSummary& summary) {
+  const auto start =
+      summary.date_entered_care ? summary.date_entered_care : summary.proceedings_issue_date;
+  if (!start || (rules.track_from && *start < *rules.track_from)) return std::nullopt;
+  return FirstPanelClock{*start, start->plus_days(7L * rules.first_considered_within_weeks)};
 }
 
 int pptm_cadence_weeks(const Timeliness& rules, const CaseSummary& summary, CalendarDate day) {

@@ -46,9 +46,16 @@ std::vector<Finding> find_attention(const OfficeConfig& office,
 
 std::string to_string(Urgency urgency);
 
-// When a child's first-panel clock starts: entering care, or, for a child at home, the issue
-// of proceedings.
-std::optional<CalendarDate> first_panel_clock_start(const CaseSummary& summary);
+// A child's first-panel clock: it starts on entering care (or, for a child at home, at the
+// issue of proceedings) and the child must be heard within firstConsideredWithinWeeks.
+struct FirstPanelClock {
+  CalendarDate start;
+  CalendarDate due;
+};
+
+// Nothing when the clock has not started, or started before timeliness.trackFrom.
+std::optional<FirstPanelClock> first_panel_clock(const Timeliness& rules,
+                                                 const CaseSummary& summary);
 
 // The PPTM cadence in weeks that the child's legal status gives on `day` (6 on a placement
 // order or in proceedings, 12 on a care order in the first year of placement); 0 when none.
