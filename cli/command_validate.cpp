@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "files.hpp"
 #include "json_input.hpp"
+#include "validated_json.hpp"
 #include "validation/schema_validator.hpp"
 
 namespace panelpack::cli {
@@ -65,7 +66,8 @@ FileReport validate_file(const std::string& path, const std::optional<std::strin
   try {
     document = parse_json_document(text, report.file);
   } catch (const JsonInputError& error) {
-    report.problems.push_back({error.position().line, error.position().column, "", "malformed_json",
+    report.problems.push_back({error.position().line, error.position().column, error.pointer(),
+                               error.code(),
                                bare_message(error, report.file), "", ""});
     report.code = ExitCode::bad_input;
     return report;
@@ -80,6 +82,7 @@ FileReport validate_file(const std::string& path, const std::optional<std::strin
   }
   const validation::Validator validator(bundled_schemas(), schema_file_for(report.schema));
   auto errors = validator.validate(document);
+  explain_refused_secrets(errors, report.schema);
   validation::locate(errors, text);
   for (const auto& error : errors) {
     validation::ValidationError without_expectation = error;
@@ -115,7 +118,8 @@ void print_text(const FileReport& report) {
     if (problem.line > 0) std::cout << ':' << problem.line;
     if (problem.column > 0) std::cout << ':' << problem.column;
     std::cout << ": ";
-    if (problem.code != "malformed_json" && problem.code != "unknown_schema") {
+    // A JSON reading error (it has a column) names its pointer in its message already.
+    if (problem.column == 0 && problem.code != "unknown_schema") {
       std::cout << (problem.pointer.empty() ? "(top level)" : problem.pointer) << ": ";
     }
     std::cout << describe(problem) << '\n';

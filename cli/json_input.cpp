@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <utility>
+
+#include "strict_json_parser.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -19,16 +22,33 @@ std::string_view without_utf8_bom(std::string_view text) {
   return text.starts_with(utf8_bom) ? text.substr(utf8_bom.size()) : text;
 }
 
+// The wide encoding `text` starts in, by its byte-order mark or, without one, by where the
+// NULs of its first (ASCII) character fall; empty when it looks like UTF-8. UTF-32's marks
+// are tested first: UTF-32LE's begins with UTF-16LE's.
+std::string_view wide_encoding(std::string_view text) {
+  using namespace std::string_view_literals;
+  if (text.starts_with("\xFF\xFE\0\0"sv)) return "UTF-32";
+  if (text.starts_with("\0\0\xFE\xFF"sv)) return "UTF-32";
+  if (text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv)) return "UTF-16";
+  if (text.size() >= 4 && text[0] != '\0' && text.substr(1, 3) == "\0\0\0"sv) return "UTF-32";
+  if (text.size() >= 4 && text.substr(0, 3) == "\0\0\0"sv && text[3] != '\0') return "UTF-32";
+  if (text.size() >= 2 && (text[0] == '\0') != (text[1] == '\0')) return "UTF-16";
+  return {};
+}
+
 // UTF-16 and UTF-32 files (with or without a byte-order mark) show up as a mark or as NULs.
 void refuse_wide_encodings(std::string_view text, const std::string& source) {
-  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+  if (const std::string_view encoding = wide_encoding(text); !encoding.empty()) {
     throw JsonInputError(source, {1, 1},
-                         "the file is UTF-16, not UTF-8: save it as UTF-8 and try again");
+                         "the file is " + std::string(encoding) +
+                             ", not UTF-8: save it as UTF-8 and try again",
+                         "not_utf8");
   }
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     throw JsonInputError(source, position_of(text, nul),
-                         "the file contains NUL bytes, as UTF-16 text does: save it as UTF-8 "
-                         "and try again");
+                         "the file contains NUL bytes, as UTF-16 and UTF-32 text do: save it as "
+                         "UTF-8 and try again",
+                         "not_utf8");
   }
 }
 
@@ -59,8 +79,8 @@ bool is_token_name(std::string_view text) {
 
 // nlohmann's message without its location prefix and without "last read: '...'", which
 // quotes the input (case data must never reach a message).
-std::string describe_parse_error(const nlohmann::json::parse_error& error) {
-  std::string message = error.what();
+std::string describe_parse_error(const std::string& what) {
+  std::string message = what;
   if (const auto at = message.find("parse error"); at != std::string::npos) {
     if (const auto colon = message.find(": ", at); colon != std::string::npos) {
       message.erase(0, colon + 2);
@@ -81,10 +101,6 @@ std::string describe_parse_error(const nlohmann::json::parse_error& error) {
   return "malformed JSON: " + message;
 }
 
-std::size_t offending_offset(const nlohmann::json::parse_error& error) {
-  return error.byte == 0 ? 0 : error.byte - 1;
-}
-
 // Parses `text`, which starts at `line_offset` lines into the file (for JSON Lines).
 nlohmann::json parse_located(std::string_view text, const std::string& source, int line_offset) {
   if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
@@ -92,13 +108,38 @@ nlohmann::json parse_located(std::string_view text, const std::string& source, i
     position.line += line_offset;
     throw JsonInputError(source, position, invalid_utf8_message());
   }
-  try {
-    return nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& error) {
-    TextPosition position = position_of(text, offending_offset(error));
+  StrictParse parsed = parse_strict_json(text);
+  if (!parsed.fault) return std::move(parsed.document);
+  const JsonFault& fault = *parsed.fault;
+  const auto located = [&](std::size_t offset) {
+    TextPosition position = position_of(text, offset);
     position.line += line_offset;
-    throw JsonInputError(source, position, describe_parse_error(error));
+    return position;
+  };
+  const std::string where = fault.pointer.empty() ? "the top level" : fault.pointer;
+  switch (fault.kind) {
+    case JsonFault::Kind::duplicate_key:
+      throw JsonInputError(source, located(fault.offset),
+                           where + " is given twice, here and at line " +
+                               std::to_string(located(fault.first_offset).line) +
+                               " (JSON would keep only the last one): remove one of them",
+                           "duplicate_key", fault.pointer);
+    case JsonFault::Kind::number_too_large:
+      throw JsonInputError(source, located(fault.offset),
+                           where + ": the number is too large to hold (beyond 1.8e308): "
+                                   "write it smaller",
+                           "number_too_large", fault.pointer);
+    case JsonFault::Kind::value_too_large:
+      throw JsonInputError(source, located(fault.offset),
+                           where + ": " + fault.problem + "; shorten it or put the text in a file",
+                           "value_too_large", fault.pointer);
+    case JsonFault::Kind::syntax:
+      break;
   }
+  if (fault.syntax_error.empty()) {
+    throw JsonInputError(source, located(fault.offset), "malformed JSON");
+  }
+  throw JsonInputError(source, located(fault.offset), describe_parse_error(fault.syntax_error));
 }
 
 bool is_blank(std::string_view line) {
@@ -212,10 +253,12 @@ std::size_t find_invalid_utf8(std::string_view text) {
 }
 
 JsonInputError::JsonInputError(const std::string& source, TextPosition position,
-                               const std::string& message)
+                               const std::string& message, std::string code, std::string pointer)
     : std::runtime_error(source + ":" + std::to_string(position.line) + ":" +
                          std::to_string(position.column) + ": " + message),
-      position_(position) {}
+      position_(position),
+      code_(std::move(code)),
+      pointer_(std::move(pointer)) {}
 
 nlohmann::json parse_json_document(std::string_view text, const std::string& source) {
   refuse_wide_encodings(text, source);

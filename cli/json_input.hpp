@@ -28,11 +28,18 @@ std::size_t find_invalid_utf8(std::string_view text);
 // The text could not be read as JSON. `what()` is "SOURCE:LINE:COLUMN: message".
 class JsonInputError : public std::runtime_error {
  public:
-  JsonInputError(const std::string& source, TextPosition position, const std::string& message);
+  JsonInputError(const std::string& source, TextPosition position, const std::string& message,
+                 std::string code = "malformed_json", std::string pointer = {});
   TextPosition position() const noexcept { return position_; }
+  // "malformed_json", "duplicate_key", "number_too_large", "not_utf8" or "value_too_large".
+  const std::string& code() const noexcept { return code_; }
+  // The JSON pointer of the value at fault, when one is known ("" otherwise).
+  const std::string& pointer() const noexcept { return pointer_; }
 
  private:
   TextPosition position_;
+  std::string code_;
+  std::string pointer_;
 };
 
 // Parses one JSON document. `source` names the file in messages.

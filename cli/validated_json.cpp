@@ -4,6 +4,7 @@
 #include "exit_codes.hpp"
 #include "files.hpp"
 #include "json_input.hpp"
+#include "panel/mail_config.hpp"
 #include "validation/schema_validator.hpp"
 
 namespace panelpack::cli {
@@ -12,6 +13,7 @@ std::vector<std::string> schema_problems(const nlohmann::json& document, std::st
                                          std::string_view kind, const std::string& source) {
   const validation::Validator validator(bundled_schemas(), schema_file_for(kind));
   auto errors = validator.validate(document);
+  explain_refused_secrets(errors, kind);
   std::vector<std::string> problems;
   if (errors.empty()) return problems;  // finding lines costs a scan of the text: only for errors
   validation::locate(errors, text);
@@ -23,6 +25,18 @@ std::vector<std::string> schema_problems(const nlohmann::json& document, std::st
     problems.push_back(std::move(line));
   }
   return problems;
+}
+
+void explain_refused_secrets(std::vector<validation::ValidationError>& errors,
+                             std::string_view kind) {
+  if (kind != "office") return;
+  for (auto& error : errors) {
+    const bool password_field = error.pointer.ends_with("/password");
+    if (error.keyword != "additionalProperties" || !password_field) continue;
+    error.keyword = "secret_in_configuration";
+    error.problem = "is a password: " + panel::secret_in_configuration_message();
+    error.suggestion.clear();
+  }
 }
 
 std::string problems_message(const std::vector<std::string>& problems) {

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "validation/schema_validator.hpp"
+
 namespace panelpack::cli {
 
 // The file's JSON when it is well formed and meets the schema of `kind` ("office", "case",
@@ -20,6 +22,10 @@ nlohmann::json read_validated(const std::filesystem::path& path, std::string_vie
 // "SOURCE:LINE: POINTER: message"; empty when it is valid.
 std::vector<std::string> schema_problems(const nlohmann::json& document, std::string_view text,
                                          std::string_view kind, const std::string& source);
+
+// In office.json, a "password" field is not merely unknown: say where a password goes instead.
+void explain_refused_secrets(std::vector<validation::ValidationError>& errors,
+                             std::string_view kind);
 
 // Joins problems into one message, with a count when there are several.
 std::string problems_message(const std::vector<std::string>& problems);

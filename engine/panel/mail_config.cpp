@@ -34,13 +34,21 @@ Person read_address(const json& object, const std::string& pointer, bool name_re
   return person;
 }
 
+}  // namespace
+
+std::string secret_in_configuration_message() {
+  return "office.json must not hold a password: put it on the first line of a file only "
+         "panelpack's user can read and name it with passwordFile, or give the name of an "
+         "environment variable with passwordEnv";
+}
+
+namespace {
+
 // passwordFile or passwordEnv, never both, never the password itself.
 SecretSource read_secret(const json& object, const std::string& pointer) {
   if (member(object, "password", pointer) != nullptr) {
     throw PanelError("secret_in_configuration", child_pointer(pointer, "password"),
-                     "office.json must not hold a password: put it on the first line of a file "
-                     "only panelpack's user can read and name it with passwordFile, or give the "
-                     "name of an environment variable with passwordEnv");
+                     secret_in_configuration_message());
   }
   SecretSource source{optional_string(object, "passwordFile", pointer),
                       optional_string(object, "passwordEnv", pointer)};

@@ -52,6 +52,9 @@ struct MailConfig {
   CirculationConfig circulation;
 };
 
+// What to do instead of typing a password into office.json (said wherever one is refused).
+std::string secret_in_configuration_message();
+
 // Reads office.json's "mail" object at `pointer`. Throws PanelError naming the value's JSON
 // pointer: "missing_field", "invalid_field", "secret_in_configuration" (a "password" given
 // instead of passwordFile or passwordEnv), "ambiguous_secret" (both given), "missing_secret"

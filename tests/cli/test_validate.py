@@ -232,5 +232,65 @@ class CheckAgainstSchema(CliTestCase):
         self.assertExit(self.run_panelpack("check", template), SUCCESS)
 
 
+class ValidateRefusesWhatJsonHides(CliTestCase):
+    def validate_json(self, path, *arguments):
+        result = self.run_panelpack("validate", path, "--json", *arguments)
+        self.assertExit(result, BAD_INPUT)
+        (report,) = json.loads(result.stdout)["files"]
+        self.assertFalse(report["valid"])
+        return report["errors"]
+
+    def test_a_key_given_twice_is_not_valid_and_both_lines_are_named(self):
+        text = json.dumps(good_case(), indent=2)
+        lines = text.splitlines()
+        first = next(i for i, line in enumerate(lines, 1) if '"firstName"' in line)
+        text = text.replace('"firstName": ', '"firstName": "Twice",\n    "firstName": ', 1)
+        path = self.write("LCS900001.json", text)
+        (error,) = self.validate_json(path)
+        self.assertEqual(error["code"], "duplicate_key")
+        self.assertEqual(error["pointer"], "/child/firstName")
+        self.assertEqual(error["line"], first + 1)
+        self.assertIn(f"line {first}", error["message"])
+        self.assertNotIn("Twice", error["message"])
+        result = self.run_panelpack("validate", path)
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn(f"{path}:{first + 1}:5: /child/firstName", result.stdout.decode())
+
+    def test_a_number_beyond_a_double_is_bad_input_with_its_pointer(self):
+        text = json.dumps(good_case(), indent=2).replace('"childId"', '"big": 1e400, "childId"', 1)
+        path = self.write("LCS900001.json", text)
+        (error,) = self.validate_json(path, "--schema", "case")
+        self.assertEqual(error["code"], "number_too_large")
+        self.assertEqual(error["pointer"], "/child/big")
+        self.assertGreater(error["column"], 1)
+
+    def test_utf32_is_named_utf32(self):
+        path = self.write("LCS900001.json", json.dumps(good_case()).encode("utf-32"))
+        (error,) = self.validate_json(path)
+        self.assertEqual(error["code"], "not_utf8")
+        self.assertIn("UTF-32", error["message"])
+
+    def test_a_password_in_office_json_says_to_use_password_file(self):
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "office"))
+        from office_copy import copy_sample_office, edit_json  # noqa: E402
+        office = copy_sample_office(self.root / "office")
+        for section in ("smtp", "circulation"):
+            edit_json(office / "office.json",
+                      lambda c: c["mail"][section].update({"password": "typed-in-s3cret"}))
+            errors = self.validate_json(office / "office.json", "--schema", "office")
+            (error,) = [e for e in errors if e["pointer"] == f"/mail/{section}/password"]
+            self.assertEqual(error["code"], "secret_in_configuration")
+            self.assertIn("passwordFile", error["message"])
+            self.assertNotIn("typed-in-s3cret", error["message"])
+            # Every office command refuses it the same way, as bad input.
+            result = self.run_panelpack("calendar", "--office", office)
+            self.assertExit(result, BAD_INPUT)
+            stderr = result.stderr.decode()
+            self.assertIn(f"/mail/{section}/password", stderr)
+            self.assertIn("passwordFile", stderr)
+            self.assertNotIn("typed-in-s3cret", stderr)
+            edit_json(office / "office.json", lambda c: c["mail"][section].pop("password"))
+
+
 if __name__ == "__main__":
     sys.exit(run_tests_of(__name__))
