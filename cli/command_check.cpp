@@ -85,7 +85,7 @@ ExitCode run_check(std::span<const std::string> words) {
   const std::optional<std::string> schema_kind = arguments.value("schema");
   const std::string schema_file = schema_kind ? schema_file_for(*schema_kind) : "";
 
-  std::string package = read_input(path);
+  std::string package = read_template_input(path);
   templating::CheckReport report;
   try {
     report = templating::check(package, options);

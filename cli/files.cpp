@@ -14,6 +14,45 @@ std::string display_name(const std::string& path) {
   return path == "-" ? std::string(stdin_name) : path;
 }
 
+namespace {
+
+// A regular file's size, after refusing (bad input) a path that is missing or not a regular
+// file; symbolic links are followed.
+std::uintmax_t regular_file_size(const std::string& path) {
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (status.type() == fs::file_type::not_found) {
+    throw CommandFailure(ExitCode::bad_input, path + ": no such file");
+  }
+  if (status.type() == fs::file_type::directory) {
+    throw CommandFailure(ExitCode::bad_input, path + ": is a directory, not a file");
+  }
+  if (error) {
+    throw CommandFailure(ExitCode::machine_failure, "cannot read " + path + ": " + error.message());
+  }
+  if (status.type() != fs::file_type::regular) {
+    throw CommandFailure(ExitCode::bad_input,
+                         path + ": is not a regular file (a pipe, a device or a socket); give a "
+                                "file, or - for standard input where data is read");
+  }
+  const std::uintmax_t size = fs::file_size(path, error);
+  if (error) {
+    throw CommandFailure(ExitCode::machine_failure, "cannot read " + path + ": " + error.message());
+  }
+  return size;
+}
+
+std::string read_regular_file(const std::string& path) {
+  try {
+    return templating::read_file(path);
+  } catch (const std::system_error& failure) {
+    throw CommandFailure(ExitCode::machine_failure,
+                         "cannot read " + path + ": " + failure.code().message());
+  }
+}
+
+}  // namespace
+
 std::string read_input(const std::string& path) {
   if (path == "-") {
     std::string bytes;
@@ -27,20 +66,20 @@ std::string read_input(const std::string& path) {
     }
     return bytes;
   }
-  std::error_code error;
-  const auto status = fs::status(path, error);
-  if (status.type() == fs::file_type::not_found) {
-    throw CommandFailure(ExitCode::bad_input, path + ": no such file");
+  regular_file_size(path);
+  return read_regular_file(path);
+}
+
+std::string read_template_input(const std::string& path) {
+  const std::uintmax_t size = regular_file_size(path);
+  if (size > max_template_bytes) {
+    throw CommandFailure(ExitCode::bad_input,
+                         path + ": is " + std::to_string(size >> 20) +
+                             " MB, larger than the " + std::to_string(max_template_bytes >> 20) +
+                             " MB a template may be; a form is a few MB: save it again from "
+                             "Word or LibreOffice, with smaller images");
   }
-  if (status.type() == fs::file_type::directory) {
-    throw CommandFailure(ExitCode::bad_input, path + ": is a directory, not a file");
-  }
-  try {
-    return templating::read_file(path);
-  } catch (const std::system_error& failure) {
-    throw CommandFailure(ExitCode::machine_failure,
-                         "cannot read " + path + ": " + failure.code().message());
-  }
+  return read_regular_file(path);
 }
 
 void write_output(const fs::path& path, std::string_view bytes) {

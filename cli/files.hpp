@@ -1,6 +1,7 @@
 #pragma once
 // Reading inputs and writing outputs with the exit codes the command promises.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -10,9 +11,17 @@ namespace panelpack::cli {
 // The name used for standard input in messages.
 inline constexpr std::string_view stdin_name = "<stdin>";
 
-// Reads a whole input file, or standard input for "-". A missing file (or a directory) is
-// bad input; any other failure to read is a machine failure. Throws CommandFailure.
+// Reads a whole input file, or standard input for "-". A missing file, a directory and
+// anything else that is not a regular file (a FIFO would block for ever, /dev/zero never
+// ends) are bad input; any other failure to read is a machine failure. Throws CommandFailure.
 std::string read_input(const std::string& path);
+
+// The largest template file read: a DOCX or ODT form is a few megabytes, images included.
+inline constexpr std::uintmax_t max_template_bytes = 100ULL << 20;
+
+// read_input for a template: also refused (bad input), before any byte is read, when it is
+// larger than max_template_bytes. Standard input is not a template.
+std::string read_template_input(const std::string& path);
 
 // The name an input has in messages: the path as given, or "<stdin>".
 std::string display_name(const std::string& path);

@@ -8,7 +8,7 @@ namespace panelpack::cli {
 std::optional<templating::Template> compile_template(const std::string& path,
                                                      const templating::CompileOptions& options,
                                                      std::ostream& errors) {
-  std::string package = read_input(path);
+  std::string package = read_template_input(path);
   try {
     auto compiled = templating::Template::compile(std::move(package), options);
     print_diagnostics(errors, path, compiled.warnings());

@@ -257,12 +257,15 @@ void remove_stale_staging(const std::filesystem::path& target) {
 
 std::string read_file(const std::filesystem::path& path) {
   const std::string what = "cannot read " + path.string();
-  FileDescriptor fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+  FileDescriptor fd{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
   if (fd.get() < 0) throw_errno(errno, what);
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0) throw_errno(errno, what);
+  // A device such as /dev/zero never ends: only regular files are read.
+  if (!S_ISREG(info.st_mode)) throw_errno(EINVAL, what + " (not a regular file)");
   std::string bytes;
-  if (S_ISREG(info.st_mode)) bytes.reserve(static_cast<std::size_t>(info.st_size));
+  bytes.reserve(static_cast<std::size_t>(info.st_size));
   char buffer[64 * 1024];
   for (;;) {
     const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);

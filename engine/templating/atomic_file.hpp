@@ -49,7 +49,8 @@ class StagedFolder {
 // (".NAME.tmp-*"); call it only while holding the lock that keeps other runs out.
 void remove_stale_staging(const std::filesystem::path& target);
 
-// Reads a whole file; throws std::system_error naming the path.
+// Reads a whole regular file (anything else is refused with EINVAL: a FIFO or a device may
+// block or never end); throws std::system_error naming the path.
 std::string read_file(const std::filesystem::path& path);
 
 }  // namespace panelpack::templating

@@ -451,6 +451,87 @@ class CommandLine(CliTestCase):
         self.assertIn("Exit codes", self.run_panelpack("render", "--help").stdout.decode())
 
 
+class HostileInputs(CliTestCase):
+    """Inputs that once cost gigabytes, blocked for ever or ended as exit 3 without a place."""
+
+    def render(self, template, data):
+        return self.run_panelpack("render", template, data, "-o", self.root / "out.docx")
+
+    def test_a_fifo_as_data_or_template_is_refused_without_waiting_for_a_writer(self):
+        fifo = self.root / "pipe"
+        os.mkfifo(fifo)
+        data = self.write("data.json", '{"name": "Ada"}')
+        self.assertExit(self.render(self.template, fifo), BAD_INPUT)  # run_panelpack times out at 60 s
+        self.assertExit(self.render(fifo, data), BAD_INPUT)
+        self.assertFalse((self.root / "out.docx").exists())
+
+    def test_dev_zero_as_a_template_or_data_is_refused_before_reading(self):
+        data = self.write("data.json", '{"name": "Ada"}')
+        self.assertExit(self.render("/dev/zero", data), BAD_INPUT)
+        self.assertExit(self.render(self.template, "/dev/zero"), BAD_INPUT)
+        self.assertExit(self.run_panelpack("check", "/dev/zero"), BAD_INPUT)
+
+    def test_a_huge_sparse_template_is_refused_by_its_size_without_being_read(self):
+        huge = self.root / "huge.docx"
+        with open(huge, "wb") as sparse:
+            sparse.truncate(4 << 30)  # 4 GB of nothing: reading it would take minutes
+        data = self.write("data.json", '{"name": "Ada"}')
+        result = self.render(huge, data)
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("huge.docx", result.stderr.decode())
+        self.assertExit(self.run_panelpack("check", huge), BAD_INPUT)
+
+    def test_a_value_of_ten_megabytes_of_tabs_is_refused_naming_the_field(self):
+        data = self.write("data.json", '{"name": "Ada",\n "notes": "' + "\\t" * (10 << 20) + '"}')
+        result = self.render(self.template, data)
+        self.assertExit(result, BAD_INPUT)
+        self.assertRegex(result.stderr.decode(), r"data\.json:2:11: /notes")
+        self.assertFalse((self.root / "out.docx").exists())
+
+    def test_many_line_breaks_in_one_value_are_refused_and_a_long_letter_is_not(self):
+        letter = "A line of a long chronology.\\n" * 5_000
+        data = self.write("data.json", '{"name": "' + letter + '"}')
+        self.assertExit(self.render(self.template, data), SUCCESS)
+        data = self.write("data.json", '{"name": "' + "\\n" * 50_000 + '"}')
+        result = self.render(self.template, data)
+        self.assertExit(result, BAD_INPUT)
+        self.assertRegex(result.stderr.decode(), r"data\.json:1:10: /name")
+
+    def test_a_number_too_large_for_a_double_is_bad_input_with_its_place(self):
+        data = self.write("data.json", '{"name": "Ada",\n "child": {"age": 1e400}}')
+        result = self.render(self.template, data)
+        self.assertExit(result, BAD_INPUT)
+        self.assertRegex(result.stderr.decode(), r"data\.json:2:19: /child/age")
+
+    def test_a_key_given_twice_is_refused_naming_both_lines(self):
+        data = self.write("data.json", '{\n "name": "Ada",\n "age": 4,\n "name": "Grace"\n}')
+        result = self.render(self.template, data)
+        self.assertExit(result, BAD_INPUT)
+        stderr = result.stderr.decode()
+        self.assertRegex(stderr, r"data\.json:4:2: /name .*line 2\b")
+        self.assertNotIn("Grace", stderr)
+        self.assertFalse((self.root / "out.docx").exists())
+
+    def test_a_repeated_key_in_one_json_lines_record_names_its_line(self):
+        data = self.write("cases.jsonl", '{"name": "Ada"}\n{"name": "B", "name": "C"}\n')
+        result = self.run_panelpack("render", self.template, "--each", data,
+                                    "-o", f"{self.root}/out/{{{{name}}}}.docx")
+        self.assertNotEqual(result.returncode, SUCCESS)
+        self.assertRegex(result.stderr.decode() + result.stdout.decode(), r"cases\.jsonl:2:15: /name")
+
+    def test_utf32_data_is_called_utf32(self):
+        for encoding in ("utf-32", "utf-32-le", "utf-32-be"):
+            data = self.write("data.json", '{"name": "Ada"}'.encode(encoding))
+            result = self.render(self.template, data)
+            self.assertExit(result, BAD_INPUT)
+            self.assertRegex(result.stderr.decode(), r"data\.json:1:1: .*UTF-32", encoding)
+        for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+            data = self.write("data.json", '{"name": "Ada"}'.encode(encoding))
+            result = self.render(self.template, data)
+            self.assertExit(result, BAD_INPUT)
+            self.assertRegex(result.stderr.decode(), r"data\.json:1:1: .*UTF-16", encoding)
+
+
 def run_tests_of(module_name):
     """Runs a test module's cases and ends with the "N passed, M failed" line CI reads."""
     if not BINARY or not os.access(BINARY, os.X_OK):
