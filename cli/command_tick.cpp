@@ -43,7 +43,9 @@ void clear_dry_run_folder(const fs::path& folder) {
   if (!fs::is_directory(folder, error)) return;
   for (const auto& entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
-    if (entry.path().extension() == ".eml" || name == "packs" || name.starts_with(".dry-run.db")) {
+    const bool unfinished_eml = name.starts_with('.') && name.find(".eml.tmp-") != std::string::npos;
+    if (entry.path().extension() == ".eml" || unfinished_eml || name == "packs" ||
+        name.starts_with(".dry-run.db")) {
       fs::remove_all(entry.path());
     }
   }
@@ -64,6 +66,8 @@ void dry_run(const TickQueueInputs& inputs, mailer::Outbox* office_outbox, TickL
   const fs::path folder = dry_run_folder(inputs.workspace);
   clear_dry_run_folder(folder);
   fs::create_directories(folder);
+  // Each .eml holds the whole pack: the folder is the owner's only, even one made before.
+  fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace);
   std::size_t queued = 0;
   std::size_t written = 0;
   {

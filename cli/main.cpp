@@ -1,5 +1,7 @@
 // `panelpack`: dispatches to a command and turns every failure into a message and an exit code.
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
 #include <iostream>
@@ -125,6 +127,9 @@ int run(std::span<const std::string> words) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // Everything panelpack writes holds case data (OFFICIAL-SENSITIVE): files 0600, folders
+  // 0700, LibreOffice's PDFs and SQLite's files included, whatever the caller's umask.
+  ::umask(077);
   const std::vector<std::string> words(argv + 1, argv + std::max(argc, 1));
   const int code = panelpack::cli::run(words);
   std::cout.flush();

@@ -181,9 +181,8 @@ SpooledFile spool_attachment(const fs::path& source, const fs::path& spool) {
                     "the attachment is not a readable file");
   }
   // The spool holds what the messages carry: readable by the owner only.
-  if (fs::create_directories(spool)) {
-    fs::permissions(spool, fs::perms::owner_all, fs::perm_options::replace);
-  }
+  fs::create_directories(spool);  // even one made before, by an older panelpack:
+  fs::permissions(spool, fs::perms::owner_all, fs::perm_options::replace);
   std::random_device random;
   IncomingFile incoming(spool / (std::string(kIncomingPrefix) + std::to_string(random()) + "-" +
                                  std::to_string(random())));

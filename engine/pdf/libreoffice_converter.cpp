@@ -25,6 +25,7 @@
 #include <utility>
 
 #include "pdf/pdf_error.hpp"
+#include "templating/leftovers.hpp"
 
 namespace panelpack::pdf {
 namespace {
@@ -121,16 +122,22 @@ class ScratchFolder {
       path_ = fs::absolute(configured);
       return;
     }
-    std::string pattern = (fs::temp_directory_path() / "panelpack-pdf-XXXXXX").string();
+    // The converted PDFs of a killed run go first; this one says whose it is (leftovers.hpp).
+    const fs::path temporary = fs::temp_directory_path();
+    templating::remove_abandoned(temporary, kScratchPrefix);
+    std::string pattern =
+        (temporary / (std::string(kScratchPrefix) + templating::owner_tag() + "XXXXXX")).string();
     if (::mkdtemp(pattern.data()) == nullptr) {
-      throw std::system_error(
-          errno, std::generic_category(),
-          "cannot make a scratch folder in " + fs::temp_directory_path().string());
+      throw std::system_error(errno, std::generic_category(),
+                              "cannot make a scratch folder in " + temporary.string());
     }
     path_ = pattern;
     owned_ = true;
+    in_use_ = ::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (in_use_ >= 0) templating::mark_in_use(in_use_);
   }
   ~ScratchFolder() {
+    if (in_use_ >= 0) ::close(in_use_);
     if (!owned_) return;
     std::error_code ignored;  // a leftover temp folder is not worth failing a conversion for
     fs::remove_all(path_, ignored);
@@ -141,8 +148,10 @@ class ScratchFolder {
   const fs::path& path() const noexcept { return path_; }
 
  private:
+  static constexpr std::string_view kScratchPrefix = "panelpack-pdf-";
   fs::path path_;
   bool owned_ = false;
+  int in_use_ = -1;  // held while converting, so another run never takes it for a leftover
 };
 
 // posix_spawn's attribute and file-action objects, destroyed on every path.

@@ -14,6 +14,8 @@
 #include <system_error>
 #include <utility>
 
+#include "templating/leftovers.hpp"
+
 namespace panelpack::templating {
 namespace {
 
@@ -64,10 +66,11 @@ mode_t current_umask() {
   return 022;
 }
 
-// mkstemp creates 0600: give the new file the mode an ordinary create would, or keep the old one.
+// mkstemp creates 0600: give the new file the mode an ordinary create would, or keep the old
+// one less what the umask forbids (panelpack's umask 077 makes an old 0644 file 0600).
 mode_t mode_for(const std::string& path) {
   struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777;
+  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777 & ~current_umask();
   return 0666 & ~current_umask();
 }
 
@@ -122,9 +125,13 @@ class ReplacementFile {
       throw_errno(ENOENT,
                   what + " (folder " + parent.string() + " does not exist: create it first)");
     }
-    std::string pattern = (parent / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    // What a killed run left beside this file goes first; the new one says whose it is.
+    const std::string prefix = "." + path.filename().string() + ".tmp-";
+    remove_abandoned(parent, prefix);
+    std::string pattern = (parent / (prefix + owner_tag() + "XXXXXX")).string();
     const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
     if (fd < 0) throw_errno(errno, what + " (cannot create a temporary file beside it)");
+    mark_in_use(fd);
     return {fd, std::move(pattern)};
   }
 
@@ -191,14 +198,18 @@ StagedFolder::StagedFolder(std::filesystem::path target) : target_(std::move(tar
   std::error_code created;
   std::filesystem::create_directories(parent, created);
   if (created) throw std::system_error(created, what + " (cannot create " + parent.string() + ")");
-  std::string pattern = (parent / (staging_prefix(target_) + "XXXXXX")).string();
+  remove_abandoned(parent, staging_prefix(target_));
+  std::string pattern = (parent / (staging_prefix(target_) + owner_tag() + "XXXXXX")).string();
   if (::mkdtemp(pattern.data()) == nullptr) {
     throw_errno(errno, what + " (cannot create a temporary folder beside it)");
   }
   staged_ = pattern;
+  in_use_ = ::open(staged_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (in_use_ >= 0) mark_in_use(in_use_);
 }
 
 StagedFolder::~StagedFolder() {
+  if (in_use_ >= 0) ::close(in_use_);
   if (published_ || staged_.empty()) return;
   std::error_code ignored;
   std::filesystem::remove_all(staged_, ignored);

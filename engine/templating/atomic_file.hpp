@@ -8,9 +8,10 @@
 
 namespace panelpack::templating {
 
-// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it over
-// `path`. On any failure the temporary file is removed and std::system_error is thrown
-// naming the path; `path` is untouched.
+// Writes `bytes` to a temporary file beside `path` (".NAME.tmp-PID-XXXXXX", created with the
+// umask's mode), flushes it to disk, then renames it over `path`. On any failure the temporary
+// file is removed and std::system_error is thrown naming the path; `path` is untouched.
+// Temporary files of `path` that a killed run left are removed first (leftovers.hpp).
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 // The same for content a library writes to a stdio stream as it goes: `write_content` gets
@@ -19,9 +20,10 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::FILE*)>& write_content);
 
-// A folder built beside `target` under a temporary name (".NAME.tmp-XXXXXX"), then put in
+// A folder built beside `target` under a temporary name (".NAME.tmp-PID-XXXXXX"), then put in
 // place in one step: readers, and a crash at any moment, see the old folder or the new one,
-// never a mix and never half. Destroying it unpublished removes what was built.
+// never a mix and never half. Destroying it unpublished removes what was built; what a killed
+// run left is removed by the next StagedFolder for the same target.
 class StagedFolder {
  public:
   // Creates the temporary folder (and target's parent). Throws std::system_error.
@@ -43,6 +45,7 @@ class StagedFolder {
   std::filesystem::path target_;
   std::filesystem::path staged_;
   bool published_ = false;
+  int in_use_ = -1;  // the staged folder, locked while this run builds it (see leftovers.hpp)
 };
 
 // Removes the temporary folders and files a killed run left beside `target`
