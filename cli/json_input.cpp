@@ -131,7 +131,7 @@ nlohmann::json parse_located(std::string_view text, const std::string& source, i
                            "number_too_large", fault.pointer);
     case JsonFault::Kind::value_too_large:
       throw JsonInputError(source, located(fault.offset),
-                           where + ": " + fault.problem + "; shorten it or put the text in a file",
+                           where + ": " + fault.problem + "; shorten it",
                            "value_too_large", fault.pointer);
     case JsonFault::Kind::syntax:
       break;

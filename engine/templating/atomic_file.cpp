@@ -125,9 +125,9 @@ class ReplacementFile {
       throw_errno(ENOENT,
                   what + " (folder " + parent.string() + " does not exist: create it first)");
     }
-    // What a killed run left beside this file goes first; the new one says whose it is.
+    // What a killed run left in this folder goes first; the new file says whose it is.
     const std::string prefix = "." + path.filename().string() + ".tmp-";
-    remove_abandoned(parent, prefix);
+    remove_abandoned_temporaries(parent);
     std::string pattern = (parent / (prefix + owner_tag() + "XXXXXX")).string();
     const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
     if (fd < 0) throw_errno(errno, what + " (cannot create a temporary file beside it)");

@@ -11,7 +11,7 @@ namespace panelpack::templating {
 // Writes `bytes` to a temporary file beside `path` (".NAME.tmp-PID-XXXXXX", created with the
 // umask's mode), flushes it to disk, then renames it over `path`. On any failure the temporary
 // file is removed and std::system_error is thrown naming the path; `path` is untouched.
-// Temporary files of `path` that a killed run left are removed first (leftovers.hpp).
+// Temporary files a killed run left in the folder are removed first (leftovers.hpp).
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 // The same for content a library writes to a stdio stream as it goes: `write_content` gets

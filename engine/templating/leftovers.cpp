@@ -9,7 +9,10 @@
 #include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <string>
 #include <system_error>
 
 namespace panelpack::templating {
@@ -82,6 +85,30 @@ void remove_abandoned(const std::filesystem::path& folder, std::string_view pref
     }
   } catch (...) {
     // Cleaning up is a courtesy: it never stops the run that does it.
+  }
+}
+
+void remove_abandoned_temporaries(const std::filesystem::path& folder) noexcept {
+  static std::mutex mutex;
+  static std::set<std::string> swept;
+  try {
+    {
+      const std::lock_guard lock(mutex);
+      if (!swept.insert(std::filesystem::absolute(folder).string()).second) return;
+    }
+    constexpr std::string_view marker = ".tmp-";
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+      const std::string name = entry.path().filename().string();
+      const auto at = name.rfind(marker);
+      if (!name.starts_with('.') || at == std::string::npos) continue;
+      const std::string_view rest = std::string_view(name).substr(at + marker.size());
+      if (!owner_of(rest) || !is_abandoned(entry.path(), rest)) continue;
+      std::error_code ignored;
+      std::filesystem::remove_all(entry.path(), ignored);
+    }
+  } catch (...) {
+    // As above: a courtesy that never stops the run.
   }
 }
 

@@ -23,4 +23,9 @@ bool mark_in_use(int fd) noexcept;
 // over an hour old), nobody holds its lock, and it belongs to this user. Never throws.
 void remove_abandoned(const std::filesystem::path& folder, std::string_view prefix) noexcept;
 
+// The same for every temporary file of the atomic writer (".NAME.tmp-PID-XXXXXX", names with a
+// process id only) in `folder`, once per folder per process: a render of 10,000 documents into
+// one folder scans it once, not 10,000 times. Thread-safe; never throws.
+void remove_abandoned_temporaries(const std::filesystem::path& folder) noexcept;
+
 }  // namespace panelpack::templating
