@@ -43,7 +43,8 @@ void clear_dry_run_folder(const fs::path& folder) {
   if (!fs::is_directory(folder, error)) return;
   for (const auto& entry : fs::directory_iterator(folder)) {
     const std::string name = entry.path().filename().string();
-    const bool unfinished_eml = name.starts_with('.') && name.find(".eml.tmp-") != std::string::npos;
+    const bool unfinished_eml =
+        name.starts_with('.') && name.find(".eml.tmp-") != std::string::npos;
     if (entry.path().extension() == ".eml" || unfinished_eml || name == "packs" ||
         name.starts_with(".dry-run.db")) {
       fs::remove_all(entry.path());

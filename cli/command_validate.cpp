@@ -67,8 +67,7 @@ FileReport validate_file(const std::string& path, const std::optional<std::strin
     document = parse_json_document(text, report.file);
   } catch (const JsonInputError& error) {
     report.problems.push_back({error.position().line, error.position().column, error.pointer(),
-                               error.code(),
-                               bare_message(error, report.file), "", ""});
+                               error.code(), bare_message(error, report.file), "", ""});
     report.code = ExitCode::bad_input;
     return report;
   }

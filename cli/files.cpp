@@ -32,8 +32,9 @@ std::uintmax_t regular_file_size(const std::string& path) {
   }
   if (status.type() != fs::file_type::regular) {
     throw CommandFailure(ExitCode::bad_input,
-                         path + ": is not a regular file (a pipe, a device or a socket); give a "
-                                "file, or - for standard input where data is read");
+                         path +
+                             ": is not a regular file (a pipe, a device or a socket); give a "
+                             "file, or - for standard input where data is read");
   }
   const std::uintmax_t size = fs::file_size(path, error);
   if (error) {
@@ -74,8 +75,8 @@ std::string read_template_input(const std::string& path) {
   const std::uintmax_t size = regular_file_size(path);
   if (size > max_template_bytes) {
     throw CommandFailure(ExitCode::bad_input,
-                         path + ": is " + std::to_string(size >> 20) +
-                             " MB, larger than the " + std::to_string(max_template_bytes >> 20) +
+                         path + ": is " + std::to_string(size >> 20) + " MB, larger than the " +
+                             std::to_string(max_template_bytes >> 20) +
                              " MB a template may be; a form is a few MB: save it again from "
                              "Word or LibreOffice, with smaller images");
   }

@@ -39,10 +39,10 @@ std::string_view wide_encoding(std::string_view text) {
 // UTF-16 and UTF-32 files (with or without a byte-order mark) show up as a mark or as NULs.
 void refuse_wide_encodings(std::string_view text, const std::string& source) {
   if (const std::string_view encoding = wide_encoding(text); !encoding.empty()) {
-    throw JsonInputError(source, {1, 1},
-                         "the file is " + std::string(encoding) +
-                             ", not UTF-8: save it as UTF-8 and try again",
-                         "not_utf8");
+    throw JsonInputError(
+        source, {1, 1},
+        "the file is " + std::string(encoding) + ", not UTF-8: save it as UTF-8 and try again",
+        "not_utf8");
   }
   if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
     throw JsonInputError(source, position_of(text, nul),
@@ -126,13 +126,14 @@ nlohmann::json parse_located(std::string_view text, const std::string& source, i
                            "duplicate_key", fault.pointer);
     case JsonFault::Kind::number_too_large:
       throw JsonInputError(source, located(fault.offset),
-                           where + ": the number is too large to hold (beyond 1.8e308): "
-                                   "write it smaller",
+                           where +
+                               ": the number is too large to hold (beyond 1.8e308): "
+                               "write it smaller",
                            "number_too_large", fault.pointer);
     case JsonFault::Kind::value_too_large:
       throw JsonInputError(source, located(fault.offset),
-                           where + ": " + fault.problem + "; shorten it",
-                           "value_too_large", fault.pointer);
+                           where + ": " + fault.problem + "; shorten it", "value_too_large",
+                           fault.pointer);
     case JsonFault::Kind::syntax:
       break;
   }

@@ -51,9 +51,7 @@ class StrictSax {
   bool null() { return value() && builder_.null(); }
   bool boolean(bool v) { return value() && builder_.boolean(v); }
   bool number_integer(json::number_integer_t v) { return value() && builder_.number_integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) {
-    return value() && builder_.number_unsigned(v);
-  }
+  bool number_unsigned(json::number_unsigned_t v) { return value() && builder_.number_unsigned(v); }
   bool number_float(json::number_float_t v, const json::string_t& s) {
     return value() && builder_.number_float(v, s);
   }
@@ -70,8 +68,8 @@ class StrictSax {
     object.child = validation::escape_pointer_token(k);
     const auto [first, inserted] = object.key_offsets.emplace(k, at);
     if (!inserted) {
-      fault_ = JsonFault{JsonFault::Kind::duplicate_key, at, {}, current_pointer(),
-                         first->second, {}};
+      fault_ =
+          JsonFault{JsonFault::Kind::duplicate_key, at, {}, current_pointer(), first->second, {}};
       return false;
     }
     return builder_.key(k);
@@ -134,14 +132,19 @@ class StrictSax {
       problem = "the text is " + std::to_string(text.size()) + " bytes long, more than the " +
                 std::to_string(max_value_bytes) + " one value may hold";
     } else if (breaks > max_value_breaks) {
-      problem = "the text holds " + std::to_string(breaks) + " line breaks and tabs, more than the " +
-                std::to_string(max_value_breaks) + " one value may hold";
+      problem = "the text holds " + std::to_string(breaks) +
+                " line breaks and tabs, more than the " + std::to_string(max_value_breaks) +
+                " one value may hold";
     } else {
       return true;
     }
     const std::size_t end = static_cast<std::size_t>(*read_up_to_ - text_.data());
-    fault_ = JsonFault{JsonFault::Kind::value_too_large, string_start(end), {},
-                       current_pointer(), 0, std::move(problem)};
+    fault_ = JsonFault{JsonFault::Kind::value_too_large,
+                       string_start(end),
+                       {},
+                       current_pointer(),
+                       0,
+                       std::move(problem)};
     return false;
   }
 

@@ -22,10 +22,10 @@ struct JsonFault {
   enum class Kind { syntax, number_too_large, duplicate_key, value_too_large };
   Kind kind = Kind::syntax;
   std::size_t offset = 0;
-  std::string syntax_error;  // for Kind::syntax: nlohmann's message (it may quote the text)
-  std::string pointer;             // the value at fault (the repeated member, for a key)
-  std::size_t first_offset = 0;    // for Kind::duplicate_key: the key's first occurrence
-  std::string problem;             // for Kind::value_too_large: what is too large
+  std::string syntax_error;      // for Kind::syntax: nlohmann's message (it may quote the text)
+  std::string pointer;           // the value at fault (the repeated member, for a key)
+  std::size_t first_offset = 0;  // for Kind::duplicate_key: the key's first occurrence
+  std::string problem;           // for Kind::value_too_large: what is too large
 };
 
 struct StrictParse {
