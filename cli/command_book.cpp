@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "arguments.hpp"
+#include "change_forecast.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "file_lock.hpp"
@@ -281,6 +282,11 @@ ExitCode run_book(std::span<const std::string> words) {
   bookings.updated_at = local_text(now);
   workspace.save_bookings(bookings);
   std::cout << done << '\n';
+  // Reminders or the pack already went: say who the next tick will tell of the change.
+  if (const std::string forecast = change_forecast(workspace, *panel, sitting, bookings, now);
+      !forecast.empty()) {
+    std::cout << forecast << '\n';
+  }
   return ExitCode::success;
 }
 

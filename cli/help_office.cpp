@@ -50,6 +50,10 @@ people booking onto one sitting at once take turns: the second waits, and both c
 
 CASEREF typed in lower case names the case whose file or booking is in capitals.
 
+After the reminders or the pack went, a change that moves slots is mailed by the next
+panelpack tick: a correction to each presenter whose slot moved, a cancellation to those of
+a case taken off, and once the pack was circulated an addendum with the new agenda to the
+members. book says what the next tick will send.
 
 To reorder cases, give presenters, or change a slot's length, edit the bookings file and
 run panelpack validate on it.
