@@ -111,9 +111,10 @@ panel::UtcInstant at_argument(const std::string& text) {
   try {
     return panel::parse_instant(text);
   } catch (const panel::PanelError&) {
-    throw UsageError("--at needs a date and time such as 2026-12-10T09:00 (London) or "
-                     "2026-12-10T09:00:00Z, not '" +
-                     text + "'");
+    throw UsageError(
+        "--at needs a date and time such as 2026-12-10T09:00 (London) or "
+        "2026-12-10T09:00:00Z, not '" +
+        text + "'");
   }
 }
 
@@ -166,8 +167,9 @@ ExitCode run_book(std::span<const std::string> words) {
   const std::string elsewhere = arguments.value("on-file-elsewhere").value_or("");
   if (arguments.has("on-file-elsewhere") &&
       elsewhere.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw UsageError("--on-file-elsewhere needs a reason the agenda can print, such as "
-                     "\"held by legal services, brought to panel on paper\"");
+    throw UsageError(
+        "--on-file-elsewhere needs a reason the agenda can print, such as "
+        "\"held by legal services, brought to panel on paper\"");
   }
   const auto now = now_from(arguments.value("now"));
 
@@ -211,9 +213,9 @@ ExitCode run_book(std::span<const std::string> words) {
     const std::string type = paper_type_argument(*received);
     const panel::UtcInstant at = arguments.value("at") ? at_argument(*arguments.value("at")) : now;
     if (at > now) {
-      throw CommandFailure(ExitCode::bad_input,
-                           "--at " + local_text(at) + " is after now (" + local_text(now) +
-                               "): a paper is recorded once it has arrived");
+      throw CommandFailure(ExitCode::bad_input, "--at " + local_text(at) + " is after now (" +
+                                                    local_text(now) +
+                                                    "): a paper is recorded once it has arrived");
     }
     panel::ReceivedPaper paper{type, at, local_text(at), "", elsewhere};
     const auto file = arguments.value("file");

@@ -19,8 +19,8 @@ namespace mustache = kainjow::mustache;
 namespace {
 
 constexpr std::array<panel::MailKind, 7> kKinds = {
-    panel::MailKind::reminder,     panel::MailKind::circulation, panel::MailKind::papers_missing,
-    panel::MailKind::minutes_due,  panel::MailKind::correction,  panel::MailKind::cancellation,
+    panel::MailKind::reminder,    panel::MailKind::circulation, panel::MailKind::papers_missing,
+    panel::MailKind::minutes_due, panel::MailKind::correction,  panel::MailKind::cancellation,
     panel::MailKind::addendum};
 
 // One compiled file, with its path for messages.

@@ -83,8 +83,9 @@ std::optional<panel::SittingNotices> read_sitting_notices(const Workspace& works
   const auto json = nlohmann::json::parse(read_input(path.string()), nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
     throw CommandFailure(ExitCode::bad_input,
-                         path.string() + ": not a JSON object; panelpack tick writes this file, "
-                                         "restore it from a backup or delete it");
+                         path.string() +
+                             ": not a JSON object; panelpack tick writes this file, "
+                             "restore it from a backup or delete it");
   }
   try {
     return panel::parse_sitting_notices(json);
@@ -99,9 +100,8 @@ void record_notices(const Workspace& workspace, const panel::MailPlan& plan,
     const panel::SittingMail& sitting = plan.sittings[index];
     const std::string& panel_id = sitting.sitting.panel_id;
     try {
-      panel::SittingNotices told =
-          read_sitting_notices(workspace, panel_id, sitting.sitting.date).value_or(
-              panel::SittingNotices{});
+      panel::SittingNotices told = read_sitting_notices(workspace, panel_id, sitting.sitting.date)
+                                       .value_or(panel::SittingNotices{});
       bool changed = false;
       for (const panel::DueMail& mail : plan.due) {
         if (mail.sitting != index || !done_keys.contains(mail.key)) continue;
@@ -119,8 +119,7 @@ void record_notices(const Workspace& workspace, const panel::MailPlan& plan,
       }
     } catch (const CommandFailure& failure) {
       log.problem(failure.code(), "the record of what " + panel_id + " " +
-                                      sitting.sitting.date.iso() +
-                                      " was told: " + failure.what());
+                                      sitting.sitting.date.iso() + " was told: " + failure.what());
     }
   }
 }

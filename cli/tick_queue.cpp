@@ -266,9 +266,9 @@ class Queuer {
         options.folder = dry_run_folder(in_.workspace) / "packs" / sitting.panel->id /
                          (sitting.sitting.date.iso() + "-addendum-" + std::to_string(mail.notice));
       }
-      const SittingPack built = build_agenda_addendum(
-          in_.workspace, sitting.sitting.panel_id, sitting.sitting.date, mail.notice, options,
-          in_.now);
+      const SittingPack built =
+          build_agenda_addendum(in_.workspace, sitting.sitting.panel_id, sitting.sitting.date,
+                                mail.notice, options, in_.now);
       pack = std::make_unique<PackForMail>();
       attach(*pack, built.result.folder, built.result.zip_name, built.result.pdf_name);
       pack->encrypted = !options.password.empty();

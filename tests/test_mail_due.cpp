@@ -266,8 +266,8 @@ panelpack::panel::SittingNotices told_at_reminder() {
   for (const char* ref : {"LCS1", "LCS2"}) {
     const bool first = std::string(ref) == "LCS1";
     for (const char* email : {"sam@fictional.example.org", "terry@fictional.example.org"}) {
-      told.presenters.push_back({ref, "", "Sam", email, first ? "09:30" : "10:15",
-                                 first ? "10:15" : "11:00", 1, false});
+      told.presenters.push_back(
+          {ref, "", "Sam", email, first ? "09:30" : "10:15", first ? "10:15" : "11:00", 1, false});
     }
   }
   told.agenda = "LCS1 09:30-10:15, LCS2 10:15-11:00";
@@ -290,10 +290,11 @@ TEST(MailDue, ARemovedCaseMovesTheNextOnesPresentersAndCancelsItsOwnAndTheMember
       "2026-12-15",
       {item("LCS2", {"referral", "care-plan"}, {received("referral", "2026-12-09T10:00:00Z")})})};
   const MailPlan plan = plan_with_told("2026-12-13T10:00:00Z", after, told_at_reminder());
-  EXPECT_EQ(keys_of(plan.due, MailKind::correction),
-            (std::vector<std::string>{
-                "correction|permanence|2026-12-15|LCS2@09:30-10:15#2|sam@fictional.example.org",
-                "correction|permanence|2026-12-15|LCS2@09:30-10:15#2|terry@fictional.example.org"}));
+  EXPECT_EQ(
+      keys_of(plan.due, MailKind::correction),
+      (std::vector<std::string>{
+          "correction|permanence|2026-12-15|LCS2@09:30-10:15#2|sam@fictional.example.org",
+          "correction|permanence|2026-12-15|LCS2@09:30-10:15#2|terry@fictional.example.org"}));
   EXPECT_EQ(keys_of(plan.due, MailKind::cancellation),
             (std::vector<std::string>{
                 "cancellation|permanence|2026-12-15|LCS1#2|sam@fictional.example.org",
@@ -305,8 +306,8 @@ TEST(MailDue, ARemovedCaseMovesTheNextOnesPresentersAndCancelsItsOwnAndTheMember
     if (mail.kind == MailKind::cancellation) {
       EXPECT_EQ(mail.previous.slot, "09:30");
     }
-    const bool change = mail.kind == MailKind::correction ||
-                        mail.kind == MailKind::cancellation || mail.kind == MailKind::addendum;
+    const bool change = mail.kind == MailKind::correction || mail.kind == MailKind::cancellation ||
+                        mail.kind == MailKind::addendum;
     if (change) {
       EXPECT_EQ(mail.due_at, parse_instant("2026-12-13T10:00:00Z"));
     }
@@ -337,10 +338,11 @@ TEST(MailDue, ASecondMoveIsASecondCorrectionWithItsOwnKey) {
   }
   // Back in the sample order: LCS2 returns to 10:15.
   const MailPlan plan = plan_with_told("2026-12-13T10:00:00Z", december(), told);
-  EXPECT_EQ(keys_of(plan.due, MailKind::correction),
-            (std::vector<std::string>{
-                "correction|permanence|2026-12-15|LCS2@10:15-11:00#3|sam@fictional.example.org",
-                "correction|permanence|2026-12-15|LCS2@10:15-11:00#3|terry@fictional.example.org"}));
+  EXPECT_EQ(
+      keys_of(plan.due, MailKind::correction),
+      (std::vector<std::string>{
+          "correction|permanence|2026-12-15|LCS2@10:15-11:00#3|sam@fictional.example.org",
+          "correction|permanence|2026-12-15|LCS2@10:15-11:00#3|terry@fictional.example.org"}));
 }
 
 TEST(CaseSummary, InitialsComeFromFirstAndLastNameOrTheWordsOfTheName) {

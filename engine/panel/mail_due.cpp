@@ -140,8 +140,8 @@ class Planner {
     const std::string case_ref = about ? sitting.cases[*about].case_ref : "";
     std::set<std::string> seen;
     for (const Addressee& addressee : people) {
-      DueMail mail{kind,       index, about, *addressee.person, addressee.role, due_at,
-                   expires_at, false, "",    {},   0};
+      DueMail mail{kind, index, about, *addressee.person, addressee.role, due_at, expires_at, false,
+                   "",   {},    0};
       if (addressee.person->email.empty()) {
         if (timing == Timing::due) {
           plan_.problems.push_back(describe(plan_, mail) + ": the " + addressee.role +
@@ -225,8 +225,17 @@ class Planner {
                   const Person& person, const std::string& role, const std::string& subject,
                   const PresenterNotice* previous, int notice) {
     const SittingMail& sitting = plan_.sittings[index];
-    DueMail mail{kind,  index, about, person, role, in_.window.now, sitting.moments.starts_at,
-                 false, "",    previous != nullptr ? *previous : PresenterNotice{}, notice};
+    DueMail mail{kind,
+                 index,
+                 about,
+                 person,
+                 role,
+                 in_.window.now,
+                 sitting.moments.starts_at,
+                 false,
+                 "",
+                 previous != nullptr ? *previous : PresenterNotice{},
+                 notice};
     if (person.email.empty()) {
       plan_.problems.push_back(describe(plan_, mail) + ": the " + role + " has no email address");
       return;
@@ -243,8 +252,9 @@ class Planner {
     }
     const SlotChanges changes = slot_changes(told, slots);
     for (const auto& [notice, now] : changes.corrections) {
-      const auto found = std::find_if(sitting.cases.begin(), sitting.cases.end(),
-                                      [&](const MailCase& c) { return c.case_ref == now.case_ref; });
+      const auto found =
+          std::find_if(sitting.cases.begin(), sitting.cases.end(),
+                       [&](const MailCase& c) { return c.case_ref == now.case_ref; });
       const std::size_t about = static_cast<std::size_t>(found - sitting.cases.begin());
       add_change(MailKind::correction, index, about, {notice->name, "", "", "", notice->email, ""},
                  "presenter",
@@ -259,8 +269,8 @@ class Planner {
                  notice->notices + 1);
     }
     if (!changes.agenda_changed) return;
-    const std::string subject = "agenda#" + std::to_string(told.addenda + 1) + "-" +
-                                schedule_hash(schedule_text(slots));
+    const std::string subject =
+        "agenda#" + std::to_string(told.addenda + 1) + "-" + schedule_hash(schedule_text(slots));
     const std::vector<Person> members = sitting.panel->pack_recipients();
     std::set<std::string> seen;
     for (std::size_t i = 0; i < members.size(); ++i) {

@@ -136,7 +136,8 @@ PackPlan plan_pack(const AgendaInputs& in) {
                          "the " + paper_type_label(status.type) +
                              " is marked received without its file; record the document with "
                              "panelpack book --received " +
-                             status.type + " --file PATH, or say where it is with "
+                             status.type +
+                             " --file PATH, or say where it is with "
                              "--on-file-elsewhere REASON");
       }
       plan.entries.push_back(std::move(entry));

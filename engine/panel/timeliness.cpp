@@ -143,9 +143,8 @@ void check_papers(const OfficeConfig& office, const BookedSitting& booked, UtcIn
     const auto found = by_ref.find(item.case_ref);
     // A receipt dated after now has not happened yet: as tick sees it, the paper is missing.
     BookingItem as_of_now = item;
-    std::erase_if(as_of_now.papers, [&](const ReceivedPaper& paper) {
-      return paper.received_at > now;
-    });
+    std::erase_if(as_of_now.papers,
+                  [&](const ReceivedPaper& paper) { return paper.received_at > now; });
     for (const PaperStatus& status : paper_statuses(as_of_now, due)) {
       Finding finding;
       finding.case_ref = item.case_ref;
