@@ -8,6 +8,7 @@ nothing again, a second move a second correction. Real tick against the test SMT
 import collections
 import io
 import re
+import shutil
 import subprocess
 import sys
 import unittest
@@ -16,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ticktest  # noqa: E402
-from ticktest import (CHAIR, HANNAH, JOANNA, MAILBOX, MEMBERS, PRIYA_R, RAVI, SITTING,  # noqa: E402
-                      SUCCESS, TickTestCase, child_names, edit_json)
+from ticktest import (BAD_INPUT, CHAIR, HANNAH, JOANNA, MAILBOX, MEMBERS, PRIYA_R,  # noqa: E402
+                      RAVI, SITTING, SUCCESS, TickTestCase, child_names, edit_json)
 
 KINDS = (("Panel slot changed", "correction"), ("Panel booking cancelled", "cancellation"),
          ("Panel agenda changed", "addendum"), ("Panel reminder", "reminder"),
@@ -187,6 +188,26 @@ class AfterTheCirculation(ChangesTestCase):
                                 ("cancellation", "LCS900103", JOANNA): 1,
                                 **{("addendum", None, address): 1 for address in MEMBERS_ALL}})
         self.assertNoMessageIdTwice()
+
+
+class AnOfficesOwnTemplatesFolder(ChangesTestCase):
+    def test_made_before_these_kinds_it_still_sends_the_rest_and_names_what_to_add(self):
+        office, _ = self.office_with_server()
+        templates = office.root / "email-templates"
+        shutil.copytree(ticktest.SAMPLE_OFFICE.parent.parent / "templates" / "email", templates)
+        for kind_name in ("correction", "cancellation", "addendum"):
+            for part in ("subject", "text", "html"):
+                (templates / f"{kind_name}.{part}.mustache").unlink()
+        edit_json(office.root / "office.json",
+                  lambda c: c["templates"].update({"email": "email-templates"}))
+        self.assertExit(office.tick("2026-12-12T09:05"), SUCCESS)
+        self.assertEqual(len(self.delivered()), 13)
+        self.assertExit(office.run("book", *SITTING, "LCS900102", "--remove",
+                                   "--now", "2026-12-12T10:00"), SUCCESS)
+        result = office.tick("2026-12-12T10:05")
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("correction.subject.mustache", result.stderr)
+        self.assertEqual(len(self.delivered()), 13)
 
 
 if __name__ == "__main__":
