@@ -4,15 +4,18 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <iostream>
 #include <system_error>
 
 #include "arguments.hpp"
+#include "change_forecast.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "file_lock.hpp"
 #include "files.hpp"
 #include "panel/labels.hpp"
+#include "panel/pack_plan.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
 #include "workspace.hpp"
@@ -22,7 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::array<OptionSpec, 10> book_options = {{
+const std::array<OptionSpec, 11> book_options = {{
     {"office", '\0', true},
     {"reason", '\0', true},
     {"papers", '\0', true},
@@ -30,6 +33,7 @@ const std::array<OptionSpec, 10> book_options = {{
     {"received", '\0', true},
     {"at", '\0', true},
     {"file", '\0', true},
+    {"on-file-elsewhere", '\0', true},
     {"remove", '\0', false},
     {"now", '\0', true},
     {"help", 'h', false},
@@ -79,10 +83,10 @@ std::vector<std::string> other_bookings(const Workspace& workspace, const std::s
   return found;
 }
 
-// A document named with --file: kept where it is when inside the office folder, otherwise
-// copied (atomically) into papers/CASEREF/. Returns its path from the office folder.
-std::string place_paper_file(const Workspace& workspace, const std::string& case_ref,
-                             const std::string& given) {
+// Where a document named with --file is recorded, as a path from the office folder: where it
+// is when inside the office folder, otherwise papers/CASEREF/NAME (see copy_paper_file).
+std::string paper_file_path(const Workspace& workspace, const std::string& case_ref,
+                            const std::string& given) {
   std::error_code error;
   if (!fs::is_regular_file(given, error)) {
     throw CommandFailure(ExitCode::bad_input, given + ": no such file");
@@ -91,9 +95,48 @@ std::string place_paper_file(const Workspace& workspace, const std::string& case
   const fs::path file = fs::weakly_canonical(given);
   const fs::path relative = file.lexically_relative(root);
   if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
-  const fs::path target = workspace.root() / "papers" / case_ref / file.filename();
-  write_output(target, read_input(given));
   return (fs::path("papers") / case_ref / file.filename()).generic_string();
+}
+
+// Copies (atomically) a document from outside the office folder to where it is recorded.
+void copy_paper_file(const Workspace& workspace, const std::string& given,
+                     const std::string& recorded) {
+  const fs::path target = workspace.root() / recorded;
+  if (fs::weakly_canonical(given) == fs::weakly_canonical(target)) return;
+  write_output(target, read_input(given));
+}
+
+// --at's time; its own error, so the message names --at and not --now.
+panel::UtcInstant at_argument(const std::string& text) {
+  try {
+    return panel::parse_instant(text);
+  } catch (const panel::PanelError&) {
+    throw UsageError(
+        "--at needs a date and time such as 2026-12-10T09:00 (London) or "
+        "2026-12-10T09:00:00Z, not '" +
+        text + "'");
+  }
+}
+
+std::string uppercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return text;
+}
+
+// Case references are written in capitals (LCS900110); one typed in lower case names the same
+// case when only the capitalised case file or booking exists.
+std::string canonical_case_ref(const Workspace& workspace, const panel::Bookings& bookings,
+                               const std::string& given) {
+  const std::string upper = uppercase(given);
+  if (upper == given || bookings.find(given) != nullptr) return given;
+  std::error_code error;
+  if (bookings.find(upper) != nullptr) return upper;
+  if (!fs::exists(workspace.case_path(given), error) &&
+      fs::exists(workspace.case_path(upper), error)) {
+    return upper;
+  }
+  return given;
 }
 
 }  // namespace
@@ -105,7 +148,7 @@ ExitCode run_book(std::span<const std::string> words) {
   }
   const std::string& panel_id = arguments.positionals()[0];
   const auto date = date_argument(arguments.positionals()[1], "the sitting's DATE");
-  const std::string& case_ref = arguments.positionals()[2];
+  const std::string& given_case_ref = arguments.positionals()[2];
   const bool removing = arguments.has("remove");
   const auto received = arguments.value("received");
   if (removing && received) throw UsageError("give either --remove or --received, not both");
@@ -114,8 +157,19 @@ ExitCode run_book(std::span<const std::string> words) {
     throw UsageError("--reason, --papers and --minutes are for booking a case, not for --" +
                      std::string{removing ? "remove" : "received"});
   }
-  if (!received && (arguments.has("at") || arguments.has("file"))) {
-    throw UsageError("--at and --file go with --received TYPE");
+  if (!received &&
+      (arguments.has("at") || arguments.has("file") || arguments.has("on-file-elsewhere"))) {
+    throw UsageError("--at, --file and --on-file-elsewhere go with --received TYPE");
+  }
+  if (arguments.has("file") && arguments.has("on-file-elsewhere")) {
+    throw UsageError("give either --file or --on-file-elsewhere, not both");
+  }
+  const std::string elsewhere = arguments.value("on-file-elsewhere").value_or("");
+  if (arguments.has("on-file-elsewhere") &&
+      elsewhere.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw UsageError(
+        "--on-file-elsewhere needs a reason the agenda can print, such as "
+        "\"held by legal services, brought to panel on paper\"");
   }
   const auto now = now_from(arguments.value("now"));
 
@@ -140,6 +194,7 @@ ExitCode run_book(std::span<const std::string> words) {
     bookings.date = date;
   }
   const std::string where = panel_id + " " + date.iso();
+  const std::string case_ref = canonical_case_ref(workspace, bookings, given_case_ref);
   panel::BookingItem* item = bookings.find(case_ref);
 
   std::string done;
@@ -156,18 +211,44 @@ ExitCode run_book(std::span<const std::string> words) {
                                                     " " + date.iso() + " " + case_ref + ")");
     }
     const std::string type = paper_type_argument(*received);
-    const panel::UtcInstant at = arguments.value("at") ? now_from(arguments.value("at")) : now;
-    panel::ReceivedPaper paper{type, at, local_text(at), ""};
-    if (const auto file = arguments.value("file")) {
-      paper.file = place_paper_file(workspace, case_ref, *file);
+    const panel::UtcInstant at = arguments.value("at") ? at_argument(*arguments.value("at")) : now;
+    if (at > now) {
+      throw CommandFailure(ExitCode::bad_input, "--at " + local_text(at) + " is after now (" +
+                                                    local_text(now) +
+                                                    "): a paper is recorded once it has arrived");
     }
+    panel::ReceivedPaper paper{type, at, local_text(at), "", elsewhere};
+    const auto file = arguments.value("file");
+    if (file) {
+      paper.file = paper_file_path(workspace, case_ref, *file);
+    } else if (elsewhere.empty() &&
+               panel::needs_submitted_file(type, workspace.load_case(case_ref).summary)) {
+      // Without its file the pack cannot hold it, and would fail at the pack deadline.
+      throw CommandFailure(
+          ExitCode::bad_input,
+          "the " + panel::paper_type_label(type) + " of " + case_ref +
+              " is a document the pack holds: name it with --file PATH, or, when it is kept "
+              "somewhere else, say where with --on-file-elsewhere \"REASON\" (the agenda prints "
+              "the reason and the pack leaves the paper out); nothing was recorded");
+    }
+    for (const panel::ReceivedPaper& earlier : item->papers) {
+      if (earlier.type == type && earlier.file == paper.file) {
+        throw CommandFailure(ExitCode::bad_input,
+                             "the " + panel::paper_type_label(type) + " of " + case_ref +
+                                 " was already recorded as received " + earlier.received_at_text +
+                                 (paper.file.empty() ? "" : " from " + paper.file) +
+                                 "; a new version needs its own --file; nothing was recorded");
+      }
+    }
+    if (file) copy_paper_file(workspace, *file, paper.file);
     item->papers.push_back(paper);
     if (std::find(item->paper_types.begin(), item->paper_types.end(), type) ==
         item->paper_types.end()) {
       item->paper_types.push_back(type);
     }
     done = "recorded the " + panel::paper_type_label(type) + " of " + case_ref + " for " + where +
-           " as received " + paper.received_at_text;
+           " as received " + paper.received_at_text +
+           (elsewhere.empty() ? "" : ", on file elsewhere (not in the pack)");
   } else {
     if (item != nullptr) {
       throw CommandFailure(ExitCode::bad_input,
@@ -203,6 +284,11 @@ ExitCode run_book(std::span<const std::string> words) {
   bookings.updated_at = local_text(now);
   workspace.save_bookings(bookings);
   std::cout << done << '\n';
+  // Reminders or the pack already went: say who the next tick will tell of the change.
+  if (const std::string forecast = change_forecast(workspace, *panel, sitting, bookings, now);
+      !forecast.empty()) {
+    std::cout << forecast << '\n';
+  }
   return ExitCode::success;
 }
 

@@ -57,6 +57,10 @@ void print_summary(const PackResult& result, const panel::PackPlan& plan,
     std::cout << "  missing: item " << paper.item_number << ' ' << paper.case_ref << ' '
               << panel::paper_type_label(paper.paper_type) << '\n';
   }
+  for (const auto& paper : plan.held_elsewhere) {
+    std::cout << "  on file elsewhere (not in the zip): item " << paper.item_number << ' '
+              << paper.case_ref << ' ' << panel::paper_type_label(paper.paper_type) << '\n';
+  }
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
 #include "mailer/transport.hpp"
+#include "sitting_notices_file.hpp"
 #include "tick_drain.hpp"
 #include "tick_log.hpp"
 #include "tick_queue.hpp"
@@ -94,6 +95,8 @@ void dry_run(const TickQueueInputs& inputs, mailer::Outbox* office_outbox, TickL
 // Queues what is due, sends what the outbox holds, and records when this tick ran.
 void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
   const std::size_t queued = queue_due_mail(inputs, outbox, log);
+  // What people have now been told, for the next change to the sitting to be measured against.
+  record_notices(inputs.workspace, inputs.plan, keys_in(outbox), log);
   DrainCounts counts;
   try {
     mailer::SmtpTransport transport(smtp_settings(inputs.workspace, inputs.mail));

@@ -18,9 +18,10 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-constexpr std::array<panel::MailKind, 4> kKinds = {
-    panel::MailKind::reminder, panel::MailKind::circulation, panel::MailKind::papers_missing,
-    panel::MailKind::minutes_due};
+constexpr std::array<panel::MailKind, 7> kKinds = {
+    panel::MailKind::reminder,    panel::MailKind::circulation, panel::MailKind::papers_missing,
+    panel::MailKind::minutes_due, panel::MailKind::correction,  panel::MailKind::cancellation,
+    panel::MailKind::addendum};
 
 // One compiled file, with its path for messages.
 struct CompiledFile {
@@ -72,6 +73,20 @@ std::string tidy_blank_lines(const std::string& text) {
   return tidy;
 }
 
+// The kinds of issue 11's slot changes, which an office's own folder may not have yet.
+bool added_later(panel::MailKind kind) {
+  return kind == panel::MailKind::correction || kind == panel::MailKind::cancellation ||
+         kind == panel::MailKind::addendum;
+}
+
+bool has_any_file(const fs::path& folder, const std::string& base) {
+  std::error_code error;
+  for (const char* part : {".subject.mustache", ".text.mustache", ".html.mustache"}) {
+    if (fs::exists(folder / (base + part), error)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct EmailTemplates::Kind {
@@ -113,6 +128,9 @@ EmailTemplates EmailTemplates::load(const fs::path& folder) {
   };
   for (const panel::MailKind kind : kKinds) {
     const std::string base = panel::to_string(kind);
+    // A folder made before these kinds existed lacks their files: its older mail still goes,
+    // and render() names what to add when one of them is due.
+    if (added_later(kind) && !has_any_file(folder, base)) continue;
     auto compiled = std::make_unique<Kind>();
     compiled->subject = compile(base + ".subject.mustache", false);
     compiled->text = compile(base + ".text.mustache", false);
@@ -124,7 +142,16 @@ EmailTemplates EmailTemplates::load(const fs::path& folder) {
 }
 
 RenderedEmail EmailTemplates::render(panel::MailKind kind, const nlohmann::json& data) const {
-  const Kind& files = *kinds_.at(kind);
+  const auto found = kinds_.find(kind);
+  if (found == kinds_.end()) {
+    const std::string base = panel::to_string(kind);
+    throw CommandFailure(ExitCode::bad_input,
+                         (folder_ / (base + ".subject.mustache")).string() +
+                             ": the email template is missing; copy " + base +
+                             ".subject.mustache, " + base + ".text.mustache and " + base +
+                             ".html.mustache from panelpack's templates/email/ and edit them");
+  }
+  const Kind& files = *found->second;
   const mustache::data context = to_mustache_data(data);
   const auto render_file = [&](const CompiledFile& file) {
     std::string text = file.compiled->render(context);

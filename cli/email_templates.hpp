@@ -25,9 +25,9 @@ struct RenderedEmail {
 
 class EmailTemplates {
  public:
-  // Reads and compiles the folder's twelve files. Throws CommandFailure (bad_input) naming
-  // every file that is missing or not valid Mustache, and every HTML template that would put a
-  // value in unescaped ({{{name}}}, {{&name}}, or a change of delimiters).
+  // Reads and compiles the folder's files (three per kind of mail). Throws CommandFailure
+  // (bad_input) naming every file that is missing or not valid Mustache, and every HTML template
+  // that would put a value in unescaped ({{{name}}}, {{&name}}, or a change of delimiters).
   static EmailTemplates load(const std::filesystem::path& folder);
 
   ~EmailTemplates();

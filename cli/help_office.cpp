@@ -27,7 +27,8 @@ Options:
 
 constexpr std::string_view book_text = R"(Usage:
   panelpack book PANEL DATE CASEREF [--reason REASON] [--papers LIST] [--minutes N]
-  panelpack book PANEL DATE CASEREF --received TYPE [--at TIME] [--file PATH]
+  panelpack book PANEL DATE CASEREF --received TYPE [--at TIME]
+                 (--file PATH | --on-file-elsewhere REASON)
   panelpack book PANEL DATE CASEREF --remove
 
 Changes the bookings of one sitting (bookings/PANEL/DATE.json), checked against its schema
@@ -37,11 +38,22 @@ people booking onto one sitting at once take turns: the second waits, and both c
   book      adds the case (cases/CASEREF.json must exist) at the end of the agenda. The
             reason and the papers come from the case file unless given: the referral, plus
             the matching proforma and finance request when the file fills them.
-  received  records that a paper arrived, at TIME (default now). A paper panelpack fills
-            from the case file (referral, matching, finance-request) needs no file; a
-            document someone sent (care-plan, chronology, assessment) is named with --file
-            and, when it is outside the office folder, copied into papers/CASEREF/.
+  received  records that a paper arrived, at TIME (default now; never later than now). A
+            paper panelpack fills from the case file (referral, matching, finance-request)
+            needs no file; a document someone sent (care-plan, chronology, assessment, or a
+            matching or finance paper the case file cannot fill) is named with --file and,
+            when it is outside the office folder, copied into papers/CASEREF/. Without
+            --file it is refused, unless --on-file-elsewhere says where it is: the agenda
+            prints that reason and the pack leaves the paper out. The same paper twice is
+            refused; a new version comes with its own --file.
   remove    takes the case off the sitting.
+
+CASEREF typed in lower case names the case whose file or booking is in capitals.
+
+After the reminders or the pack went, a change that moves slots is mailed by the next
+panelpack tick: a correction to each presenter whose slot moved, a cancellation to those of
+a case taken off, and once the pack was circulated an addendum with the new agenda to the
+members. book says what the next tick will send.
 
 To reorder cases, give presenters, or change a slot's length, edit the bookings file and
 run panelpack validate on it.
@@ -56,6 +68,9 @@ Options:
   --received TYPE         the paper type that arrived.
   --at TIME               when it arrived (default now).
   --file PATH             the document itself.
+  --on-file-elsewhere REASON
+                          the document is kept elsewhere, for this reason (printed on the
+                          agenda); the pack does not expect it.
   --remove                take the case off the sitting.
 )";
 

@@ -80,6 +80,19 @@ void add_record_status(json& data, const Workspace& workspace, const panel::Sitt
   data["recordsMissing"] = std::move(records_missing);
 }
 
+// For a correction, a cancellation or an addendum: what the person was told before
+// ("previous": slot and endTime), which notice this is ("noticeNumber"), and for a
+// cancellation the case taken off as "case" (caseRef and initials: it is no longer booked).
+void add_change_data(json& data, const panel::DueMail& mail) {
+  data["noticeNumber"] = mail.notice;
+  if (mail.kind == panel::MailKind::addendum) return;
+  data["previous"] = {{"slot", mail.previous.slot}, {"endTime", mail.previous.end_time}};
+  if (mail.kind == panel::MailKind::cancellation) {
+    data["case"] = {{"caseRef", mail.previous.case_ref},
+                    {"initials", mail.previous.child_initials}};
+  }
+}
+
 }  // namespace
 
 std::string long_date(panel::CalendarDate date) {
@@ -121,6 +134,10 @@ json email_data(const Workspace& workspace, const panel::MailPlan& plan, const p
   }
   data["cases"] = std::move(cases);
   if (mail.kind == panel::MailKind::minutes_due) add_record_status(data, workspace, sitting);
+  if (mail.kind == panel::MailKind::correction || mail.kind == panel::MailKind::cancellation ||
+      mail.kind == panel::MailKind::addendum) {
+    add_change_data(data, mail);
+  }
   data["caseCount"] = sitting.cases.size();
   data["missingPaperCount"] = missing;
   if (pack != nullptr) {

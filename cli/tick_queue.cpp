@@ -6,11 +6,13 @@
 #include <memory>
 #include <system_error>
 
+#include "agenda_addendum.hpp"
 #include "email_templates.hpp"
 #include "exit_codes.hpp"
 #include "mail_content.hpp"
 #include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
+#include "sitting_notices_file.hpp"
 #include "sitting_pack.hpp"
 
 namespace panelpack::cli {
@@ -92,6 +94,10 @@ class Queuer {
     const PackForMail* pack = nullptr;
     if (first.kind == panel::MailKind::circulation) {
       pack = pack_for(first, some_done);
+      if (pack == nullptr) return;
+    }
+    if (first.kind == panel::MailKind::addendum) {
+      pack = addendum_for(first);
       if (pack == nullptr) return;
     }
     std::vector<std::int64_t> ids;
@@ -242,6 +248,40 @@ class Queuer {
     }
   }
 
+  // The new agenda an addendum carries, built once per sitting and tick, with the pack's
+  // protection (agenda_addendum.hpp).
+  const PackForMail* addendum_for(const panel::DueMail& mail) {
+    const auto found = addenda_.find(mail.sitting);
+    if (found != addenda_.end()) return found->second.get();
+    const panel::SittingMail& sitting = in_.plan.sittings.at(mail.sitting);
+    const std::string what =
+        "the new agenda for " + sitting.sitting.panel_id + " " + sitting.sitting.date.iso();
+    std::unique_ptr<PackForMail> pack;
+    try {
+      PackOptions options;
+      options.password = circulation_zip_password(in_.workspace, in_.mail);
+      options.pdf = in_.mail.circulation.needs_pdf();
+      if (in_.dry_run) {
+        // A dry run builds it in its own folder, leaving packs/ as it is.
+        options.folder = dry_run_folder(in_.workspace) / "packs" / sitting.panel->id /
+                         (sitting.sitting.date.iso() + "-addendum-" + std::to_string(mail.notice));
+      }
+      const SittingPack built =
+          build_agenda_addendum(in_.workspace, sitting.sitting.panel_id, sitting.sitting.date,
+                                mail.notice, options, in_.now);
+      pack = std::make_unique<PackForMail>();
+      attach(*pack, built.result.folder, built.result.zip_name, built.result.pdf_name);
+      pack->encrypted = !options.password.empty();
+      pack->documents = built.result.documents.size();
+      log_.event("built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
+                 (pack->encrypted ? ", zip encrypted" : ""));
+    } catch (const CommandFailure& failure) {
+      log_.problem(failure.code(),
+                   what + " could not be built, so the addendum was not sent: " + failure.what());
+    }
+    return addenda_.emplace(mail.sitting, std::move(pack)).first->second.get();
+  }
+
   // Mail whose moment passed unsent; said once, by the first tick after it passed.
   void log_skipped() {
     const auto& passed = in_.plan.passed;
@@ -269,7 +309,23 @@ class Queuer {
   std::map<fs::path, std::unique_ptr<EmailTemplates>> templates_;
   std::set<std::string> unconfigured_;
   std::map<std::size_t, std::unique_ptr<PackForMail>> packs_;
+  std::map<std::size_t, std::unique_ptr<PackForMail>> addenda_;
 };
+
+// Adds the sitting's record of what was told to `told`; false when there is none (or it does
+// not read, which is logged: no change mail for that sitting until it is mended).
+bool read_told(const Workspace& workspace, const panel::Sitting& sitting,
+               std::map<std::string, panel::SittingNotices>& told, TickLog& log) {
+  try {
+    auto notices = read_sitting_notices(workspace, sitting.panel_id, sitting.date);
+    if (!notices) return false;
+    told.emplace(panel::sitting_key(sitting.panel_id, sitting.date), std::move(*notices));
+    return true;
+  } catch (const CommandFailure& failure) {
+    log.problem(failure.code(), failure.what());
+    return false;
+  }
+}
 
 }  // namespace
 
@@ -283,10 +339,19 @@ panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, Tic
   std::map<std::string, panel::CaseSummary> cases;
   std::set<std::string> unreadable;
   std::vector<panel::BookedSitting> in_window;
+  std::map<std::string, panel::SittingNotices> told;
   for (const panel::BookedSitting& sitting : booked) {
-    if (sitting.sitting.cancelled || sitting.bookings.items.empty()) continue;
+    if (sitting.sitting.cancelled) continue;
+    // What its people were told matters until the sitting starts (a change is mailed).
+    const bool told_before =
+        now < panel::local_to_utc(sitting.sitting.date, sitting.sitting.start_time) &&
+        read_told(workspace, sitting.sitting, told, log);
+    if (sitting.bookings.items.empty() && !told_before) continue;
     const panel::PanelConfig& panel = workspace.office().panel(sitting.sitting.panel_id);
-    if (!panel::has_mail_in_window(panel, sitting.sitting, workspace.calendar(), window)) continue;
+    if (!told_before &&
+        !panel::has_mail_in_window(panel, sitting.sitting, workspace.calendar(), window)) {
+      continue;
+    }
     for (const panel::BookingItem& item : sitting.bookings.items) {
       if (cases.contains(item.case_ref) || unreadable.contains(item.case_ref)) continue;
       try {
@@ -299,8 +364,8 @@ panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, Tic
     }
     in_window.push_back(sitting);
   }
-  panel::MailPlan plan =
-      panel::plan_due_mail({workspace.office(), in_window, cases, workspace.calendar(), window});
+  panel::MailPlan plan = panel::plan_due_mail(
+      {workspace.office(), in_window, cases, workspace.calendar(), window, &told});
   for (const std::string& problem : plan.problems) log.problem(ExitCode::bad_input, problem);
   return plan;
 }

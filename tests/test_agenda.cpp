@@ -176,6 +176,30 @@ TEST(PackPlan, AgendaFirstThenReceivedPapersInAgendaOrderNamedToSort) {
   }
 }
 
+TEST(PackPlan, APaperOnFileElsewhereIsNeitherInThePackNorMissingAndTheAgendaSaysWhy) {
+  Fixture fixture;
+  const auto missing = plan_pack(fixture.inputs()).missing.back();
+  auto& item = fixture.bookings.items[static_cast<std::size_t>(missing.item_number - 1)];
+  item.papers.push_back({missing.paper_type, parse_instant("2026-12-10T09:00:00Z"),
+                         "2026-12-10T09:00:00Z", "", "Held by legal services"});
+  const auto plan = plan_pack(fixture.inputs());
+  EXPECT_EQ(plan.entries.size(), 4U);
+  ASSERT_EQ(plan.held_elsewhere.size(), 1U);
+  EXPECT_EQ(plan.held_elsewhere[0].paper_type, missing.paper_type);
+  EXPECT_EQ(plan.missing.size(), 1U);
+  const auto agenda = build_agenda(fixture.inputs());
+  const auto& papers = agenda["items"][static_cast<std::size_t>(missing.item_number - 1)]["papers"];
+  bool found = false;
+  for (const auto& paper : papers) {
+    if (paper["type"] != missing.paper_type) continue;
+    found = true;
+    EXPECT_EQ(paper["onFileElsewhere"], "Held by legal services");
+    EXPECT_NE(paper["statusLabel"].get<std::string>().find("Held by legal services"),
+              std::string::npos);
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(PackPlan, RefusesFilesOutsideTheOfficeMissingTemplatesAndPapersWithoutData) {
   Fixture fixture;
   fixture.bookings.items[0].papers[1].file = "../../etc/passwd";
@@ -198,7 +222,7 @@ TEST(PackPlan, RefusesFilesOutsideTheOfficeMissingTemplatesAndPapersWithoutData)
 
   Fixture no_data;
   no_data.bookings.items[2].papers.push_back(
-      {"matching", parse_instant("2026-12-10T09:00:00Z"), "2026-12-10T09:00:00Z", ""});
+      {"matching", parse_instant("2026-12-10T09:00:00Z"), "2026-12-10T09:00:00Z", "", ""});
   try {
     plan_pack(no_data.inputs());
     FAIL() << "no error";

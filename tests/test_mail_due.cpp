@@ -259,6 +259,92 @@ TEST(MailDue, KeysNameKindPanelDateCaseAndTheLowerCasedRecipient) {
   EXPECT_EQ(describe(plan, plan.due.back()), "reminder for permanence 2026-12-15 LCS2");
 }
 
+// What the presenters of LCS1 (09:30-10:15) and LCS2 (10:15-11:00) were told at the reminder,
+// and the schedule the members had in the pack.
+panelpack::panel::SittingNotices told_at_reminder() {
+  panelpack::panel::SittingNotices told;
+  for (const char* ref : {"LCS1", "LCS2"}) {
+    const bool first = std::string(ref) == "LCS1";
+    for (const char* email : {"sam@fictional.example.org", "terry@fictional.example.org"}) {
+      told.presenters.push_back(
+          {ref, "", "Sam", email, first ? "09:30" : "10:15", first ? "10:15" : "11:00", 1, false});
+    }
+  }
+  told.agenda = "LCS1 09:30-10:15, LCS2 10:15-11:00";
+  return told;
+}
+
+MailPlan plan_with_told(const char* now, const std::vector<BookedSitting>& sittings,
+                        const panelpack::panel::SittingNotices& told) {
+  static const WorkingCalendar calendar;
+  const std::map<std::string, panelpack::panel::SittingNotices> by_sitting{
+      {panelpack::panel::sitting_key("permanence", CalendarDate::parse("2026-12-15")), told}};
+  static const auto summaries = cases();
+  return plan_due_mail(
+      {office(), sittings, summaries, calendar, {parse_instant(now)}, &by_sitting});
+}
+
+TEST(MailDue, ARemovedCaseMovesTheNextOnesPresentersAndCancelsItsOwnAndTheMembersGetAnAddendum) {
+  // LCS1 taken off: LCS2 now 09:30-10:15.
+  const std::vector<BookedSitting> after{booked(
+      "2026-12-15",
+      {item("LCS2", {"referral", "care-plan"}, {received("referral", "2026-12-09T10:00:00Z")})})};
+  const MailPlan plan = plan_with_told("2026-12-13T10:00:00Z", after, told_at_reminder());
+  EXPECT_EQ(
+      keys_of(plan.due, MailKind::correction),
+      (std::vector<std::string>{
+          "correction|permanence|2026-12-15|LCS2@09:30-10:15#2|sam@fictional.example.org",
+          "correction|permanence|2026-12-15|LCS2@09:30-10:15#2|terry@fictional.example.org"}));
+  EXPECT_EQ(keys_of(plan.due, MailKind::cancellation),
+            (std::vector<std::string>{
+                "cancellation|permanence|2026-12-15|LCS1#2|sam@fictional.example.org",
+                "cancellation|permanence|2026-12-15|LCS1#2|terry@fictional.example.org"}));
+  const auto addenda = keys_of(plan.due, MailKind::addendum);
+  ASSERT_EQ(addenda.size(), 3U);  // the chair, the other member, the submission mailbox
+  EXPECT_EQ(addenda[0].rfind("addendum|permanence|2026-12-15|agenda#1-", 0), 0U) << addenda[0];
+  for (const DueMail& mail : plan.due) {
+    if (mail.kind == MailKind::cancellation) {
+      EXPECT_EQ(mail.previous.slot, "09:30");
+    }
+    const bool change = mail.kind == MailKind::correction || mail.kind == MailKind::cancellation ||
+                        mail.kind == MailKind::addendum;
+    if (change) {
+      EXPECT_EQ(mail.due_at, parse_instant("2026-12-13T10:00:00Z"));
+    }
+  }
+}
+
+TEST(MailDue, NothingChangedNothingToTellAndNothingOnceTheSittingStarted) {
+  const MailPlan same = plan_with_told("2026-12-13T10:00:00Z", december(), told_at_reminder());
+  EXPECT_TRUE(keys_of(same.due, MailKind::correction).empty());
+  EXPECT_TRUE(keys_of(same.due, MailKind::cancellation).empty());
+  EXPECT_TRUE(keys_of(same.due, MailKind::addendum).empty());
+  const std::vector<BookedSitting> after{booked(
+      "2026-12-15",
+      {item("LCS2", {"referral", "care-plan"}, {received("referral", "2026-12-09T10:00:00Z")})})};
+  const MailPlan started = plan_with_told("2026-12-15T09:30:00Z", after, told_at_reminder());
+  EXPECT_TRUE(keys_of(started.due, MailKind::correction).empty());
+  EXPECT_TRUE(keys_of(started.due, MailKind::cancellation).empty());
+}
+
+TEST(MailDue, ASecondMoveIsASecondCorrectionWithItsOwnKey) {
+  auto told = told_at_reminder();
+  for (auto& notice : told.presenters) {
+    if (notice.case_ref == "LCS2") {
+      notice.slot = "09:30";
+      notice.end_time = "10:15";
+      notice.notices = 2;
+    }
+  }
+  // Back in the sample order: LCS2 returns to 10:15.
+  const MailPlan plan = plan_with_told("2026-12-13T10:00:00Z", december(), told);
+  EXPECT_EQ(
+      keys_of(plan.due, MailKind::correction),
+      (std::vector<std::string>{
+          "correction|permanence|2026-12-15|LCS2@10:15-11:00#3|sam@fictional.example.org",
+          "correction|permanence|2026-12-15|LCS2@10:15-11:00#3|terry@fictional.example.org"}));
+}
+
 TEST(CaseSummary, InitialsComeFromFirstAndLastNameOrTheWordsOfTheName) {
   const auto initials = [](json child) {
     child["childId"] = "C1";

@@ -91,6 +91,13 @@ ordered_json papers_json(const BookingItem& item, const Deadline& papers_due, Co
     paper["late"] = status.received != nullptr && !status.on_time;
     paper["missing"] = status.received == nullptr;
     if (status.received != nullptr) paper["receivedAt"] = status.received->received_at_text;
+    // A paper held elsewhere is not in the pack: the agenda says so, and why.
+    if (status.received != nullptr && !status.received->on_file_elsewhere.empty()) {
+      paper["statusLabel"] =
+          paper["statusLabel"].get<std::string>() +
+          "; not in the pack, on file elsewhere: " + status.received->on_file_elsewhere;
+      paper["onFileElsewhere"] = status.received->on_file_elsewhere;
+    }
     papers.push_back(std::move(paper));
   }
   return papers;

@@ -55,7 +55,8 @@ BookingItem read_item(const json& object, const std::string& pointer) {
     }
     item.papers.push_back({required_string(papers[i], "type", at), *received_at,
                            required_string(papers[i], "receivedAt", at),
-                           optional_string(papers[i], "file", at)});
+                           optional_string(papers[i], "file", at),
+                           optional_string(papers[i], "onFileElsewhere", at)});
   }
   item.booked_at = optional_string(object, "bookedAt", pointer);
   item.note = optional_string(object, "note", pointer);
@@ -109,6 +110,7 @@ nlohmann::ordered_json Bookings::to_json() const {
         nlohmann::ordered_json received{{"type", paper.type},
                                         {"receivedAt", paper.received_at_text}};
         if (!paper.file.empty()) received["file"] = paper.file;
+        if (!paper.on_file_elsewhere.empty()) received["onFileElsewhere"] = paper.on_file_elsewhere;
         entry["papers"].push_back(std::move(received));
       }
     }

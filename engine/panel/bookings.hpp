@@ -19,6 +19,9 @@ struct ReceivedPaper {
   UtcInstant received_at;
   std::string received_at_text;  // as written, so a rewrite keeps it
   std::string file;              // a submitted document, from the office folder; empty: rendered
+  // Why the document is not in the office folder (`book --on-file-elsewhere`): the agenda
+  // prints it and the pack does not expect the paper in its zip.
+  std::string on_file_elsewhere;
 };
 
 struct BookingItem {

@@ -61,7 +61,8 @@ class Planner {
   explicit Planner(const MailDueInputs& inputs) : in_(inputs) {}
 
   void add(const BookedSitting& booked) {
-    if (booked.sitting.cancelled || booked.bookings.items.empty()) return;
+    const SittingNotices* told = told_before_start(booked.sitting);
+    if (booked.sitting.cancelled || (booked.bookings.items.empty() && told == nullptr)) return;
     const PanelConfig* panel = nullptr;
     try {
       panel = &in_.office.panel(booked.sitting.panel_id);
@@ -69,11 +70,15 @@ class Planner {
       plan_.problems.push_back(sitting_name(booked.sitting) + ": " + error.what());
       return;
     }
-    if (!has_mail_in_window(*panel, booked.sitting, in_.calendar, in_.window)) return;
+    if (!has_mail_in_window(*panel, booked.sitting, in_.calendar, in_.window) && told == nullptr) {
+      return;
+    }
     std::optional<SittingMail> sitting = sitting_mail(*panel, booked);
     if (!sitting) return;
     plan_.sittings.push_back(std::move(*sitting));
     const std::size_t index = plan_.sittings.size() - 1;
+    if (told != nullptr) add_changes(index, *told);
+    if (booked.bookings.items.empty()) return;
     add_reminders(index, booked);
     add_escalations(index);
     add_circulation(index);
@@ -135,8 +140,8 @@ class Planner {
     const std::string case_ref = about ? sitting.cases[*about].case_ref : "";
     std::set<std::string> seen;
     for (const Addressee& addressee : people) {
-      DueMail mail{kind,       index, about, *addressee.person, addressee.role, due_at,
-                   expires_at, false, ""};
+      DueMail mail{kind, index, about, *addressee.person, addressee.role, due_at, expires_at, false,
+                   "",   {},    0};
       if (addressee.person->email.empty()) {
         if (timing == Timing::due) {
           plan_.problems.push_back(describe(plan_, mail) + ": the " + addressee.role +
@@ -207,6 +212,78 @@ class Planner {
              sitting.moments.minutes_reminder_at, sitting.moments.deadlines.minutes.utc);
   }
 
+  // What the sitting's people were told, while telling them of a change still makes sense.
+  const SittingNotices* told_before_start(const Sitting& sitting) const {
+    if (in_.told == nullptr) return nullptr;
+    const auto found = in_.told->find(sitting_key(sitting.panel_id, sitting.date));
+    if (found == in_.told->end()) return nullptr;
+    if (in_.window.now >= local_to_utc(sitting.date, sitting.start_time)) return nullptr;
+    return &found->second;
+  }
+
+  void add_change(MailKind kind, std::size_t index, std::optional<std::size_t> about,
+                  const Person& person, const std::string& role, const std::string& subject,
+                  const PresenterNotice* previous, int notice) {
+    const SittingMail& sitting = plan_.sittings[index];
+    DueMail mail{kind,
+                 index,
+                 about,
+                 person,
+                 role,
+                 in_.window.now,
+                 sitting.moments.starts_at,
+                 false,
+                 "",
+                 previous != nullptr ? *previous : PresenterNotice{},
+                 notice};
+    if (person.email.empty()) {
+      plan_.problems.push_back(describe(plan_, mail) + ": the " + role + " has no email address");
+      return;
+    }
+    mail.key = mail_key(kind, sitting.panel->id, sitting.sitting.date, subject, person.email);
+    plan_.due.push_back(std::move(mail));
+  }
+
+  void add_changes(std::size_t index, const SittingNotices& told) {
+    const SittingMail& sitting = plan_.sittings[index];
+    std::vector<CaseSlot> slots;
+    for (const MailCase& item : sitting.cases) {
+      slots.push_back({item.case_ref, item.slot, item.end_time});
+    }
+    const SlotChanges changes = slot_changes(told, slots);
+    for (const auto& [notice, now] : changes.corrections) {
+      const auto found =
+          std::find_if(sitting.cases.begin(), sitting.cases.end(),
+                       [&](const MailCase& c) { return c.case_ref == now.case_ref; });
+      const std::size_t about = static_cast<std::size_t>(found - sitting.cases.begin());
+      add_change(MailKind::correction, index, about, {notice->name, "", "", "", notice->email, ""},
+                 "presenter",
+                 now.case_ref + "@" + now.slot + "-" + now.end_time + "#" +
+                     std::to_string(notice->notices + 1),
+                 notice, notice->notices + 1);
+    }
+    for (const PresenterNotice* notice : changes.cancellations) {
+      add_change(MailKind::cancellation, index, std::nullopt,
+                 {notice->name, "", "", "", notice->email, ""}, "presenter",
+                 notice->case_ref + "#" + std::to_string(notice->notices + 1), notice,
+                 notice->notices + 1);
+    }
+    if (!changes.agenda_changed) return;
+    const std::string subject =
+        "agenda#" + std::to_string(told.addenda + 1) + "-" + schedule_hash(schedule_text(slots));
+    const std::vector<Person> members = sitting.panel->pack_recipients();
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (!seen.insert(lowercase(members[i].email)).second) continue;
+      add_change(MailKind::addendum, index, std::nullopt, members[i], i == 0 ? "chair" : "member",
+                 subject, nullptr, told.addenda + 1);
+    }
+    if (seen.insert(lowercase(in_.office.submission_mailbox.email)).second) {
+      add_change(MailKind::addendum, index, std::nullopt, in_.office.submission_mailbox,
+                 "submission mailbox", subject, nullptr, told.addenda + 1);
+    }
+  }
+
   const MailDueInputs& in_;
   MailPlan plan_;
 };
@@ -223,6 +300,12 @@ std::string to_string(MailKind kind) {
       return "papers-missing";
     case MailKind::minutes_due:
       return "minutes-due";
+    case MailKind::correction:
+      return "correction";
+    case MailKind::cancellation:
+      return "cancellation";
+    case MailKind::addendum:
+      return "addendum";
   }
   return "reminder";
 }
@@ -264,8 +347,16 @@ std::string describe(const MailPlan& plan, const DueMail& mail) {
   const SittingMail& sitting = plan.sittings.at(mail.sitting);
   std::string text =
       to_string(mail.kind) + " for " + sitting.sitting.panel_id + " " + sitting.sitting.date.iso();
-  if (mail.about) text += " " + sitting.cases.at(*mail.about).case_ref;
+  if (mail.about) {
+    text += " " + sitting.cases.at(*mail.about).case_ref;
+  } else if (!mail.previous.case_ref.empty()) {
+    text += " " + mail.previous.case_ref;
+  }
   return text;
+}
+
+std::string sitting_key(const std::string& panel_id, CalendarDate date) {
+  return panel_id + "|" + date.iso();
 }
 
 }  // namespace panelpack::panel

@@ -13,12 +13,23 @@
 
 #include "panel/case_summary.hpp"
 #include "panel/office_config.hpp"
+#include "panel/sitting_notices.hpp"
 #include "panel/sittings.hpp"
 #include "panel/timeliness.hpp"
 
 namespace panelpack::panel {
 
-enum class MailKind { reminder, circulation, papers_missing, minutes_due };
+enum class MailKind {
+  reminder,
+  circulation,
+  papers_missing,
+  minutes_due,
+  // A change to the sitting after people were told (sitting_notices.hpp): a presenter's new
+  // slot, a case taken off, the members' new agenda after the circulation.
+  correction,
+  cancellation,
+  addendum,
+};
 
 // "reminder", "circulation", "papers-missing", "minutes-due": the first part of every key and
 // the base name of the kind's templates.
@@ -69,6 +80,11 @@ struct DueMail {
   UtcInstant expires_at;  // from then on it would be pointless: it is skipped, not sent
   bool late = false;      // due more than MailWindow::late_after before now: a tick missed it
   std::string key;        // kind|panel|date|caseRef|recipient (caseRef empty for a sitting's mail)
+  // correction, cancellation: what the presenter was last told (for a cancellation, the case
+  // taken off, which is no longer among the sitting's cases).
+  PresenterNotice previous;
+  // correction, cancellation, addendum: which notice to that person this is (the key's #N).
+  int notice = 0;
 };
 
 struct MailWindow {
@@ -99,7 +115,12 @@ struct MailDueInputs {
   const std::map<std::string, CaseSummary>& cases;  // every case booked in a window sitting
   const WorkingCalendar& calendar;
   MailWindow window;
+  // What each sitting's people were last told, by sitting_key; absent: nothing is compared.
+  const std::map<std::string, SittingNotices>* told = nullptr;
 };
+
+// "permanence|2026-12-15": how MailDueInputs::told names a sitting.
+std::string sitting_key(const std::string& panel_id, CalendarDate date);
 
 // What is due at window.now. Recipients are the booking's presenters (else the case's social
 // worker and team manager) for reminders; the chair, members and submission mailbox for the
@@ -107,6 +128,13 @@ struct MailDueInputs {
 // panel's administrator for minutes. A paper counts as received once its receivedAt is at
 // or before now. A sitting whose case files are missing, or whose agenda does not compute,
 // is a problem and gets no mail.
+//
+// Changes (when `told` has the sitting and it has not started): a correction to each presenter
+// whose slot differs from what they were told, key correction|panel|date|CASEREF@SLOT-END#N|
+// recipient; a cancellation to each presenter of a case no longer booked, key
+// cancellation|panel|date|CASEREF#N|recipient; once the members had the pack, an addendum to
+// them when the schedule differs, key addendum|panel|date|agenda#N-HASH|recipient. N counts
+// the notices that person had, so a second move is a second mail; all are due at once.
 MailPlan plan_due_mail(const MailDueInputs& inputs);
 
 // "kind|panel|date|caseRef|recipient", the recipient lower-cased.

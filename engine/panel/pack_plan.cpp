@@ -54,6 +54,12 @@ std::string lowercase(std::string text) {
 
 }  // namespace
 
+bool needs_submitted_file(const std::string& type, const CaseSummary& summary) {
+  if (!is_rendered(type)) return true;
+  return (type == "matching" && !summary.has_matching) ||
+         (type == "finance-request" && !summary.has_finance);
+}
+
 std::string extension_of(const std::string& path) {
   const auto slash = path.find_last_of("/\\");
   const auto dot = path.find_last_of('.');
@@ -95,6 +101,10 @@ PackPlan plan_pack(const AgendaInputs& in) {
         plan.missing.push_back({number, item.case_ref, status.type});
         continue;
       }
+      if (status.received->file.empty() && !status.received->on_file_elsewhere.empty()) {
+        plan.held_elsewhere.push_back({number, item.case_ref, status.type});
+        continue;
+      }
       PackEntry entry;
       ++paper_number;
       entry.item_number = number;
@@ -126,7 +136,9 @@ PackPlan plan_pack(const AgendaInputs& in) {
                          "the " + paper_type_label(status.type) +
                              " is marked received without its file; record the document with "
                              "panelpack book --received " +
-                             status.type + " --file PATH");
+                             status.type +
+                             " --file PATH, or say where it is with "
+                             "--on-file-elsewhere REASON");
       }
       plan.entries.push_back(std::move(entry));
     }

@@ -39,6 +39,8 @@ struct PackPlan {
   std::string name;  // "permanence-2026-12-15": the zip's and PDF's base name
   std::vector<PackEntry> entries;
   std::vector<MissingPaper> missing;
+  // Received papers recorded as on file elsewhere (book --on-file-elsewhere): not in the zip.
+  std::vector<MissingPaper> held_elsewhere;
 };
 
 // Throws PanelError "no_template" naming the templates entry a document needs,
@@ -50,6 +52,11 @@ PackPlan plan_pack(const AgendaInputs& inputs);
 // "00-agenda.docx".
 std::string pack_file_name(int item_number, int paper_number, const std::string& case_ref,
                            const std::string& paper_type, const std::string& extension);
+
+// Whether a received paper of `type` can only go into the pack as a submitted file: panelpack
+// renders referral, matching and finance-request papers from the case file (the last two only
+// when the case file has their section); every other paper is a document someone sends.
+bool needs_submitted_file(const std::string& type, const CaseSummary& summary);
 
 // ".docx" from "templates/referral.docx"; empty when there is none.
 std::string extension_of(const std::string& path);

@@ -141,7 +141,11 @@ void check_papers(const OfficeConfig& office, const BookedSitting& booked, UtcIn
   const bool within_lookahead = due.local.date <= today.plus_days(office.timeliness.lookahead_days);
   for (const BookingItem& item : booked.bookings.items) {
     const auto found = by_ref.find(item.case_ref);
-    for (const PaperStatus& status : paper_statuses(item, due)) {
+    // A receipt dated after now has not happened yet: as tick sees it, the paper is missing.
+    BookingItem as_of_now = item;
+    std::erase_if(as_of_now.papers,
+                  [&](const ReceivedPaper& paper) { return paper.received_at > now; });
+    for (const PaperStatus& status : paper_statuses(as_of_now, due)) {
       Finding finding;
       finding.case_ref = item.case_ref;
       finding.child_id = found == by_ref.end() ? "" : found->second->child_id;

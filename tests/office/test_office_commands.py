@@ -8,6 +8,7 @@ Standard library only. Env: PANELPACK_BIN, PANELPACK_SOURCE_DIR. Ends with a lin
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +27,9 @@ class OfficeTestCase(CliTestCase):
 
     def panelpack(self, *arguments):
         return self.run_panelpack(*arguments, "--office", self.office)
+
+    def bookings(self, panel, date):
+        return json.loads((self.office / "bookings" / panel / f"{date}.json").read_text())
 
     def json_of(self, *arguments):
         result = self.panelpack(*arguments, "--json")
@@ -85,8 +89,6 @@ class Calendar(OfficeTestCase):
 
 
 class Book(OfficeTestCase):
-    def bookings(self, panel, date):
-        return json.loads((self.office / "bookings" / panel / f"{date}.json").read_text())
 
     def test_books_a_case_with_papers_from_its_case_file(self):
         result = self.panelpack("book", "permanence", "2027-01-12", "LCS900109",
@@ -111,7 +113,8 @@ class Book(OfficeTestCase):
     def test_records_a_paper_received_with_its_file_copied_in(self):
         document = self.write("care plan.pdf", b"%PDF-1.4 fictional")
         result = self.panelpack("book", "permanence", "2026-12-15", "LCS900108", "--received",
-                                "chronology", "--at", "2026-12-09T11:00", "--file", document)
+                                "chronology", "--at", "2026-12-09T11:00", "--file", document,
+                                "--now", "2026-12-09T12:00")
         self.assertExit(result, SUCCESS)
         item = self.bookings("permanence", "2026-12-15")["items"][2]
         paper = item["papers"][-1]
@@ -168,6 +171,117 @@ class Book(OfficeTestCase):
         result = self.panelpack("book", "permanence", "2026-12-15", "LCS900101")
         self.assertExit(result, BAD_INPUT)
         self.assertIn("full", result.stderr.decode())
+
+
+class ReceiptsBookRefuses(OfficeTestCase):
+    """A paper recorded as received must be one the pack can hold (issue 11, review #4), and
+    a receipt must be a real one: once, not in the future (review #19, #24, #25)."""
+
+    SITTING = ("permanence", "2026-12-15")
+
+    def sitting_file(self):
+        return self.office / "bookings" / "permanence" / "2026-12-15.json"
+
+    def test_a_document_received_without_its_file_is_refused_and_nothing_changes(self):
+        before = self.sitting_file().read_bytes()
+        papers_before = sorted(p.relative_to(self.office) for p in self.office.rglob("papers/**/*"))
+        for paper in ("chronology", "care-plan", "assessment"):
+            with self.subTest(paper=paper):
+                result = self.panelpack("book", *self.SITTING, "LCS900108", "--received", paper,
+                                        "--now", "2026-12-10T10:00")
+                self.assertExit(result, BAD_INPUT)
+                self.assertIn("--on-file-elsewhere", result.stderr.decode())
+        # LCS900103's case file has no matching section: panelpack cannot fill it either.
+        result = self.panelpack("book", *self.SITTING, "LCS900103", "--received", "matching",
+                                "--now", "2026-12-10T10:00")
+        self.assertExit(result, BAD_INPUT)
+        self.assertEqual(self.sitting_file().read_bytes(), before)
+        self.assertEqual(
+            sorted(p.relative_to(self.office) for p in self.office.rglob("papers/**/*")),
+            papers_before)
+        # A paper panelpack fills from the case file needs no file.
+        self.assertExit(self.panelpack("book", "permanence", "2027-02-09", "LCS900110",
+                                       "--papers", "referral", "--now", "2026-12-01T09:00"),
+                        SUCCESS)
+        self.assertExit(self.panelpack("book", "permanence", "2027-02-09", "LCS900110",
+                                       "--received", "referral", "--now", "2026-12-02T09:00"),
+                        SUCCESS)
+
+    def test_on_file_elsewhere_is_kept_printed_by_the_agenda_and_the_pack_leaves_it_out(self):
+        reason = "Held by legal services, brought to panel on paper"
+        result = self.panelpack("book", *self.SITTING, "LCS900108", "--received", "chronology",
+                                "--on-file-elsewhere", reason, "--now", "2026-12-10T10:00")
+        self.assertExit(result, SUCCESS)
+        paper = self.bookings(*self.SITTING)["items"][2]["papers"][-1]
+        self.assertEqual(paper, {"type": "chronology", "receivedAt": "2026-12-10T10:00:00+00:00",
+                                 "onFileElsewhere": reason})
+        self.assertExit(self.run_panelpack("validate", self.sitting_file()), SUCCESS)
+        agenda = self.json_of("agenda", *self.SITTING, "--now", "2026-12-11T12:00")
+        chronology = agenda["items"][2]["papers"][1]
+        self.assertEqual((chronology["type"], chronology["status"], chronology["onFileElsewhere"]),
+                         ("chronology", "on_time", reason))
+        # The agenda document, as LibreOffice reads it, says where the paper is.
+        out = self.root / "agenda.docx"
+        self.assertExit(self.panelpack("agenda", *self.SITTING, "--now", "2026-12-11T12:00",
+                                       "-o", out), SUCCESS)
+        self.assertIn(reason, " ".join(soffice_text(out, self.root).split()))
+        # The pack builds, without the chronology in its zip.
+        result = self.panelpack("pack", *self.SITTING, "--now", "2026-12-11T12:00", "--json")
+        self.assertExit(result, SUCCESS)
+        folder = Path(json.loads(result.stdout)["folder"])
+        with zipfile.ZipFile(folder / "permanence-2026-12-15.zip") as packed:
+            names = packed.namelist()
+        self.assertEqual([n for n in names if "LCS900108" in n], ["03-1-LCS900108-referral.docx"])
+        self.assertIn("00-agenda.docx", names)
+
+    def test_file_and_on_file_elsewhere_together_or_an_empty_reason_are_usage_errors(self):
+        before = self.sitting_file().read_bytes()
+        document = self.write("chronology.pdf", b"%PDF-1.4 fictional")
+        self.assertExit(self.panelpack("book", *self.SITTING, "LCS900108", "--received",
+                                       "chronology", "--file", document, "--on-file-elsewhere",
+                                       "x", "--now", "2026-12-10T10:00"), USAGE)
+        self.assertExit(self.panelpack("book", *self.SITTING, "LCS900108", "--received",
+                                       "chronology", "--on-file-elsewhere", "  ",
+                                       "--now", "2026-12-10T10:00"), USAGE)
+        self.assertEqual(self.sitting_file().read_bytes(), before)
+
+    def test_a_bad_at_names_at(self):
+        result = self.panelpack("book", *self.SITTING, "LCS900103", "--received", "referral",
+                                "--at", "10/12/2026")
+        self.assertExit(result, USAGE)
+        self.assertIn("--at", result.stderr.decode())
+        self.assertNotIn("--now", result.stderr.decode())
+
+    def test_a_duplicate_or_future_receipt_is_refused(self):
+        before = self.sitting_file().read_bytes()
+        # LCS900103's referral was recorded on 10 December.
+        self.assertExit(self.panelpack("book", *self.SITTING, "LCS900103", "--received",
+                                       "referral", "--now", "2026-12-11T10:00"), BAD_INPUT)
+        self.assertExit(self.panelpack("book", *self.SITTING, "LCS900108", "--received",
+                                       "chronology", "--on-file-elsewhere", "with legal",
+                                       "--at", "2026-12-12T10:00", "--now", "2026-12-11T10:00"),
+                        BAD_INPUT)
+        self.assertEqual(self.sitting_file().read_bytes(), before)
+
+    def test_a_lower_case_reference_names_the_case(self):
+        result = self.panelpack("book", "permanence", "2027-02-09", "lcs900110", "--papers",
+                                "referral", "--now", "2026-12-01T09:00")
+        self.assertExit(result, SUCCESS)
+        self.assertEqual([i["caseRef"] for i in self.bookings("permanence", "2027-02-09")["items"]],
+                         ["LCS900110"])
+        self.assertExit(self.panelpack("book", "permanence", "2027-02-09", "lcs900110",
+                                       "--remove"), SUCCESS)
+        self.assertEqual(self.bookings("permanence", "2027-02-09")["items"], [])
+
+
+def soffice_text(document, work):
+    """The document's text as LibreOffice reads it."""
+    out = work / "soffice-text"
+    subprocess.run(["soffice", "--headless", "--norestore",
+                    f"-env:UserInstallation=file://{work}/lo-profile", "--convert-to", "txt:Text",
+                    "--outdir", str(out), str(document)],
+                   check=True, capture_output=True, timeout=180)
+    return (out / (Path(document).stem + ".txt")).read_text(encoding="utf-8-sig")
 
 
 class Agenda(OfficeTestCase):
@@ -227,10 +341,21 @@ class Status(OfficeTestCase):
             self.assertFalse(any(n in finding["detail"] for n in names), finding["detail"])
 
     def test_papers_missing_after_the_deadline_are_overdue(self):
+        # LCS900102's care plan is recorded as received at 09:15 on 11 December: at 09:00 it
+        # has not arrived yet, as tick sees it too (review #24); from 09:15 it is late. So
+        # LCS900111's referral for 22 December, recorded for the 16th, is still due.
         findings = self.findings("2026-12-11T09:00")
         missing = [f for f in findings if f["kind"] == "papers_missing"]
-        self.assertEqual([(f["caseRef"], f["paperType"], f["urgency"]) for f in missing],
-                         [("LCS900108", "chronology", "overdue")])
+        self.assertEqual(sorted((f["caseRef"], f["paperType"], f["urgency"]) for f in missing),
+                         [("LCS900102", "care-plan", "overdue"),
+                          ("LCS900108", "chronology", "overdue"),
+                          ("LCS900111", "referral", "due_soon")])
+        self.assertEqual([f for f in findings if f["kind"] == "papers_late"], [])
+        findings = self.findings("2026-12-11T09:30")
+        missing = [f for f in findings if f["kind"] == "papers_missing"]
+        self.assertEqual(sorted((f["caseRef"], f["paperType"], f["urgency"]) for f in missing),
+                         [("LCS900108", "chronology", "overdue"),
+                          ("LCS900111", "referral", "due_soon")])
         late = [f for f in findings if f["kind"] == "papers_late"]
         self.assertEqual([(f["caseRef"], f["paperType"]) for f in late],
                          [("LCS900102", "care-plan")])
