@@ -1,5 +1,7 @@
 #include "labelled_data.hpp"
 
+#include <initializer_list>
+
 #include "bundled_schemas.hpp"
 #include "validation/schema_labels.hpp"
 
@@ -14,25 +16,29 @@ void add_code_labels_for_guessed_kind(nlohmann::json& data) {
   if (!kind.empty()) add_code_labels(data, kind);
 }
 
+namespace {
+
+// The members of `from` named in `keys`, those it has.
+nlohmann::json picked(const nlohmann::json& from, std::initializer_list<const char*> keys) {
+  nlohmann::json kept = nlohmann::json::object();
+  for (const char* key : keys) {
+    if (const auto found = from.find(key); found != from.end()) kept[key] = *found;
+  }
+  return kept;
+}
+
+}  // namespace
+
 nlohmann::json case_data_for_sitting(const nlohmann::json& case_data,
                                      const nlohmann::json& agenda) {
   nlohmann::json data = case_data;
   add_code_labels(data, "case");
-  nlohmann::json sitting = nlohmann::json::object();
+  nlohmann::json sitting = picked(agenda, {"date", "weekday", "startTime"});
   if (const auto panel = agenda.find("panel"); panel != agenda.end() && panel->is_object()) {
-    nlohmann::json& named = sitting["panel"] = nlohmann::json::object();
-    for (const char* key : {"id", "name", "type", "typeLabel", "venue"}) {
-      if (panel->contains(key)) named[key] = (*panel)[key];
-    }
-  }
-  for (const char* key : {"date", "weekday", "startTime"}) {
-    if (agenda.contains(key)) sitting[key] = agenda[key];
+    sitting["panel"] = picked(*panel, {"id", "name", "type", "typeLabel", "venue"});
   }
   if (const auto due = agenda.find("papersDue"); due != agenda.end() && due->is_object()) {
-    nlohmann::json& papers_due = sitting["papersDue"] = nlohmann::json::object();
-    for (const char* key : {"date", "time", "dateTime", "onWorkingDay"}) {
-      if (due->contains(key)) papers_due[key] = (*due)[key];
-    }
+    sitting["papersDue"] = picked(*due, {"date", "time", "dateTime", "onWorkingDay"});
   }
   data["sitting"] = std::move(sitting);
   return data;
