@@ -178,8 +178,7 @@ ExitCode run_decisions(std::span<const std::string> words) {
       throw CommandFailure(ExitCode::bad_input, "--name: two records would both be called \"" +
                                                     record.file + "\"; add {{caseRef}}");
     }
-    if (problems.empty())
-      record.bytes = renderer.render(labelled(data), case_ref + "'s record");
+    if (problems.empty()) record.bytes = renderer.render(labelled(data), case_ref + "'s record");
     records.push_back(std::move(record));
   }
   if (!problems.empty()) {

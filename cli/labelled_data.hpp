@@ -19,7 +19,6 @@ void add_code_labels_for_guessed_kind(nlohmann::json& data);
 // A case file as a sitting's paper is filled from it: its words, and "sitting" (the panel's
 // id, name, type and its words, the date, weekday, start time and when papers are due, taken
 // from the sitting's agenda data), so an AEP referral is titled for the AEP panel.
-nlohmann::json case_data_for_sitting(const nlohmann::json& case_data,
-                                     const nlohmann::json& agenda);
+nlohmann::json case_data_for_sitting(const nlohmann::json& case_data, const nlohmann::json& agenda);
 
 }  // namespace panelpack::cli

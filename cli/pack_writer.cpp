@@ -50,8 +50,8 @@ std::string document_bytes(const Workspace& workspace, const SittingContext& con
                            Renderers& renderers) {
   switch (entry.source) {
     case panel::PackSource::agenda:
-      return renderers.for_template(entry.template_path).render(labelled_agenda(agenda),
-                                                                "the agenda");
+      return renderers.for_template(entry.template_path)
+          .render(labelled_agenda(agenda), "the agenda");
     case panel::PackSource::rendered_paper:
       return renderers.for_template(entry.template_path)
           .render(case_data_for_sitting(context.cases.at(entry.case_ref).data, agenda),

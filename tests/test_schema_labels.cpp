@@ -38,8 +38,8 @@ TEST(SchemaLabels, EachFieldHasItsOwnWordsForTheSameCode) {
           "note": "sgo"})");
   add_labels(set, "case.schema.json", data);
   EXPECT_EQ(data["planLabel"], "Special guardianship order");
-  EXPECT_EQ(data["parallelLabels"], nlohmann::json::parse(
-                                        R"(["Adoption", "Special guardianship order"])"));
+  EXPECT_EQ(data["parallelLabels"],
+            nlohmann::json::parse(R"(["Adoption", "Special guardianship order"])"));
   EXPECT_EQ(data["assessments"][0]["typeLabel"], "Special guardianship assessment");
   EXPECT_FALSE(data.contains("noteLabel"));  // free text has no words to add
   EXPECT_EQ(data["plan"], "sgo");            // the code stays for conditions
@@ -55,8 +55,8 @@ TEST(SchemaLabels, DataThatHasWordsKeepsThemAndAnUnknownCodePrintsItself) {
 }
 
 TEST(SchemaLabels, TheFieldCatalogueListsTheWordsBesideTheCodes) {
-  const auto catalogue = FieldCatalogue::from_schema(two_fields_sharing_a_code(),
-                                                     "case.schema.json");
+  const auto catalogue =
+      FieldCatalogue::from_schema(two_fields_sharing_a_code(), "case.schema.json");
   ASSERT_NE(catalogue.find("planLabel"), nullptr);
   EXPECT_EQ(catalogue.find("planLabel")->kind, FieldKind::text);
   ASSERT_NE(catalogue.find("parallelLabels"), nullptr);

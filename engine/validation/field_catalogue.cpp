@@ -125,7 +125,8 @@ class CatalogueBuilder {
       words.kind = FieldKind::text;
     } else if (kind == FieldKind::list) {
       const auto items = target.schema->find("items");
-      if (items == target.schema->end() || labels_of(schemas_, {&*items, target.document}) == nullptr) {
+      if (items == target.schema->end() ||
+          labels_of(schemas_, {&*items, target.document}) == nullptr) {
         return;
       }
       words.path = path + std::string(kLabelsSuffix);

@@ -46,8 +46,9 @@ void label_object(const SchemaSet& schemas, const SchemaNode& node, nlohmann::js
         if (const Schema* labels = labels_of(schemas, *items)) {
           nlohmann::json words = nlohmann::json::array();
           for (const auto& code : value) {
-            words.push_back(code.is_string() ? nlohmann::json(label_for(*labels, code.get<std::string>()))
-                                             : code);
+            words.push_back(code.is_string()
+                                ? nlohmann::json(label_for(*labels, code.get<std::string>()))
+                                : code);
           }
           added[name + std::string(kLabelsSuffix)] = std::move(words);
           continue;
