@@ -9,6 +9,7 @@
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
+#include "labelled_data.hpp"
 #include "panel/panel_error.hpp"
 #include "sitting_context.hpp"
 #include "workspace.hpp"
@@ -51,7 +52,9 @@ ExitCode run_agenda(std::span<const std::string> words) {
                            "office.json: /templates/agenda: no agenda template is configured");
     }
     const DocumentRenderer renderer(workspace.resolve(template_path->second));
-    write_output(*output, renderer.render(nlohmann::json(agenda), "the agenda"));
+    nlohmann::json data(agenda);
+    add_code_labels(data, "agenda");
+    write_output(*output, renderer.render(data, "the agenda"));
     if (!arguments.has("json")) std::cout << "wrote " << *output << '\n';
   }
   return ExitCode::success;

@@ -11,6 +11,7 @@
 #include "decision_files.hpp"
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
+#include "labelled_data.hpp"
 #include "output_pattern.hpp"
 #include "panel/labels.hpp"
 #include "panel/pack_plan.hpp"
@@ -24,6 +25,13 @@
 
 namespace panelpack::cli {
 namespace {
+
+// The record's data with the words of every code the decision schema labels (adm.decision...).
+nlohmann::json labelled(const nlohmann::ordered_json& data) {
+  nlohmann::json json(data);
+  add_code_labels(json, "decision");
+  return json;
+}
 
 namespace fs = std::filesystem;
 
@@ -170,8 +178,7 @@ ExitCode run_decisions(std::span<const std::string> words) {
       throw CommandFailure(ExitCode::bad_input, "--name: two records would both be called \"" +
                                                     record.file + "\"; add {{caseRef}}");
     }
-    if (problems.empty())
-      record.bytes = renderer.render(nlohmann::json(data), case_ref + "'s record");
+    if (problems.empty()) record.bytes = renderer.render(labelled(data), case_ref + "'s record");
     records.push_back(std::move(record));
   }
   if (!problems.empty()) {

@@ -11,6 +11,7 @@
 #include "diagnostic_output.hpp"
 #include "files.hpp"
 #include "json_input.hpp"
+#include "labelled_data.hpp"
 #include "output_pattern.hpp"
 #include "render_request.hpp"
 #include "template_loading.hpp"
@@ -85,7 +86,8 @@ ExitCode render_one(const RenderRequest& request) {
 
   // Template and data are both checked before giving up, so one run shows every problem.
   const auto compiled = compile_template(request.template_path, request.compile, std::cerr);
-  const auto data = read_data(request.data_path);
+  auto data = read_data(request.data_path);
+  if (data) add_code_labels_for_guessed_kind(*data);  // words beside codes, for any template
   if (!compiled || !data) {
     throw CommandFailure(ExitCode::bad_input, "nothing written");
   }

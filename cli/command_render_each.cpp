@@ -12,6 +12,7 @@
 
 #include "files.hpp"
 #include "json_input.hpp"
+#include "labelled_data.hpp"
 #include "output_pattern.hpp"
 #include "progress.hpp"
 #include "render_request.hpp"
@@ -177,6 +178,9 @@ ExitCode render_each(const RenderRequest& request) {
     throw CommandFailure(ExitCode::bad_input, "nothing rendered");
   }
 
+  for (Record& record : batch.records) {
+    if (record.error.empty()) add_code_labels_for_guessed_kind(record.data);
+  }
   std::vector<Job> jobs = plan_jobs(batch, pattern, request);
   std::vector<Job*> pending;
   for (Job& job : jobs) {

@@ -8,6 +8,7 @@
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
+#include "labelled_data.hpp"
 #include "panel/labels.hpp"
 #include "pdf/libreoffice_converter.hpp"
 #include "pdf/pdf_error.hpp"
@@ -38,15 +39,22 @@ class Renderers {
   std::map<std::string, std::unique_ptr<DocumentRenderer>> compiled_;
 };
 
+nlohmann::json labelled_agenda(const nlohmann::json& agenda) {
+  nlohmann::json data = agenda;
+  add_code_labels(data, "agenda");
+  return data;
+}
+
 std::string document_bytes(const Workspace& workspace, const SittingContext& context,
                            const panel::PackEntry& entry, const nlohmann::json& agenda,
                            Renderers& renderers) {
   switch (entry.source) {
     case panel::PackSource::agenda:
-      return renderers.for_template(entry.template_path).render(agenda, "the agenda");
+      return renderers.for_template(entry.template_path)
+          .render(labelled_agenda(agenda), "the agenda");
     case panel::PackSource::rendered_paper:
       return renderers.for_template(entry.template_path)
-          .render(context.cases.at(entry.case_ref).data,
+          .render(case_data_for_sitting(context.cases.at(entry.case_ref).data, agenda),
                   entry.case_ref + "'s " + panel::paper_type_label(entry.paper_type));
     case panel::PackSource::submitted_file: {
       const fs::path path = workspace.resolve(entry.submitted_file);

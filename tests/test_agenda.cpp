@@ -131,7 +131,7 @@ TEST(Agenda, PresentersAreTheBookingsOrTheCaseWorkerAndManager) {
   EXPECT_EQ(defaulted[1]["name"], "Tina Manager");
   EXPECT_EQ(agenda["items"][1]["presenters"][0]["name"], "Pat Presenter");
   EXPECT_EQ(agenda["items"][0]["reasonLabel"], "Ratify the permanence plan");
-  EXPECT_EQ(agenda["items"][0]["legalStatusLabel"], "Interim care order (C1)");
+  EXPECT_EQ(agenda["items"][0]["legalStatusLabel"], "Interim care order (s38)");
   EXPECT_EQ(agenda["panel"]["typeLabel"], "Permanence Panel");
 }
 

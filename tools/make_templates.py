@@ -1,35 +1,29 @@
 #!/usr/bin/python3
-"""Make the panel's proforma templates (templates/*.docx).
+"""Make the panel's proforma templates (templates/*.docx and, through LibreOffice, *.odt).
 
-This script produced the first version of templates/referral.docx, matching.docx,
-finance-request.docx and decision-record.docx; the .odt twins were converted from them with
-LibreOffice:
+Every form in templates/ is made here: referral, matching, finance-request, decision-record,
+agenda and report. Change the form's function, remake it and its .odt twin, and check both
+against the schema its data follows (case, decision, agenda or report):
 
+    /usr/bin/python3 tools/make_templates.py templates referral
     soffice --headless -env:UserInstallation=file:///tmp/pp-lo-tpl \
         --convert-to odt --outdir templates templates/referral.docx
+    build/cli/panelpack check templates/referral.docx --schema case
+    build/cli/panelpack check templates/referral.odt --schema case
 
-From then on those four .docx and .odt files are the source: council staff edit them by
-hand in Word or LibreOffice, and the script refuses to write them into templates/ (make
-them in another folder to see how the first version was laid out).
+A council that edits its own copies in Word keeps them in its office folder; the ones here are
+panelpack's, and tests/templates/test_templates.py renders each over every sample case.
 
-The agenda is still made here: it is filled from the agenda panelpack computes
-(docs/schema/agenda.schema.json, `panelpack fields agenda`). After changing make_agenda,
-remake it and its .odt twin, and check both:
+The agenda is filled from the agenda panelpack computes (docs/schema/agenda.schema.json,
+`panelpack fields agenda`), the decision record from the record `panelpack decisions` builds
+(`panelpack fields decision`), the quarterly highlight report from the report panelpack
+computes (docs/schema/report.schema.json, `panelpack fields report`).
 
-    /usr/bin/python3 tools/make_templates.py templates agenda
-    soffice --headless -env:UserInstallation=file:///tmp/pp-lo-agenda \
-        --convert-to odt --outdir templates templates/agenda.docx
-    build/cli/panelpack check templates/agenda.docx --schema agenda
-    build/cli/panelpack check templates/agenda.odt --schema agenda
-
-The quarterly highlight report is made here too, filled from the report panelpack computes
-(docs/schema/report.schema.json, `panelpack fields report`); remake and check it the same way:
-
-    /usr/bin/python3 tools/make_templates.py templates report
-    soffice --headless -env:UserInstallation=file:///tmp/pp-lo-report \
-        --convert-to odt --outdir templates templates/report.docx
-    build/cli/panelpack check templates/report.docx --schema report
-    build/cli/panelpack check templates/report.odt --schema report
+No code reaches a document: a coded field prints its words through the "…Label" field the
+data layer adds beside it ("{{legal.statusLabel}}", "{{plans.parallelLabels}}"; see
+docs/template-guide.md), and the forms a case goes to any panel with (referral, matching,
+finance request) name the sitting's panel from office.json when panelpack fills them for a
+pack ("sitting"), else the kind of panel the referral asks for.
 
 Run with Debian's python3-docx (0.8):  /usr/bin/python3 tools/make_templates.py OUTDIR [FORM ...]
 (FORM: referral, matching, finance-request, decision-record, agenda, report; default all six).
@@ -256,8 +250,9 @@ def detail_table(doc, rows, label_cm=5.5):
     widths = (label_cm, TEXT_WIDTH_CM - label_cm)
     table = _new_table(doc, 2, widths)
     for label, value in rows:
+        # a detail row may break across pages: LibreOffice 7.4 drops the rest of a table whose
+        # unbreakable row does not fit at the foot of a page (the PPTM referral lost its Views)
         row = table.add_row()
-        _row_flags(row)
         _fill_cell(row.cells[0], label, widths[0], bold=True, fill=LABEL_FILL)
         _fill_cell(row.cells[1], value, widths[1])
     doc.add_paragraph()
@@ -378,14 +373,16 @@ def furniture(doc, section, form_name, header_line=None):
     mp.paragraph_format.space_after = Pt(0)
 
 
-def new_document(form_title, form_name, header_line):
+def new_document(form_title, form_name, header_line, panel="Permanence Panel"):
+    """panel: the words naming the panel in the subtitle and footer (tags, for the forms that
+    go to more than one kind of panel: CASE_PANEL, {{panel.name}})."""
     doc = Document()
     set_up_styles(doc)
     section = set_up_page(doc)
-    furniture(doc, section, "Permanence Panel — " + form_name, header_line)
+    furniture(doc, section, panel + " — " + form_name, header_line)
     props = doc.core_properties
-    props.title = "Permanence Panel — " + form_name
-    props.subject = form_title
+    props.title = form_name if "{{" in panel else panel + " — " + form_name
+    props.subject = form_title if "{{" not in form_title else form_name
     props.author = "Children's Services"
     props.last_modified_by = "Children's Services"
     props.comments = ("Panel proforma. Tags such as {child.name} in double braces are filled "
@@ -400,31 +397,41 @@ def new_document(form_title, form_name, header_line):
     if body is not None and body.text == "":
         body._p.getparent().remove(body._p)
     para(doc, form_title, style="Title")
-    para(doc, "Permanence Panel — " + form_name, style="Subtitle")
+    para(doc, panel + " — " + form_name, style="Subtitle")
     return doc, council
 
 
 CHILD_HEADER = "{{child.name}}  ·  Child ID {{child.childId}}  ·  Case ref {{caseRef}}"
 
+# The panel a case form goes to: the sitting's panel as office.json names it when panelpack
+# fills the form for a sitting's pack, else the kind of panel the referral asks for.
+CASE_PANEL = ("{{#sitting}}{{sitting.panel.name}}{{/sitting}}{{^sitting}}"
+              "{{referral.panelTypeLabel | default:\"Panel\"}}{{/sitting}}")
 
-# --------------------------------------------------------------------------- the five forms
+# When papers are due: the sitting's own deadline from office.json, when there is a sitting.
+PAPERS_DUE = ("{{#sitting.papersDue}}Papers for this sitting are due by {{sitting.papersDue.time}} "
+              "on {{sitting.papersDue.date | date}}.{{/sitting.papersDue}}"
+              "{{^sitting.papersDue}}Papers are due by the deadline in the panel's calendar."
+              "{{/sitting.papersDue}}")
+
+
+# --------------------------------------------------------------------------- the six forms
 
 def make_referral(path):
-    doc, _ = new_document("Referral to Permanence Panel", "Referral", CHILD_HEADER)
+    doc, _ = new_document("Referral to " + CASE_PANEL, "Referral", CHILD_HEADER, CASE_PANEL)
     para(doc, "To be completed by the allocated social worker and quality-assured by the team "
-              "manager before submission. Papers are due at least 3 days before the panel.",
-         italic=True, color=GREY_TEXT)
+              "manager before submission. " + PAPERS_DUE, italic=True, color=GREY_TEXT)
 
     heading(doc, "1. Referral details")
     detail_table(doc, [
         ("Case reference", "{{caseRef}}"),
-        ("Panel", "{{referral.panelType}}"),
-        ("Reason for referral", "{{referral.reason}}"),
+        ("Panel", "{{#sitting}}{{sitting.panel.name}}{{/sitting}}{{^sitting}}{{referral.panelTypeLabel}}{{/sitting}}"),
+        ("Reason for referral", "{{referral.reasonLabel}}"),
         ("Reason in the social worker's words", opt("referral.reasonDetail")),
         ("Recommendation sought", opt("referral.recommendationSought")),
         ("Panel date requested", opt("referral.requestedPanelDate", "date")),
         ("Date submitted", opt("referral.submittedAt", "date")),
-        ("Booked by", opt("referral.bookedBy")),
+        ("Booked by", opt("referral.bookedByLabel")),
         ("Quality-assured by (team manager)", opt("referral.qualityAssuredBy.name")),
         ("Date quality-assured", opt("referral.qualityAssuredDate", "date")),
     ])
@@ -458,12 +465,12 @@ def make_referral(path):
 
     heading(doc, "3. Legal status")
     detail_table(doc, [
-        ("Legal status", "{{legal.status}}"),
+        ("Legal status", "{{legal.statusLabel}}"),
         ("Since", opt("legal.statusDate", "date")),
         ("Date entered care", opt("legal.dateEnteredCare", "date")),
         ("Section 20 consent given", opt("legal.s20.consentDate", "date")),
         ("Section 20 last reviewed", opt("legal.s20.lastReviewDate", "date")),
-        ("Proceedings stage", opt("legal.proceedings.stage")),
+        ("Proceedings stage", opt("legal.proceedings.stageLabel")),
         ("PLO letter sent", opt("legal.proceedings.ploLetterDate", "date")),
         ("Proceedings issued", opt("legal.proceedings.issueDate", "date")),
         ("26-week date", opt("legal.proceedings.week26Date", "date")),
@@ -536,8 +543,8 @@ def make_referral(path):
 
     heading(doc, "8. Assessments and analysis")
     repeat_table(doc, "assessments", [
-        ("Assessment", "{{type}}", 3.2),
-        ("Status", "{{status}}", 3.0),
+        ("Assessment", "{{typeLabel}}", 3.2),
+        ("Status", "{{statusLabel}}", 3.0),
         ("Author", "{{author}}", 3.6),
         ("Due", "{{dueDate | date}}", 3.6),
         ("Completed", "{{completedDate | date}}", 3.6),
@@ -554,14 +561,14 @@ def make_referral(path):
     heading(doc, "9. Plans for permanence")
     detail_table(doc, [
         ("Current care plan", opt("plans.currentCarePlan")),
-        ("Primary plan", opt("plans.primary")),
+        ("Primary plan", opt("plans.primaryLabel")),
         ("Contingency plan", opt("plans.contingency")),
     ])
     heading(doc, "Parallel plans", level=2)
-    bullet_list(doc, "plans.parallel", "{{.}}", empty="No parallel plan.")
+    bullet_list(doc, "plans.parallelLabels", "{{.}}", empty="No parallel plan.")
     heading(doc, "Options considered", level=2)
     repeat_table(doc, "plans.optionsConsidered", [
-        ("Option", "{{option}}", 4.6),
+        ("Option", "{{optionLabel}}", 4.6),
         ("Strengths", "{{strengths}}", 6.2),
         ("Risks", "{{risks}}", 6.2),
     ], empty="No options recorded.")
@@ -579,7 +586,7 @@ def make_referral(path):
         ("How often", "{{frequency}}", 4),
         ("Supervised", "{{supervised | yesno}}", 2.5),
         ("Where", "{{venue}}", 4),
-        ("Current or proposed", "{{status}}", 2.5),
+        ("Current or proposed", "{{statusLabel}}", 2.5),
     ], empty="No contact arrangements recorded.")
 
     heading(doc, "11. Views")
@@ -608,7 +615,7 @@ def make_referral(path):
         ("Action", "{{description}}", 6.5),
         ("Who", "{{owner.name}}", 3.3),
         ("By", "{{dueDate | date}}", 3.9),
-        ("Status", "{{status}}", 1.8),
+        ("Status", "{{statusLabel}}", 1.8),
     ], empty="No outstanding actions.")
 
     heading(doc, "14. Sign-off")
@@ -621,7 +628,8 @@ def make_referral(path):
 
 
 def make_matching(path):
-    doc, _ = new_document("Long-Term Fostering Matching Proforma", "Matching", CHILD_HEADER)
+    doc, _ = new_document("Long-Term Fostering Matching Proforma", "Matching", CHILD_HEADER,
+                          CASE_PANEL)
     para(doc, "Written jointly by the child's social worker and the carers' supervising social "
               "worker. Sets the child's needs against the carers' capacity and the support "
               "that fills any gap.", italic=True, color=GREY_TEXT)
@@ -633,8 +641,8 @@ def make_matching(path):
         ("Case reference", "{{caseRef}}"),
         ("Date of birth", opt("child.dob", "date")),
         ("Age", opt("child.age")),
-        ("Legal status", "{{legal.status}}"),
-        ("Long-term fostering ratified by", opt("matching.planRatifiedBy")),
+        ("Legal status", "{{legal.statusLabel}}"),
+        ("Long-term fostering ratified by", opt("matching.planRatifiedByLabel")),
         ("Date ratified", opt("matching.planRatifiedDate", "date")),
         ("Placement type (code)", opt("matching.placementTypeCode")),
         ("Living with these carers since", opt("matching.placementStartDate", "date")),
@@ -644,7 +652,7 @@ def make_matching(path):
     detail_table(doc, [
         ("Carers", "{{matching.carer.names}}"),
         ("Carer ID", opt("matching.carer.carerId")),
-        ("Fostering service", opt("matching.carer.fosteringService")),
+        ("Fostering service", opt("matching.carer.fosteringServiceLabel")),
         ("Agency (IFA)", "{{matching.carer.agency | default:\"Not applicable\"}}"),
         ("Terms of approval", opt("matching.carer.approvalTerms")),
         ("Date approved", opt("matching.carer.approvalDate", "date")),
@@ -661,7 +669,7 @@ def make_matching(path):
 
     heading(doc, "3. The child's needs and the carers' capacity")
     repeat_table(doc, "matching.matchGrid", [
-        ("Area", "{{domain}}", 4.6),
+        ("Area", "{{domainLabel}}", 4.6),
         ("The child's need", "{{childNeed}}", 6.2),
         ("The carers' capacity", "{{carerCapacity}}", 6.2),
     ], empty="No needs recorded.",
@@ -670,7 +678,7 @@ def make_matching(path):
 
     heading(doc, "4. Support plan")
     repeat_table(doc, "matching.supportPlan", [
-        ("Support", "{{type}}", 5.0),
+        ("Support", "{{typeLabel}}", 5.0),
         ("Provider", "{{provider}}", 3.6),
         ("How often", "{{frequency}}", 2.8),
         ("Cost", "{{cost.pence | money}}", 2.4),
@@ -707,7 +715,7 @@ def make_matching(path):
     heading(doc, "8. Risks and recommendation")
     narrative(doc, "Risks to the match and the contingency", "matching.risks")
     detail_table(doc, [
-        ("Recommendation", opt("matching.recommendation")),
+        ("Recommendation", opt("matching.recommendationLabel")),
         ("Reasons", opt("matching.recommendationReasons")),
     ])
 
@@ -721,7 +729,8 @@ def make_matching(path):
 
 
 def make_finance(path):
-    doc, _ = new_document("Finance and Resource Request", "Finance request", CHILD_HEADER)
+    doc, _ = new_document("Finance and Resource Request", "Finance request", CHILD_HEADER,
+                          CASE_PANEL)
     para(doc, "For therapeutic support above the fund, discretionary and capital payments, "
               "loans and other resources that need the panel's recommendation and approval.",
          italic=True, color=GREY_TEXT)
@@ -730,7 +739,7 @@ def make_finance(path):
     detail_table(doc, [
         ("Request reference", opt("finance.requestId")),
         ("Case reference", "{{caseRef}}"),
-        ("Type of request", "{{finance.requestType}}"),
+        ("Type of request", "{{finance.requestTypeLabel}}"),
         ("Requested by", opt("finance.requester.name")),
         ("Role and team", "{{finance.requester.role}} {{finance.requester.team}}"),
         ("Endorsed by team manager", opt("finance.tmEndorsedBy")),
@@ -743,7 +752,7 @@ def make_finance(path):
         ("Name", "{{child.name}}"),
         ("Child ID", "{{child.childId}}"),
         ("Date of birth", opt("child.dob", "date")),
-        ("Legal status", "{{legal.status}}"),
+        ("Legal status", "{{legal.statusLabel}}"),
         ("Placement", opt("placement.carer")),
         ("Social worker", "{{professionals.socialWorker.name}}"),
     ])
@@ -751,14 +760,14 @@ def make_finance(path):
     heading(doc, "3. Who is to be paid")
     detail_table(doc, [
         ("Payee", opt("finance.payee.name")),
-        ("Payee is", opt("finance.payee.kind")),
+        ("Payee is", opt("finance.payee.kindLabel")),
         ("Carer ID", "{{finance.payee.carerId | default:\"Not applicable\"}}"),
     ])
 
     heading(doc, "4. The amount")
     detail_table(doc, [
         ("Amount requested", "{{finance.amount.pence | money}}"),
-        ("How often", opt("finance.frequency")),
+        ("How often", opt("finance.frequencyLabel")),
         ("From", opt("finance.startDate", "date")),
         ("To", opt("finance.endDate", "date")),
         ("Duration in weeks", opt("finance.durationWeeks")),
@@ -779,9 +788,9 @@ def make_finance(path):
 
     heading(doc, "6. Approvals")
     repeat_table(doc, "finance.approvals", [
-        ("Role", "{{role}}", 3.0),
+        ("Role", "{{roleLabel}}", 3.0),
         ("Name", "{{name}}", 4.0),
-        ("Decision", "{{decision}}", 2.6),
+        ("Decision", "{{decisionLabel}}", 2.6),
         ("Amount approved", "{{amountApproved.pence | money}}", 3.6),
         ("Date", "{{date | date}}", 3.8),
     ], empty="No approvals yet.",
@@ -793,13 +802,14 @@ def make_finance(path):
 
 
 def make_decision(path):
-    doc, _ = new_document("Panel Decision Record", "Decision record", CHILD_HEADER)
+    doc, _ = new_document("Panel Decision Record", "Decision record", CHILD_HEADER,
+                          "{{meeting.panelTypeLabel | default:\"Panel\"}}")
     para(doc, "The panel's record of its decision on one child, for upload to the child's "
               "file within the panel's timescale.", italic=True, color=GREY_TEXT)
 
     heading(doc, "1. The sitting")
     detail_table(doc, [
-        ("Panel", opt("meeting.panelType")),
+        ("Panel", opt("meeting.panelTypeLabel")),
         ("Date", "{{meeting.date | date}}"),
         ("Time", "{{meeting.startTime}} to {{meeting.endTime}}"),
         ("Reference", opt("meeting.meetingId")),
@@ -811,7 +821,7 @@ def make_decision(path):
     repeat_table(doc, "meeting.membersPresent", [
         ("Name", "{{name}}", 6),
         ("Role", "{{role}}", 5),
-        ("Organisation or team", "{{organisation}} {{team}}", 6),
+        ("Organisation or team", _team_or_organisation(""), 6),
     ], empty="No members recorded.")
     heading(doc, "Apologies", level=2)
     bullet_list(doc, "meeting.apologies", "{{name}}, {{role}}", empty="No apologies.")
@@ -822,6 +832,7 @@ def make_decision(path):
         ("Child ID", "{{child.childId}}"),
         ("Case reference", "{{caseRef}}"),
         ("Date of birth", opt("child.dob", "date")),
+        ("Legal status", opt("legalStatusLabel")),
         ("Heard at", opt("agendaSlot")),
         ("Papers received on time", "{{papersOnTime | yesno}}"),
     ])
@@ -829,13 +840,13 @@ def make_decision(path):
     repeat_table(doc, "attendees", [
         ("Name", "{{name}}", 6),
         ("Role", "{{role}}", 5),
-        ("Organisation or team", "{{organisation}} {{team}}", 6),
+        ("Organisation or team", _team_or_organisation(""), 6),
     ], empty="No attendees recorded.")
     heading(doc, "Presented by", level=2)
     bullet_list(doc, "presenters", "{{name}}, {{role}}", empty="No presenters recorded.")
     heading(doc, "Papers read", level=2)
     repeat_table(doc, "papers", [
-        ("Paper", "{{type}}", 10),
+        ("Paper", "{{typeLabel}}", 10),
         ("Received", "{{receivedAt | date}}", 7),
     ], empty="No papers recorded.")
 
@@ -846,18 +857,19 @@ def make_decision(path):
 
     heading(doc, "4. Decision")
     detail_table(doc, [
-        ("Outcome", "{{outcome}}"),
-        ("Agreed primary plan", opt("agreedPrimaryPlan")),
+        ("Outcome", "{{outcomeLabel}}"),
+        ("Agreed primary plan", opt("agreedPrimaryPlanLabel")),
         ("Conditions", "{{conditions | default:\"None\"}}"),
+        ("Amount approved", "{{amountApproved.pence | money | default:\"Not applicable\"}}"),
     ])
     heading(doc, "Agreed parallel plans", level=2)
-    bullet_list(doc, "agreedParallelPlans", "{{.}}", empty="No parallel plan.")
+    bullet_list(doc, "agreedParallelPlanLabels", "{{.}}", empty="No parallel plan.")
     heading(doc, "Rationale", level=2)
     para(doc, "{{rationale}}")
 
     heading(doc, "5. Monitoring and review")
     detail_table(doc, [
-        ("Follow-up", opt("monitoring")),
+        ("Follow-up", opt("monitoringLabel")),
         ("Matching report due", "{{matchingReportDueDate | date | default:\"Not applicable\"}}"),
         ("Next review", opt("nextReviewDate", "date")),
         ("Escalated to", "{{escalation.to | default:\"Not escalated\"}}"),
@@ -870,17 +882,24 @@ def make_decision(path):
         ("Action", "{{description}}", 6.5),
         ("Who", "{{owner.name}}", 3.3),
         ("By", "{{dueDate | date}}", 3.9),
-        ("Status", "{{status}}", 1.8),
+        ("Status", "{{statusLabel}}", 1.8),
     ], empty="No actions agreed.")
 
     heading(doc, "7. Agency decision maker")
+    # The ADM's decision only where one is needed: "Awaited" under "needed: No" contradicts.
+    para(doc, "{{#adm.required}}")
     detail_table(doc, [
-        ("ADM decision needed", "{{adm.required | yesno}}"),
-        ("Agency decision maker", "{{adm.name | default:\"Not applicable\"}}"),
-        ("Decision", "{{adm.decision | default:\"Awaited\"}}"),
-        ("Reasons", "{{adm.reasons | default:\"Not applicable\"}}"),
+        ("ADM decision needed", "Yes"),
+        ("Agency decision maker", "{{adm.name | default:\"Not yet named\"}}"),
+        ("Decision", "{{adm.decisionLabel | default:\"Awaited\"}}"),
+        ("Reasons", "{{adm.reasons | default:\"Not yet given\"}}"),
         ("Date", "{{adm.date | date | default:\"Awaited\"}}"),
     ])
+    para(doc, "{{/adm.required}}")
+    para(doc, "{{^adm.required}}")
+    para(doc, "No agency decision maker's decision is needed for this case.", italic=True,
+         color=GREY_TEXT)
+    para(doc, "{{/adm.required}}")
 
     heading(doc, "8. Distribution and recording")
     repeat_table(doc, "circulatedTo", [
@@ -953,11 +972,14 @@ def _agenda_attendees(doc):
         _fill_cell(row.cells[3], _team_or_organisation(key + "."), widths[3])
     row = t.add_row()
     _row_flags(row)
-    _fill_cell(row.cells[0], "{{#panel.members}}Member", widths[0], bold=True, fill=LABEL_FILL)
+    # members who sent apologies are listed under Apologies only (panel.attending)
+    _fill_cell(row.cells[0], "{{#panel.attending}}Member", widths[0], bold=True,
+               fill=LABEL_FILL)
     _fill_cell(row.cells[1], "{{name}}", widths[1])
     _fill_cell(row.cells[2], "{{role}}", widths[2])
-    _fill_cell(row.cells[3], _team_or_organisation("") + "{{/panel.members}}", widths[3])
-    _agenda_wide_row(t, "{{^panel.members}}Members", "No other members listed.{{/panel.members}}",
+    _fill_cell(row.cells[3], _team_or_organisation("") + "{{/panel.attending}}", widths[3])
+    _agenda_wide_row(t, "{{^panel.attending}}Members",
+                     "No other members attending.{{/panel.attending}}",
                      widths, italic=True, color=GREY_TEXT)
     doc.add_paragraph()
 
@@ -1051,7 +1073,7 @@ def _when(group):
 def make_agenda(path):
     """The agenda of one sitting, filled from the data panelpack computes
     (docs/schema/agenda.schema.json; `panelpack fields agenda`)."""
-    doc, _ = new_document("Panel Agenda", "Agenda", AGENDA_HEADER)
+    doc, _ = new_document("Panel Agenda", "Agenda", AGENDA_HEADER, "{{panel.name}}")
     _agenda_subtitle(doc, "{{panel.name}}  ·  {{weekday}} {{date | date}}")
     para(doc, "For panel members and presenters only: tell the panel administrator at once "
               "if you cannot attend. Drawn up on {{generatedAt | date | default:\"an "
@@ -1067,8 +1089,7 @@ def make_agenda(path):
     heading(doc, "1. The sitting")
     detail_table(doc, [
         ("Panel", "{{panel.name}}"),
-        ("Kind of panel", "{{panel.typeLabel}}{{^panel.typeLabel}}{{panel.type}}"
-                          "{{/panel.typeLabel}}"),
+        ("Kind of panel", "{{panel.typeLabel}}"),
         ("Date", "{{weekday}} {{date | date}}"),
         ("Time", "{{startTime}} to {{endTime | default:\"close\"}}"),
         ("Venue", opt("panel.venue")),
@@ -1103,7 +1124,7 @@ def make_agenda(path):
         ("Action", "{{description}}", 4.9),
         ("Who", "{{owner.name}}", 3.3),
         ("By", "{{dueDate | date}}", 3.2),
-        ("Status", "{{status}}", 2.1),
+        ("Status", "{{statusLabel}}", 2.1),
     ], empty="No actions outstanding.")
 
     heading(doc, "6. Any other business")
@@ -1407,14 +1428,7 @@ FORMS = {
 }
 
 
-# Edited by hand in Word and LibreOffice since their first version: never regenerated into
-# templates/ (the agenda and the report are still made by this script; see the docstring).
-HAND_EDITED = ("referral", "matching", "finance-request", "decision-record")
-
-
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    templates = os.path.realpath(os.path.join(here, "..", "templates"))
     args = sys.argv[1:]
     if not args or args[0] in ("-h", "--help"):
         print("usage: make_templates.py OUTDIR [FORM ...]   (FORM: %s; default: all)\n"
@@ -1426,13 +1440,6 @@ def main():
         print("make_templates.py: unknown form %s (the forms: %s)"
               % (", ".join(unknown), ", ".join(FORMS)), file=sys.stderr)
         return 2
-    if os.path.realpath(outdir) == templates:
-        kept = [n for n in names if n in HAND_EDITED]
-        if kept:
-            print("make_templates.py: templates/%s.docx are edited by hand now; not "
-                  "overwriting them (make them in another folder, or name only: agenda report)"
-                  % ", ".join(kept), file=sys.stderr)
-            return 2
     os.makedirs(outdir, exist_ok=True)
     for name in names:
         path = os.path.join(outdir, name + ".docx")

@@ -39,6 +39,20 @@ ordered_json people_json(const std::vector<Person>& people) {
   return list;
 }
 
+// The members expected at the sitting: a member who sent apologies is listed under apologies
+// only (matched by name, as the bookings file writes it).
+std::vector<Person> attending_members(const std::vector<Person>& members,
+                                      const nlohmann::json& apologies) {
+  std::vector<Person> attending;
+  for (const Person& member : members) {
+    const bool apologised = std::any_of(apologies.begin(), apologies.end(), [&](const auto& a) {
+      return a.is_object() && a.value("name", std::string()) == member.name;
+    });
+    if (!apologised) attending.push_back(member);
+  }
+  return attending;
+}
+
 ordered_json child_json(const CaseSummary& summary) {
   ordered_json child{{"childId", summary.child_id}, {"name", summary.child_name}};
   child["dob"] = summary.dob ? ordered_json(summary.dob->iso()) : ordered_json(nullptr);
@@ -142,6 +156,7 @@ ordered_json build_agenda(const AgendaInputs& in) {
   panel["chair"] = in.panel.chair.to_json();
   panel["administrator"] = in.panel.administrator.to_json();
   panel["members"] = people_json(in.panel.members);
+  panel["attending"] = people_json(attending_members(in.panel.members, in.bookings.apologies));
   agenda["panel"] = std::move(panel);
   agenda["date"] = in.sitting.date.iso();
   agenda["weekday"] = std::string{weekday_name(in.sitting.date.weekday())};

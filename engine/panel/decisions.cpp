@@ -49,6 +49,43 @@ Decision read_decision(const json& object, const std::string& pointer) {
   return decision;
 }
 
+// The team and organisation office.json gives a person, by name: the decisions file names the
+// members present and the attendees, and their record's "team" columns should not be empty.
+const Person* known_person(const OfficeConfig& office, const std::string& name) {
+  if (name.empty()) return nullptr;
+  if (office.administrator.name == name) return &office.administrator;
+  for (const PanelConfig& panel : office.panels) {
+    if (panel.chair.name == name) return &panel.chair;
+    if (panel.administrator.name == name) return &panel.administrator;
+    for (const Person& member : panel.members) {
+      if (member.name == name) return &member;
+    }
+  }
+  return nullptr;
+}
+
+// ...or, for the social worker and team manager who attend, the case's presenters.
+ordered_json with_teams(ordered_json people, const OfficeConfig& office,
+                        const ordered_json& presenters) {
+  if (!people.is_array()) return people;
+  for (auto& person : people) {
+    if (!person.is_object() || !person.contains("name") || !person["name"].is_string()) continue;
+    const std::string name = person["name"].get<std::string>();
+    ordered_json known;
+    if (const Person* member = known_person(office, name)) known = member->to_json();
+    for (const auto& presenter : presenters) {
+      if (known.is_null() && presenter.is_object() && presenter.value("name", "") == name) {
+        known = presenter;
+      }
+    }
+    if (!known.is_object()) continue;
+    for (const char* key : {"team", "organisation"}) {
+      if (!person.contains(key) && known.contains(key)) person[key] = known[key];
+    }
+  }
+  return people;
+}
+
 }  // namespace
 
 bool RecordedAction::overdue_on(CalendarDate day) const {
@@ -132,8 +169,12 @@ ordered_json decision_record_data(const SittingDecisions& decisions, const Decis
   for (const char* key : {"membersPresent", "apologies", "quorate"}) {
     if (meeting_fields.contains(key)) meeting[key] = meeting_fields[key];
   }
+  for (const char* key : {"membersPresent", "apologies"}) {
+    if (meeting.contains(key)) meeting[key] = with_teams(meeting[key], inputs.office, {});
+  }
   meeting["administrator"] = inputs.panel.administrator.to_json();
   record["meeting"] = std::move(meeting);
+  if (item.contains("legalStatus")) record["legalStatus"] = item["legalStatus"];
   record["agendaSlot"] = item["slot"];
   record["presenters"] = item["presenters"];
   ordered_json papers = ordered_json::array();
@@ -147,7 +188,8 @@ ordered_json decision_record_data(const SittingDecisions& decisions, const Decis
   // The decision's own fields, in the order the file gives them, with words beside codes.
   for (const auto& [key, value] : decision.entry.items()) {
     if (key == "caseRef") continue;
-    record[key] = value;
+    record[key] = key == "attendees" ? with_teams(value, inputs.office, item["presenters"])
+                                     : ordered_json(value);
     if (key == "outcome") record["outcomeLabel"] = outcome_label(decision.outcome);
     if (key == "agreedPrimaryPlan") {
       record["agreedPrimaryPlanLabel"] = permanence_option_label(decision.primary_plan);

@@ -1,5 +1,6 @@
 #pragma once
-// The words a person reads for the codes the schemas store ("ratify_plan" -> "Ratify the plan").
+// The words a person reads for the codes the schemas store ("ratify_plan" -> "Ratify the
+// permanence plan"): the "x-labels" of docs/schema/, compiled in, so they live in one place.
 
 #include <string>
 #include <string_view>

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "validation/nearest_name.hpp"
+#include "validation/schema_labels.hpp"
 
 namespace panelpack::validation {
 namespace {
@@ -103,10 +104,37 @@ class CatalogueBuilder {
       }
       const std::string path = field.path;
       const FieldKind kind = field.kind;
+      const std::string meaning = field.description;
       fields.push_back(std::move(field));
+      const bool described = properties->contains(name + std::string(kLabelSuffix)) ||
+                             properties->contains(name + std::string(kLabelsSuffix));
+      if (!described) add_label_field(target, path, kind, meaning);  // the schema's own wins
       if (kind == FieldKind::object) walk_object(target, path, depth + 1);
       if (kind == FieldKind::list) walk_items(target, path + "[]", depth + 1);
     }
+  }
+
+  // The words the data layer adds beside a coded field (schema_labels.hpp), so templates may
+  // name "legal.statusLabel" and "plans.parallelLabels".
+  void add_label_field(const SchemaNode& target, const std::string& path, FieldKind kind,
+                       const std::string& meaning) {
+    Field words;
+    words.description = "In words: " + meaning;
+    if (kind == FieldKind::choice && labels_of(schemas_, target) != nullptr) {
+      words.path = path + std::string(kLabelSuffix);
+      words.kind = FieldKind::text;
+    } else if (kind == FieldKind::list) {
+      const auto items = target.schema->find("items");
+      if (items == target.schema->end() ||
+          labels_of(schemas_, {&*items, target.document}) == nullptr) {
+        return;
+      }
+      words.path = path + std::string(kLabelsSuffix);
+      words.kind = FieldKind::list;
+    } else {
+      return;
+    }
+    fields.push_back(std::move(words));
   }
 
   void walk_items(const SchemaNode& list, const std::string& prefix, std::size_t depth) {

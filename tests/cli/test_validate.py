@@ -12,7 +12,8 @@ import unittest
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, run_tests_of, write_docx  # noqa: E402
+from test_cli import (BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, document_text,  # noqa: E402
+                      run_tests_of, write_docx)
 
 SOURCE = Path(os.environ.get("PANELPACK_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 GOOD_CASE = SOURCE / "tests" / "fixtures" / "cases" / "LCS900001.json"
@@ -158,12 +159,58 @@ class Fields(CliTestCase):
                 self.assertTrue(all(f["description"] for f in fields))
         self.assertExit(self.run_panelpack("fields", "nonsense"), USAGE)
 
+    def test_every_coded_field_lists_its_words_beside_it(self):
+        fields = {f["path"]: f for f in json.loads(
+            self.run_panelpack("fields", "case", "--json").stdout)["fields"]}
+        for code, words in (("legal.status", "legal.statusLabel"),
+                            ("referral.reason", "referral.reasonLabel"),
+                            ("assessments[].type", "assessments[].typeLabel"),
+                            ("finance.approvals[].role", "finance.approvals[].roleLabel")):
+            self.assertEqual(fields[code]["kind"], "choice")
+            self.assertEqual(fields[words]["kind"], "text", words)
+        self.assertEqual(fields["plans.parallelLabels[]"]["kind"], "list")
+        decision = [f["path"] for f in json.loads(
+            self.run_panelpack("fields", "decision", "--json").stdout)["fields"]]
+        self.assertEqual(decision.count("outcomeLabel"), 1)  # the schema's own, not twice
+        self.assertIn("adm.decisionLabel", decision)
+        self.assertIn("papers[].typeLabel", decision)
+
     def test_help_for_the_new_commands(self):
         for arguments in (("validate", "--help"), ("help", "fields"), ("fields", "-h")):
             with self.subTest(arguments=arguments):
                 result = self.run_panelpack(*arguments)
                 self.assertExit(result, SUCCESS)
                 self.assertIn("Examples", result.stdout.decode())
+
+
+class Words(CliTestCase):
+    """render gives every code its words, per field: sgo as a plan and as an assessment."""
+
+    def test_a_case_renders_words_not_codes(self):
+        template = write_docx(self.root / "words.docx",
+                              "Status {{legal.statusLabel}}",
+                              "Plan {{plans.primaryLabel}}",
+                              "Assessment {{#assessments}}{{typeLabel}}, {{statusLabel}}{{/assessments}}",
+                              "Parallel {{#plans.parallelLabels}}{{.}}{{/plans.parallelLabels}}",
+                              "Stage {{legal.proceedings.stageLabel}}")
+        out = self.root / "words-out.docx"
+        self.assertExit(self.run_panelpack("render", template, GOOD_CASE, "-o", out), SUCCESS)
+        text = document_text(out)
+        self.assertIn("Status Interim care order (s38)", text)
+        self.assertIn("Plan Special guardianship order", text)
+        self.assertIn("Assessment Special guardianship assessment, In progress", text)
+        self.assertIn("Parallel Long-term fostering", text)
+        self.assertIn("Stage Care proceedings issued", text)
+        self.assertExit(self.run_panelpack("check", template, "--schema", "case"), SUCCESS)
+
+    def test_a_label_in_the_data_is_kept(self):
+        case = good_case()
+        case["legal"]["statusLabel"] = "ICO (as our system words it)"
+        data = self.write("case.json", json.dumps(case))
+        template = write_docx(self.root / "kept.docx", "{{legal.statusLabel}}")
+        out = self.root / "kept-out.docx"
+        self.assertExit(self.run_panelpack("render", template, data, "-o", out), SUCCESS)
+        self.assertIn("ICO (as our system words it)", document_text(out))
 
 
 class CheckAgainstSchema(CliTestCase):

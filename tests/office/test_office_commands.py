@@ -6,9 +6,11 @@ Standard library only. Env: PANELPACK_BIN, PANELPACK_SOURCE_DIR. Ends with a lin
 """
 
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -18,6 +20,17 @@ from office_copy import copy_sample_office, edit_json  # noqa: E402
 from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, run_tests_of  # noqa: E402
 
 BUSY = 4
+
+
+def document_text(document, scratch):
+    """A document's text as LibreOffice reads it (soffice --convert-to txt, its own profile)."""
+    profile = tempfile.mkdtemp(prefix="pp-lo-office-", dir=scratch)
+    outdir = Path(scratch) / "txt"
+    subprocess.run(["soffice", "--headless", "--norestore",
+                    "-env:UserInstallation=file://" + profile, "--convert-to", "txt:Text",
+                    "--outdir", str(outdir), str(document)],
+                   capture_output=True, timeout=300, check=False, stdin=subprocess.DEVNULL)
+    return (outdir / (Path(document).stem + ".txt")).read_text(encoding="utf-8-sig")
 
 
 class OfficeTestCase(CliTestCase):
@@ -309,6 +322,23 @@ class Agenda(OfficeTestCase):
         self.assertExit(self.panelpack("agenda", "aep", "2027-01-11", "-o", out), SUCCESS)
         self.assertGreater(out.stat().st_size, 1000)
         self.assertExit(self.panelpack("agenda", "aep", "2027-01-11"), USAGE)
+
+    def test_an_apologising_member_is_listed_under_apologies_only(self):
+        """Review #10: Dr Anjali Mistry sent apologies for 15 December; the agenda lists her
+        once, under Apologies, not also among the members attending."""
+        agenda = self.json_of("agenda", "permanence", "2026-12-15")
+        self.assertEqual([a["name"] for a in agenda["apologies"]], ["Dr Anjali Mistry"])
+        self.assertIn("Dr Anjali Mistry", [m["name"] for m in agenda["panel"]["members"]])
+        self.assertNotIn("Dr Anjali Mistry", [m["name"] for m in agenda["panel"]["attending"]])
+        if not shutil.which("soffice"):
+            self.skipTest("LibreOffice is not installed")
+        out = self.root / "agenda.docx"
+        self.assertExit(self.panelpack("agenda", "permanence", "2026-12-15", "-o", out), SUCCESS)
+        text = document_text(out, self.root)
+        self.assertEqual(text.count("Anjali Mistry"), 1, text)
+        self.assertIn("Declan Fairweather", text)  # members who did not apologise still attend
+        apologies = text.index("Apologies")
+        self.assertGreater(text.index("Anjali Mistry"), apologies)
 
     def test_a_booked_case_without_a_case_file_is_named(self):
         (self.office / "cases" / "LCS900103.json").unlink()

@@ -205,6 +205,49 @@ class LibreOfficeOpensThePack(PackTestCase):
             self.assertIn("OFFICIAL-SENSITIVE", texts[document], document)
 
 
+@need("soffice", "pdftotext")
+class PanelWording(CliTestCase):
+    """A referral packed for the AEP panel names that panel and its own papers deadline, where
+    every referral used to say "Referral to Permanence Panel" and "3 days before"."""
+
+    def test_an_aep_referral_names_its_panel_and_when_its_papers_are_due(self):
+        office = copy_sample_office(self.root / "office")
+        sitting = ("aep", "2027-01-11")
+
+        def panelpack(*arguments):
+            return subprocess.run([BINARY, *map(str, arguments), "--office", str(office)],
+                                  capture_output=True, timeout=600, check=False)
+        self.assertExit(panelpack("book", *sitting, "LCS900107", "--received", "referral",
+                                  "--at", "2027-01-04T10:00"), SUCCESS)
+        agenda = json.loads(panelpack("agenda", *sitting, "--json").stdout)
+        self.assertExit(panelpack("pack", *sitting), SUCCESS)
+        folder = office / "packs" / sitting[0] / sitting[1]
+        referral = next(folder.glob("*LCS900107-referral.docx"))
+        pdfs = self.root / "pdfs"
+        profile = tempfile.mkdtemp(prefix="pp-lo-aep-")
+        try:
+            subprocess.run(["soffice", "--headless", "--norestore",
+                            "-env:UserInstallation=file://" + profile, "--convert-to", "pdf",
+                            "--outdir", str(pdfs), str(referral)],
+                           capture_output=True, timeout=600, check=False,
+                           stdin=subprocess.DEVNULL)
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        text = " ".join(pdf_text(pdfs / (referral.stem + ".pdf")).split())
+        name = agenda["panel"]["name"]
+        self.assertEqual(name, "Northbridge Achieving Early Permanence Panel")
+        self.assertIn("Referral to " + name, text)
+        self.assertIn(name + " — Referral · Page 1 of", text)  # the footer
+        self.assertNotIn("Referral to Permanence Panel", text)
+        due = agenda["papersDue"]
+        day = int(due["date"][8:10])
+        month = ["January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December"][int(due["date"][5:7]) - 1]
+        self.assertIn("Papers for this sitting are due by %s on %d %s %s."
+                      % (due["time"], day, month, due["date"][:4]), text)
+        self.assertNotIn("3 days before", text)
+
+
 @need("soffice", "qpdf", "pdftotext")
 class PackPdf(PackTestCase):
     def test_one_pdf_agenda_first_with_a_bookmark_per_case_in_agenda_order(self):

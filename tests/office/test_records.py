@@ -93,6 +93,49 @@ class DecisionRecords(RecordsTestCase):
                 self.assertIn(squash(action["description"]), text, name)
                 self.assertIn(action["owner"]["name"], text, name)
 
+    def test_the_record_is_in_words_with_teams_and_an_adm_block_only_where_needed(self):
+        """Review #9: no "Awaited" under "ADM decision needed: No", the team columns filled
+        from office.json (and the case's presenters), the legal status, the papers read and
+        the actions' status in words, the amount approved for a finance request."""
+        if not have("soffice", "pdftotext"):
+            self.skipTest("LibreOffice is not installed")
+
+        def amend(d):
+            d["decisions"][0]["amountApproved"] = {"pence": 125000, "currency": "GBP"}
+            d["decisions"][1]["adm"] = {"required": True, "name": "Sarah Linton",
+                                        "decision": "agree"}
+        edit_json(self.office / "decisions" / SITTING[0] / (SITTING[1] + ".json"), amend)
+        self.assertExit(self.panelpack("decisions", *SITTING, "--no-pdf"), SUCCESS)
+        pdfs = soffice_convert([self.records / n for n in RECORD_NAMES], self.root / "pdf")
+        texts = []  # laid out as printed: a table row's cells side by side on one line
+        for name in RECORD_NAMES:
+            pdf = pdfs / (Path(name).stem + ".pdf")
+            self.assertTrue(pdf.is_file(), f"LibreOffice did not open {name}")
+            texts.append(subprocess.run(["pdftotext", "-layout", str(pdf), "-"],
+                                        capture_output=True, check=True).stdout.decode())
+        leah, second, _ = texts
+        # LCS900102: no ADM needed, so nothing awaited; her legal status is C1, in words
+        self.assertIn("No agency decision maker's decision is needed", squash(leah))
+        self.assertNotIn("Awaited", leah)
+        self.assertRegex(leah, r"Legal status +Interim care order \(s38\)")
+        self.assertNotRegex(leah, r"\bC1\b")
+        self.assertRegex(leah, r"Amount approved +£1,250\.00")
+        # Declan Fairweather's team comes from office.json, the social worker's from the case
+        self.assertRegex(leah, r"Declan Fairweather +Legal adviser +Legal Services")
+        self.assertRegex(leah, r"Hannah Westerby +Social worker +Court Team")
+        # papers read and the actions' status in words, not the codes care-plan and open
+        self.assertRegex(leah, r"Care plan +11 December 2026")
+        self.assertNotIn("care-plan", leah)
+        statuses = {a.get("status", "open") for a in self.decisions["decisions"][0]["actions"]}
+        for status in statuses:
+            self.assertRegex(leah, r"\b%s\b" % status.capitalize())
+            self.assertNotRegex(leah, r"\b%s\b" % status)
+        # the second record needs an ADM decision: it is shown, in words
+        self.assertRegex(second, r"Agency decision maker +Sarah Linton")
+        self.assertRegex(second, r"Decision +Agree")
+        self.assertNotIn("No agency decision maker's decision is needed", squash(second))
+        self.assertRegex(second, r"Amount approved +Not applicable")
+
     def test_pdfs_beside_the_records_where_libreoffice_is(self):
         if not have("soffice"):
             self.skipTest("LibreOffice is not installed")

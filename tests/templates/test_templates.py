@@ -21,6 +21,13 @@ computes, written to RENDERED_DIR/agenda-data/ and used as the data file. The ma
 renders for every case with a `matching` object, the finance request for every case with a
 `finance` object; the referral for every case.
 
+No code reaches a document: every word of every PDF's text is checked against the codes of
+the schemas (an enum value of docs/schema/ that is not also an ordinary word of its own
+"x-labels" words: C1, sgo, ratify_plan, permanence_panel, sw...), and every enum of the
+schemas the documents are filled from must give words for each of its codes. A case form
+filled for a sitting (the "sitting" panelpack adds when it packs the AEP panel's papers)
+must name that panel, not the Permanence Panel, and give that sitting's papers deadline.
+
 Standard library only. Environment: PANELPACK_BIN (the built panelpack), PANELPACK_SOURCE_DIR
 (the source tree; default: two levels up), RENDERED_DIR (where outputs and PDFs go; default:
 a temporary directory). Prints "N passed, M failed" last; exits 1 on any failure.
@@ -58,6 +65,69 @@ AGENDA_NOW = "2026-12-01T09:00"
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
+
+# the schemas whose enums reach documents, and what a code's words are
+DOCUMENT_SCHEMAS = ("common", "case", "decision", "agenda")
+
+
+def schema_document(name):
+    return json.loads((SOURCE / "docs" / "schema" / ("%s.schema.json" % name))
+                      .read_text(encoding="utf-8"))
+
+
+def words(name, pointer, code):
+    """The "x-labels" words of code at pointer ('/$defs/LegalStatus') in schema name."""
+    node = schema_document(name)
+    for part in pointer.strip("/").split("/"):
+        node = node[part]
+    return node.get("x-labels", {}).get(code, code)
+
+
+def enums_of(node, pointer=""):
+    """[(pointer, enum node)] of every enum in a schema document."""
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get("enum"), list):
+            found.append((pointer, node))
+        for key, value in node.items():
+            found.extend(enums_of(value, pointer + "/" + key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found.extend(enums_of(value, "%s/%d" % (pointer, i)))
+    return found
+
+
+def schema_codes():
+    """{code: where} for every code of the schemas documents are filled from that is not an
+    ordinary word of its own words ("open" is "Open", "panel" is in "Permanence Panel")."""
+    codes = {}
+    for name in DOCUMENT_SCHEMAS:
+        for pointer, node in enums_of(schema_document(name)):
+            labels = node.get("x-labels") or {}
+            for code in node["enum"]:
+                if not isinstance(code, str):
+                    continue
+                label_words = re.findall(r"[\w\-]+", labels.get(code, "").lower())
+                if code.lower() not in label_words:
+                    codes[code] = "%s.schema.json#%s" % (name, pointer)
+    return codes
+
+
+def panel_words(template, data):
+    """The panel the page footer names: the sitting's panel, else the kind the referral (or the
+    decision's sitting) names in words; the agenda its own panel."""
+    if template == "agenda":
+        return get(data, "panel.name")
+    if template == "report":
+        return "Permanence Panel"
+    if template == "decision-record":
+        return (get(data, "meeting.panelTypeLabel") or
+                words("common", "/$defs/PanelType", get(data, "meeting.panelType") or "Panel"))
+    if get(data, "sitting.panel.name"):
+        return get(data, "sitting.panel.name")
+    kind = get(data, "referral.panelType")
+    return words("common", "/$defs/PanelType", kind) if kind else "Panel"
+
 
 passed = 0
 failed = 0
@@ -279,6 +349,18 @@ class TOKENS(tuple):
         return tuple.__new__(cls, (word, times))
 
 
+class PLAIN(str):
+    """Text the PDF must show in pdftotext's own reading order (a title in a large font, whose
+    wide word spacing the cell regrouping would split)."""
+
+
+class TIMES(tuple):
+    """A phrase and how many times exactly it must appear in the PDF's text."""
+
+    def __new__(cls, phrase, times):
+        return tuple.__new__(cls, (phrase, times))
+
+
 GAP = r"[ \t]{2,}"   # between two columns of a pdftotext -layout line
 
 
@@ -326,11 +408,22 @@ def expectations(template, data):
         expect_text(e, "child.childId", get(data, "child.childId"))
         expect_text(e, "caseRef", get(data, "caseRef"))
     if template in ("referral", "matching", "finance-request"):
-        expect_text(e, "legal.status", get(data, "legal.status"))
+        if get(data, "legal.status"):
+            expect_text(e, "legal.status in words",
+                        words("common", "/$defs/LegalStatus", get(data, "legal.status")))
         expect_date(e, "child.dob", get(data, "child.dob"))
 
     if template == "referral":
-        expect_text(e, "referral.reason", get(data, "referral.reason"))
+        if get(data, "referral.reason"):
+            expect_text(e, "referral.reason in words",
+                        words("common", "/$defs/ReferralReason", get(data, "referral.reason")))
+        e.append(("the title names the panel",
+                  PLAIN("Referral to " + panel_words(template, data))))
+        if get(data, "sitting.papersDue.date"):
+            e.append(("the sitting's own papers deadline",
+                      "Papers for this sitting are due by %s on %s."
+                      % (get(data, "sitting.papersDue.time"),
+                         fmt_date(get(data, "sitting.papersDue.date")))))
         for key, label in (("interpreterRequired", "Interpreter required"),
                            ("disability", "Disability")):
             if isinstance(get(data, "child." + key), bool):
@@ -339,10 +432,13 @@ def expectations(template, data):
         expect_date(e, "referral.requestedPanelDate", get(data, "referral.requestedPanelDate"))
         expect_date(e, "legal.statusDate", get(data, "legal.statusDate"))
         expect_date(e, "legal.dateEnteredCare", get(data, "legal.dateEnteredCare"))
-        expect_text(e, "plans.primary", get(data, "plans.primary"))
+        if get(data, "plans.primary"):
+            expect_text(e, "plans.primary in words",
+                        words("common", "/$defs/PermanenceOption", get(data, "plans.primary")))
         expect_text(e, "plans.contingency", get(data, "plans.contingency"))
         for i, p in enumerate(get(data, "plans.parallel", []) or []):
-            expect_text(e, "plans.parallel[%d]" % i, p)
+            expect_text(e, "plans.parallel[%d] in words" % i,
+                        words("common", "/$defs/PermanenceOption", p))
         expect_text(e, "professionals.socialWorker.name",
                     get(data, "professionals.socialWorker.name"))
         for key in ("emotional", "health", "education", "identity"):
@@ -355,7 +451,10 @@ def expectations(template, data):
             expect_text(e, "chronology[%d].event" % i, c.get("event"))
             expect_date(e, "chronology[%d].date" % i, c.get("date"))
         for i, a in enumerate(data.get("assessments") or []):
-            expect_text(e, "assessments[%d].type" % i, a.get("type"))
+            if a.get("type"):
+                expect_text(e, "assessments[%d].type in words" % i,
+                            words("case", "/properties/assessments/items/properties/type",
+                                  a["type"]))
             expect_date(e, "assessments[%d].dueDate" % i, a.get("dueDate"))
         for i, a in enumerate(data.get("actions") or []):
             expect_text(e, "actions[%d].description" % i, a.get("description"))
@@ -369,14 +468,20 @@ def expectations(template, data):
         expect_text(e, "matching.carer.approvalTerms", get(m, "carer.approvalTerms"))
         expect_date(e, "matching.placementStartDate", m.get("placementStartDate"))
         expect_date(e, "matching.carerAgreedDate", m.get("carerAgreedDate"))
-        expect_text(e, "matching.recommendation", m.get("recommendation"))
+        if m.get("recommendation"):
+            expect_text(e, "matching.recommendation in words",
+                        words("case", "/properties/matching/properties/recommendation",
+                              m["recommendation"]))
         expect_text(e, "matching.views.child", get(m, "views.child"))
         expect_text(e, "matching.supervisingSocialWorker.name",
                     get(m, "supervisingSocialWorker.name"))
         for i, h in enumerate(get(m, "carer.householdMembers", []) or []):
             expect_text(e, "matching.carer.householdMembers[%d].name" % i, h.get("name"))
         for i, g in enumerate(m.get("matchGrid") or []):
-            expect_text(e, "matching.matchGrid[%d].domain" % i, g.get("domain"))
+            if g.get("domain"):
+                expect_text(e, "matching.matchGrid[%d].domain in words" % i,
+                            words("case", "/properties/matching/properties/matchGrid/items/"
+                                  "properties/domain", g["domain"]))
             expect_text(e, "matching.matchGrid[%d].childNeed" % i, g.get("childNeed"))
             expect_text(e, "matching.matchGrid[%d].carerCapacity" % i, g.get("carerCapacity"))
             expect_text(e, "matching.matchGrid[%d].gap" % i, g.get("gap"))
@@ -392,7 +497,9 @@ def expectations(template, data):
 
     elif template == "finance-request":
         f = data["finance"]
-        expect_text(e, "finance.requestType", f.get("requestType"))
+        expect_text(e, "finance.requestType in words",
+                    words("case", "/properties/finance/properties/requestType",
+                          f.get("requestType")))
         expect_money(e, "finance.amount", f.get("amount"))
         expect_money(e, "finance.totalCommitment", f.get("totalCommitment"))
         expect_text(e, "finance.justification", f.get("justification"))
@@ -405,7 +512,10 @@ def expectations(template, data):
             expect_money(e, "finance.quotes[%d].amount" % i, q.get("amount"))
         for i, a in enumerate(f.get("approvals") or []):
             expect_text(e, "finance.approvals[%d].name" % i, a.get("name"))
-            expect_text(e, "finance.approvals[%d].decision" % i, a.get("decision"))
+            if a.get("decision"):
+                expect_text(e, "finance.approvals[%d].decision in words" % i,
+                            words("case", "/properties/finance/properties/approvals/items/"
+                                  "properties/decision", a["decision"]))
             expect_money(e, "finance.approvals[%d].amountApproved" % i, a.get("amountApproved"))
             expect_date(e, "finance.approvals[%d].date" % i, a.get("date"))
 
@@ -437,9 +547,14 @@ def expectations(template, data):
         expect_text(e, "panel.venue", get(data, "panel.venue"))
         expect_text(e, "panel.chair.name", get(data, "panel.chair.name"))
         expect_text(e, "panel.administrator.name", get(data, "panel.administrator.name"))
+        apologised = {a.get("name") for a in data.get("apologies") or []}
+        for i, m in enumerate(get(data, "panel.attending", []) or []):
+            expect_text(e, "panel.attending[%d].name" % i, m.get("name"))
+            expect_text(e, "panel.attending[%d].role" % i, m.get("role"))
         for i, m in enumerate(get(data, "panel.members", []) or []):
-            expect_text(e, "panel.members[%d].name" % i, m.get("name"))
-            expect_text(e, "panel.members[%d].role" % i, m.get("role"))
+            if m.get("name") in apologised:
+                e.append(("panel.members[%d] sent apologies: listed once, under apologies only"
+                          % i, TIMES(m["name"], 1)))
         expect_date(e, "date", data.get("date"))
         expect_text(e, "weekday", data.get("weekday"))
         expect_text(e, "startTime", data.get("startTime"))
@@ -514,7 +629,9 @@ def expectations(template, data):
             expect_text(e, "actions[%d].description" % i, a.get("description"))
             expect_text(e, "actions[%d].owner.name" % i, get(a, "owner.name"))
             expect_date(e, "actions[%d].dueDate" % i, a.get("dueDate"))
-            expect_text(e, "actions[%d].status" % i, a.get("status"))
+            if a.get("status"):
+                expect_text(e, "actions[%d].status in words" % i,
+                            words("common", "/$defs/Action/properties/status", a["status"]))
         if not actions:
             e.append(("no actions", "No actions outstanding."))
 
@@ -626,11 +743,62 @@ def check_templates():
                                                                len(report.get("tags", []))))
 
 
+def broken_over_pages(value, pages):
+    """Whether value starts on one page and ends on the next (a table row broken over a page
+    break, its label cell read between the halves)."""
+    for here, there in zip(pages, pages[1:]):
+        for i in range(1, len(value)):
+            if value[:i] in here and value[i:] in there:
+                return True
+    return False
+
+
+def check_every_code_has_words():
+    """Every enum of the schemas documents are filled from gives words for each code."""
+    for name in DOCUMENT_SCHEMAS:
+        for pointer, node in enums_of(schema_document(name)):
+            labels = node.get("x-labels") or {}
+            missing = [c for c in node["enum"] if not labels.get(c)]
+            ok(not missing, "%s.schema.json#%s: x-labels gives words for every code (none for "
+               "%s)" % (name, pointer, ", ".join(map(str, missing))))
+
+
+def sitting_cases():
+    """The AEP case as the pack fills its papers for a sitting of the sample office's AEP
+    panel: the case file and the "sitting" panelpack adds (the panel from office.json and the
+    deadline `panelpack agenda aep 2027-01-11 --json` computes)."""
+    office = SOURCE / "samples" / "office"
+    case = office / "cases" / "LCS900107.json"
+    if not case.is_file():
+        return []
+    r = run(BINARY, "agenda", "aep", "2027-01-11", "--office", office, "--json", "--now",
+            AGENDA_NOW)
+    if not ok(r.returncode == 0, "panelpack agenda aep 2027-01-11 --json: exit %d"
+              % r.returncode):
+        return []
+    agenda = json.loads(r.stdout.decode("utf-8"))
+    data = load(case)
+    data["sitting"] = {"panel": {k: agenda["panel"][k] for k in ("id", "name", "type",
+                                                                   "typeLabel")},
+                       "date": agenda["date"], "weekday": agenda["weekday"],
+                       "startTime": agenda["startTime"],
+                       "papersDue": {k: agenda["papersDue"][k] for k in ("date", "time")}}
+    folder = RENDERED / "sitting-data"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "LCS900107-aep.json"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    return [("sitting-aep-LCS900107", out, "case")]
+
+
+CODES = schema_codes()
+
+
 def main():
     if not ok(Path(BINARY).is_file(), "PANELPACK_BIN %s exists" % BINARY):
         print("%d passed, %d failed" % (passed, failed))
         return 1
     check_templates()
+    check_every_code_has_words()
 
     out_dir = RENDERED / "out"
     pdf_dir = RENDERED / "pdf"
@@ -640,7 +808,7 @@ def main():
         d.mkdir(parents=True)
 
     jobs = []  # (output path, template, fmt, data label, data)
-    for label, path, schema in data_files():
+    for label, path, schema in data_files() + sitting_cases():
         r = run(BINARY, "validate", path, "--schema", schema)
         if not ok(r.returncode == 0, "%s is valid against the %s schema: %s"
                   % (display_path(path), schema, r.stdout.decode(errors="replace")[:600])):
@@ -698,12 +866,25 @@ def main():
            % (doc, len(cells), len(pages)))
         for k, page in enumerate(cells, 1):
             flat = squash(" ".join(page)).replace(
-                squash("Permanence Panel — %s · Page %d of %d"
-                       % (TEMPLATES[template][1], k, len(pages))), "")
+                squash("%s — %s · Page %d of %d"
+                       % (panel_words(template, data), TEMPLATES[template][1], k,
+                          len(pages))), "")
             for f in furniture:
                 flat = flat.replace(f, "")
             body.append(flat)
         whole = "".join(body)
+        # the same in pdftotext's reading order: a table row broken over a page break reads
+        # on there, where the regrouped cells put the row's label between its two halves
+        plain = []
+        for k, page in enumerate(pages, 1):
+            flat = squash(page).replace(
+                squash("%s — %s · Page %d of %d"
+                       % (panel_words(template, data), TEMPLATES[template][1], k,
+                          len(pages))), "")
+            for f in furniture:
+                flat = flat.replace(f, "")
+            plain.append(flat)
+        plain_whole = "".join(plain)
 
         # page furniture, page by page
         n = len(pages)
@@ -722,6 +903,9 @@ def main():
                    % (doc, k, data["child"]["childId"]))
         ok("{{" not in text and "}}" not in text,
            "%s: no tag left visible (found %r)" % (doc, re.findall(r".{0,30}\{\{.{0,30}", text)[:3]))
+        printed = [t for t in re.findall(r"[A-Za-z0-9][\w\-]*", text) if t in CODES]
+        ok(not printed, "%s: no code of the schemas in the text, found %s"
+           % (doc, ", ".join(sorted({"%s (%s)" % (t, CODES[t]) for t in printed}))))
 
         layout = None
         for what, value in expectations(template, data):
@@ -731,6 +915,14 @@ def main():
             if isinstance(value, LAYOUT):
                 ok(re.search(value, layout, re.M), "%s: %s (no line of pdftotext -layout "
                    "matches %s)" % (doc, what, value))
+                continue
+            if isinstance(value, PLAIN):
+                ok(squash(value) in squash(text), "%s: %s should show %r" % (doc, what, value))
+                continue
+            if isinstance(value, TIMES):
+                phrase, times = value
+                found = " ".join(text.split()).count(phrase)
+                ok(found == times, "%s: %s: found %d times" % (doc, what, found))
                 continue
             if isinstance(value, TOKENS):
                 word, times = value
@@ -745,7 +937,9 @@ def main():
                 ok(re.search(r"%s\s+%s\b" % (re.escape(label), re.escape(shown)), layout),
                    "%s: %s should show %r beside %r" % (doc, what, shown, label))
                 continue
-            ok(squash(value) in whole, "%s: %s should show %r" % (doc, what, value))
+            ok(squash(value) in whole or squash(value) in plain_whole or
+               broken_over_pages(squash(value), body),
+               "%s: %s should show %r" % (doc, what, value))
 
     print()
     print("rendered documents and PDFs are in %s" % RENDERED)
