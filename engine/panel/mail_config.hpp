@@ -31,6 +31,9 @@ struct SmtpConfig {
   std::string ca_file;  // PEM file of trusted CAs, from the office folder; empty: the system's
   int connect_timeout_seconds = 15;
   int read_timeout_seconds = 60;
+  // The most one tick spends sending: no further message is started after it, the rest wait
+  // for the next tick. A hung relay cannot stall a tick for minutes.
+  int drain_timeout_seconds = 120;
 };
 
 // What the circulation email carries: the pack's zip, its merged PDF, or both.
