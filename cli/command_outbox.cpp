@@ -48,10 +48,10 @@ constexpr const char* kUnknownWaitingNote =
     "is sent again at the next attempt and marked a possible duplicate";
 constexpr const char* kNotResentNote =
     "may have been delivered; not sent again: ask the recipient, then `panelpack outbox retry "
-    "ID` to send it once more";
+    "{ID}` to send it once more";
 
 // The warning line for a row whose delivery is in doubt, or nullptr.
-const char* doubt_note(const OutboxRow& row) {
+const char* doubt_note_text(const OutboxRow& row) {
   if (row.state == OutboxState::sending) return kSendingNote;
   if (row.unknown_outcomes == 0) return row.resent_after_crash ? kResentNote : nullptr;
   switch (row.state) {
@@ -65,6 +65,17 @@ const char* doubt_note(const OutboxRow& row) {
     default:
       return kUnknownNote;
   }
+}
+
+// The warning line with the row's ID in place of {ID}; empty when its delivery is not in doubt.
+std::string doubt_note(const OutboxRow& row) {
+  const char* text = doubt_note_text(row);
+  if (text == nullptr) return {};
+  std::string note = text;
+  if (const auto at = note.find("{ID}"); at != std::string::npos) {
+    note.replace(at, 4, std::to_string(row.id));
+  }
+  return note;
 }
 
 panel::UtcInstant seconds_of(mailer::TimePoint time) {
@@ -114,7 +125,7 @@ ordered_json row_json(const OutboxRow& row) {
   json["unknownOutcomes"] = row.unknown_outcomes;
   // The documented duplicates: a row whose delivery was in doubt and that is (to be) sent again.
   json["mayBeDuplicate"] = row.possible_duplicate() || row.state == OutboxState::sending;
-  if (const char* note = doubt_note(row)) json["note"] = note;
+  if (const std::string note = doubt_note(row); !note.empty()) json["note"] = note;
   return json;
 }
 
@@ -145,7 +156,7 @@ void print_rows(const std::vector<OutboxRow>& rows) {
     if (!reply.empty() && row.state != OutboxState::sending) {
       std::cout << std::string(33, ' ') << reply << '\n';
     }
-    if (const char* note = doubt_note(row)) {
+    if (const std::string note = doubt_note(row); !note.empty()) {
       std::cout << std::string(33, ' ') << "! " << note << '\n';
     }
   }

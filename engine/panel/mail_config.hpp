@@ -24,7 +24,8 @@ struct SecretSource {
 struct SmtpConfig {
   std::string host;
   int port = 587;
-  // plain: no TLS, allowed by the mailer only for a relay on loopback (127.0.0.1, ::1).
+  // plain: no TLS, allowed by the mailer only for a relay on loopback (127.0.0.1, ::1,
+  // ::ffff:127.0.0.1).
   enum class Security { starttls, plain } security = Security::starttls;
   std::string username;  // empty: no AUTH
   SecretSource password;
