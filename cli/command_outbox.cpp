@@ -38,6 +38,45 @@ constexpr const char* kSendingNote =
 constexpr const char* kResentNote =
     "sent again after a tick died while sending it: the recipient may have it twice (if the "
     "relay had accepted the first attempt)";
+constexpr const char* kUnknownNote =
+    "the relay gave no reply after the whole message was sent: it may have been delivered";
+constexpr const char* kUnknownSentNote =
+    "sent again after an attempt with no reply after the whole message: possible duplicate, "
+    "the recipient may have it twice";
+constexpr const char* kUnknownWaitingNote =
+    "the relay gave no reply after the whole message was sent: it may have been delivered; it "
+    "is sent again at the next attempt and marked a possible duplicate";
+constexpr const char* kNotResentNote =
+    "may have been delivered; not sent again: ask the recipient, then `panelpack outbox retry "
+    "{ID}` to send it once more";
+
+// The warning line for a row whose delivery is in doubt, or nullptr.
+const char* doubt_note_text(const OutboxRow& row) {
+  if (row.state == OutboxState::sending) return kSendingNote;
+  if (row.unknown_outcomes == 0) return row.resent_after_crash ? kResentNote : nullptr;
+  switch (row.state) {
+    case OutboxState::sent:
+      return row.resent_after_crash ? kResentNote : kUnknownSentNote;
+    case OutboxState::queued:
+    case OutboxState::failed_temporary:
+      return row.resent_after_crash ? kSendingNote : kUnknownWaitingNote;
+    case OutboxState::failed_permanent:
+      return kNotResentNote;
+    default:
+      return kUnknownNote;
+  }
+}
+
+// The warning line with the row's ID in place of {ID}; empty when its delivery is not in doubt.
+std::string doubt_note(const OutboxRow& row) {
+  const char* text = doubt_note_text(row);
+  if (text == nullptr) return {};
+  std::string note = text;
+  if (const auto at = note.find("{ID}"); at != std::string::npos) {
+    note.replace(at, 4, std::to_string(row.id));
+  }
+  return note;
+}
 
 panel::UtcInstant seconds_of(mailer::TimePoint time) {
   return std::chrono::floor<std::chrono::seconds>(time);
@@ -81,8 +120,12 @@ ordered_json row_json(const OutboxRow& row) {
   json["lastSmtpCode"] = row.last_smtp_code;
   json["lastReply"] = row.last_reply;
   json["resentAfterCrash"] = row.resent_after_crash;
-  // The documented duplicate: a row interrupted while sending, or sent again after that.
-  json["mayBeDuplicate"] = row.resent_after_crash || row.state == OutboxState::sending;
+  // Attempts that may have been delivered: a tick died while sending, or no reply came after
+  // the whole message was sent.
+  json["unknownOutcomes"] = row.unknown_outcomes;
+  // The documented duplicates: a row whose delivery was in doubt and that is (to be) sent again.
+  json["mayBeDuplicate"] = row.possible_duplicate() || row.state == OutboxState::sending;
+  if (const std::string note = doubt_note(row); !note.empty()) json["note"] = note;
   return json;
 }
 
@@ -113,10 +156,8 @@ void print_rows(const std::vector<OutboxRow>& rows) {
     if (!reply.empty() && row.state != OutboxState::sending) {
       std::cout << std::string(33, ' ') << reply << '\n';
     }
-    if (row.state == OutboxState::sending) {
-      std::cout << std::string(33, ' ') << "! " << kSendingNote << '\n';
-    } else if (row.resent_after_crash) {
-      std::cout << std::string(33, ' ') << "! " << kResentNote << '\n';
+    if (const std::string note = doubt_note(row); !note.empty()) {
+      std::cout << std::string(33, ' ') << "! " << note << '\n';
     }
   }
 }
@@ -261,7 +302,14 @@ ExitCode run_outbox(std::span<const std::string> words) {
   try {
     std::error_code error;
     std::optional<mailer::Outbox> outbox;
-    if (std::filesystem::exists(path, error)) outbox.emplace(path);
+    // list only reads: opened read-only, it works on a full disk and writes nothing.
+    if (std::filesystem::exists(path, error)) {
+      if (action == "list") {
+        outbox.emplace(mailer::Outbox::open_read_only(path));
+      } else {
+        outbox.emplace(path);
+      }
+    }
     mailer::Outbox* opened = outbox ? &*outbox : nullptr;
     return action == "list" ? list(opened, arguments, path.string())
                             : change(opened, arguments, path.string(), now);

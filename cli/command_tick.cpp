@@ -100,7 +100,8 @@ void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
   DrainCounts counts;
   try {
     mailer::SmtpTransport transport(smtp_settings(inputs.workspace, inputs.mail));
-    counts = drain_outbox(outbox, transport, inputs.now, log);
+    counts = drain_outbox(outbox, transport, inputs.now, log,
+                          std::chrono::seconds{inputs.mail.smtp.drain_timeout_seconds});
   } catch (const mailer::MailError& failure) {
     log.problem(ExitCode::bad_input, std::string("office.json /mail/smtp: ") + failure.what() +
                                          "; nothing was sent, the messages wait in the outbox");

@@ -24,6 +24,10 @@ booked sitting, at the deadlines office.json sets:
   minutes     minutes-due: to the panel's administrator at 09:00 on the working day before.
 Then every email due in the outbox (OFFICE/panelpack.db) goes through the relay in
 mail.smtp; one the relay cannot take now is tried again later (1, 2, 4 ... 60 minutes).
+A relay that times out ends the sending for this tick, and no email is started after
+mail.smtp.drainTimeoutSeconds (120 s): the rest wait, untried, for the next tick. An email
+the relay may have taken without answering is sent again and marked a possible duplicate
+(at most 3 times; then it waits for outbox retry).
 
 Each email has a key (kind|panel|date|caseRef|recipient): the same email is never queued
 twice, so a tick run again, or two at once, sends nothing twice. A tick after downtime
@@ -57,15 +61,17 @@ The office's outbox (OFFICE/panelpack.db): one row per email per recipient, with
 (kind|panel|date|caseRef|recipient), state, attempts and the relay's last reply.
   queued            waiting for its first attempt
   sending           being sent: if no tick is running, a tick died while sending it; the
-                    next tick sends it again, and if the relay had already accepted it
-                    the recipient gets it twice (the one way an email can go twice)
+                    next tick sends it again, marked a possible duplicate
   sent              the relay accepted it
   failed_temporary  the relay was down, busy or slow (4xx): tried again after a backoff
-  failed_permanent  the relay refused it (5xx), or it failed for 48 hours
+  failed_permanent  the relay refused it (5xx), it failed for 48 hours, or it may have
+                    been delivered 3 times without the relay saying so (not sent again)
   cancelled         cancelled before it was sent
 
   list      the rows (all, one ID with its every attempt, or those of --state / --key);
-            rows sent again after a crash are marked '!'.
+            rows whose delivery is in doubt (no reply after the whole message, a tick
+            that died while sending) are marked '!': they may have arrived twice.
+            list only reads the database, so it works on a full disk.
   retry     makes failed rows due again; the next tick sends them.
   cancel    stops rows that are not yet sent; a sent email cannot be called back.
 
@@ -77,7 +83,8 @@ Options:
   --json                  print {"outbox", "counts", "rows": [{"id", "key", "recipient",
                           "subject", "messageId", "state", "attempts", "createdAt",
                           "nextAttemptAt", "sentAt", "lastSmtpCode", "lastReply",
-                          "resentAfterCrash", "mayBeDuplicate"}]} (with "audit" for one ID);
+                          "resentAfterCrash", "unknownOutcomes", "mayBeDuplicate", "note"}]}
+                          (with "audit" for one ID);
                           retry and cancel print {"action", "changed", "ids"}.
 
 Examples:

@@ -1,5 +1,6 @@
 #include "tick_drain.hpp"
 
+#include <limits>
 #include <map>
 
 #include "tick_queue.hpp"
@@ -31,10 +32,15 @@ panel::UtcInstant seconds_of(mailer::TimePoint time) {
 void log_outcome(const mailer::OutboxRow& before, const mailer::OutboxRow& after, TickLog& log,
                  DrainCounts& counts) {
   if (after.attempts == before.attempts && after.state == before.state) return;
+  const bool outcome_now_unknown = after.unknown_outcomes > before.unknown_outcomes;
   switch (after.state) {
     case OutboxState::sent:
       ++counts.sent;
-      if (after.resent_after_crash) {
+      if (before.unknown_outcomes > 0 && !before.resent_after_crash) {
+        log.event("sent again " + row_name(after) + ": " + reply_line(after) +
+                  "; an earlier attempt had no reply after the whole message went, so the "
+                  "recipient may have it twice (panelpack outbox list shows it)");
+      } else if (after.resent_after_crash) {
         log.event("sent again " + row_name(after) + ": " + reply_line(after) +
                   "; a tick died while sending it, so the recipient may have it twice "
                   "(panelpack outbox list shows it)");
@@ -44,11 +50,24 @@ void log_outcome(const mailer::OutboxRow& before, const mailer::OutboxRow& after
       break;
     case OutboxState::failed_temporary:
       ++counts.deferred;
+      if (outcome_now_unknown) {
+        log.event("may have been delivered " + row_name(after) + ": " + reply_line(after) +
+                  "; it is sent again at " + log_time(seconds_of(after.next_attempt_at)) +
+                  " and marked a possible duplicate");
+        break;
+      }
       log.event("deferred " + row_name(after) + ": " + reply_line(after) + "; next attempt at " +
                 log_time(seconds_of(after.next_attempt_at)));
       break;
     case OutboxState::failed_permanent:
       ++counts.failed;
+      if (outcome_now_unknown) {
+        log.problem(ExitCode::bad_input,
+                    row_name(after) + " may have been delivered, not sent again: " +
+                        reply_line(after) + "; ask the recipient, then panelpack outbox retry " +
+                        std::to_string(after.id) + " if it did not arrive");
+        break;
+      }
       log.problem(ExitCode::bad_input,
                   row_name(after) + " failed for good: " + reply_line(after) +
                       "; see panelpack outbox list --state failed_permanent, then retry or cancel "
@@ -62,7 +81,8 @@ void log_outcome(const mailer::OutboxRow& before, const mailer::OutboxRow& after
 }  // namespace
 
 DrainCounts drain_outbox(mailer::Outbox& outbox, mailer::Transport& transport,
-                         panel::UtcInstant now, TickLog& log) {
+                         panel::UtcInstant now, TickLog& log,
+                         std::chrono::steady_clock::duration time_budget) {
   std::map<std::int64_t, mailer::OutboxRow> before;
   for (mailer::OutboxRow& row : outbox.list()) {
     if (row.state == OutboxState::queued || row.state == OutboxState::failed_temporary ||
@@ -72,13 +92,24 @@ DrainCounts drain_outbox(mailer::Outbox& outbox, mailer::Transport& transport,
   }
   DrainCounts counts;
   if (before.empty()) return counts;
-  const mailer::DrainReport report = outbox.drain(transport, now);
+  const mailer::DrainReport report =
+      outbox.drain(transport, now, std::numeric_limits<std::size_t>::max(), time_budget);
   counts.written = report.written;
   if (!transport.dry_run()) {
     for (const mailer::OutboxRow& row : outbox.list()) {
       const auto found = before.find(row.id);
       if (found != before.end()) log_outcome(found->second, row, log, counts);
     }
+  }
+  if (report.cut_short == "relay_timeout") {
+    log.event("the relay did not answer in time, so sending stopped for this tick: " +
+              std::to_string(report.left_due) +
+              " emails wait in the outbox for the next tick, their attempts unchanged");
+  } else if (report.cut_short == "time_budget") {
+    log.event(
+        "this tick's time for sending (office.json /mail/smtp/drainTimeoutSeconds) ran "
+        "out: " +
+        std::to_string(report.left_due) + " emails wait in the outbox for the next tick");
   }
   if (report.stopped() && transport.dry_run()) {
     log.problem(ExitCode::machine_failure, "the dry run could not write its files (" +

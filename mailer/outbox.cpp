@@ -23,7 +23,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr int kSchemaVersion = 1;
+// 2 added unknown_outcomes.
+constexpr int kSchemaVersion = 2;
 constexpr std::size_t kMaxKey = 1000;
 constexpr std::size_t kMaxStoredReply = 1000;
 
@@ -44,7 +45,8 @@ CREATE TABLE IF NOT EXISTS outbox (
   created_at INTEGER NOT NULL,
   give_up_from INTEGER NOT NULL,
   sent_at INTEGER,
-  resent_after_crash INTEGER NOT NULL DEFAULT 0
+  resent_after_crash INTEGER NOT NULL DEFAULT 0,
+  unknown_outcomes INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at);
 CREATE TABLE IF NOT EXISTS outbox_attempts (
@@ -289,6 +291,7 @@ struct ClaimedRow {
   std::string message;
   int attempts = 0;  // including this one
   std::int64_t give_up_from = 0;
+  int unknown_outcomes = 0;  // before this attempt
 };
 
 }  // namespace
@@ -322,10 +325,29 @@ struct Outbox::State {
   SqliteDatabase database;
   fs::path spool;
   OutboxPolicy policy;
+  // How list() reads the count of unknown outcomes: a read-only outbox of schema 1 has none.
+  std::string unknown_outcomes_column = "unknown_outcomes";
 
   State(const fs::path& file, OutboxPolicy chosen)
       : database(file), spool(fs::path(file).concat(".spool")), policy(chosen) {
     SqliteTransaction transaction(database);
+    const std::int64_t found = schema_version();
+    database.execute(kSchema);
+    if (found == 1) {
+      database.execute(
+          "ALTER TABLE outbox ADD COLUMN unknown_outcomes INTEGER NOT NULL DEFAULT 0;"
+          "UPDATE outbox SET unknown_outcomes = 1 WHERE resent_after_crash = 1");
+    }
+    database.execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    transaction.commit();
+  }
+
+  State(const fs::path& file, ReadOnly)
+      : database(SqliteDatabase::open_read_only(file)), spool(fs::path(file).concat(".spool")) {
+    if (schema_version() < 2) unknown_outcomes_column = "resent_after_crash";
+  }
+
+  std::int64_t schema_version() {
     SqliteStatement version = database.prepare("PRAGMA user_version");
     version.step();
     const std::int64_t found = version.integer(0);
@@ -334,9 +356,7 @@ struct Outbox::State {
           "outbox_database", database.path(),
           "the outbox was written by a newer panelpack (schema " + std::to_string(found) + ")");
     }
-    database.execute(kSchema);
-    database.execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-    transaction.commit();
+    return found;
   }
 
   void audit(std::int64_t row_id, const std::string& key, std::int64_t at, std::string_view outcome,
@@ -354,42 +374,74 @@ struct Outbox::State {
         .run();
   }
 
-  // Rows a dead process left "sending" go back to the queue, marked: they are sent again.
+  // Rows a dead process left "sending" have an unknown outcome: they go back to the queue,
+  // marked, and are sent again, unless this row's outcome was unknown too often already.
   std::size_t recover_interrupted(std::int64_t now) {
     SqliteTransaction transaction(database);
-    SqliteStatement stale =
-        database.prepare("SELECT id, idempotency_key FROM outbox WHERE state = 'sending'");
-    std::vector<std::pair<std::int64_t, std::string>> rows;
-    while (stale.step()) rows.emplace_back(stale.integer(0), stale.text(1));
-    const std::string note =
-        "interrupted while sending (the process ended); sent again: the server may have "
-        "accepted the first attempt";
-    for (const auto& [id, key] : rows) {
+    SqliteStatement stale = database.prepare(
+        "SELECT id, idempotency_key, unknown_outcomes FROM outbox WHERE state = 'sending'");
+    struct Stale {
+      std::int64_t id;
+      std::string key;
+      std::int64_t unknown_outcomes;
+    };
+    std::vector<Stale> rows;
+    while (stale.step()) rows.push_back({stale.integer(0), stale.text(1), stale.integer(2) + 1});
+    for (const Stale& row : rows) {
+      const bool resend = row.unknown_outcomes < kMostUnknownOutcomes;
+      const std::string note =
+          resend ? "interrupted while sending (the process ended); sent again: the server may "
+                   "have accepted the first attempt"
+                 : not_resent_note(row.unknown_outcomes, "interrupted while sending");
       database
           .prepare(
-              "UPDATE outbox SET state = 'queued', resent_after_crash = 1, next_attempt_at = ?2, "
-              "last_smtp_code = 0, last_reply = ?3 WHERE id = ?1")
-          .bind(1, id)
+              "UPDATE outbox SET state = ?4, resent_after_crash = 1, unknown_outcomes = ?5, "
+              "next_attempt_at = ?2, last_smtp_code = 0, last_reply = ?3 WHERE id = ?1")
+          .bind(1, row.id)
           .bind(2, now)
           .bind(3, note)
+          .bind(4, std::string_view(resend ? "queued" : "failed_permanent"))
+          .bind(5, row.unknown_outcomes)
           .run();
-      audit(id, key, now, "interrupted", 0, note);
+      audit(row.id, row.key, now, "interrupted", 0, note);
     }
     transaction.commit();
     return rows.size();
   }
 
+  // Why a row whose outcome was unknown `times` times is not sent again by itself.
+  static std::string not_resent_note(std::int64_t times, const std::string& what) {
+    return what + "; the outcome of " + std::to_string(times) +
+           " attempts is unknown, so it may have been delivered (perhaps more than once): not "
+           "sent again; `panelpack outbox retry` sends it once more";
+  }
+
+  // Due rows (what a drain would still send now).
+  std::size_t count_due(std::int64_t now) {
+    SqliteStatement due = database.prepare(
+        "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'failed_temporary') "
+        "AND next_attempt_at <= ?1");
+    due.bind(1, now);
+    due.step();
+    return static_cast<std::size_t>(due.integer(0));
+  }
+
   std::optional<ClaimedRow> claim_next(std::int64_t now) {
     SqliteTransaction transaction(database);
     SqliteStatement due = database.prepare(
-        "SELECT id, idempotency_key, recipient, message, attempts, give_up_from FROM outbox "
+        "SELECT id, idempotency_key, recipient, message, attempts, give_up_from, "
+        "unknown_outcomes FROM outbox "
         "WHERE state IN ('queued', 'failed_temporary') AND next_attempt_at <= ?1 "
         "ORDER BY next_attempt_at, id LIMIT 1");
     due.bind(1, now);
     if (!due.step()) return std::nullopt;
-    ClaimedRow row{
-        due.integer(0), due.text(1), due.text(2), due.text(3), static_cast<int>(due.integer(4)) + 1,
-        due.integer(5)};
+    ClaimedRow row{due.integer(0),
+                   due.text(1),
+                   due.text(2),
+                   due.text(3),
+                   static_cast<int>(due.integer(4)) + 1,
+                   due.integer(5),
+                   static_cast<int>(due.integer(6))};
     database.prepare("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?1")
         .bind(1, row.id)
         .run();
@@ -409,6 +461,7 @@ struct Outbox::State {
     std::string outcome = to_string(result.outcome);
     std::string reply = result.reply;
     std::int64_t next = now;
+    int unknown_outcomes = row.unknown_outcomes;
     switch (result.outcome) {
       case SendResult::Outcome::delivered:
         state = OutboxState::sent;
@@ -416,11 +469,21 @@ struct Outbox::State {
       case SendResult::Outcome::permanent_failure:
         state = OutboxState::failed_permanent;
         break;
+      case SendResult::Outcome::unknown:
+        // Sent again (flagged as a possible duplicate) as a temporary failure would be: losing
+        // a pack is worse than a visible second copy; but never more than a few times.
+        ++unknown_outcomes;
+        if (unknown_outcomes >= kMostUnknownOutcomes) {
+          state = OutboxState::failed_permanent;
+          reply = not_resent_note(unknown_outcomes, reply);
+          break;
+        }
+        [[fallthrough]];
       case SendResult::Outcome::temporary_failure:
         if (now - row.give_up_from >=
             std::chrono::duration_cast<std::chrono::seconds>(policy.give_up_after).count()) {
           state = OutboxState::failed_permanent;
-          outcome = "gave_up";
+          if (result.outcome != SendResult::Outcome::unknown) outcome = "gave_up";
           reply = "gave up after " + std::to_string(row.attempts) + " attempts: " + reply;
         } else {
           state = OutboxState::failed_temporary;
@@ -432,12 +495,13 @@ struct Outbox::State {
     SqliteTransaction transaction(database);
     SqliteStatement update = database.prepare(
         "UPDATE outbox SET state = ?2, next_attempt_at = ?3, last_smtp_code = ?4, "
-        "last_reply = ?5, sent_at = ?6 WHERE id = ?1");
+        "last_reply = ?5, sent_at = ?6, unknown_outcomes = ?7 WHERE id = ?1");
     update.bind(1, row.id)
         .bind(2, to_string(state))
         .bind(3, next)
         .bind(4, std::int64_t{result.smtp_code})
-        .bind(5, bounded(reply));
+        .bind(5, bounded(reply))
+        .bind(7, std::int64_t{unknown_outcomes});
     if (state == OutboxState::sent) {
       update.bind(6, now);
     } else {
@@ -510,6 +574,13 @@ struct Outbox::State {
 
 Outbox::Outbox(const fs::path& database, OutboxPolicy policy)
     : state_(std::make_unique<State>(database, policy)) {}
+
+Outbox::Outbox(const fs::path& database, ReadOnly)
+    : state_(std::make_unique<State>(database, ReadOnly{})) {}
+
+Outbox Outbox::open_read_only(const fs::path& database) {
+  return Outbox(database, ReadOnly{});
+}
 
 Outbox::~Outbox() = default;
 Outbox::Outbox(Outbox&&) noexcept = default;
@@ -614,13 +685,19 @@ QueueResult Outbox::queue(std::string_view idempotency_key, const Address& recip
   return QueueResult{id, !inserted};
 }
 
-DrainReport Outbox::drain(Transport& transport, TimePoint now, std::size_t limit) {
+DrainReport Outbox::drain(Transport& transport, TimePoint now, std::size_t limit,
+                          std::chrono::steady_clock::duration time_budget) {
+  const auto started = std::chrono::steady_clock::now();
   const std::int64_t at = to_seconds(now);
   if (transport.dry_run()) return state_->dry_run(transport, at, limit);
 
   DrainReport report;
   report.recovered_after_crash = state_->recover_interrupted(at);
   while (report.attempted < limit) {
+    if (std::chrono::steady_clock::now() - started >= time_budget) {
+      report.cut_short = "time_budget";
+      break;
+    }
     const std::optional<ClaimedRow> row = state_->claim_next(at);
     if (!row) break;
     ++report.attempted;
@@ -671,15 +748,23 @@ DrainReport Outbox::drain(Transport& transport, TimePoint now, std::size_t limit
         ++report.failed_permanent;
         break;
     }
+    if (result->outcome == SendResult::Outcome::unknown) ++report.unknown_outcomes;
+    // A hung relay would make every further message wait the whole read timeout too.
+    if (result->timed_out) {
+      report.cut_short = "relay_timeout";
+      break;
+    }
   }
+  if (report.stopped() || !report.cut_short.empty()) report.left_due = state_->count_due(at);
   return report;
 }
 
 std::vector<OutboxRow> Outbox::list(const OutboxFilter& filter) const {
   SqliteStatement select = state_->database.prepare(
       "SELECT id, idempotency_key, recipient, subject, message_id, state, attempts, created_at, "
-      "next_attempt_at, sent_at, last_smtp_code, last_reply, resent_after_crash FROM outbox "
-      "WHERE (?1 IS NULL OR state = ?1) "
+      "next_attempt_at, sent_at, last_smtp_code, last_reply, resent_after_crash, " +
+      state_->unknown_outcomes_column +
+      " FROM outbox WHERE (?1 IS NULL OR state = ?1) "
       "AND substr(idempotency_key, 1, length(?2)) = ?2 ORDER BY id");
   if (filter.state) {
     select.bind(1, std::string_view(to_string(*filter.state)));
@@ -703,6 +788,7 @@ std::vector<OutboxRow> Outbox::list(const OutboxFilter& filter) const {
     row.last_smtp_code = static_cast<int>(select.integer(10));
     row.last_reply = select.text(11);
     row.resent_after_crash = select.integer(12) != 0;
+    row.unknown_outcomes = static_cast<int>(select.integer(13));
     rows.push_back(std::move(row));
   }
   return rows;

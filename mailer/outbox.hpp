@@ -1,7 +1,9 @@
 #pragma once
 // A durable queue of emails, one row per message per recipient, in one SQLite file: nothing is
-// lost when the relay is down, nothing queued twice, and a send interrupted by a crash is the
-// only way a message can go out twice (see docs/mailer.md). SQLite stays in outbox.cpp.
+// lost when the relay is down, nothing queued twice. A send whose outcome is unknown (a crash
+// while sending, or no reply after the whole message was written) is sent again and the row
+// flagged as a possible duplicate, at most kMostUnknownOutcomes times (see docs/mailer.md).
+// SQLite stays in outbox.cpp.
 
 #include <chrono>
 #include <cstdint>
@@ -37,6 +39,11 @@ struct OutboxPolicy {
   std::chrono::hours give_up_after{48};
 };
 
+// After this many attempts of one row with an unknown outcome, it is not sent again by itself:
+// it becomes failed_permanent, "may have been delivered", until `outbox retry`. A relay that
+// stores every message and then drops the connection so delivers at most this many copies.
+constexpr int kMostUnknownOutcomes = 3;
+
 struct QueueResult {
   std::int64_t id = 0;
   bool already_queued = false;  // the key was queued before: nothing was added or changed
@@ -58,6 +65,11 @@ struct OutboxRow {
   // A send was interrupted (the process died while the row was "sending") and the row was sent
   // again: if the server had accepted it before the crash, the recipient has it twice.
   bool resent_after_crash = false;
+  // Attempts whose outcome is unknown: the process died while sending, or the whole message
+  // was written and no reply came (connection dropped, or the reply after the read timeout).
+  int unknown_outcomes = 0;
+  // The recipient may have this message more than once (or already has it, if not sent).
+  bool possible_duplicate() const noexcept { return resent_after_crash || unknown_outcomes > 0; }
 };
 
 struct OutboxFilter {
@@ -71,7 +83,8 @@ struct AttemptRecord {
   std::string idempotency_key;
   TimePoint at;
   // "delivered", "temporary_failure", "permanent_failure", "gave_up", "session_error",
-  // "interrupted" (found "sending" at the start of a drain)
+  // "interrupted" (found "sending" at the start of a drain), "unknown_outcome" (the message
+  // was sent but no reply read: it may have been delivered)
   std::string outcome;
   int smtp_code = 0;
   std::string reply;
@@ -89,6 +102,12 @@ struct DrainReport {
   std::string stopped_code;
   std::string stopped_message;
   bool stopped() const noexcept { return !stopped_code.empty(); }
+  std::size_t unknown_outcomes = 0;  // attempts that may have been delivered (counted above too)
+  // Set when the drain stopped early without a fault to fix: the relay timed out (it is hung,
+  // and each further message would wait as long) or the time budget ran out. The rows not
+  // attempted stay as they were, their attempts unchanged.
+  std::string cut_short;     // "relay_timeout" or "time_budget"; empty when not cut short
+  std::size_t left_due = 0;  // rows still due when the drain stopped early (any reason)
 };
 
 // The outbox in `database` (created if absent, with its spool folder DATABASE.spool beside it).
@@ -98,6 +117,9 @@ struct DrainReport {
 class Outbox {
  public:
   explicit Outbox(const std::filesystem::path& database, OutboxPolicy policy = {});
+  // An existing outbox opened only to read it (list, attempts, counts): nothing is created or
+  // written, so it works on a full disk or a read-only file system. Changing it throws.
+  static Outbox open_read_only(const std::filesystem::path& database);
   ~Outbox();
   Outbox(const Outbox&) = delete;
   Outbox& operator=(const Outbox&) = delete;
@@ -115,9 +137,13 @@ class Outbox {
 
   // Sends due rows (queued or failed_temporary with next_attempt_at <= now), oldest first, each
   // claimed in its own short IMMEDIATE transaction, until none is due, `limit` were attempted,
-  // or a session-level error stops it. With a dry-run transport, rows are only written out.
-  DrainReport drain(Transport& transport, TimePoint now,
-                    std::size_t limit = std::numeric_limits<std::size_t>::max());
+  // a session-level error stops it, the relay times out, or `time_budget` (measured on the
+  // steady clock from the call) has passed: no row is started after it. With a dry-run
+  // transport, rows are only written out.
+  DrainReport drain(
+      Transport& transport, TimePoint now,
+      std::size_t limit = std::numeric_limits<std::size_t>::max(),
+      std::chrono::steady_clock::duration time_budget = std::chrono::steady_clock::duration::max());
 
   std::vector<OutboxRow> list(const OutboxFilter& filter = {}) const;
   std::vector<AttemptRecord> attempts(std::int64_t row_id) const;
@@ -140,6 +166,8 @@ class Outbox {
   const std::filesystem::path& spool_folder() const noexcept;
 
  private:
+  struct ReadOnly {};
+  Outbox(const std::filesystem::path& database, ReadOnly);
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -124,13 +124,17 @@ class DataStreambuf final : public std::streambuf {
   }
 
   // Ends the data with CRLF "." CRLF and sends what is left; rethrows a socket failure.
+  // final_dot_tried() tells whether the failure came while sending the final ".".
   void finish() {
     if (pending_cr_ || !at_line_start_) emit_line_end();
     pending_cr_ = false;
+    rethrow_failure();
     buffer_ += ".\r\n";
+    final_dot_tried_ = true;
     flush();
     rethrow_failure();
   }
+  bool final_dot_tried() const noexcept { return final_dot_tried_; }
   void rethrow_failure() const {
     if (failure_) std::rethrow_exception(failure_);
   }
@@ -188,6 +192,7 @@ class DataStreambuf final : public std::streambuf {
   std::string buffer_;
   bool at_line_start_ = true;
   bool pending_cr_ = false;
+  bool final_dot_tried_ = false;
   std::exception_ptr failure_;
 };
 
@@ -204,6 +209,8 @@ const char* to_string(SendResult::Outcome outcome) {
       return "temporary_failure";
     case SendResult::Outcome::permanent_failure:
       return "permanent_failure";
+    case SendResult::Outcome::unknown:
+      return "unknown_outcome";
   }
   return "unknown";
 }
@@ -536,7 +543,9 @@ struct SmtpSession::State {
     Poco::Net::SocketAddress address;
     try {
       address = Poco::Net::SocketAddress(settings.host, settings.port);
-      if (settings.security == SmtpSettings::Security::plain && !address.host().isLoopback()) {
+      // Poco's isLoopback() knows only ::1 for IPv6, not ::ffff:127.0.0.1.
+      if (settings.security == SmtpSettings::Security::plain &&
+          !is_loopback_host(address.host().toString())) {
         throw MailError("plain_needs_loopback", server,
                         settings.host + " resolves to " + address.host().toString() +
                             ", which is not a loopback address; plain SMTP is refused");
@@ -621,8 +630,19 @@ struct SmtpSession::State {
       if (error.code() == "write_failed") data.rethrow_failure();
       throw;
     }
-    data.finish();
-    reply = read_reply();
+    try {
+      data.finish();
+      reply = read_reply();
+    } catch (const MailError& error) {
+      if (!data.final_dot_tried() || !error.temporary()) throw;
+      // The relay may have stored it and lost the connection, or answered too late.
+      drop();
+      SendResult unknown{SendResult::Outcome::unknown, 0,
+                         std::string(error.what()) +
+                             " after the whole message was sent: the relay may have accepted it"};
+      unknown.timed_out = error.code() == "timeout";
+      return unknown;
+    }
     if (!positive(reply)) return refused(reply);
     return SendResult{SendResult::Outcome::delivered, reply.code, describe(reply)};
   }
@@ -712,7 +732,9 @@ SendResult SmtpSession::send(const Message& message, const std::string& envelope
     } catch (const MailError& error) {
       state.drop();
       if (!error.temporary() || !error.session_level()) throw;
-      return SendResult{SendResult::Outcome::temporary_failure, 0, error.what()};
+      SendResult failed{SendResult::Outcome::temporary_failure, 0, error.what()};
+      failed.timed_out = error.code() == "timeout";
+      return failed;
     } catch (...) {
       state.drop();  // whatever it was, the transaction is in an unknown state
       throw;

@@ -26,10 +26,15 @@ struct SmtpSettings {
 // What the server said about one message to one recipient.
 struct SendResult {
   // 2xx delivered; 4xx, a dropped connection or a timeout: temporary; 5xx: permanent.
-  enum class Outcome { delivered, temporary_failure, permanent_failure };
+  // unknown: the whole message and its final "." were written but no reply was read (the
+  // connection dropped, or the reply came after the read timeout): the relay may have it.
+  enum class Outcome { delivered, temporary_failure, permanent_failure, unknown };
   Outcome outcome = Outcome::temporary_failure;
   int smtp_code = 0;  // 0 when the server gave no reply (connection refused, reset, timeout)
   std::string reply;  // the server's reply ("550 5.1.1 no such user"), or what went wrong
+  // The relay did not answer within the read (or connect) timeout: it is hung, and every
+  // further message would wait as long, so a drain stops.
+  bool timed_out = false;
 };
 
 const char* to_string(SendResult::Outcome outcome);
@@ -59,7 +64,8 @@ class SmtpSession {
 
   // Sends `message` to the one envelope `recipient`, Date stamped now, the DATA dot-stuffed.
   // A refused MAIL, RCPT or DATA is followed by RSET so the session stays usable. Connection
-  // trouble (refused, reset, timeout) is a temporary_failure result, not an exception. Throws
+  // trouble (refused, reset, timeout) is a temporary_failure result, not an exception, unless it
+  // came after the final "." of the DATA: then the outcome is unknown. Throws
   // MailError for an invalid message or address (before any command), an unreadable attachment,
   // and the session-level failures connect() throws that are not temporary.
   SendResult send(const Message& message, const std::string& envelope_from,
@@ -73,7 +79,8 @@ class SmtpSession {
   std::unique_ptr<State> state_;
 };
 
-// True for 127.0.0.0/8, ::1 and "localhost": where plain SMTP is allowed.
+// True for 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104 (IPv4-mapped) and "localhost": where plain
+// SMTP is allowed.
 bool is_loopback_host(const std::string& host);
 
 }  // namespace panelpack::mailer

@@ -46,6 +46,57 @@ SqliteDatabase::SqliteDatabase(const std::filesystem::path& file) : path_(file.s
   execute("PRAGMA foreign_keys = ON");
 }
 
+namespace {
+
+// A file: URI for `path` (RFC 3986 percent-encoding of everything but unreserved and '/').
+std::string file_uri(const std::filesystem::path& path, std::string_view query) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (plain) {
+      uri += c;
+    } else {
+      uri += '%';
+      uri += kHex[byte >> 4];
+      uri += kHex[byte & 0xf];
+    }
+  }
+  return uri + "?" + std::string(query);
+}
+
+}  // namespace
+
+SqliteDatabase::SqliteDatabase(std::string path, const std::string& uri) : path_(std::move(path)) {
+  sqlite3* raw = nullptr;
+  const int opened = sqlite3_open_v2(
+      uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  handle_.reset(raw);
+  if (opened != SQLITE_OK) {
+    throw MailError("outbox_database", path_,
+                    std::string("cannot open the outbox database to read it: ") +
+                        (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, 10'000);
+  // Reading the schema version is the first read: it fails here if the -shm cannot be sized.
+  SqliteStatement probe = prepare("PRAGMA user_version");
+  probe.step();
+}
+
+SqliteDatabase SqliteDatabase::open_read_only(const std::filesystem::path& file) {
+  try {
+    return SqliteDatabase(file.string(), file_uri(file, "mode=ro"));
+  } catch (const MailError&) {
+    std::error_code error;
+    const std::uintmax_t wal = std::filesystem::file_size(file.string() + "-wal", error);
+    if (!error && wal > 0) throw;
+    return SqliteDatabase(file.string(), file_uri(file, "mode=ro&immutable=1"));
+  }
+}
+
 void SqliteDatabase::fail(const std::string& doing) const {
   throw MailError("outbox_database", path_, doing + ": " + sqlite3_errmsg(handle_.get()));
 }

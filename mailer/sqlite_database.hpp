@@ -29,6 +29,11 @@ class SqliteStatement;
 class SqliteDatabase {
  public:
   explicit SqliteDatabase(const std::filesystem::path& file);
+  // Opens an existing database only to read it: nothing is created, no pragma is written. When
+  // the disk is full even a read-only WAL reader fails (it must size the -shm file); then, if
+  // no WAL holds uncheckpointed pages, the file is read as immutable, which writes nothing at
+  // all (no writer can commit on a full disk either).
+  static SqliteDatabase open_read_only(const std::filesystem::path& file);
   // Runs statements that return no rows.
   void execute(std::string_view sql);
   SqliteStatement prepare(std::string_view sql);
@@ -38,6 +43,7 @@ class SqliteDatabase {
   const std::string& path() const noexcept { return path_; }
 
  private:
+  SqliteDatabase(std::string path, const std::string& uri);
   std::unique_ptr<sqlite3, CloseDatabase> handle_;
   std::string path_;
 };

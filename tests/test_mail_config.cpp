@@ -73,6 +73,7 @@ TEST(MailConfig, ReadsEveryField) {
   EXPECT_EQ(parsed.smtp.password.environment, "RELAY_PASSWORD");
   EXPECT_EQ(parsed.smtp.ca_file, "ca.pem");
   EXPECT_EQ(parsed.smtp.read_timeout_seconds, 30);
+  EXPECT_EQ(parsed.smtp.drain_timeout_seconds, 120);  // the default
   EXPECT_EQ(parsed.circulation.attach, PackAttachment::both);
   EXPECT_TRUE(parsed.circulation.needs_pdf());
   EXPECT_TRUE(parsed.circulation.needs_zip());
@@ -108,6 +109,9 @@ TEST(MailConfig, BadValuesNameTheirPointer) {
   json timeout = minimal_mail();
   timeout["smtp"]["readTimeoutSeconds"] = 0;
   EXPECT_EQ(error_of(timeout), "invalid_field@/mail/smtp/readTimeoutSeconds");
+  json drain = minimal_mail();
+  drain["smtp"]["drainTimeoutSeconds"] = 3601;
+  EXPECT_EQ(error_of(drain), "invalid_field@/mail/smtp/drainTimeoutSeconds");
   json attach = minimal_mail();
   attach["circulation"] = {{"attach", "rar"}};
   EXPECT_EQ(error_of(attach), "invalid_field@/mail/circulation/attach");

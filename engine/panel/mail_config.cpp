@@ -95,6 +95,7 @@ SmtpConfig read_smtp(const json& object, const std::string& pointer) {
   smtp.ca_file = optional_string(object, "caFile", pointer);
   smtp.connect_timeout_seconds = seconds_between(object, "connectTimeoutSeconds", pointer, 15, 600);
   smtp.read_timeout_seconds = seconds_between(object, "readTimeoutSeconds", pointer, 60, 3600);
+  smtp.drain_timeout_seconds = seconds_between(object, "drainTimeoutSeconds", pointer, 120, 3600);
   return smtp;
 }
 

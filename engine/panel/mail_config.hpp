@@ -24,13 +24,17 @@ struct SecretSource {
 struct SmtpConfig {
   std::string host;
   int port = 587;
-  // plain: no TLS, allowed by the mailer only for a relay on loopback (127.0.0.1, ::1).
+  // plain: no TLS, allowed by the mailer only for a relay on loopback (127.0.0.1, ::1,
+  // ::ffff:127.0.0.1).
   enum class Security { starttls, plain } security = Security::starttls;
   std::string username;  // empty: no AUTH
   SecretSource password;
   std::string ca_file;  // PEM file of trusted CAs, from the office folder; empty: the system's
   int connect_timeout_seconds = 15;
   int read_timeout_seconds = 60;
+  // The most one tick spends sending: no further message is started after it, the rest wait
+  // for the next tick. A hung relay cannot stall a tick for minutes.
+  int drain_timeout_seconds = 120;
 };
 
 // What the circulation email carries: the pack's zip, its merged PDF, or both.

@@ -236,7 +236,10 @@ int drain(const Options& options) {
              {"recovered_after_crash", report.recovered_after_crash},
              {"written", report.written},
              {"stopped_code", report.stopped_code},
-             {"stopped_message", report.stopped_message}});
+             {"stopped_message", report.stopped_message},
+             {"unknown_outcomes", report.unknown_outcomes},
+             {"cut_short", report.cut_short},
+             {"left_due", report.left_due}});
   return 0;
 }
 
@@ -266,6 +269,7 @@ int list(const Options& options) {
                     {"last_smtp_code", row.last_smtp_code},
                     {"last_reply", row.last_reply},
                     {"resent_after_crash", row.resent_after_crash},
+                    {"unknown_outcomes", row.unknown_outcomes},
                     {"audit", attempts}});
   }
   print(rows);

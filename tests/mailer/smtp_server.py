@@ -16,7 +16,11 @@ Behaviours for tests (combine as needed):
                          drop the connection (never after storing the message)
   --hang-after-accept N  store the Nth message, then never answer its DATA
   --hang-at-rcpt ADDR    never answer RCPT TO for ADDR
-  --silent               accept TCP connections and never say anything
+  --drop-after-data      store every message, then drop the connection instead of its 250
+  --reply-delay S        store every message, then wait S seconds before its 250 (a client
+                         whose read timeout is shorter gives up while the message is stored)
+  --silent               accept TCP connections and never say anything (each is logged as
+                         CONNECT with --log)
   --log FILE             one JSON line per command received: verb, TLS or not, and for AUTH the
                          mechanism (never other arguments); plus the TLS server name (SNI)
 
@@ -59,6 +63,8 @@ class Behaviour:
         self.random = random.Random(args.seed)
         self.hang_after_accept = args.hang_after_accept
         self.hang_at_rcpt = (args.hang_at_rcpt or "").lower()
+        self.drop_after_data = args.drop_after_data
+        self.reply_delay = args.reply_delay
         self.accepted = 0
         self.log = open(args.log, "a", buffering=1) if args.log else None
         self.sequence = 0
@@ -133,6 +139,12 @@ class Handler:
         if behaviour.hang_after_accept and behaviour.accepted == behaviour.hang_after_accept:
             behaviour.record("HANGING_AFTER_ACCEPT", True)
             await hang_forever()
+        if behaviour.drop_after_data:
+            behaviour.record("DROPPED_AFTER_ACCEPT", True)
+            server.transport.abort()
+            await hang_forever()
+        if behaviour.reply_delay > 0:
+            await asyncio.sleep(behaviour.reply_delay)
         return "250 2.0.0 OK: queued as " + name
 
 
@@ -163,8 +175,12 @@ class LoggingSMTP(SMTP):
 class SilentProtocol(asyncio.Protocol):
     """Accepts the connection and never answers: the client must time out."""
 
+    def __init__(self, behaviour):
+        self.behaviour = behaviour
+
     def connection_made(self, transport):
         self.transport = transport
+        self.behaviour.record("CONNECT", False)
 
     def data_received(self, data):
         pass
@@ -185,6 +201,8 @@ def parse_arguments():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--hang-after-accept", type=int, default=0)
     parser.add_argument("--hang-at-rcpt")
+    parser.add_argument("--drop-after-data", action="store_true")
+    parser.add_argument("--reply-delay", type=float, default=0.0)
     parser.add_argument("--silent", action="store_true")
     parser.add_argument("--log")
     return parser.parse_args()
@@ -195,7 +213,8 @@ async def serve(args):
     loop = asyncio.get_running_loop()
     behaviour = Behaviour(args)
     if args.silent:
-        server = await loop.create_server(SilentProtocol, "127.0.0.1", args.port)
+        server = await loop.create_server(lambda: SilentProtocol(behaviour), "127.0.0.1",
+                                          args.port)
     else:
         tls_context = None
         if args.tls_cert and not args.no_starttls:

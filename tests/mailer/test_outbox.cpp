@@ -492,3 +492,78 @@ TEST_F(OutboxTest, AnInvalidStoredAttachmentPathIsAPermanentFailureOfThatRowOnly
   EXPECT_EQ(row(outbox, broken).state, mailer::OutboxState::failed_permanent);
   EXPECT_EQ(row(outbox, fine).state, mailer::OutboxState::sent);
 }
+
+TEST_F(OutboxTest, AnUnknownOutcomeIsSentAgainFlaggedAndStopsAfterThree) {
+  mailer::Outbox outbox(database);
+  const auto id = queue(outbox, "k1", "jo@example.org").id;
+  ScriptedTransport unknown([](const std::string&) { return reply(Outcome::unknown, 0); });
+  // First and second unknown outcomes: deferred like a temporary failure, flagged.
+  EXPECT_EQ(outbox.drain(unknown, kStart).unknown_outcomes, 1U);
+  mailer::OutboxRow first = row(outbox, id);
+  EXPECT_EQ(first.state, mailer::OutboxState::failed_temporary);
+  EXPECT_EQ(first.unknown_outcomes, 1);
+  EXPECT_TRUE(first.possible_duplicate());
+  EXPECT_EQ(first.next_attempt_at, kStart + minutes(1));
+  outbox.drain(unknown, kStart + minutes(1));
+  EXPECT_EQ(row(outbox, id).state, mailer::OutboxState::failed_temporary);
+  // The third: not sent again by itself.
+  outbox.drain(unknown, kStart + minutes(3));
+  const mailer::OutboxRow stopped = row(outbox, id);
+  EXPECT_EQ(stopped.state, mailer::OutboxState::failed_permanent);
+  EXPECT_EQ(stopped.unknown_outcomes, 3);
+  EXPECT_EQ(outbox.drain(unknown, kStart + hours(5)).attempted, 0U);
+  EXPECT_EQ(unknown.sent.size(), 3U);
+  std::vector<std::string> outcomes;
+  for (const auto& attempt : outbox.attempts(id)) outcomes.push_back(attempt.outcome);
+  EXPECT_EQ(outcomes,
+            (std::vector<std::string>{"unknown_outcome", "unknown_outcome", "unknown_outcome"}));
+  // A person retries it: sent, still flagged as a possible duplicate.
+  EXPECT_EQ(outbox.retry(id, kStart + hours(6)), 1U);
+  ScriptedTransport healthy;
+  EXPECT_EQ(outbox.drain(healthy, kStart + hours(6)).delivered, 1U);
+  EXPECT_EQ(row(outbox, id).state, mailer::OutboxState::sent);
+  EXPECT_TRUE(row(outbox, id).possible_duplicate());
+}
+
+TEST_F(OutboxTest, ARelayTimeoutEndsTheDrainAndLeavesTheRestUntried) {
+  mailer::Outbox outbox(database);
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(
+        queue(outbox, "k" + std::to_string(i), "r" + std::to_string(i) + "@example.org").id);
+  }
+  ScriptedTransport hung([](const std::string&) {
+    mailer::SendResult result = reply(Outcome::temporary_failure, 0);
+    result.timed_out = true;
+    return result;
+  });
+  const mailer::DrainReport report = outbox.drain(hung, kStart);
+  EXPECT_EQ(report.attempted, 1U);
+  EXPECT_EQ(report.cut_short, "relay_timeout");
+  EXPECT_EQ(report.left_due, 4U);
+  EXPECT_EQ(row(outbox, ids[0]).state, mailer::OutboxState::failed_temporary);
+  for (std::size_t i = 1; i < ids.size(); ++i) {
+    EXPECT_EQ(row(outbox, ids[i]).state, mailer::OutboxState::queued);
+    EXPECT_EQ(row(outbox, ids[i]).attempts, 0);
+  }
+  // A spent time budget starts nothing.
+  ScriptedTransport healthy;
+  const mailer::DrainReport none = outbox.drain(healthy, kStart, 100, std::chrono::seconds(0));
+  EXPECT_EQ(none.attempted, 0U);
+  EXPECT_EQ(none.cut_short, "time_budget");
+  EXPECT_EQ(none.left_due, 4U);
+}
+
+TEST_F(OutboxTest, AReadOnlyOutboxListsWithoutWritingAndRefusesChanges) {
+  {
+    mailer::Outbox outbox(database);
+    queue(outbox, "k1", "jo@example.org");
+  }
+  const auto before = fs::last_write_time(database);
+  const mailer::Outbox reader = mailer::Outbox::open_read_only(database);
+  ASSERT_EQ(reader.list().size(), 1U);
+  EXPECT_EQ(reader.list()[0].recipient, "jo@example.org");
+  EXPECT_EQ(fs::last_write_time(database), before);
+  mailer::Outbox writer = mailer::Outbox::open_read_only(database);
+  EXPECT_THROW(writer.cancel(1), mailer::MailError);
+}
