@@ -23,7 +23,7 @@ struct PackEntry {
   int item_number = 0;   // 0 for the agenda
   std::string case_ref;  // empty for the agenda
   std::string paper_type;
-  std::string template_path;   // agenda and rendered papers: from the office folder
+  std::string template_path;   // agenda and rendered papers: office.json's, or the installed name
   std::string submitted_file;  // submitted files: from the office folder
   std::string section_title;   // the PDF bookmark of its case: "1. LCS900102 (Leah Thornbury)"
   std::string document_title;  // the bookmark of the paper itself: "Referral"
@@ -41,8 +41,7 @@ struct PackPlan {
   std::vector<MissingPaper> missing;
 };
 
-// Throws PanelError "no_template" naming the templates entry a document needs,
-// "no_case_data" for a received matching or finance paper whose case file does not fill it,
+// Throws PanelError "no_case_data" for a received matching or finance paper whose case file does not fill it,
 // and "unsafe_file" for a submitted file outside the office folder.
 PackPlan plan_pack(const AgendaInputs& inputs);
 
