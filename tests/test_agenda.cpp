@@ -189,7 +189,7 @@ TEST(PackPlan, RefusesFilesOutsideTheOfficeAndPapersWithoutDataUsesInstalledTemp
   // An office that names no referral template uses the installed one (docs/office.md).
   Fixture no_template;
   no_template.office.panels[0].templates.erase("referral");
-  const PackPlan installed = plan_pack(no_template.inputs());
+  const auto installed = plan_pack(no_template.inputs());
   EXPECT_EQ(installed.entries[1].template_path, "referral.docx");
   EXPECT_EQ(installed.entries[1].file_name, "01-1-LCS900001-referral.docx");
 
