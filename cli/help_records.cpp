@@ -61,6 +61,8 @@ measure (K1 considered at panel in time, K3 papers on time, K4 records on file i
 PPTMs within cadence, K14 re-referrals after a disruption, K16 actions done in time and
 overdue) with its numerator, denominator and percentage for the quarter and the one before,
 "no cases" for an empty denominator, decisions by outcome, and bars to compare at a glance.
+A report made before its quarter has ended (--now, else today) says PROVISIONAL: its figures
+still change.
 docs/decisions.md defines each measure. Every file must be readable: a figure computed
 without one would be wrong without saying so.
 

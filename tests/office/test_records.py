@@ -341,6 +341,42 @@ class Report(CliTestCase):
             self.assertIn(shown, text)
         self.assertIn("no cases", text)
 
+    def test_provisional_until_the_quarter_has_ended(self):
+        """Review finding 12: a report of a quarter not yet over says so, in DOCX and ODT."""
+        for now, provisional in (("2026-12-04T09:00", True), ("2026-12-31T23:30", True),
+                                 ("2027-01-01T00:30", False)):
+            result = self.report("2026-Q4", "--json", "--now", now)
+            self.assertExit(result, SUCCESS)
+            self.assertIs(json.loads(result.stdout)["provisional"], provisional, now)
+        outputs = []
+        for extension in ("docx", "odt"):
+            edit_json(self.root / "office" / "office.json",
+                      lambda c: c["templates"].update(
+                          {"report": str(SOURCE / "templates" / ("report." + extension))}))
+            for quarter in ("2026-Q4", "2026-Q3"):
+                out = self.root / ("%s.%s" % (quarter, extension))
+                self.assertExit(self.report(quarter, "-o", out, "--now", "2026-12-04T09:00"),
+                                SUCCESS)
+                outputs.append(out)
+        if not have("soffice", "pdftotext"):
+            self.skipTest("LibreOffice is not installed")
+        folder = soffice_convert(outputs[:2], self.root / "pdf-docx")
+        soffice_convert(outputs[2:], self.root / "pdf-odt")
+        for extension, folder in (("docx", self.root / "pdf-docx"), ("odt", self.root / "pdf-odt")):
+            text = {q: squash(subprocess.run(["pdftotext", str(folder / (q + ".pdf")), "-"],
+                                             capture_output=True, check=True).stdout.decode())
+                    for q in ("2026-Q4", "2026-Q3")}
+            self.assertIn("PROVISIONAL", text["2026-Q4"], extension)
+            self.assertIn("Provisional: the quarter ends on 31 December 2026", text["2026-Q4"])
+            self.assertNotIn("Final", text["2026-Q4"])
+            self.assertNotIn("PROVISIONAL", text["2026-Q3"], extension)
+            self.assertNotIn("Provisional", text["2026-Q3"], extension)
+            self.assertIn("Final: the quarter has ended", text["2026-Q3"], extension)
+            # Review finding 30: the quarter once, and every panel named as such.
+            self.assertIn("1 October 2026 to 31 December 2026 (2026-Q4)", text["2026-Q4"])
+            self.assertNotIn("2026-Q4: October to December 2026", text["2026-Q4"])
+            self.assertIn("All panels", text["2026-Q4"])
+
     def test_bad_quarters_are_refused(self):
         self.assertExit(self.report("2026-Q5", "--json"), USAGE)
         self.assertExit(self.report("2026-Q3"), USAGE)  # neither -o nor --json
