@@ -1226,7 +1226,7 @@ def _kpi_cell(side):
 
 def _report_kpis(doc):
     """One row per measure (a table-row section): id, title, this quarter, the quarter
-    before, the change."""
+    before, the verdict on the change (better, worse)."""
     widths = (1.8, 4.7, 3.5, 3.5, 3.5)
     t = _new_table(doc, 5, widths)
     _agenda_head_row(t, ("ID", "Measure", "This quarter ({{quarter}})",
@@ -1251,7 +1251,7 @@ def _report_kpis(doc):
         for text, fmt in count:
             add_text(p, text, **fmt)
         add_text(p, o4)
-    _fill_cell(row.cells[4], "{{change | default:\"not comparable\"}}{{/measures}}", widths[4])
+    _fill_cell(row.cells[4], "{{verdict | default:\"not comparable\"}}{{/measures}}", widths[4])
     _agenda_wide_row(t, "{{^measures}}—", "No measures this quarter.{{/measures}}", widths,
                      italic=True, color=GREY_TEXT)
     doc.add_paragraph()
