@@ -66,8 +66,8 @@ ExitCode run_init(std::span<const std::string> words) {
   std::error_code error;
   if (!fs::is_directory(templates, error)) {
     throw CommandFailure(ExitCode::machine_failure,
-                         "the templates installed with panelpack are not at " +
-                             templates.string() + ": reinstall panelpack (docs/office.md)");
+                         "the templates installed with panelpack are not at " + templates.string() +
+                             ": reinstall panelpack (docs/office.md)");
   }
   try {
     // Built beside DIR and renamed into place: a failed init leaves no half office.
@@ -77,8 +77,7 @@ ExitCode run_init(std::span<const std::string> words) {
     staged.publish();
   } catch (const std::system_error& failure) {  // filesystem_error among them
     throw CommandFailure(ExitCode::machine_failure,
-                         "could not make the office in " + folder.string() + ": " +
-                             failure.what());
+                         "could not make the office in " + folder.string() + ": " + failure.what());
   }
   std::cout << "made the office " << folder.string()
             << ": fill in office.json (README.md there explains every key), then run\n"

@@ -124,16 +124,11 @@ spreadsheet::Sheet actions_sheet(const panel::Tracker& tracker) {
                             {"Overdue", 9}},
                            {}};
   for (const auto& row : tracker.actions) {
-    std::vector<Cell> cells{date_cell(row.sitting),
-                            Cell::text(row.panel_name),
-                            Cell::text(row.case_ref),
-                            text_cell(row.id),
-                            text_cell(row.description),
-                            text_cell(row.owner),
-                            date_cell(row.due),
-                            Cell::text(action_status_words(row.status)),
-                            date_cell(row.completed),
-                            Cell::text(row.overdue ? "Yes" : "No")};
+    std::vector<Cell> cells{date_cell(row.sitting),     Cell::text(row.panel_name),
+                            Cell::text(row.case_ref),   text_cell(row.id),
+                            text_cell(row.description), text_cell(row.owner),
+                            date_cell(row.due),         Cell::text(action_status_words(row.status)),
+                            date_cell(row.completed),   Cell::text(row.overdue ? "Yes" : "No")};
     for (auto& cell : cells) cell.highlight = row.overdue;
     sheet.rows.push_back(std::move(cells));
   }

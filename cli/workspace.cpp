@@ -72,8 +72,7 @@ fs::path Workspace::resolve(const std::string& relative) const {
   return root_ / relative;
 }
 
-fs::path Workspace::template_path(const std::string& kind,
-                                  const panel::PanelConfig* panel) const {
+fs::path Workspace::template_path(const std::string& kind, const panel::PanelConfig* panel) const {
   const auto& configured = panel == nullptr ? office_.templates : panel->templates;
   if (const auto found = configured.find(kind); found != configured.end()) {
     return resolve(found->second);

@@ -41,8 +41,8 @@ struct PackPlan {
   std::vector<MissingPaper> missing;
 };
 
-// Throws PanelError "no_case_data" for a received matching or finance paper whose case file does not fill it,
-// and "unsafe_file" for a submitted file outside the office folder.
+// Throws PanelError "no_case_data" for a received matching or finance paper whose case file does
+// not fill it, and "unsafe_file" for a submitted file outside the office folder.
 PackPlan plan_pack(const AgendaInputs& inputs);
 
 // "01-2-LCS900102-care-plan.pdf" for the second paper of item 1; item 0 is the agenda,

@@ -61,8 +61,7 @@ Tracker build_tracker(const OfficeConfig& office, const std::vector<SittingDecis
         const bool open = action.status != "done" && action.status != "cancelled";
         if (open) ++row.open_actions;
         tracker.actions.push_back({sitting->date, panel.id, panel.name, decision.case_ref,
-                                   action.id,
-                                   action.description, action.owner, action.due,
+                                   action.id, action.description, action.owner, action.due,
                                    overdue ? "overdue" : action.status, action.completed, overdue});
       }
       tracker.decisions.push_back(std::move(row));

@@ -350,9 +350,8 @@ std::string workbook_xml(const Workbook& workbook) {
   for (std::size_t i = 0; i < workbook.sheets.size(); ++i) {
     const Sheet& sheet = workbook.sheets[i];
     if (sheet.autofilter) {
-      names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"" +
-               std::to_string(i) + "\" hidden=\"1\">" + escaped(absolute_used_range(sheet)) +
-               "</definedName>";
+      names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"" + std::to_string(i) +
+               "\" hidden=\"1\">" + escaped(absolute_used_range(sheet)) + "</definedName>";
     }
     if (sheet.print.repeat_header_row) {
       names += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"" + std::to_string(i) +

@@ -186,9 +186,9 @@ TEST(Xlsx, PrintLayoutWritesPageSetupTitlesAndHeaderFooterInSchemaOrder) {
     if (name.empty()) break;
     names.push_back(name);
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"sheetPr", "dimension", "sheetViews",
-                                             "sheetFormatPr", "cols", "sheetData", "autoFilter",
-                                             "pageMargins", "pageSetup", "headerFooter"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"sheetPr", "dimension", "sheetViews", "sheetFormatPr",
+                                             "cols", "sheetData", "autoFilter", "pageMargins",
+                                             "pageSetup", "headerFooter"}));
   EXPECT_EQ(xml("string(/m:worksheet/m:sheetPr/m:pageSetUpPr/@fitToPage)"), "1");
   EXPECT_EQ(xml("string(/m:worksheet/m:pageSetup/@orientation)"), "landscape");
   EXPECT_EQ(xml("string(/m:worksheet/m:pageSetup/@fitToWidth)"), "1");
