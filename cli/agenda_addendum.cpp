@@ -23,16 +23,11 @@ SittingPack build_agenda_addendum(const Workspace& workspace, const std::string&
   } catch (const panel::PanelError& error) {
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
-  const auto& templates = pack.context.panel->templates;
-  const auto found = templates.find("agenda");
-  if (found == templates.end()) {
-    throw CommandFailure(ExitCode::bad_input, "office.json /templates/agenda: panel " + panel_id +
-                                                  " names no agenda template; add one");
-  }
+  const std::string agenda_template = workspace.template_path("agenda", pack.context.panel).string();
   pack.plan.name = panel_id + "-" + date.iso() + "-addendum-" + std::to_string(number);
   pack.plan.entries.push_back(
-      {panel::pack_file_name(0, 0, "", "agenda", panel::extension_of(found->second)),
-       panel::PackSource::agenda, 0, "", "agenda", found->second, "", "Agenda", "Agenda"});
+      {panel::pack_file_name(0, 0, "", "agenda", panel::extension_of(agenda_template)),
+       panel::PackSource::agenda, 0, "", "agenda", agenda_template, "", "Agenda", "Agenda"});
   if (options.folder.empty()) options.folder = addendum_folder(workspace, panel_id, date, number);
   const FileLock lock(lock_path_beside(options.folder), false);
   pack.result = write_pack(workspace, pack.context, pack.plan, agenda, options, now);

@@ -46,12 +46,7 @@ ExitCode run_agenda(std::span<const std::string> words) {
   }
   if (arguments.has("json")) std::cout << agenda.dump(2) << '\n';
   if (output) {
-    const auto template_path = context.panel->templates.find("agenda");
-    if (template_path == context.panel->templates.end()) {
-      throw CommandFailure(ExitCode::bad_input,
-                           "office.json: /templates/agenda: no agenda template is configured");
-    }
-    const DocumentRenderer renderer(workspace.resolve(template_path->second));
+    const DocumentRenderer renderer(workspace.template_path("agenda", context.panel));
     nlohmann::json data(agenda);
     add_code_labels(data, "agenda");
     write_output(*output, renderer.render(data, "the agenda"));

@@ -150,13 +150,9 @@ ExitCode run_decisions(std::span<const std::string> words) {
   } catch (const panel::PanelError& error) {
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
-  const auto template_path = context.panel->templates.find("decision-record");
-  if (template_path == context.panel->templates.end()) {
-    throw CommandFailure(ExitCode::bad_input,
-                         "office.json: /templates/decision-record: no template is configured");
-  }
-  const DocumentRenderer renderer(workspace.resolve(template_path->second));
-  const std::string extension = panel::extension_of(template_path->second);
+  const auto template_path = workspace.template_path("decision-record", context.panel);
+  const DocumentRenderer renderer(template_path);
+  const std::string extension = panel::extension_of(template_path.string());
 
   std::vector<Record> records;
   std::vector<std::string> problems;

@@ -67,13 +67,7 @@ ExitCode run_report(std::span<const std::string> words) {
   }
   if (arguments.has("json")) std::cout << data.dump(2) << '\n';
   if (output) {
-    const auto& templates = workspace.office().templates;
-    const auto found = templates.find("report");
-    if (found == templates.end()) {
-      throw CommandFailure(ExitCode::bad_input,
-                           "office.json: /templates/report: no report template is configured");
-    }
-    const DocumentRenderer renderer(workspace.resolve(found->second));
+    const DocumentRenderer renderer(workspace.template_path("report"));
     write_output(*output, renderer.render(nlohmann::json(data), "the " + quarter.id() + " report"));
     if (!arguments.has("json")) std::cout << "wrote " << *output << '\n';
   }

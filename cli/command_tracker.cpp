@@ -2,6 +2,7 @@
 // spreadsheet (XLSX, or CSV when OUTPUT ends in .csv), from the same decisions files as the
 // records.
 
+#include <algorithm>
 #include <array>
 #include <iostream>
 
@@ -39,10 +40,48 @@ Cell text_cell(const std::string& text) {
   return text.empty() ? Cell::empty() : Cell::text(text);
 }
 
+// Words, not codes: a printed tracker goes to managers who do not know office.json.
+std::string record_words(panel::RecordState state) {
+  switch (state) {
+    case panel::RecordState::in_time:
+      return "On file in time";
+    case panel::RecordState::late:
+      return "On file late";
+    case panel::RecordState::overdue:
+      return "Overdue";
+    case panel::RecordState::not_yet_due:
+      return "Due";
+  }
+  return "";
+}
+
+std::string action_status_words(const std::string& status) {
+  if (status == "open") return "Open";
+  if (status == "done") return "Done";
+  if (status == "cancelled") return "Cancelled";
+  if (status == "overdue") return "Overdue";
+  return status;
+}
+
+// Landscape, every column on one page's width, the header row on every page, and the marking
+// in every page's header and footer: a tracker is printed and carried to meetings.
+void set_out_for_printing(spreadsheet::Sheet& sheet) {
+  sheet.print.landscape = true;
+  sheet.print.fit_to_width = true;
+  sheet.print.repeat_header_row = true;
+  sheet.print.header_text = "OFFICIAL-SENSITIVE";
+  sheet.print.footer_text = "OFFICIAL-SENSITIVE";
+  // A column is never narrower than its header (bold), so no header prints cut off.
+  for (auto& column : sheet.columns) {
+    column.width_chars =
+        std::max(column.width_chars, static_cast<double>(column.header.size()) * 1.15 + 2);
+  }
+}
+
 spreadsheet::Sheet decisions_sheet(const panel::Tracker& tracker) {
   spreadsheet::Sheet sheet{"Decisions",
                            {{"Sitting", 12},
-                            {"Panel", 12},
+                            {"Panel", 24, true},
                             {"Case ref", 12},
                             {"Child ID", 12},
                             {"Decision", 24},
@@ -52,25 +91,29 @@ spreadsheet::Sheet decisions_sheet(const panel::Tracker& tracker) {
                             {"Next review", 12},
                             {"Record due", 12},
                             {"Recorded on file", 14},
-                            {"Recorded in time", 10},
+                            {"Record", 14},
                             {"Open actions", 8}},
                            {}};
   for (const auto& row : tracker.decisions) {
+    // Only a record that is late or overdue is red; one not yet due is just "Due".
+    const bool late = row.record_state == panel::RecordState::late ||
+                      row.record_state == panel::RecordState::overdue;
     sheet.rows.push_back(
-        {date_cell(row.sitting), Cell::text(row.panel_id), Cell::text(row.case_ref),
+        {date_cell(row.sitting), Cell::text(row.panel_name), Cell::text(row.case_ref),
          text_cell(row.child_id), Cell::text(row.outcome), text_cell(row.primary_plan),
          text_cell(row.parallel_plans), text_cell(row.monitoring), date_cell(row.next_review),
          date_cell(row.record_due), date_cell(row.recorded),
-         Cell::boolean(row.recorded_in_time).highlighted(!row.recorded_in_time),
+         Cell::text(record_words(row.record_state)).highlighted(late),
          Cell::whole_number(row.open_actions)});
   }
+  set_out_for_printing(sheet);
   return sheet;
 }
 
 spreadsheet::Sheet actions_sheet(const panel::Tracker& tracker) {
   spreadsheet::Sheet sheet{"Actions",
                            {{"Sitting", 12},
-                            {"Panel", 12},
+                            {"Panel", 24, true},
                             {"Case ref", 12},
                             {"Ref", 6},
                             {"Action", 50, true},
@@ -81,14 +124,15 @@ spreadsheet::Sheet actions_sheet(const panel::Tracker& tracker) {
                             {"Overdue", 9}},
                            {}};
   for (const auto& row : tracker.actions) {
-    std::vector<Cell> cells{date_cell(row.sitting),     Cell::text(row.panel_id),
+    std::vector<Cell> cells{date_cell(row.sitting),     Cell::text(row.panel_name),
                             Cell::text(row.case_ref),   text_cell(row.id),
                             text_cell(row.description), text_cell(row.owner),
-                            date_cell(row.due),         Cell::text(row.status),
-                            date_cell(row.completed),   Cell::boolean(row.overdue)};
+                            date_cell(row.due),         Cell::text(action_status_words(row.status)),
+                            date_cell(row.completed),   Cell::text(row.overdue ? "Yes" : "No")};
     for (auto& cell : cells) cell.highlight = row.overdue;
     sheet.rows.push_back(std::move(cells));
   }
+  set_out_for_printing(sheet);
   return sheet;
 }
 

@@ -14,4 +14,7 @@ struct EmbeddedFile {
 
 std::span<const EmbeddedFile> embedded_schemas();
 
+// office.json and README.md of samples/new-office/: what `panelpack init` writes.
+std::span<const EmbeddedFile> embedded_new_office();
+
 }  // namespace panelpack::cli

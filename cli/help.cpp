@@ -23,6 +23,7 @@ Usage:
   panelpack check TEMPLATE [--json] [--schema KIND] [--delimiters "OPEN CLOSE"]
   panelpack validate FILE... [--schema KIND] [--json]
   panelpack fields [KIND] [--json]
+  panelpack init DIR
   panelpack calendar [--from DATE] [--to DATE] [--panel ID] [--json]
   panelpack book PANEL DATE CASEREF [--reason R] [--papers LIST] [--received TYPE] [--remove]
   panelpack agenda PANEL DATE (-o FILE | --json)
@@ -42,6 +43,7 @@ Templates:
   validate  check case, bookings, decision, agenda and office files against their schema
   fields    list every field a template can name, with its meaning
 The office (run in the office folder, or give --office DIR or set PANELPACK_OFFICE):
+  init      make a new office folder: office.json explained, templates to edit
   calendar  the panels' sittings with every deadline
   book      book a case onto a sitting, record a paper received, or take it off
   agenda    a sitting's agenda: time slots, presenters, papers on time, late or missing
@@ -205,6 +207,33 @@ Examples:
 
 )";
 
+constexpr std::string_view init_text = R"(Usage:
+  panelpack init DIR
+
+Makes a new office in DIR (a new or empty folder; anything else is refused, exit 1):
+  office.json   one panel with its sittings, people, deadlines and mail: fill it in
+  README.md     every key of office.json explained (JSON holds no comments)
+  cases/ bookings/ decisions/   empty, for case files, bookings and decisions
+  templates/    copies of the templates installed with panelpack, which office.json names:
+                edit them in Word or LibreOffice and this office uses your edits
+DIR is readable by its owner only (mode 0700): it will hold OFFICIAL-SENSITIVE case data.
+A failed init leaves nothing behind.
+
+Template paths in office.json are read from the office folder, so an office can be copied or
+moved whole. A kind of document office.json names no template for uses the one installed with
+panelpack (PREFIX/share/panelpack/templates, or the source tree's templates/ for a build that
+was never installed): docs/office.md.
+
+Options:
+  -h, --help              show this help.
+
+Examples:
+  panelpack init /srv/panels/office
+  panelpack validate /srv/panels/office/office.json
+  panelpack calendar --office /srv/panels/office
+
+)";
+
 std::string joined(std::string_view text) {
   std::string all(text);
   all += exit_codes;
@@ -251,6 +280,11 @@ std::string_view validate_help() {
   return text;
 }
 
+std::string_view init_help() {
+  static const std::string text = joined(init_text);
+  return text;
+}
+
 std::string_view fields_help() {
   static const std::string text = joined(fields_text);
   return text;
@@ -261,6 +295,7 @@ std::optional<std::string_view> help_for(std::string_view command) {
   if (command == "check") return check_help();
   if (command == "validate") return validate_help();
   if (command == "fields") return fields_help();
+  if (command == "init") return init_help();
   if (command == "help") return main_help();
   return office_help_for(command);
 }

@@ -11,6 +11,7 @@ std::string_view render_help();
 std::string_view check_help();
 std::string_view validate_help();
 std::string_view fields_help();
+std::string_view init_help();
 
 // The exit codes every help page ends with.
 std::string_view exit_codes_help();

@@ -38,10 +38,13 @@ constexpr std::string_view tracker_text = R"(Usage:
 
 Writes the decisions tracker from every sitting's decisions file: a Decisions sheet (one row
 per child per sitting: decision, agreed and parallel plans, monitoring route, next review,
-record due, recorded on file and whether in time) and an Actions sheet (one row per action:
-owner, due date, status, completed; overdue actions highlighted). The XLSX opens in Excel
-and LibreOffice Calc with a bold header row, frozen panes and filters; dates are real
-dates. With .csv the sheets are NAME.csv and NAME-actions.csv. Children are named by case
+record due, recorded on file, and the record's state: on file in time, on file late, overdue,
+or due when it is not due yet (--now decides; only late and overdue are highlighted)) and an
+Actions sheet (one row per action: owner, due date, status, completed; overdue actions
+highlighted). Panels by name, statuses in words. The XLSX opens in Excel and LibreOffice Calc
+with a bold header row, frozen panes and filters; dates are real dates. It prints landscape,
+one page wide, the header row on every page, OFFICIAL-SENSITIVE in every page's header and
+footer. With .csv the sheets are NAME.csv and NAME-actions.csv. Children are named by case
 reference and child ID only.
 
 Options:
@@ -58,6 +61,8 @@ measure (K1 considered at panel in time, K3 papers on time, K4 records on file i
 PPTMs within cadence, K14 re-referrals after a disruption, K16 actions done in time and
 overdue) with its numerator, denominator and percentage for the quarter and the one before,
 "no cases" for an empty denominator, decisions by outcome, and bars to compare at a glance.
+A report made before its quarter has ended (--now, else today) says PROVISIONAL: its figures
+still change.
 docs/decisions.md defines each measure. Every file must be readable: a figure computed
 without one would be wrong without saying so.
 

@@ -87,14 +87,7 @@ std::string circulation_zip_password(const Workspace& workspace, const panel::Ma
 }
 
 fs::path email_templates_folder(const Workspace& workspace, const panel::PanelConfig& panel) {
-  const auto found = panel.templates.find("email");
-  if (found == panel.templates.end()) {
-    throw CommandFailure(ExitCode::bad_input,
-                         (workspace.root() / "office.json").string() +
-                             ": /templates/email: no folder of email templates for panel " +
-                             panel.id + "; name one (the repository's is templates/email)");
-  }
-  return workspace.resolve(found->second);
+  return workspace.template_path("email", &panel);
 }
 
 }  // namespace panelpack::cli

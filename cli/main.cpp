@@ -26,7 +26,7 @@ namespace {
 using Command = ExitCode (*)(std::span<const std::string>);
 
 // Every command by name: the one table dispatch, help and usage errors read.
-constexpr std::array<std::pair<std::string_view, Command>, 14> kCommands{{
+constexpr std::array<std::pair<std::string_view, Command>, 15> kCommands{{
     {"render", run_render},
     {"check", run_check},
     {"validate", run_validate},
@@ -41,6 +41,7 @@ constexpr std::array<std::pair<std::string_view, Command>, 14> kCommands{{
     {"decisions", run_decisions},
     {"tracker", run_tracker},
     {"report", run_report},
+    {"init", run_init},
 }};
 
 Command command_named(const std::string& word) {

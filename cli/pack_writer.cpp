@@ -24,18 +24,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One compiled template per file, shared by every paper that uses it.
+// One compiled template per kind of document, shared by every paper of that kind.
 class Renderers {
  public:
-  explicit Renderers(const Workspace& workspace) : workspace_(workspace) {}
-  const DocumentRenderer& for_template(const std::string& relative) {
-    auto& slot = compiled_[relative];
-    if (!slot) slot = std::make_unique<DocumentRenderer>(workspace_.resolve(relative));
+  Renderers(const Workspace& workspace, const panel::PanelConfig& panel)
+      : workspace_(workspace), panel_(panel) {}
+  const DocumentRenderer& for_kind(const std::string& kind) {
+    auto& slot = compiled_[kind];
+    if (!slot) slot = std::make_unique<DocumentRenderer>(workspace_.template_path(kind, &panel_));
     return *slot;
   }
 
  private:
   const Workspace& workspace_;
+  const panel::PanelConfig& panel_;
   std::map<std::string, std::unique_ptr<DocumentRenderer>> compiled_;
 };
 
@@ -50,10 +52,9 @@ std::string document_bytes(const Workspace& workspace, const SittingContext& con
                            Renderers& renderers) {
   switch (entry.source) {
     case panel::PackSource::agenda:
-      return renderers.for_template(entry.template_path)
-          .render(labelled_agenda(agenda), "the agenda");
+      return renderers.for_kind("agenda").render(labelled_agenda(agenda), "the agenda");
     case panel::PackSource::rendered_paper:
-      return renderers.for_template(entry.template_path)
+      return renderers.for_kind(entry.paper_type)
           .render(case_data_for_sitting(context.cases.at(entry.case_ref).data, agenda),
                   entry.case_ref + "'s " + panel::paper_type_label(entry.paper_type));
     case panel::PackSource::submitted_file: {
@@ -201,7 +202,7 @@ PackResult write_pack(const Workspace& workspace, const SittingContext& context,
   try {
     templating::remove_stale_staging(target);
     templating::StagedFolder staged(target);
-    Renderers renderers(workspace);
+    Renderers renderers(workspace, *context.panel);
     const nlohmann::json agenda_data(agenda);
     templating::ZipWriter zip;
     zip.encrypt_entries(options.password);

@@ -6,6 +6,7 @@
 
 #include "exit_codes.hpp"
 #include "files.hpp"
+#include "installed_templates.hpp"
 #include "json_input.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
@@ -69,6 +70,14 @@ Workspace Workspace::open(const std::optional<std::string>& office_option) {
 
 fs::path Workspace::resolve(const std::string& relative) const {
   return root_ / relative;
+}
+
+fs::path Workspace::template_path(const std::string& kind, const panel::PanelConfig* panel) const {
+  const auto& configured = panel == nullptr ? office_.templates : panel->templates;
+  if (const auto found = configured.find(kind); found != configured.end()) {
+    return resolve(found->second);
+  }
+  return installed_templates_folder() / panel::installed_template_name(kind);
 }
 
 fs::path Workspace::case_path(const std::string& case_ref) const {

@@ -37,6 +37,13 @@ class Workspace {
   const panel::WorkingCalendar& calendar() const { return calendar_; }
   // A path from configuration or bookings, relative to the office folder.
   std::filesystem::path resolve(const std::string& relative) const;
+  // THE place a template's path is worked out (agenda, pack, decisions, report, tick and
+  // validate all ask here): the panel's own entry in office.json's templates, else the
+  // office's, resolved against the office folder; when office.json names none, the template
+  // installed with panelpack (installed_templates.hpp). No panel: the office's (the report).
+  // The file (or, for "email", folder) may not exist: the caller reports that.
+  std::filesystem::path template_path(const std::string& kind,
+                                      const panel::PanelConfig* panel = nullptr) const;
 
   std::filesystem::path case_path(const std::string& case_ref) const;
   std::filesystem::path bookings_path(const std::string& panel_id, panel::CalendarDate date) const;

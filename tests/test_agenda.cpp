@@ -200,7 +200,7 @@ TEST(PackPlan, APaperOnFileElsewhereIsNeitherInThePackNorMissingAndTheAgendaSays
   EXPECT_TRUE(found);
 }
 
-TEST(PackPlan, RefusesFilesOutsideTheOfficeMissingTemplatesAndPapersWithoutData) {
+TEST(PackPlan, RefusesFilesOutsideTheOfficeAndPapersWithoutDataUsesInstalledTemplates) {
   Fixture fixture;
   fixture.bookings.items[0].papers[1].file = "../../etc/passwd";
   try {
@@ -210,15 +210,12 @@ TEST(PackPlan, RefusesFilesOutsideTheOfficeMissingTemplatesAndPapersWithoutData)
     EXPECT_EQ(error.code(), "unsafe_file");
   }
 
+  // An office that names no referral template uses the installed one (docs/office.md).
   Fixture no_template;
   no_template.office.panels[0].templates.erase("referral");
-  try {
-    plan_pack(no_template.inputs());
-    FAIL() << "no error";
-  } catch (const PanelError& error) {
-    EXPECT_EQ(error.code(), "no_template");
-    EXPECT_EQ(error.where(), "/templates/referral");
-  }
+  const auto installed = plan_pack(no_template.inputs());
+  EXPECT_EQ(installed.entries[1].template_path, "referral.docx");
+  EXPECT_EQ(installed.entries[1].file_name, "01-1-LCS900001-referral.docx");
 
   Fixture no_data;
   no_data.bookings.items[2].papers.push_back(

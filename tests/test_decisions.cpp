@@ -31,6 +31,7 @@ using panelpack::panel::parse_office_config;
 using panelpack::panel::percentage_text;
 using panelpack::panel::Quarter;
 using panelpack::panel::RecordedAction;
+using panelpack::panel::RecordState;
 using panelpack::panel::Sitting;
 using panelpack::panel::summarise_case;
 using panelpack::panel::WorkingCalendar;
@@ -174,7 +175,10 @@ TEST(Tracker, OneRowPerDecisionAndPerActionWithOverdueFlagged) {
   EXPECT_EQ(first.record_due.iso(), "2026-12-22");
   EXPECT_TRUE(first.recorded_in_time);
   EXPECT_EQ(first.open_actions, 1);
+  EXPECT_EQ(first.record_state, RecordState::in_time);
+  EXPECT_EQ(first.panel_name, "Fictional Permanence Panel");
   EXPECT_FALSE(tracker.decisions[1].recorded_in_time);  // not yet on file
+  EXPECT_EQ(tracker.decisions[1].record_state, RecordState::overdue);  // due 22 Dec, now 4 Jan
   ASSERT_EQ(tracker.actions.size(), 2U);
   EXPECT_EQ(tracker.actions[0].status, "overdue");
   EXPECT_TRUE(tracker.actions[0].overdue);
@@ -183,6 +187,21 @@ TEST(Tracker, OneRowPerDecisionAndPerActionWithOverdueFlagged) {
   EXPECT_TRUE(build_tracker(office, decisions, child_ids, d("2027-01-01"), d("2027-12-31"),
                             d("2027-01-04"), WorkingCalendar{})
                   .decisions.empty());
+}
+
+// Review finding 11: a record not on file before its due date is not late, only due.
+TEST(Tracker, ARecordNotYetDueIsNotLate) {
+  const OfficeConfig office = parse_office_config(panelpack::testing::office_json());
+  const std::vector decisions{parse_decisions(decisions_json())};
+  const auto on = [&](const char* today) {
+    return build_tracker(office, decisions, {}, d("2026-01-01"), d("2026-12-31"), d(today),
+                         WorkingCalendar{})
+        .decisions[1]
+        .record_state;
+  };
+  EXPECT_EQ(on("2026-12-16"), RecordState::not_yet_due);
+  EXPECT_EQ(on("2026-12-22"), RecordState::not_yet_due);  // due by the end of its day
+  EXPECT_EQ(on("2026-12-23"), RecordState::overdue);
 }
 
 TEST(Quarter, ParsesLabelsAndSteps) {

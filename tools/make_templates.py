@@ -1247,7 +1247,7 @@ def _kpi_cell(side):
 
 def _report_kpis(doc):
     """One row per measure (a table-row section): id, title, this quarter, the quarter
-    before, the change."""
+    before, the verdict on the change (better, worse)."""
     widths = (1.8, 4.7, 3.5, 3.5, 3.5)
     t = _new_table(doc, 5, widths)
     _agenda_head_row(t, ("ID", "Measure", "This quarter ({{quarter}})",
@@ -1272,7 +1272,7 @@ def _report_kpis(doc):
         for text, fmt in count:
             add_text(p, text, **fmt)
         add_text(p, o4)
-    _fill_cell(row.cells[4], "{{change | default:\"not comparable\"}}{{/measures}}", widths[4])
+    _fill_cell(row.cells[4], "{{verdict | default:\"not comparable\"}}{{/measures}}", widths[4])
     _agenda_wide_row(t, "{{^measures}}—", "No measures this quarter.{{/measures}}", widths,
                      italic=True, color=GREY_TEXT)
     doc.add_paragraph()
@@ -1373,10 +1373,21 @@ def make_report(path):
     (docs/schema/report.schema.json; `panelpack fields report`)."""
     doc, _ = new_document("Quarterly highlight report", "Quarterly highlight report",
                           REPORT_HEADER)
-    _agenda_subtitle(doc, "Permanence Panel  ·  {{quarterLabel}}{{^quarterLabel}}{{quarter}}"
+    # The measures count every panel of the office (K3, K4...), not only the permanence panel.
+    _agenda_subtitle(doc, "All panels  ·  {{quarterLabel}}{{^quarterLabel}}{{quarter}}"
                           "{{/quarterLabel}}")
+    # Until the quarter has ended its figures still change: say so before any figure.
+    para(doc, "{{#provisional}}")
+    warning = para(doc, "PROVISIONAL: ", bold=True, color=RGBColor(0xC0, 0x00, 0x00))
+    add_text(warning, "this quarter has not ended (it ends on {{to | date}}). Its figures will "
+                      "change: records and actions not yet due count as not done, and "
+                      "sittings still to come are not in them.", color=RGBColor(0xC0, 0x00, 0x00))
+    para(doc, "{{/provisional}}")
     detail_table(doc, [
-        ("Quarter", "{{quarter}}: {{quarterLabel}}, {{from | date}} to {{to | date}}"),
+        ("Quarter", "{{from | date}} to {{to | date}} ({{quarter}})"),
+        ("Status", "{{#provisional}}Provisional: the quarter ends on {{to | date}}"
+                   "{{/provisional}}{{^provisional}}Final: the quarter has ended"
+                   "{{/provisional}}"),
         ("Compared with", "{{previousQuarter}}: {{previousQuarterLabel}}"),
         ("Decisions made", "{{decisions | default:\"Not recorded\"}} this quarter, "
                            "{{previousDecisions | default:\"not recorded\"}} the quarter "
@@ -1398,8 +1409,9 @@ def make_report(path):
     _report_kpis(doc)
 
     heading(doc, "2. At a glance")
-    legend = para(doc, "Dark: this quarter ({{quarter}}). Grey: the quarter before "
-                       "({{previousQuarter}}).", italic=True, color=GREY_TEXT, size=9)
+    legend = para(doc, "Dark bar: this quarter ({{quarter}}). Grey bar: the quarter before "
+                       "({{previousQuarter}}). The pale cells of a bar are the part of 100% "
+                       "not reached.", italic=True, color=GREY_TEXT, size=9)
     legend.paragraph_format.keep_with_next = True
     _report_chart(doc)
 

@@ -323,4 +323,15 @@ OfficeConfig parse_office_config(const json& json) {
   return office;
 }
 
+std::string installed_template_name(std::string_view kind) {
+  if (kind == "email") return "email";
+  return std::string(kind) + ".docx";
+}
+
+const std::vector<std::string>& template_kinds() {
+  static const std::vector<std::string> kinds = {
+      "agenda", "referral", "matching", "finance-request", "decision-record", "email", "report"};
+  return kinds;
+}
+
 }  // namespace panelpack::panel

@@ -111,4 +111,12 @@ struct OfficeConfig {
 // with one id, a cancelled date the cadence never reaches, a deadline rule that does not read.
 OfficeConfig parse_office_config(const nlohmann::json& json);
 
+// The name of the template panelpack installs for `kind`, inside its templates folder:
+// "agenda.docx", and "email" for the folder of email templates. An office whose office.json
+// names no template of a kind uses this one (docs/office.md, Templates).
+std::string installed_template_name(std::string_view kind);
+
+// The kinds of template office.json may name ("agenda", "referral", ... "email", "report").
+const std::vector<std::string>& template_kinds();
+
 }  // namespace panelpack::panel

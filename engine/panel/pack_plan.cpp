@@ -20,13 +20,11 @@ bool is_rendered(const std::string& type) {
   return std::find(kRenderedPapers.begin(), kRenderedPapers.end(), type) != kRenderedPapers.end();
 }
 
-const std::string& template_for(const PanelConfig& panel, const std::string& kind) {
+// office.json's template for `kind`, or the installed one's name: only its extension is used
+// here; the command resolves the file itself (Workspace::template_path).
+std::string template_for(const PanelConfig& panel, const std::string& kind) {
   const auto found = panel.templates.find(kind);
-  if (found == panel.templates.end()) {
-    throw PanelError("no_template", "/templates/" + kind,
-                     "office.json names no template for " + kind + " (panel " + panel.id + ")");
-  }
-  return found->second;
+  return found == panel.templates.end() ? installed_template_name(kind) : found->second;
 }
 
 // A submitted file must stay inside the office folder: no absolute path, no "..".
@@ -81,7 +79,7 @@ std::string pack_file_name(int item_number, int paper_number, const std::string&
 PackPlan plan_pack(const AgendaInputs& in) {
   PackPlan plan;
   plan.name = in.panel.id + "-" + in.sitting.date.iso();
-  const std::string& agenda_template = template_for(in.panel, "agenda");
+  const std::string agenda_template = template_for(in.panel, "agenda");
   plan.entries.push_back({pack_file_name(0, 0, "", "agenda", extension_of(agenda_template)),
                           PackSource::agenda, 0, "", "agenda", agenda_template, "", "Agenda",
                           "Agenda"});

@@ -23,7 +23,7 @@ struct PackEntry {
   int item_number = 0;   // 0 for the agenda
   std::string case_ref;  // empty for the agenda
   std::string paper_type;
-  std::string template_path;   // agenda and rendered papers: from the office folder
+  std::string template_path;   // agenda and rendered papers: office.json's, or the installed name
   std::string submitted_file;  // submitted files: from the office folder
   std::string section_title;   // the PDF bookmark of its case: "1. LCS900102 (Leah Thornbury)"
   std::string document_title;  // the bookmark of the paper itself: "Referral"
@@ -43,9 +43,8 @@ struct PackPlan {
   std::vector<MissingPaper> held_elsewhere;
 };
 
-// Throws PanelError "no_template" naming the templates entry a document needs,
-// "no_case_data" for a received matching or finance paper whose case file does not fill it,
-// and "unsafe_file" for a submitted file outside the office folder.
+// Throws PanelError "no_case_data" for a received matching or finance paper whose case file does
+// not fill it, and "unsafe_file" for a submitted file outside the office folder.
 PackPlan plan_pack(const AgendaInputs& inputs);
 
 // "01-2-LCS900102-care-plan.pdf" for the second paper of item 1; item 0 is the agenda,

@@ -323,6 +323,9 @@ ordered_json report_data(const ReportInputs& in, const Quarter& quarter, UtcInst
   report["decisions"] = now.decisions;
   report["previousDecisions"] = then.decisions;
   report["generatedAt"] = utc_to_local(generated_at).iso8601();
+  // Until its last day has passed a quarter's figures still change (records and actions not
+  // yet due count as not done): the report says so rather than look final.
+  report["provisional"] = utc_to_local(generated_at).date <= quarter.last_day();
   return report;
 }
 

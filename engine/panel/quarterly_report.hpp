@@ -60,7 +60,8 @@ struct ReportInputs {
 QuarterFigures quarter_figures(const ReportInputs& inputs, const Quarter& quarter);
 
 // The report template's data (docs/schema/report.schema.json): this quarter beside the last,
-// percentages as text ("no cases" for an empty denominator), and bars to look at.
+// percentages as text ("no cases" for an empty denominator), and bars to look at;
+// "provisional" while `generated_at` is on or before the quarter's last day.
 nlohmann::ordered_json report_data(const ReportInputs& inputs, const Quarter& quarter,
                                    UtcInstant generated_at);
 

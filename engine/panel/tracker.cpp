@@ -14,6 +14,13 @@ std::string joined_plans(const std::vector<std::string>& plans) {
   return text;
 }
 
+// A record due on `due` (by the end of the minutes deadline's day) is late only after it.
+RecordState record_state(const std::optional<CalendarDate>& recorded, CalendarDate due,
+                         CalendarDate today) {
+  if (recorded) return *recorded <= due ? RecordState::in_time : RecordState::late;
+  return today > due ? RecordState::overdue : RecordState::not_yet_due;
+}
+
 }  // namespace
 
 Tracker build_tracker(const OfficeConfig& office, const std::vector<SittingDecisions>& decisions,
@@ -36,6 +43,7 @@ Tracker build_tracker(const OfficeConfig& office, const std::vector<SittingDecis
       TrackedDecision row;
       row.sitting = sitting->date;
       row.panel_id = panel.id;
+      row.panel_name = panel.name;
       row.case_ref = decision.case_ref;
       row.child_id = child == child_ids.end() ? "" : child->second;
       row.outcome = outcome_label(decision.outcome);
@@ -47,12 +55,13 @@ Tracker build_tracker(const OfficeConfig& office, const std::vector<SittingDecis
       row.record_due = due;
       row.recorded = decision.recorded_date;
       row.recorded_in_time = decision.recorded_date && *decision.recorded_date <= due;
+      row.record_state = record_state(decision.recorded_date, due, today);
       for (const RecordedAction& action : decision.actions) {
         const bool overdue = action.due && *action.due < today && action.overdue_on(today);
         const bool open = action.status != "done" && action.status != "cancelled";
         if (open) ++row.open_actions;
-        tracker.actions.push_back({sitting->date, panel.id, decision.case_ref, action.id,
-                                   action.description, action.owner, action.due,
+        tracker.actions.push_back({sitting->date, panel.id, panel.name, decision.case_ref,
+                                   action.id, action.description, action.owner, action.due,
                                    overdue ? "overdue" : action.status, action.completed, overdue});
       }
       tracker.decisions.push_back(std::move(row));

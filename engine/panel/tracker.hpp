@@ -13,9 +13,18 @@
 
 namespace panelpack::panel {
 
+// Where a decision's record on the child's file stands on the tracker's day.
+enum class RecordState {
+  in_time,      // on file by its due date
+  late,         // on file, after its due date
+  overdue,      // not on file, and its due date has passed
+  not_yet_due,  // not on file, and not due yet: not late
+};
+
 struct TrackedDecision {
   CalendarDate sitting;
   std::string panel_id;
+  std::string panel_name;  // as office.json names it: what the sheet shows
   std::string case_ref;
   std::string child_id;
   std::string outcome;  // label: "Plan ratified"
@@ -26,12 +35,14 @@ struct TrackedDecision {
   CalendarDate record_due;
   std::optional<CalendarDate> recorded;
   bool recorded_in_time = false;
+  RecordState record_state = RecordState::not_yet_due;
   int open_actions = 0;
 };
 
 struct TrackedAction {
   CalendarDate sitting;
   std::string panel_id;
+  std::string panel_name;
   std::string case_ref;
   std::string id;
   std::string description;

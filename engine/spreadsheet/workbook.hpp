@@ -58,6 +58,19 @@ struct Column {
   bool wrap = false;
 };
 
+// How a sheet prints; none of it shows on screen. The default prints as Excel's default does.
+struct PrintLayout {
+  bool landscape = false;
+  // Every column on one page's width, as many pages down as the rows need.
+  bool fit_to_width = false;
+  // The header row printed again at the top of every page (Excel's "print titles").
+  bool repeat_header_row = false;
+  // Printed in the centre of every page's header and footer (a security marking, say);
+  // plain text, empty for none. The footer also numbers the pages, "Page 2 of 5", on the right.
+  std::string header_text;
+  std::string footer_text;
+};
+
 // One sheet: a header row from `columns`, then `rows`. A row may be shorter than the columns
 // (the rest is empty) but never longer.
 struct Sheet {
@@ -68,6 +81,7 @@ struct Sheet {
   bool freeze_header = true;
   // Filter buttons on the header row, over every row.
   bool autofilter = true;
+  PrintLayout print = {};
 };
 
 // The document: its sheets in tab order, and what File > Properties shows.

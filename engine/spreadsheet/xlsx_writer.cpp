@@ -170,16 +170,22 @@ std::string used_range(const Sheet& sheet) {
   return "A1:" + cell_reference(sheet.columns.size() - 1, sheet.rows.size());
 }
 
-// "'Open actions'!$A$1:$D$10", the range of the hidden filter name Excel keeps for a filter.
-std::string absolute_used_range(const Sheet& sheet) {
+// "'Open actions'": a sheet's name as a formula names it.
+std::string quoted_sheet_name(const Sheet& sheet) {
   std::string quoted = "'";
   for (const char c : sheet.name) {
     quoted += c;
     if (c == '\'') quoted += '\'';
   }
+  return quoted + "'";
+}
+
+// "'Open actions'!$A$1:$D$10", the range of the hidden filter name Excel keeps for a filter.
+std::string absolute_used_range(const Sheet& sheet) {
+  const std::string quoted = quoted_sheet_name(sheet);
   const std::string last = cell_reference(sheet.columns.size() - 1, sheet.rows.size());
   const std::size_t digits = last.find_first_of("0123456789");
-  return quoted + "'!$A$1:$" + last.substr(0, digits) + "$" + last.substr(digits);
+  return quoted + "!$A$1:$" + last.substr(0, digits) + "$" + last.substr(digits);
 }
 
 void append_cell_start(std::string& xml, std::size_t column, std::size_t row, std::size_t style) {
@@ -235,6 +241,42 @@ void append_row(std::string& xml, const Sheet& sheet, std::size_t row_index, Cel
   xml += "</row>";
 }
 
+// Text for a header or footer: '&' starts one of Excel's codes there, so a literal one is "&&".
+std::string header_footer_text(const std::string& text) {
+  std::string out;
+  for (const char c : detail::clean_text(text)) {
+    out += c;
+    if (c == '&') out += '&';
+  }
+  return out;
+}
+
+bool has_header_or_footer(const PrintLayout& print) {
+  return !print.header_text.empty() || !print.footer_text.empty();
+}
+
+// pageSetup and headerFooter, after pageMargins as CT_Worksheet orders them.
+void append_print_layout(std::string& xml, const PrintLayout& print) {
+  if (print.landscape || print.fit_to_width) {
+    xml += "<pageSetup paperSize=\"9\"";  // A4, as English councils print
+    if (print.fit_to_width) xml += R"( fitToWidth="1" fitToHeight="0")";
+    if (print.landscape) xml += R"( orientation="landscape")";
+    xml += "/>";
+  }
+  if (!has_header_or_footer(print)) return;
+  xml += "<headerFooter>";
+  if (!print.header_text.empty()) {
+    xml += "<oddHeader>" + escaped("&C&\"-,Bold\"" + header_footer_text(print.header_text)) +
+           "</oddHeader>";
+  }
+  if (!print.footer_text.empty()) {
+    xml += "<oddFooter>" +
+           escaped("&C&\"-,Bold\"" + header_footer_text(print.footer_text) + "&RPage &P of &N") +
+           "</oddFooter>";
+  }
+  xml += "</headerFooter>";
+}
+
 // xl/worksheets/sheetN.xml, its elements in the order CT_Worksheet requires.
 std::string worksheet_xml(const Sheet& sheet, bool selected, CellFormats& formats,
                           SharedStrings& strings) {
@@ -244,6 +286,8 @@ std::string worksheet_xml(const Sheet& sheet, bool selected, CellFormats& format
   xml += "\" xmlns:r=\"";
   xml += relationships_ns;
   xml += "\">";
+  // Without fitToPage the fitToWidth of pageSetup is ignored.
+  if (sheet.print.fit_to_width) xml += R"(<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>)";
   xml += "<dimension ref=\"" + used_range(sheet) + "\"/>";
   xml += "<sheetViews><sheetView";
   if (selected) xml += R"( tabSelected="1")";
@@ -284,6 +328,7 @@ std::string worksheet_xml(const Sheet& sheet, bool selected, CellFormats& format
   if (sheet.autofilter) xml += "<autoFilter ref=\"" + used_range(sheet) + "\"/>";
   xml += R"(<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" )"
          R"(footer="0.3"/>)";
+  append_print_layout(xml, sheet.print);
   xml += "</worksheet>";
   return xml;
 }
@@ -304,9 +349,14 @@ std::string workbook_xml(const Workbook& workbook) {
   std::string names;
   for (std::size_t i = 0; i < workbook.sheets.size(); ++i) {
     const Sheet& sheet = workbook.sheets[i];
-    if (!sheet.autofilter) continue;
-    names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"" + std::to_string(i) +
-             "\" hidden=\"1\">" + escaped(absolute_used_range(sheet)) + "</definedName>";
+    if (sheet.autofilter) {
+      names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"" + std::to_string(i) +
+               "\" hidden=\"1\">" + escaped(absolute_used_range(sheet)) + "</definedName>";
+    }
+    if (sheet.print.repeat_header_row) {
+      names += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"" + std::to_string(i) +
+               "\">" + escaped(quoted_sheet_name(sheet) + "!$1:$1") + "</definedName>";
+    }
   }
   if (!names.empty()) xml += "<definedNames>" + names + "</definedNames>";
   xml += "</workbook>";

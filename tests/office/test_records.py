@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import tempfile
 import unittest
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -24,6 +26,7 @@ sys.path.insert(0, str(HERE.parent / "cli"))
 from office_copy import SOURCE, copy_sample_office, edit_json  # noqa: E402
 from test_cli import BAD_INPUT, SUCCESS, USAGE, CliTestCase, run_tests_of  # noqa: E402
 
+SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REPORT_OFFICE = SOURCE / "tests" / "fixtures" / "report-office"
 SITTING = ("permanence", "2026-12-15")
 OUTCOME_WORDS = {"plan_ratified": "Plan ratified", "deferred_more_info": "Deferred for more information"}
@@ -201,13 +204,16 @@ class Tracker(RecordsTestCase):
         self.assertEqual(by_ref["LCS900102"]["Agreed plan"], "Special guardianship order")
         self.assertEqual(by_ref["LCS900102"]["Monitoring"], "Review at PPTM")
         self.assertEqual(by_ref["LCS900102"]["Next review"], "2027-01-26")
-        self.assertEqual(by_ref["LCS900102"]["Recorded in time"], "TRUE")
-        self.assertEqual(by_ref["LCS900112"]["Recorded in time"], "FALSE")  # 17th, due 15th
+        self.assertEqual(by_ref["LCS900102"]["Record"], "On file in time")
+        self.assertEqual(by_ref["LCS900112"]["Record"], "On file late")  # 17th, due 15th
+        # The panel by its name, statuses in words (review finding 11).
+        self.assertEqual({r["Panel"] for r in rows}, {"Northbridge Permanence Panel"})
         actions = list(csv.DictReader(io.StringIO(
             (self.root / "tracker-actions.csv").read_text(encoding="utf-8-sig"))))
-        overdue = [(a["Case ref"], a["Ref"]) for a in actions if a["Overdue"] == "TRUE"]
+        overdue = [(a["Case ref"], a["Ref"]) for a in actions if a["Overdue"] == "Yes"]
         self.assertEqual(overdue, [("LCS900102", "A1"), ("LCS900108", "A1")])
-        self.assertEqual(sum(1 for a in actions if a["Status"] == "overdue"), 2)
+        self.assertEqual(sum(1 for a in actions if a["Status"] == "Overdue"), 2)
+        self.assertTrue({a["Status"] for a in actions} <= {"Open", "Done", "Cancelled", "Overdue"})
 
     def test_xlsx_opens_in_calc_with_the_same_cells(self):
         out = self.root / "tracker.xlsx"
@@ -237,6 +243,75 @@ class Tracker(RecordsTestCase):
                              [w for w in want if not w.startswith("20")])
             self.assertEqual(got[2], want[2])
 
+    def test_prints_marked_landscape_fit_to_width_with_titles(self):
+        """Issue 11 section 2 and review finding 11: the marking in every page's header and
+        footer, landscape, one page wide, the header row on every page, no header cut off."""
+        out = self.root / "tracker.xlsx"
+        self.assertExit(self.panelpack("tracker", "-o", out, "--now", "2026-12-16T09:00"),
+                        SUCCESS)
+        with zipfile.ZipFile(out) as package:
+            workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+            names = {(d.get("name"), d.get("localSheetId")): d.text
+                     for d in workbook.iter("{%s}definedName" % SPREADSHEET_NS)}
+            for index, name in enumerate(("Decisions", "Actions")):
+                self.assertEqual(names[("_xlnm.Print_Titles", str(index))], "'%s'!$1:$1" % name)
+                sheet = package.read("xl/worksheets/sheet%d.xml" % (index + 1)).decode()
+                self.assertIn('<pageSetUpPr fitToPage="1"/>', sheet)
+                self.assertRegex(sheet, r'<pageSetup [^>]*fitToWidth="1" fitToHeight="0"'
+                                        r'[^>]*orientation="landscape"')
+                self.assertRegex(sheet, r"<oddHeader>[^<]*OFFICIAL-SENSITIVE</oddHeader>")
+                self.assertRegex(sheet, r"<oddFooter>[^<]*OFFICIAL-SENSITIVE[^<]*</oddFooter>")
+                shared = package.read("xl/sharedStrings.xml").decode()
+                strings = re.findall(r"<t[^>]*>([^<]*)</t>", shared)
+                header = re.search(r'<row r="1">(.*?)</row>', sheet).group(1)
+                titles = [strings[int(v)] for v in re.findall(r"<v>(\d+)</v>", header)]
+                widths = [float(w) for w in re.findall(r'<col [^>]*width="([\d.]+)"', sheet)]
+                for title, width in zip(titles, widths):
+                    self.assertGreaterEqual(width, len(title) + 1, title)
+        if not have("soffice"):
+            self.skipTest("LibreOffice is not installed")
+        # What Calc makes of it: its own ODS keeps the page style and the repeated row.
+        folder = soffice_convert([out], self.root / "ods", "ods")
+        with zipfile.ZipFile(folder / "tracker.ods") as ods:
+            styles = ods.read("styles.xml").decode()
+            content = ods.read("content.xml").decode()
+        self.assertIn('style:print-orientation="landscape"', styles)
+        self.assertIn('style:scale-to-X="1"', styles)
+        self.assertGreaterEqual(styles.count("OFFICIAL-SENSITIVE"), 2)  # header and footer
+        self.assertEqual(content.count("<table:table-header-rows>"), 2)  # print titles
+
+    def test_records_not_yet_due_are_due_not_late(self):
+        """Review finding 11: on 16 December the records of 15 December (due 22 December)
+        not yet on file are "Due" and not highlighted; on 6 January they are "Overdue"."""
+        if not have("soffice"):
+            self.skipTest("LibreOffice is not installed")
+        words = {}
+        for now in ("2026-12-16T09:00", "2027-01-06T09:00"):
+            out = self.root / ("tracker-%s.xlsx" % now[:10])
+            self.assertExit(self.panelpack("tracker", "-o", out, "--now", now), SUCCESS)
+            with zipfile.ZipFile(out) as package:
+                styles = package.read("xl/styles.xml").decode()
+                sheet = package.read("xl/worksheets/sheet1.xml").decode()
+            fills = re.findall(r'<xf numFmtId="\d+" fontId="\d+" fillId="(\d+)"',
+                               styles.split("<cellXfs")[1])
+            record_cells = re.findall(r'<c r="L(\d+)"(?: s="(\d+)")?', sheet)
+            highlighted = {int(row): fills[int(style or 0)] == "2" for row, style in record_cells}
+            folder = soffice_convert([out], self.root / ("calc-" + now[:10]),
+                                     'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,'
+                                     'false,false,false,-1')
+            decisions_csv = next(p for p in folder.glob("*.csv") if "Decisions" in p.name)
+            rows = list(csv.DictReader(io.StringIO(decisions_csv.read_text("utf-8"))))
+            words[now[:10]] = {r["Case ref"]: r["Record"] for r in rows}
+            for number, row in enumerate(rows, start=2):
+                late = row["Record"] in ("Overdue", "On file late")
+                self.assertEqual(highlighted.get(number, False), late, (now, row["Case ref"]))
+        self.assertEqual(words["2026-12-16"]["LCS900103"], "Due")
+        self.assertEqual(words["2026-12-16"]["LCS900108"], "Due")
+        self.assertEqual(words["2027-01-06"]["LCS900103"], "Overdue")
+        self.assertEqual(words["2026-12-16"]["LCS900102"], "On file in time")
+        self.assertEqual(words["2026-12-16"]["LCS900112"], "On file late")
+        self.assertNotIn("FALSE", "".join(words["2026-12-16"].values()))
+
     def test_bad_output_names_are_refused(self):
         self.assertExit(self.panelpack("tracker", "-o", self.root / "t.txt"), USAGE)
         self.assertExit(self.panelpack("tracker"), USAGE)
@@ -259,7 +334,7 @@ class Report(CliTestCase):
         office = self.root / "office"
         if not office.exists():
             shutil.copytree(REPORT_OFFICE, office)
-            edit_json(office / "office.json", lambda c: c["templates"].update(
+            edit_json(office / "office.json", lambda c: c.setdefault("templates", {}).update(
                 {"report": str(SOURCE / "templates" / "report.docx")}))
         return self.run_panelpack("report", "--office", office, "--quarter", quarter, *extra)
 
@@ -308,6 +383,42 @@ class Report(CliTestCase):
             self.assertIn(measure_id, text)
             self.assertIn(shown, text)
         self.assertIn("no cases", text)
+
+    def test_provisional_until_the_quarter_has_ended(self):
+        """Review finding 12: a report of a quarter not yet over says so, in DOCX and ODT."""
+        for now, provisional in (("2026-12-04T09:00", True), ("2026-12-31T23:30", True),
+                                 ("2027-01-01T00:30", False)):
+            result = self.report("2026-Q4", "--json", "--now", now)
+            self.assertExit(result, SUCCESS)
+            self.assertIs(json.loads(result.stdout)["provisional"], provisional, now)
+        outputs = []
+        for extension in ("docx", "odt"):
+            edit_json(self.root / "office" / "office.json",
+                      lambda c: c["templates"].update(
+                          {"report": str(SOURCE / "templates" / ("report." + extension))}))
+            for quarter in ("2026-Q4", "2026-Q3"):
+                out = self.root / ("%s.%s" % (quarter, extension))
+                self.assertExit(self.report(quarter, "-o", out, "--now", "2026-12-04T09:00"),
+                                SUCCESS)
+                outputs.append(out)
+        if not have("soffice", "pdftotext"):
+            self.skipTest("LibreOffice is not installed")
+        folder = soffice_convert(outputs[:2], self.root / "pdf-docx")
+        soffice_convert(outputs[2:], self.root / "pdf-odt")
+        for extension, folder in (("docx", self.root / "pdf-docx"), ("odt", self.root / "pdf-odt")):
+            text = {q: squash(subprocess.run(["pdftotext", str(folder / (q + ".pdf")), "-"],
+                                             capture_output=True, check=True).stdout.decode())
+                    for q in ("2026-Q4", "2026-Q3")}
+            self.assertIn("PROVISIONAL", text["2026-Q4"], extension)
+            self.assertIn("Provisional: the quarter ends on 31 December 2026", text["2026-Q4"])
+            self.assertNotIn("Final", text["2026-Q4"])
+            self.assertNotIn("PROVISIONAL", text["2026-Q3"], extension)
+            self.assertNotIn("Provisional", text["2026-Q3"], extension)
+            self.assertIn("Final: the quarter has ended", text["2026-Q3"], extension)
+            # Review finding 30: the quarter once, and every panel named as such.
+            self.assertIn("1 October 2026 to 31 December 2026 (2026-Q4)", text["2026-Q4"])
+            self.assertNotIn("2026-Q4: October to December 2026", text["2026-Q4"])
+            self.assertIn("All panels", text["2026-Q4"])
 
     def test_bad_quarters_are_refused(self):
         self.assertExit(self.report("2026-Q5", "--json"), USAGE)

@@ -169,6 +169,43 @@ TEST(Xlsx, OnlyTheFirstSheetIsSelected) {
   EXPECT_EQ(XmlQuery(sheet_xml(xlsx, 2))("count(//m:sheetView/@tabSelected)"), "0");
 }
 
+// A sheet set out for printing: landscape A4 one page wide, row 1 on every page (print titles),
+// a marking in the header and footer ("&" doubled: it starts Excel's header codes).
+TEST(Xlsx, PrintLayoutWritesPageSetupTitlesAndHeaderFooterInSchemaOrder) {
+  Sheet sheet = decisions_sheet();
+  sheet.print.landscape = true;
+  sheet.print.fit_to_width = true;
+  sheet.print.repeat_header_row = true;
+  sheet.print.header_text = "OFFICIAL-SENSITIVE";
+  sheet.print.footer_text = "Panels & records";
+  const std::string xlsx = write_xlsx(one_sheet(sheet));
+  XmlQuery xml(sheet_xml(xlsx));
+  std::vector<std::string> names;
+  for (int i = 1; i <= 20; ++i) {
+    const std::string name = xml("local-name(/m:worksheet/*[" + std::to_string(i) + "])");
+    if (name.empty()) break;
+    names.push_back(name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"sheetPr", "dimension", "sheetViews", "sheetFormatPr",
+                                             "cols", "sheetData", "autoFilter", "pageMargins",
+                                             "pageSetup", "headerFooter"}));
+  EXPECT_EQ(xml("string(/m:worksheet/m:sheetPr/m:pageSetUpPr/@fitToPage)"), "1");
+  EXPECT_EQ(xml("string(/m:worksheet/m:pageSetup/@orientation)"), "landscape");
+  EXPECT_EQ(xml("string(/m:worksheet/m:pageSetup/@fitToWidth)"), "1");
+  EXPECT_EQ(xml("string(/m:worksheet/m:pageSetup/@fitToHeight)"), "0");
+  EXPECT_EQ(xml("string(/m:worksheet/m:headerFooter/m:oddHeader)"),
+            "&C&\"-,Bold\"OFFICIAL-SENSITIVE");
+  EXPECT_EQ(xml("string(/m:worksheet/m:headerFooter/m:oddFooter)"),
+            "&C&\"-,Bold\"Panels && records&RPage &P of &N");
+  XmlQuery book(part_of(xlsx, "xl/workbook.xml"));
+  EXPECT_EQ(book("string(//m:definedName[@name='_xlnm.Print_Titles'])"), "'Decisions'!$1:$1");
+  EXPECT_EQ(book("string(//m:definedName[@name='_xlnm.Print_Titles']/@localSheetId)"), "0");
+
+  // Left at its defaults a sheet writes none of it.
+  XmlQuery plain(sheet_xml(write_xlsx(one_sheet(decisions_sheet()))));
+  EXPECT_EQ(plain("count(//m:sheetPr|//m:pageSetup|//m:headerFooter)"), "0");
+}
+
 TEST(Xlsx, FilterCoversTheUsedRangeWithTheHiddenNameExcelWrites) {
   Workbook workbook = one_sheet(decisions_sheet());
   Sheet actions;

@@ -366,7 +366,7 @@ class Templates(TickTestCase):
         (templates / "reminder.html.mustache").write_text(
             "<p>{{recipient.name}} {{case.initials}}</p>\n")
         edit_json(office.root / "office.json",
-                  lambda c: c["templates"].update({"email": "email-templates"}))
+                  lambda c: c.setdefault("templates", {}).update({"email": "email-templates"}))
         self.assertExit(office.tick("2026-12-12T09:05"), SUCCESS)
         subjects = sorted(message["Subject"] for _, _, message in self.delivered()
                           if "Your slot" in message["Subject"])
@@ -392,7 +392,7 @@ class Templates(TickTestCase):
         (templates / "reminder.html.mustache").write_text("<p>{{{recipient.name}}}</p>\n")
         (templates / "circulation.text.mustache").write_text("{{#cases}}unclosed\n")
         edit_json(office.root / "office.json",
-                  lambda c: c["templates"].update({"email": "email-templates"}))
+                  lambda c: c.setdefault("templates", {}).update({"email": "email-templates"}))
         result = office.tick("2026-12-12T09:05")
         self.assertExit(result, BAD_INPUT)
         self.assertIn("reminder.html.mustache", result.stderr)
