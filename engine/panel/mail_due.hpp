@@ -105,8 +105,9 @@ struct MailDueInputs {
 // worker and team manager) for reminders; the chair, members and submission mailbox for the
 // circulation; the case's team manager for missing papers (at the papers deadline); the
 // panel's administrator for minutes. A paper counts as received once its receivedAt is at
-// or before now. A sitting whose case files are missing, or whose agenda does not compute,
-// is a problem and gets no mail.
+// or before now. A sitting whose case files are missing, whose agenda does not compute, or
+// that falls on a bank holiday or closure day it is not confirmed for, is a problem and gets
+// no mail.
 MailPlan plan_due_mail(const MailDueInputs& inputs);
 
 // "kind|panel|date|caseRef|recipient", the recipient lower-cased.
