@@ -35,14 +35,15 @@ const std::array<OptionSpec, 10> book_options = {{
     {"help", 'h', false},
 }};
 
-constexpr std::array<std::string_view, 6> kPaperTypes{"referral",  "matching",   "finance-request",
-                                                      "care-plan", "chronology", "assessment"};
+constexpr std::array<std::string_view, 7> kPaperTypes{"referral",  "matching",   "finance-request",
+                                                      "care-plan", "chronology", "assessment",
+                                                      "cpm-report"};
 
 std::string paper_type_argument(const std::string& text) {
   if (std::find(kPaperTypes.begin(), kPaperTypes.end(), text) == kPaperTypes.end()) {
     throw UsageError("'" + text +
                      "' is not a paper type: use referral, matching, finance-request, care-plan, "
-                     "chronology or assessment");
+                     "chronology, assessment or cpm-report");
   }
   return text;
 }
@@ -156,7 +157,8 @@ ExitCode run_book(std::span<const std::string> words) {
                                                     " " + date.iso() + " " + case_ref + ")");
     }
     const std::string type = paper_type_argument(*received);
-    const panel::UtcInstant at = arguments.value("at") ? now_from(arguments.value("at")) : now;
+    const panel::UtcInstant at =
+        arguments.value("at") ? now_from(arguments.value("at"), "--at") : now;
     panel::ReceivedPaper paper{type, at, local_text(at), ""};
     if (const auto file = arguments.value("file")) {
       paper.file = place_paper_file(workspace, case_ref, *file);
@@ -169,6 +171,13 @@ ExitCode run_book(std::span<const std::string> words) {
     done = "recorded the " + panel::paper_type_label(type) + " of " + case_ref + " for " + where +
            " as received " + paper.received_at_text;
   } else {
+    // Booking onto a sitting on a bank holiday or closure day would tell people to come on it.
+    if (const auto day_off = panel::unconfirmed_day_off(*panel, sitting, workspace.calendar())) {
+      throw CommandFailure(ExitCode::bad_input,
+                           where + " falls on " + *day_off +
+                               ": move the sitting (cancelled and an extraSittings entry in "
+                               "office.json) or confirm it (confirmedSittings), then book");
+    }
     if (item != nullptr) {
       throw CommandFailure(ExitCode::bad_input,
                            case_ref + " is already booked onto " + where +

@@ -31,13 +31,14 @@ constexpr std::array<Label, 10> kReferralReasons{{
     {"tracking_review", "Tracking review"},
 }};
 
-constexpr std::array<Label, 6> kPaperTypes{{
+constexpr std::array<Label, 7> kPaperTypes{{
     {"referral", "Referral"},
     {"matching", "Matching proforma"},
     {"finance-request", "Finance request"},
     {"care-plan", "Care plan"},
     {"chronology", "Chronology"},
     {"assessment", "Assessment"},
+    {"cpm-report", "Child Permanence Meeting report"},
 }};
 
 constexpr std::array<Label, 5> kPanelTypes{{
