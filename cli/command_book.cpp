@@ -39,14 +39,15 @@ const std::array<OptionSpec, 11> book_options = {{
     {"help", 'h', false},
 }};
 
-constexpr std::array<std::string_view, 6> kPaperTypes{"referral",  "matching",   "finance-request",
-                                                      "care-plan", "chronology", "assessment"};
+constexpr std::array<std::string_view, 7> kPaperTypes{"referral",  "matching",   "finance-request",
+                                                      "care-plan", "chronology", "assessment",
+                                                      "cpm-report"};
 
 std::string paper_type_argument(const std::string& text) {
   if (std::find(kPaperTypes.begin(), kPaperTypes.end(), text) == kPaperTypes.end()) {
     throw UsageError("'" + text +
                      "' is not a paper type: use referral, matching, finance-request, care-plan, "
-                     "chronology or assessment");
+                     "chronology, assessment or cpm-report");
   }
   return text;
 }
@@ -104,18 +105,6 @@ void copy_paper_file(const Workspace& workspace, const std::string& given,
   const fs::path target = workspace.root() / recorded;
   if (fs::weakly_canonical(given) == fs::weakly_canonical(target)) return;
   write_output(target, read_input(given));
-}
-
-// --at's time; its own error, so the message names --at and not --now.
-panel::UtcInstant at_argument(const std::string& text) {
-  try {
-    return panel::parse_instant(text);
-  } catch (const panel::PanelError&) {
-    throw UsageError(
-        "--at needs a date and time such as 2026-12-10T09:00 (London) or "
-        "2026-12-10T09:00:00Z, not '" +
-        text + "'");
-  }
 }
 
 std::string uppercase(std::string text) {
@@ -211,7 +200,8 @@ ExitCode run_book(std::span<const std::string> words) {
                                                     " " + date.iso() + " " + case_ref + ")");
     }
     const std::string type = paper_type_argument(*received);
-    const panel::UtcInstant at = arguments.value("at") ? at_argument(*arguments.value("at")) : now;
+    const panel::UtcInstant at =
+        arguments.value("at") ? now_from(arguments.value("at"), "--at") : now;
     if (at > now) {
       throw CommandFailure(ExitCode::bad_input, "--at " + local_text(at) + " is after now (" +
                                                     local_text(now) +
@@ -250,6 +240,13 @@ ExitCode run_book(std::span<const std::string> words) {
            " as received " + paper.received_at_text +
            (elsewhere.empty() ? "" : ", on file elsewhere (not in the pack)");
   } else {
+    // Booking onto a sitting on a bank holiday or closure day would tell people to come on it.
+    if (const auto day_off = panel::unconfirmed_day_off(*panel, sitting, workspace.calendar())) {
+      throw CommandFailure(ExitCode::bad_input,
+                           where + " falls on " + *day_off +
+                               ": move the sitting (cancelled and an extraSittings entry in "
+                               "office.json) or confirm it (confirmedSittings), then book");
+    }
     if (item != nullptr) {
       throw CommandFailure(ExitCode::bad_input,
                            case_ref + " is already booked onto " + where +

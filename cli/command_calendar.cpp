@@ -2,6 +2,8 @@
 
 #include <array>
 #include <iostream>
+#include <optional>
+#include <utility>
 
 #include "arguments.hpp"
 #include "commands.hpp"
@@ -31,26 +33,54 @@ struct Row {
   panel::Sitting sitting;
   panel::SittingDeadlines deadlines;
   std::size_t booked = 0;
+  std::optional<std::string> day_off;  // a bank holiday or closure it is not confirmed for
+  std::string confirmed;               // why it sits on a day off, when confirmed
 };
 
 nlohmann::ordered_json deadline_json(const panel::Deadline& deadline) {
-  return {{"local", deadline.local.iso8601()},
-          {"utc", panel::format_utc(deadline.utc)},
-          {"onWorkingDay", deadline.on_working_day}};
+  nlohmann::ordered_json json{{"local", deadline.local.iso8601()},
+                              {"utc", panel::format_utc(deadline.utc)},
+                              {"onWorkingDay", deadline.on_working_day}};
+  json["movedFrom"] = deadline.moved_from ? nlohmann::ordered_json(deadline.moved_from->iso())
+                                          : nlohmann::ordered_json(nullptr);
+  return json;
 }
 
-// "Thu 10 Dec 17:00", with '*' when the day is not a working day.
-std::string short_deadline(const panel::Deadline& deadline) {
+// One date style throughout: "Tue 15 Dec 2026", the year left out when `year` is the same.
+std::string day_text(panel::CalendarDate date, std::optional<int> year = std::nullopt) {
   static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  const auto& date = deadline.local.date;
-  return std::string{panel::weekday_name(date.weekday()).substr(0, 3)} + " " +
-         std::to_string(date.day()) + " " + kMonths[date.month() - 1] + " " +
-         deadline.local.time.text() + (deadline.on_working_day ? "" : "*");
+  std::string text = std::string{panel::weekday_name(date.weekday()).substr(0, 3)} + " " +
+                     std::to_string(date.day()) + " " + kMonths[date.month() - 1];
+  if (year != date.year()) text += " " + std::to_string(date.year());
+  return text;
+}
+
+// "Thu 10 Dec 17:00" (the sitting's year is not repeated), with '*' when the day is not a
+// working day.
+std::string short_deadline(const panel::Deadline& deadline, panel::CalendarDate sitting) {
+  return day_text(deadline.local.date, sitting.year()) + " " + deadline.local.time.text() +
+         (deadline.on_working_day ? "" : "*");
+}
+
+// The bank holiday or closure a sitting falls on, and whether the panel confirmed it.
+std::pair<std::optional<std::string>, std::string> day_off_of(
+    const panel::PanelConfig& panel, const panel::Sitting& sitting,
+    const panel::WorkingCalendar& calendar) {
+  if (sitting.cancelled) return {std::nullopt, ""};
+  if (auto day_off = panel::unconfirmed_day_off(panel, sitting, calendar)) return {day_off, ""};
+  for (const auto& confirmed : panel.confirmed_sittings) {
+    if (confirmed.date == sitting.date) {
+      return {std::nullopt, calendar.day_off_reason(sitting.date).value_or("") +
+                                (confirmed.name.empty() ? "" : ": " + confirmed.name)};
+    }
+  }
+  return {std::nullopt, ""};
 }
 
 void print_text(const std::vector<Row>& rows, panel::CalendarDate from, panel::CalendarDate to) {
-  std::cout << "Sittings from " << from.iso() << " to " << to.iso() << ": " << rows.size() << '\n';
+  std::cout << "Sittings from " << day_text(from) << " to " << day_text(to) << ": " << rows.size()
+            << '\n';
   bool any_off_day = false;
   const panel::PanelConfig* current = nullptr;
   for (const Row& row : rows) {
@@ -58,23 +88,29 @@ void print_text(const std::vector<Row>& rows, panel::CalendarDate from, panel::C
       current = row.panel;
       std::cout << '\n' << current->name << " (" << current->id << ")\n";
     }
-    std::cout << "  " << panel::weekday_name(row.sitting.date.weekday()).substr(0, 3) << ' '
-              << row.sitting.date.iso() << ' ' << row.sitting.start_time.text();
+    std::cout << "  " << day_text(row.sitting.date) << ' ' << row.sitting.start_time.text();
     if (row.sitting.cancelled) {
       std::cout << "  cancelled" << (row.sitting.note.empty() ? "" : ": " + row.sitting.note);
       if (row.booked > 0) std::cout << " (" << row.booked << " still booked: move them)";
       std::cout << '\n';
       continue;
     }
+    const auto date = row.sitting.date;
     std::cout << "  " << row.booked << (row.booked == 1 ? " case " : " cases") << "  papers due "
-              << short_deadline(row.deadlines.papers_due) << " · reminder "
-              << short_deadline(row.deadlines.reminder) << " · pack "
-              << short_deadline(row.deadlines.pack) << " · minutes "
-              << short_deadline(row.deadlines.minutes);
+              << short_deadline(row.deadlines.papers_due, date) << " · reminder "
+              << short_deadline(row.deadlines.reminder, date) << " · pack "
+              << short_deadline(row.deadlines.pack, date) << " · minutes "
+              << short_deadline(row.deadlines.minutes, date);
     if (row.sitting.extra) {
-      std::cout << "  (extra" << (row.sitting.note.empty() ? "" : ": " + row.sitting.note) << ")";
+      std::cout << "  (added" << (row.sitting.note.empty() ? "" : ": " + row.sitting.note) << ")";
     }
     std::cout << '\n';
+    if (row.day_off) {
+      std::cout << "      ! falls on " << *row.day_off
+                << ": no mail, no bookings until it is moved or confirmed (confirmedSittings)\n";
+    } else if (!row.confirmed.empty()) {
+      std::cout << "      confirmed to sit on " << row.confirmed << '\n';
+    }
     any_off_day = any_off_day || !row.deadlines.papers_due.on_working_day ||
                   !row.deadlines.reminder.on_working_day || !row.deadlines.pack.on_working_day ||
                   !row.deadlines.minutes.on_working_day;
@@ -94,6 +130,9 @@ void print_json(const std::vector<Row>& rows, panel::CalendarDate from, panel::C
                                  {"cancelled", row.sitting.cancelled},
                                  {"note", row.sitting.note},
                                  {"booked", row.booked}};
+    entry["dayOff"] =
+        row.day_off ? nlohmann::ordered_json(*row.day_off) : nlohmann::ordered_json(nullptr);
+    entry["confirmedOnDayOff"] = !row.confirmed.empty();
     entry["deadlines"] = {{"papersDue", deadline_json(row.deadlines.papers_due)},
                           {"reminder", deadline_json(row.deadlines.reminder)},
                           {"pack", deadline_json(row.deadlines.pack)},
@@ -135,8 +174,10 @@ ExitCode run_calendar(std::span<const std::string> words) {
   for (const panel::PanelConfig* panel : panels) {
     for (const auto& sitting : panel::sittings_between(*panel, from, to)) {
       const auto bookings = workspace.load_bookings(panel->id, sitting.date);
+      auto [day_off, confirmed] = day_off_of(*panel, sitting, workspace.calendar());
       rows.push_back({panel, sitting, panel::deadlines_for(*panel, sitting, workspace.calendar()),
-                      bookings ? bookings->items.size() : 0});
+                      bookings ? bookings->items.size() : 0, std::move(day_off),
+                      std::move(confirmed)});
     }
   }
   if (arguments.has("json")) {

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "files.hpp"
 #include "json_input.hpp"
+#include "office_checks.hpp"
 #include "validated_json.hpp"
 #include "validation/schema_validator.hpp"
 
@@ -90,6 +91,18 @@ FileReport validate_file(const std::string& path, const std::optional<std::strin
     report.problems.push_back({error.line, 0, error.pointer, error.keyword,
                                validation::describe(without_expectation, true), error.expected,
                                error.suggestion});
+  }
+  // An office the schema accepts may still be one every command refuses: check it as they do.
+  if (report.problems.empty() && report.schema == "office") {
+    std::vector<validation::ValidationError> found;
+    for (const OfficeProblem& problem : office_problems(document, path)) {
+      found.push_back({problem.pointer, 0, problem.code, problem.message, "", "", ""});
+    }
+    validation::locate(found, text);
+    for (const auto& error : found) {
+      report.problems.push_back(
+          {error.line, 0, error.pointer, error.keyword, error.problem, "", ""});
+    }
   }
   if (!report.problems.empty()) report.code = ExitCode::bad_input;
   return report;

@@ -12,17 +12,21 @@ constexpr std::string_view calendar_text = R"(Usage:
 
 Lists every sitting of the office's panels between two dates: its start, how many cases are
 booked, and its four deadlines from office.json (papers due, presenters' reminder, the pack
-circulated, minutes due), in London time across the clock changes. A deadline that falls on
-a weekend, bank holiday or closure day is marked '*': it is not moved, so change the rule in
-office.json if it should be. Cancelled sittings are listed with their reason.
+circulated, minutes due), in London time across the clock changes. A deadline that would
+fall on a weekend, bank holiday or closure day is on the working day before, at the same
+time; one whose rule says "onDayOff": "keep" stays there and is marked '*'. A sitting on a
+bank holiday or closure day is marked '!' until it is moved or confirmed (confirmedSittings):
+until then it gets no mail and takes no bookings. Cancelled sittings are listed with their
+reason, extra ones with why they were added.
 
 Options:
-  --from DATE             the first date (YYYY-MM-DD). Default: today.
+  --from DATE             the first date (2026-12-01 or 01/12/2026). Default: today.
   --to DATE               the last date. Default: eight weeks after --from.
   --panel ID              only this panel (its id in office.json: permanence, aep, pptm...).
   --json                  print {"from", "to", "sittings": [{"panel", "date", "startTime",
-                          "extra", "cancelled", "note", "booked", "deadlines": {"papersDue":
-                          {"local", "utc", "onWorkingDay"}, "reminder", "pack", "minutes"}}]}.
+                          "extra", "cancelled", "note", "booked", "dayOff",
+                          "confirmedOnDayOff", "deadlines": {"papersDue": {"local", "utc",
+                          "onWorkingDay", "movedFrom"}, "reminder", "pack", "minutes"}}]}.
 )";
 
 constexpr std::string_view book_text = R"(Usage:
@@ -40,15 +44,19 @@ people booking onto one sitting at once take turns: the second waits, and both c
             the matching proforma and finance request when the file fills them.
   received  records that a paper arrived, at TIME (default now; never later than now). A
             paper panelpack fills from the case file (referral, matching, finance-request)
-            needs no file; a document someone sent (care-plan, chronology, assessment, or a
-            matching or finance paper the case file cannot fill) is named with --file and,
-            when it is outside the office folder, copied into papers/CASEREF/. Without
-            --file it is refused, unless --on-file-elsewhere says where it is: the agenda
-            prints that reason and the pack leaves the paper out. The same paper twice is
-            refused; a new version comes with its own --file.
+            needs no file; a document someone sent (care-plan, chronology, assessment,
+            cpm-report: the Child Permanence Meeting report, or a matching or finance paper
+            the case file cannot fill) is named with --file and, when it is outside the
+            office folder, copied into papers/CASEREF/. Without --file it is refused, unless
+            --on-file-elsewhere says where it is: the agenda prints that reason and the pack
+            leaves the paper out. The same paper twice is refused; a new version comes with
+            its own --file.
   remove    takes the case off the sitting.
 
 CASEREF typed in lower case names the case whose file or booking is in capitals.
+
+A sitting on a bank holiday or closure day takes no bookings until it is moved (cancelled,
+plus an extra sitting) or confirmed in the panel's confirmedSittings in office.json.
 
 After the reminders or the pack went, a change that moves slots is mailed by the next
 panelpack tick: a correction to each presenter whose slot moved, a cancellation to those of
@@ -63,10 +71,11 @@ Options:
                           placement_disruption, pre_birth, ltf_match_ifa, staying_put,
                           stability_meeting, resource_request or tracking_review.
   --papers LIST           comma-separated paper types: referral, matching, finance-request,
-                          care-plan, chronology, assessment.
+                          care-plan, chronology, assessment, cpm-report.
   --minutes N             this case's slot length, when not the panel's slotMinutes.
   --received TYPE         the paper type that arrived.
-  --at TIME               when it arrived (default now).
+  --at TIME               when it arrived (default now): 2026-12-10T09:00 or
+                          10/12/2026 09:00 (London); a date alone is the start of that day.
   --file PATH             the document itself.
   --on-file-elsewhere REASON
                           the document is kept elsewhere, for this reason (printed on the
@@ -127,26 +136,37 @@ Options:
 constexpr std::string_view status_text = R"(Usage:
   panelpack status [--json] [--office DIR] [--now TIME]
 
-Lists what needs attention, most urgent first, naming cases by reference only:
-  first_panel             a child who entered care on or after timeliness.trackFrom and has
-                          not been considered at panel within firstConsideredWithinWeeks
-                          (overdue), or will not be in time as booked (due soon);
-  pptm                    a PPTM overdue for the child's cadence (6 weeks in proceedings or
+Lists what needs attention, most urgent first, in words, naming cases by reference only
+(--json gives each finding's kind, shown here first):
+  first_panel             Not yet considered at panel: a child who entered care on or after
+                          timeliness.trackFrom and has not been considered at a panel (a PPTM
+                          does not count) within firstConsideredWithinWeeks of the panel the
+                          referral names (overdue), or will not be in time as booked (due soon);
+  pptm                    PPTM due: overdue for the child's cadence (6 weeks in proceedings or
                           on a placement order, 12 on a care order in the first year of
-                          placement), or not booked in time;
+                          placement, counted from the placement's start), or not booked in time;
   rereferral_not_booked   a re-referral after a placement disruption not booked anywhere;
   papers_missing          a paper not received for a coming sitting, after its deadline
                           (overdue) or within lookaheadDays of it (due soon);
   papers_late             a paper received after its deadline (a note);
   booked_on_cancelled_sitting
-                          a case booked onto a sitting that was cancelled.
+                          a case booked onto a sitting that was cancelled;
+  sitting_on_day_off      a sitting in the next 13 weeks on a bank holiday or closure day
+                          that confirmedSittings does not confirm: move it or confirm it;
+  decisions_missing       a sitting held with cases booked and no decisions file;
+  record_overdue          a decision record not on the child's file (no recordedDate) by the
+                          minutes deadline;
+  return_not_booked       a return to panel agreed by a date that has passed, with the case
+                          booked onto no later sitting.
 A case or bookings file that is invalid is skipped, named on standard error, and the exit
 code is 1.
 
 Options:
   --json                  print {"now", "cases", "sittingsBooked", "findings": [{"kind",
-                          "urgency", "caseRef", "childId", "due", "panel", "sitting",
-                          "paperType", "detail"}], "problems"}.
+                          "title", "urgency", "caseRef", "childId", "due", "panel",
+                          "sitting", "paperType", "detail"}], "problems"}.
+  --now TIME              as if it were TIME: 2026-12-11T09:00, 11/12/2026 09:00, or a date
+                          alone for the start of that day.
 )";
 
 }  // namespace

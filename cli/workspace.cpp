@@ -62,7 +62,9 @@ Workspace Workspace::open(const std::optional<std::string>& office_option) {
   }
   const nlohmann::json json = read_validated(config, "office");
   try {
-    return Workspace(root, panel::parse_office_config(json));
+    panel::OfficeConfig office = panel::parse_office_config(json);
+    panel::check_deadline_order(office, json);
+    return Workspace(root, std::move(office));
   } catch (const panel::PanelError& failure) {
     throw file_error(config, failure);
   }
@@ -75,7 +77,7 @@ fs::path Workspace::resolve(const std::string& relative) const {
 fs::path Workspace::template_path(const std::string& kind, const panel::PanelConfig* panel) const {
   const auto& configured = panel == nullptr ? office_.templates : panel->templates;
   if (const auto found = configured.find(kind); found != configured.end()) {
-    return resolve(found->second);
+    return cli::template_path(root_, found->second);
   }
   return installed_templates_folder() / panel::installed_template_name(kind);
 }
@@ -188,25 +190,56 @@ void Workspace::save_bookings(const panel::Bookings& bookings) const {
   write_output(path, text);
 }
 
-panel::UtcInstant now_from(const std::optional<std::string>& now_option) {
+fs::path template_path(const fs::path& office_root, const std::string& configured) {
+  return office_root / configured;
+}
+
+namespace {
+
+// "15/12/2026" as "2026-12-15" (a UK date, day first); any other text unchanged.
+std::string iso_from_uk(const std::string& text) {
+  const auto first = text.find('/');
+  const auto second = first == std::string::npos ? first : text.find('/', first + 1);
+  if (second == std::string::npos || text.size() - second - 1 != 4 || first == 0 || first > 2 ||
+      second - first - 1 == 0 || second - first - 1 > 2) {
+    return text;
+  }
+  const auto two = [](std::string digits) { return digits.size() == 1 ? "0" + digits : digits; };
+  return text.substr(second + 1) + "-" + two(text.substr(first + 1, second - first - 1)) + "-" +
+         two(text.substr(0, first));
+}
+
+// An instant as typed: a UK date part is read as one, a date alone is the start of its day.
+std::string instant_text(const std::string& text) {
+  const auto split = text.find_first_of("T ");
+  const std::string date = iso_from_uk(text.substr(0, split));
+  if (split == std::string::npos) return date.size() == 10 ? date + "T00:00" : date;
+  return date + "T" + text.substr(split + 1);
+}
+
+}  // namespace
+
+panel::UtcInstant now_from(const std::optional<std::string>& now_option,
+                           const std::string& option) {
   if (!now_option) {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   }
   try {
-    return panel::parse_instant(*now_option);
+    return panel::parse_instant(instant_text(*now_option));
   } catch (const panel::PanelError&) {
-    throw UsageError(
-        "--now needs a date and time such as 2026-12-10T09:00 (London) or "
-        "2026-12-10T09:00:00Z, not '" +
-        *now_option + "'");
+    throw UsageError(option +
+                     " needs a date and time such as 2026-12-10T09:00 or 10/12/2026 09:00 "
+                     "(London), 2026-12-10T09:00:00Z, or a date alone for the start of that "
+                     "day, not '" +
+                     *now_option + "'");
   }
 }
 
 panel::CalendarDate date_argument(const std::string& text, const std::string& what) {
   try {
-    return panel::CalendarDate::parse(text);
+    return panel::CalendarDate::parse(iso_from_uk(text));
   } catch (const panel::PanelError&) {
-    throw UsageError(what + " must be a date as YYYY-MM-DD, not '" + text + "'");
+    throw UsageError(what + " must be a date as YYYY-MM-DD or DD/MM/YYYY, not '" + text + "'");
   }
 }
 

@@ -75,10 +75,19 @@ class Workspace {
   panel::WorkingCalendar calendar_;
 };
 
-// The instant --now names, or the clock's now. Throws UsageError for a malformed time.
-panel::UtcInstant now_from(const std::optional<std::string>& now_option);
+// Where a template named in office.json (templates.KIND) is: the one place a template path
+// is resolved, against the office folder.
+std::filesystem::path template_path(const std::filesystem::path& office_root,
+                                    const std::string& configured);
 
-// A sitting's date from the command line. Throws UsageError naming the text.
+// The instant --now names, or the clock's now. A date alone is the start of that London day;
+// a UK date (15/12/2026, 15/12/2026T09:00 or "15/12/2026 09:00") is read as well. Throws
+// UsageError naming `option` for a malformed time.
+panel::UtcInstant now_from(const std::optional<std::string>& now_option,
+                           const std::string& option = "--now");
+
+// A sitting's date from the command line, as YYYY-MM-DD or DD/MM/YYYY. Throws UsageError
+// naming the text.
 panel::CalendarDate date_argument(const std::string& text, const std::string& what);
 
 }  // namespace panelpack::cli

@@ -50,9 +50,9 @@ json bookings_json() {
              {"paperTypes", {"referral", "care-plan"}},
              {"minutes", 60},
              {"papers",
-              {{{"type", "referral"}, {"receivedAt", "2026-12-12T17:00:00+00:00"}},
+              {{{"type", "referral"}, {"receivedAt", "2026-12-11T17:00:00+00:00"}},
                {{"type", "care-plan"},
-                {"receivedAt", "2026-12-12T17:01:00Z"},
+                {"receivedAt", "2026-12-11T17:01:00Z"},
                 {"file", "papers/LCS900001/care-plan.pdf"}}}}},
             {{"caseRef", "LCS900002"},
              {"reason", "change_plan"},
@@ -104,8 +104,9 @@ TEST(Agenda, SlotsRunOnFromTheStartAndTakeTheBreakWhenItsTimeComes) {
 TEST(Agenda, PapersOnTimeAtTheDeadlineLateAfterItMissingWithout) {
   const Fixture fixture;
   const auto agenda = build_agenda(fixture.inputs());
-  EXPECT_EQ(agenda["papersDue"]["dateTime"], "2026-12-12T17:00:00+00:00");
-  EXPECT_EQ(agenda["papersDue"]["onWorkingDay"], false);  // a Saturday, flagged, not moved
+  // Three days before is Saturday 12 December: due the working day before, at 17:00.
+  EXPECT_EQ(agenda["papersDue"]["dateTime"], "2026-12-11T17:00:00+00:00");
+  EXPECT_EQ(agenda["papersDue"]["onWorkingDay"], true);
   const auto& first = agenda["items"][0]["papers"];
   EXPECT_EQ(first[0]["status"], "on_time");  // received exactly at 17:00
   EXPECT_EQ(first[1]["status"], "late");     // a minute after

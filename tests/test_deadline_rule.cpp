@@ -69,11 +69,15 @@ TEST(DeadlineRule, MondayPanelOn30March2026PapersDueFriday27) {
 TEST(DeadlineRule, DeadlinesInBstCarryPlusOneHour) {
   EXPECT_EQ(local_deadline(kReminder, "2026-04-16"), "2026-04-13T09:00:00+01:00");
   EXPECT_EQ(utc_deadline(kReminder, "2026-04-16"), "2026-04-13T08:00:00Z");
-  // Papers for a Wednesday 1 April sitting are due on the Sunday the clocks go forward.
-  EXPECT_EQ(local_deadline(kPapersDue, "2026-04-01"), "2026-03-29T17:00:00+01:00");
-  EXPECT_EQ(utc_deadline(kPapersDue, "2026-04-01"), "2026-03-29T16:00:00Z");
-  // And back to GMT after 25 October 2026.
-  EXPECT_EQ(local_deadline(kReminder, "2026-10-27"), "2026-10-24T09:00:00+01:00");
+  // Papers for a Wednesday 1 April sitting, kept on their day, are due on the Sunday the
+  // clocks go forward; by default they move to Friday 27 March, still GMT.
+  json keep = kPapersDue;
+  keep["onDayOff"] = "keep";
+  EXPECT_EQ(local_deadline(keep, "2026-04-01"), "2026-03-29T17:00:00+01:00");
+  EXPECT_EQ(utc_deadline(keep, "2026-04-01"), "2026-03-29T16:00:00Z");
+  EXPECT_EQ(utc_deadline(kPapersDue, "2026-04-01"), "2026-03-27T17:00:00Z");
+  // And back to GMT after 25 October 2026 (a Saturday reminder goes on Friday, still BST).
+  EXPECT_EQ(local_deadline(kReminder, "2026-10-27"), "2026-10-23T09:00:00+01:00");
   EXPECT_EQ(local_deadline(kReminder, "2026-10-29"), "2026-10-26T09:00:00+00:00");
 }
 
@@ -94,10 +98,18 @@ TEST(DeadlineRule, EasterMondayPanelStillComputes) {
   EXPECT_EQ(pack.local.iso8601(), "2026-04-02T12:00:00+01:00");
   EXPECT_EQ(format_utc(pack.utc), "2026-04-02T11:00:00Z");
   EXPECT_TRUE(pack.on_working_day);
-  // Three days before is Good Friday: computed, not moved, and flagged.
+  // Three days before is Good Friday: moved to the working day before, at the same time.
   const auto papers = apply(parse_deadline_rule(kPapersDue), d("2026-04-06"), calendar);
-  EXPECT_EQ(papers.local.date, d("2026-04-03"));
-  EXPECT_FALSE(papers.on_working_day);
+  EXPECT_EQ(papers.local.iso8601(), "2026-04-02T17:00:00+01:00");
+  EXPECT_TRUE(papers.on_working_day);
+  EXPECT_EQ(papers.moved_from, d("2026-04-03"));
+  // A rule that keeps its day stays on Good Friday, flagged.
+  json keep = kPapersDue;
+  keep["onDayOff"] = "keep";
+  const auto kept = apply(parse_deadline_rule(keep), d("2026-04-06"), calendar);
+  EXPECT_EQ(kept.local.date, d("2026-04-03"));
+  EXPECT_FALSE(kept.on_working_day);
+  EXPECT_FALSE(kept.moved_from.has_value());
   EXPECT_FALSE(calendar.is_working_day(d("2026-04-06")));
   EXPECT_EQ(local_deadline(kMinutesDue, "2026-04-06"), "2026-04-13T17:00:00+01:00");
 }
@@ -177,6 +189,45 @@ TEST(DeadlineRule, ErrorsNameTheField) {
   weekday_rule["direction"] = "before";
   weekday_rule["count"] = 0;
   EXPECT_EQ(parse_error(weekday_rule), "invalid_field@count");
+}
+
+TEST(DeadlineRule, ATuesdayPanelsReminderThreeDaysBeforeGoesOnFridayNotSaturday) {
+  // Every fortnight's Tuesday sitting: three calendar days before is a Saturday.
+  for (const char* sitting : {"2026-12-15", "2027-01-12", "2027-01-26", "2027-02-09"}) {
+    const auto reminder = apply(parse_deadline_rule(kReminder), d(sitting), WorkingCalendar{});
+    EXPECT_EQ(reminder.local.date.weekday(), std::chrono::Friday) << sitting;
+    EXPECT_EQ(reminder.local.time.text(), "09:00") << sitting;
+    EXPECT_TRUE(reminder.on_working_day) << sitting;
+  }
+  EXPECT_EQ(local_deadline(kReminder, "2026-12-15"), "2026-12-11T09:00:00+00:00");
+}
+
+TEST(DeadlineRule, NothingLandsOnChristmasDay2027) {
+  // Tue 28 Dec 2027 (itself the Boxing Day substitute): three days before is Sat 25 December.
+  EXPECT_EQ(local_deadline(kReminder, "2027-12-28"), "2027-12-24T09:00:00+00:00");
+  json after = kReminder;
+  after["onDayOff"] = "after";
+  // The next working day after Christmas 2027: 27 and 28 are the substitute holidays.
+  EXPECT_EQ(local_deadline(after, "2027-12-28"), "2027-12-29T09:00:00+00:00");
+  json keep = kReminder;
+  keep["onDayOff"] = "keep";
+  EXPECT_EQ(local_deadline(keep, "2027-12-28"), "2027-12-25T09:00:00+00:00");
+}
+
+TEST(DeadlineRule, AClosureDayMovesAWeekdayRuleBackToo) {
+  // Pack "Thursday 12:00 before" a Monday panel, with that Thursday a closure day.
+  const WorkingCalendar closed{{}, {{d("2026-03-26"), "Council closure"}}};
+  EXPECT_EQ(local_deadline(kPackAvailable, "2026-03-30", closed), "2026-03-25T12:00:00+00:00");
+}
+
+TEST(DeadlineRule, OnDayOffTakesBeforeAfterOrKeep) {
+  json rule = kReminder;
+  rule["onDayOff"] = "never";
+  EXPECT_EQ(parse_error(rule), "invalid_field@onDayOff");
+  rule["onDayOff"] = 1;
+  EXPECT_EQ(parse_error(rule), "invalid_field@onDayOff");
+  EXPECT_EQ(parse_deadline_rule(kReminder).on_day_off,
+            panelpack::panel::DayOffShift::previous_working_day);
 }
 
 }  // namespace

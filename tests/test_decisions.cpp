@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
 #include "panel/decisions.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/quarterly_report.hpp"
+#include "panel/sitting_attention.hpp"
 #include "panel/tracker.hpp"
 #include "support/office_fixture.hpp"
 
@@ -221,6 +223,96 @@ TEST(Measures, AnEmptyDenominatorIsNoCasesNeverZeroPercent) {
   EXPECT_EQ(percentage_text(Measure{"K1", "", "", 2, 3, false}), "67%");
   EXPECT_EQ(percentage_text(Measure{"K14", "", "", 3, 0, true}), "3");
   EXPECT_EQ(panelpack::panel::bar(0.5, 4), "\u2588\u2588\u2591\u2591");
+}
+
+const OfficeConfig& fixture_office() {
+  static const OfficeConfig parsed = parse_office_config(panelpack::testing::office_json());
+  return parsed;
+}
+
+panelpack::panel::BookedSitting held(const char* panel, const char* date, Bookings bookings) {
+  bookings.panel_id = panel;
+  bookings.date = d(date);
+  return {find_sitting(fixture_office().panel(panel), d(date)), std::move(bookings)};
+}
+
+std::vector<panelpack::panel::Finding> record_findings(
+    const std::vector<panelpack::panel::BookedSitting>& booked,
+    const std::vector<panelpack::panel::SittingDecisions>& decisions, const char* now) {
+  return panelpack::panel::find_record_attention(fixture_office(), booked, decisions,
+                                                 parse_instant(now), WorkingCalendar{});
+}
+
+int count_of(const std::vector<panelpack::panel::Finding>& findings, const std::string& kind,
+             const std::string& ref) {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(), [&](const auto& f) {
+    return f.kind == kind && f.case_ref == ref;
+  }));
+}
+
+TEST(RecordAttention, ARecordNotOnFileByTheMinutesDeadlineIsOverdue) {
+  const std::vector decisions{parse_decisions(decisions_json())};
+  const std::vector booked{
+      held("permanence", "2026-12-15", bookings_of({"LCS900001", "LCS900002"}))};
+  // Minutes due five working days after 15 December: 22 December 17:00.
+  EXPECT_EQ(count_of(record_findings(booked, decisions, "2026-12-22T16:00:00Z"), "record_overdue",
+                     "LCS900002"),
+            0);
+  const auto late = record_findings(booked, decisions, "2026-12-23T09:00:00Z");
+  EXPECT_EQ(count_of(late, "record_overdue", "LCS900002"), 1);
+  EXPECT_EQ(count_of(late, "record_overdue", "LCS900001"), 0);  // recorded 22 December
+}
+
+TEST(RecordAttention, ASittingHeldWithNoDecisionsFileIsFlagged) {
+  const std::vector booked{held("permanence", "2026-12-01", bookings_of({"LCS900003"}))};
+  EXPECT_TRUE(record_findings(booked, {}, "2026-12-01T09:00:00Z").empty());  // before it starts
+  const auto soon = record_findings(booked, {}, "2026-12-02T09:00:00Z");
+  ASSERT_EQ(soon.size(), 1U);
+  EXPECT_EQ(soon[0].kind, "decisions_missing");
+  EXPECT_EQ(soon[0].urgency, panelpack::panel::Urgency::due_soon);
+  EXPECT_EQ(soon[0].due->iso(), "2026-12-08");
+  const auto late = record_findings(booked, {}, "2026-12-09T09:00:00Z");
+  ASSERT_EQ(late.size(), 1U);
+  EXPECT_EQ(late[0].urgency, panelpack::panel::Urgency::overdue);
+}
+
+TEST(RecordAttention, AnAgreedReturnToPanelThatPassedUnbookedIsFlagged) {
+  json file = decisions_json();
+  file["decisions"][1]["monitoring"] = "return_to_panel";
+  file["decisions"][1]["nextReviewDate"] = "2027-01-12";
+  const std::vector decisions{parse_decisions(file)};
+  std::vector booked{held("permanence", "2026-12-15", bookings_of({"LCS900001", "LCS900002"}))};
+  EXPECT_EQ(count_of(record_findings(booked, decisions, "2027-01-12T09:00:00Z"),
+                     "return_not_booked", "LCS900002"),
+            0);  // not passed yet
+  EXPECT_EQ(count_of(record_findings(booked, decisions, "2027-01-13T09:00:00Z"),
+                     "return_not_booked", "LCS900002"),
+            1);
+  booked.push_back(held("permanence", "2027-01-26", bookings_of({"LCS900002"})));
+  EXPECT_EQ(count_of(record_findings(booked, decisions, "2027-01-13T09:00:00Z"),
+                     "return_not_booked", "LCS900002"),
+            0);  // booked, if late
+}
+
+TEST(Measures, K1DoesNotCountAPptmAsAFirstConsideration) {
+  // Entered care 1 October 2026: six weeks end 12 November, in 2026-Q4. "aep" holds the PPTMs.
+  const std::vector<CaseSummary> cases{
+      summarise_case({{"caseRef", "LCS900001"},
+                      {"child", {{"childId", "C1"}, {"name", "Fictional Child"}}},
+                      {"legal", {{"status", "C1"}, {"dateEnteredCare", "2026-10-01"}}}})};
+  std::vector booked{held("aep", "2026-10-26", bookings_of({"LCS900001"}))};
+  const std::vector<panelpack::panel::SittingDecisions> decisions;
+  const WorkingCalendar calendar;
+  const auto k1 = [&] {
+    const panelpack::panel::ReportInputs inputs{fixture_office(), cases, booked, decisions,
+                                                calendar};
+    return panelpack::panel::quarter_figures(inputs, Quarter::parse("2026-Q4")).measures.at(0);
+  };
+  EXPECT_EQ(k1().id, "K1");
+  EXPECT_EQ(k1().denominator, 1);
+  EXPECT_EQ(k1().numerator, 0);
+  booked.push_back(held("permanence", "2026-11-03", bookings_of({"LCS900001"})));
+  EXPECT_EQ(k1().numerator, 1);
 }
 
 }  // namespace

@@ -30,8 +30,8 @@ using panelpack::panel::summarise_case;
 using panelpack::panel::WorkingCalendar;
 
 // The fixture's permanence panel sits on Tuesdays; for 15 December 2026: papers due and the
-// reminder on Sat 12 Dec (17:00, 09:00), the pack on Fri 11 Dec 12:00, the sitting at 09:30,
-// minutes due Tue 22 Dec 17:00.
+// reminder 3 days before, on Sat 12 Dec, moved to Fri 11 Dec (17:00, 09:00), the pack on
+// Fri 11 Dec 12:00, the sitting at 09:30, minutes due Tue 22 Dec 17:00.
 const OfficeConfig& office() {
   static const OfficeConfig parsed = parse_office_config(panelpack::testing::office_json());
   return parsed;
@@ -106,7 +106,8 @@ std::vector<std::string> keys_of(const std::vector<DueMail>& mails, MailKind kin
 }
 
 TEST(MailDue, NothingIsDueBeforeTheFirstMoment) {
-  const MailPlan plan = plan_at("2026-12-11T11:59:59Z");
+  // The first is the reminder, moved from Saturday to Fri 11 Dec 09:00.
+  const MailPlan plan = plan_at("2026-12-11T08:59:59Z");
   EXPECT_TRUE(plan.due.empty());
   EXPECT_TRUE(plan.passed.empty());
   EXPECT_TRUE(plan.sittings.empty());
@@ -115,19 +116,23 @@ TEST(MailDue, NothingIsDueBeforeTheFirstMoment) {
 
 TEST(MailDue, CirculationAtThePackDeadlineGoesToTheChairMembersAndMailboxOnceEach) {
   const MailPlan plan = plan_at("2026-12-11T12:00:00Z");
-  ASSERT_EQ(plan.due.size(), 3U);  // the chair is also listed as a member: once
+  std::vector<DueMail> circulation;  // the reminders (Friday 09:00) are due too
+  for (const DueMail& mail : plan.due) {
+    if (mail.kind == MailKind::circulation) circulation.push_back(mail);
+  }
+  ASSERT_EQ(circulation.size(), 3U);  // the chair is also listed as a member: once
   EXPECT_EQ(
       keys_of(plan.due, MailKind::circulation),
       (std::vector<std::string>{"circulation|permanence|2026-12-15||morgan@fictional.example.org",
                                 "circulation|permanence|2026-12-15||ali@fictional.example.org",
                                 "circulation|permanence|2026-12-15||panel@fictional.example.org"}));
-  EXPECT_EQ(plan.due[0].role, "chair");
-  EXPECT_EQ(plan.due[1].role, "member");
-  EXPECT_EQ(plan.due[2].role, "submission mailbox");
-  EXPECT_FALSE(plan.due[0].about.has_value());
-  EXPECT_FALSE(plan.due[0].late);
-  EXPECT_EQ(plan.due[0].due_at, parse_instant("2026-12-11T12:00:00Z"));
-  EXPECT_EQ(plan.due[0].expires_at, parse_instant("2026-12-15T09:30:00Z"));
+  EXPECT_EQ(circulation[0].role, "chair");
+  EXPECT_EQ(circulation[1].role, "member");
+  EXPECT_EQ(circulation[2].role, "submission mailbox");
+  EXPECT_FALSE(circulation[0].about.has_value());
+  EXPECT_FALSE(circulation[0].late);
+  EXPECT_EQ(circulation[0].due_at, parse_instant("2026-12-11T12:00:00Z"));
+  EXPECT_EQ(circulation[0].expires_at, parse_instant("2026-12-15T09:30:00Z"));
 }
 
 TEST(MailDue, RemindersGoToEachCasesWorkerAndManagerWithTheirSlotAndMissingPapers) {
@@ -157,7 +162,8 @@ TEST(MailDue, RemindersGoToEachCasesWorkerAndManagerWithTheirSlotAndMissingPaper
 TEST(MailDue, TheBookingsPresentersAreRemindedInsteadOfTheCaseFilesWorkers) {
   json with_presenters = item("LCS1", {"referral"}, json::array());
   with_presenters["presenters"] = {person("Pat Presenter", "pat@fictional.example.org")};
-  const MailPlan plan = plan_at("2026-12-12T09:00:00Z", {booked("2026-12-15", {with_presenters})});
+  // At the reminder (Fri 11 Dec 09:00), before the pack and the papers deadline.
+  const MailPlan plan = plan_at("2026-12-11T09:00:00Z", {booked("2026-12-15", {with_presenters})});
   EXPECT_EQ(
       keys_of(plan.due, MailKind::reminder),
       std::vector<std::string>{"reminder|permanence|2026-12-15|LCS1|pat@fictional.example.org"});
@@ -170,14 +176,15 @@ TEST(MailDue, MissingPapersGoToTheTeamManagerAtThePapersDeadlineAsReceivedByNow)
       "2026-12-15", {item("LCS1", {"referral"}, {received("referral", "2026-12-09T10:00:00Z")}),
                      item("LCS2", {"referral", "care-plan"},
                           {received("referral", "2026-12-09T10:00:00Z"),
-                           received("care-plan", "2026-12-12T17:30:00Z")})})};
-  EXPECT_EQ(keys_of(plan_at("2026-12-12T17:00:00Z", sittings).due, MailKind::papers_missing),
+                           received("care-plan", "2026-12-11T17:30:00Z")})})};
+  // Due 3 days before, Saturday, moved to Friday 11 December 17:00.
+  EXPECT_EQ(keys_of(plan_at("2026-12-11T17:00:00Z", sittings).due, MailKind::papers_missing),
             std::vector<std::string>{
                 "papers-missing|permanence|2026-12-15|LCS2|terry@fictional.example.org"});
   EXPECT_TRUE(
-      keys_of(plan_at("2026-12-12T18:00:00Z", sittings).due, MailKind::papers_missing).empty());
+      keys_of(plan_at("2026-12-11T18:00:00Z", sittings).due, MailKind::papers_missing).empty());
   EXPECT_TRUE(
-      keys_of(plan_at("2026-12-12T16:59:00Z", sittings).due, MailKind::papers_missing).empty());
+      keys_of(plan_at("2026-12-11T16:59:00Z", sittings).due, MailKind::papers_missing).empty());
 }
 
 TEST(MailDue, TheMinutesReminderIsAtNineOnTheWorkingDayBeforeTheDeadline) {
@@ -203,9 +210,10 @@ TEST(MailDue, MailQueuedWellAfterItsMomentIsLateAndAfterTheSittingItIsPassed) {
   ASSERT_FALSE(catching_up.due.empty());
   EXPECT_TRUE(std::all_of(catching_up.due.begin(), catching_up.due.end(),
                           [](const DueMail& mail) { return mail.late; }));
-  const MailPlan on_time = plan_at("2026-12-12T09:10:00Z");
+  const MailPlan on_time = plan_at("2026-12-11T17:10:00Z");
+  ASSERT_FALSE(keys_of(on_time.due, MailKind::papers_missing).empty());
   for (const DueMail& mail : on_time.due) {
-    EXPECT_EQ(mail.late, mail.kind != MailKind::reminder) << mail.key;
+    EXPECT_EQ(mail.late, mail.kind != MailKind::papers_missing) << mail.key;
   }
   const MailPlan after = plan_at("2026-12-15T09:30:00Z");
   EXPECT_TRUE(after.due.empty());
@@ -255,7 +263,7 @@ TEST(MailDue, KeysNameKindPanelDateCaseAndTheLowerCasedRecipient) {
   EXPECT_EQ(mail_key(MailKind::papers_missing, "aep", CalendarDate::parse("2027-01-11"), "LCS7",
                      "Jo.Bloggs@Fictional.Example.ORG"),
             "papers-missing|aep|2027-01-11|LCS7|jo.bloggs@fictional.example.org");
-  const MailPlan plan = plan_at("2026-12-12T09:00:00Z");
+  const MailPlan plan = plan_at("2026-12-11T09:00:00Z");  // only the reminders are due
   EXPECT_EQ(describe(plan, plan.due.back()), "reminder for permanence 2026-12-15 LCS2");
 }
 
@@ -355,6 +363,39 @@ TEST(CaseSummary, InitialsComeFromFirstAndLastNameOrTheWordsOfTheName) {
   EXPECT_EQ(initials({{"firstName", "Łucja"}, {"lastName", "Ćwik"}}), "ŁĆ");
   EXPECT_EQ(initials({{"firstName", "\r\nBcc: x"}, {"lastName", "Evans"}}), "BE");
   EXPECT_EQ(initials(json::object()), "");
+}
+
+TEST(MailDue, NoMailForASittingOnABankHolidayUntilItIsConfirmed) {
+  // Tue 28 Dec 2027 is the Boxing Day substitute; its reminder (Sat 25th) moves to Fri 24th.
+  json config = panelpack::testing::office_json();
+  const auto plan_for = [&](const OfficeConfig& offices) {
+    const std::vector<BookedSitting> sittings{
+        {find_sitting(offices.panel("permanence"), CalendarDate::parse("2027-12-28")),
+         parse_bookings({{"panel", "permanence"},
+                         {"date", "2027-12-28"},
+                         {"items",
+                          {{{"caseRef", "LCS1"},
+                            {"reason", "ratify_plan"},
+                            {"paperTypes", {"referral"}}}}}})}};
+    const std::map<std::string, CaseSummary> cases{
+        {"LCS1", child("LCS1", "Alex", "Fictional",
+                       workers("sam@fictional.example.org", "terry@fictional.example.org"))}};
+    const WorkingCalendar calendar;
+    return plan_due_mail({offices, sittings, cases, calendar,
+                          panelpack::panel::MailWindow{parse_instant("2027-12-24T09:05:00Z")}});
+  };
+  const MailPlan unconfirmed = plan_for(parse_office_config(config));
+  EXPECT_TRUE(unconfirmed.due.empty());
+  ASSERT_EQ(unconfirmed.problems.size(), 1U);
+  EXPECT_NE(unconfirmed.problems[0].find("2027-12-28"), std::string::npos);
+
+  config["panels"][0]["confirmedSittings"] = {{{"date", "2027-12-28"}}};
+  const MailPlan confirmed = plan_for(parse_office_config(config));
+  EXPECT_EQ(keys_of(confirmed.due, MailKind::reminder).size(), 2U);
+  for (const DueMail& mail : confirmed.due) {
+    EXPECT_NE(panelpack::panel::utc_to_local(mail.due_at).date, CalendarDate::parse("2027-12-25"))
+        << mail.key;
+  }
 }
 
 }  // namespace

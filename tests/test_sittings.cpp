@@ -134,8 +134,9 @@ TEST(SittingDeadlines, EasterMondaySittingPapersFallOnGoodFridayAndAreFlagged) {
   const auto deadlines = deadlines_for(aep, find_sitting(aep, d("2026-04-06")), WorkingCalendar{});
   EXPECT_EQ(deadlines.pack.local.iso8601(), "2026-04-02T12:00:00+01:00");
   EXPECT_EQ(format_utc(deadlines.pack.utc), "2026-04-02T11:00:00Z");
-  EXPECT_EQ(deadlines.papers_due.local.iso8601(), "2026-04-03T17:00:00+01:00");
-  EXPECT_FALSE(deadlines.papers_due.on_working_day);
+  // Three days before is Good Friday: the papers are due the working day before it.
+  EXPECT_EQ(deadlines.papers_due.local.iso8601(), "2026-04-02T17:00:00+01:00");
+  EXPECT_TRUE(deadlines.papers_due.on_working_day);
   EXPECT_TRUE(deadlines.pack.on_working_day);
   EXPECT_EQ(deadlines.minutes.local.iso8601(), "2026-04-13T17:00:00+01:00");
 }
@@ -183,6 +184,77 @@ TEST(WorkingDayCounts, OverChristmasAndNewYear) {
   EXPECT_EQ(calendar.working_days_between(d("2026-12-21"), d("2027-01-04")), 7);
   EXPECT_EQ(calendar.working_days_between(d("2026-04-02"), d("2026-04-07")), 1);
   EXPECT_EQ(calendar.working_days_between(d("2026-05-01"), d("2026-05-05")), 1);
+}
+
+OfficeConfig with_aep_change(const char* key, json value) {
+  json config = office_json();
+  config["panels"][1][key] = std::move(value);
+  return parse_office_config(config);
+}
+
+TEST(SittingsOnDaysOff, AnEasterMondaySittingIsFlaggedUntilConfirmed) {
+  const auto& aep = office().panel("aep");
+  const WorkingCalendar calendar;
+  EXPECT_EQ(
+      panelpack::panel::unconfirmed_day_off(aep, find_sitting(aep, d("2026-04-06")), calendar),
+      "Easter Monday");
+  EXPECT_FALSE(
+      panelpack::panel::unconfirmed_day_off(aep, find_sitting(aep, d("2026-04-13")), calendar));
+  const OfficeConfig confirmed = with_aep_change(
+      "confirmedSittings", json::array({{{"date", "2026-04-06"}, {"reason", "Court timescales"}}}));
+  const auto& confirmed_aep = confirmed.panel("aep");
+  EXPECT_FALSE(panelpack::panel::unconfirmed_day_off(
+      confirmed_aep, find_sitting(confirmed_aep, d("2026-04-06")), calendar));
+}
+
+TEST(SittingsOnDaysOff, AClosureDayIsADayOffToo) {
+  const auto& permanence = office().panel("permanence");
+  const WorkingCalendar closed{{}, {{d("2026-12-15"), "Council closure"}}};
+  EXPECT_EQ(panelpack::panel::unconfirmed_day_off(
+                permanence, find_sitting(permanence, d("2026-12-15")), closed),
+            "Council closure");
+}
+
+TEST(SittingsOnDaysOff, ConfirmingADateThatIsNoSittingIsRefusedByKey) {
+  try {
+    with_aep_change("confirmedSittings", json::array({{{"date", "2026-04-07"}}}));
+    FAIL() << "no error";
+  } catch (const PanelError& error) {
+    EXPECT_EQ(error.code(), "not_a_sitting");
+    EXPECT_EQ(error.where(), "/panels/1/confirmedSittings/0/date");
+  }
+}
+
+std::string order_error(const json& config) {
+  try {
+    panelpack::panel::check_deadline_order(parse_office_config(config), config);
+  } catch (const PanelError& error) {
+    return error.code() + "@" + error.where();
+  }
+  return "no error";
+}
+
+TEST(DeadlineOrder, APackDueBeforeItsPapersIsRefusedNamingTheRulesKey) {
+  json config = office_json();
+  // Papers three days before a Tuesday move back to Friday 17:00; the pack goes Friday 12:00.
+  EXPECT_EQ(order_error(config), "pack_before_papers@/deadlines/pack");
+  config["deadlines"]["papersDue"] = panelpack::testing::rule("working_days", 3, "before", "17:00");
+  EXPECT_EQ(order_error(config), "no error");
+  // The AEP panel's own pack, the second Friday before, would go before its papers.
+  config["panels"][1]["deadlines"]["pack"] = {
+      {"kind", "weekday_before"}, {"weekday", "friday"}, {"count", 2}, {"time", "12:00"}};
+  EXPECT_EQ(order_error(config), "pack_before_papers@/panels/1/deadlines/pack");
+}
+
+TEST(PanelTimeliness, APanelsOwnTimescalesReplaceTheOfficesOneByOne) {
+  const OfficeConfig config = with_aep_change(
+      "timeliness", {{"firstConsideredWithinWeeks", 4}, {"pptmEveryWeeks", {{"proceedings", 4}}}});
+  const auto& aep = config.panel("aep");
+  EXPECT_EQ(aep.timeliness.first_considered_within_weeks, 4);
+  EXPECT_EQ(aep.timeliness.pptm_proceedings_weeks, 4);
+  EXPECT_EQ(aep.timeliness.pptm_placement_order_weeks, 6);  // the office's
+  EXPECT_EQ(aep.timeliness.pptm_panel, "aep");              // office-wide
+  EXPECT_EQ(config.panel("permanence").timeliness.first_considered_within_weeks, 6);
 }
 
 }  // namespace

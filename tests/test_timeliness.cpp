@@ -177,4 +177,51 @@ TEST(Timeliness, ACaseBookedOntoACancelledSittingIsFlagged) {
   EXPECT_NE(stranded->detail.find("Council closure"), std::string::npos);
 }
 
+TEST(Timeliness, AChildSeenOnlyAtAPptmIsNotConsideredAtPanel) {
+  // The fixture's PPTMs are held by the "aep" panel: a PPTM tracks, it does not consider.
+  const std::vector<CaseSummary> cases{
+      child("PPTMONLY", {{"status", "C1"}, {"dateEnteredCare", "2026-10-01"}}),
+      child("PANEL", {{"status", "C1"}, {"dateEnteredCare", "2026-10-01"}})};
+  const std::vector<BookedSitting> sittings{booked("aep", "2026-10-26", {item("PPTMONLY")}),
+                                            booked("permanence", "2026-11-03", {item("PANEL")})};
+  const auto findings = attention(cases, sittings, "2026-11-25T09:00:00Z");
+  const Finding* pptm_only = find(findings, "first_panel", "PPTMONLY");
+  ASSERT_NE(pptm_only, nullptr);
+  EXPECT_EQ(pptm_only->urgency, Urgency::overdue);
+  EXPECT_EQ(pptm_only->due->iso(), "2026-11-12");
+  EXPECT_EQ(find(findings, "first_panel", "PANEL"), nullptr);
+}
+
+TEST(Timeliness, TheFirstPanelWeeksAreThoseOfThePanelTheReferralNames) {
+  json config = panelpack::testing::office_json();
+  config["panels"][0]["timeliness"] = {{"firstConsideredWithinWeeks", 4}};
+  const OfficeConfig four_weeks = parse_office_config(config);
+  const std::vector<CaseSummary> cases{
+      child("FOUR", {{"status", "V2"}, {"dateEnteredCare", "2026-11-02"}},
+            {{"panelType", "permanence_panel"}}),
+      child("SIX", {{"status", "V2"}, {"dateEnteredCare", "2026-11-02"}}, {{"panelType", "aep"}})};
+  const auto findings = find_attention(four_weeks, cases, {}, parse_instant("2026-11-25T09:00:00Z"),
+                                       WorkingCalendar{});
+  const Finding* four = find(findings, "first_panel", "FOUR");
+  ASSERT_NE(four, nullptr);
+  EXPECT_EQ(four->due->iso(), "2026-11-30");
+  EXPECT_EQ(find(findings, "first_panel", "SIX"), nullptr);  // 14 December: beyond lookahead
+}
+
+TEST(Timeliness, TheTwelveWeekPptmClockStartsAtThePlacementNotBefore) {
+  const std::vector<CaseSummary> cases{
+      summarise_case({{"caseRef", "MOVED"},
+                      {"child", {{"childId", "MOVED"}, {"name", "Fictional Child"}}},
+                      {"legal", {{"status", "C2"}, {"statusDate", "2026-06-01"}}},
+                      {"placement", {{"startDate", "2026-09-01"}}}})};
+  // Twelve weeks from the care order (24 August) has passed, but the placement began 1 September:
+  // the first PPTM is due 24 November.
+  EXPECT_EQ(find(attention(cases, {}, "2026-10-01T09:00:00Z"), "pptm", "MOVED"), nullptr);
+  const auto findings = attention(cases, {}, "2026-11-20T09:00:00Z");
+  const Finding* moved = find(findings, "pptm", "MOVED");
+  ASSERT_NE(moved, nullptr);
+  EXPECT_EQ(moved->urgency, Urgency::due_soon);
+  EXPECT_EQ(moved->due->iso(), "2026-11-24");
+}
+
 }  // namespace

@@ -13,7 +13,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 5> kFields{"kind", "count", "direction", "time", "weekday"};
+constexpr std::array<std::string_view, 6> kFields{"kind", "count",   "direction",
+                                                  "time", "weekday", "onDayOff"};
 constexpr int kMaxCount = 366;
 
 const json& required(const json& object, const char* field) {
@@ -47,6 +48,22 @@ CalendarDate nth_weekday_before(CalendarDate sitting, std::chrono::weekday weekd
   return sitting.plus_days(-back - 7L * (count - 1));
 }
 
+DayOffShift day_off_field(const json& object) {
+  const auto found = object.find("onDayOff");
+  if (found == object.end()) return DayOffShift::previous_working_day;
+  const std::string text = string_field(*found, "onDayOff", "\"before\", \"after\" or \"keep\"");
+  if (text == "before") return DayOffShift::previous_working_day;
+  if (text == "after") return DayOffShift::next_working_day;
+  if (text == "keep") return DayOffShift::keep;
+  throw PanelError("invalid_field", "onDayOff", "expected \"before\", \"after\" or \"keep\"");
+}
+
+// The working day a deadline moves to from a day off, by the rule's choice.
+CalendarDate off_day_off(CalendarDate date, DayOffShift shift, const WorkingCalendar& calendar) {
+  if (shift == DayOffShift::keep || calendar.is_working_day(date)) return date;
+  return calendar.add_working_days(date, shift == DayOffShift::previous_working_day ? -1 : 1);
+}
+
 }  // namespace
 
 std::string to_string(DeadlineKind kind) {
@@ -75,8 +92,10 @@ Deadline apply(const DeadlineRule& rule, CalendarDate sitting, const WorkingCale
       date = nth_weekday_before(sitting, rule.weekday, std::max(rule.count, 1));
       break;
   }
-  const UtcInstant utc = local_to_utc(date, rule.time_of_day);
-  return {utc_to_local(utc), utc, calendar.is_working_day(date)};
+  const CalendarDate moved = off_day_off(date, rule.on_day_off, calendar);
+  const UtcInstant utc = local_to_utc(moved, rule.time_of_day);
+  return {utc_to_local(utc), utc, calendar.is_working_day(moved),
+          moved == date ? std::nullopt : std::optional<CalendarDate>{date}};
 }
 
 DeadlineRule parse_deadline_rule(const json& object) {
@@ -86,11 +105,12 @@ DeadlineRule parse_deadline_rule(const json& object) {
   for (const auto& [key, value] : object.items()) {
     if (std::find(kFields.begin(), kFields.end(), key) == kFields.end()) {
       throw PanelError("unknown_field", key,
-                       "a deadline rule has kind, count, direction, time and weekday");
+                       "a deadline rule has kind, count, direction, time, weekday and onDayOff");
     }
   }
 
   DeadlineRule rule;
+  rule.on_day_off = day_off_field(object);
   const std::string kind = string_field(required(object, "kind"), "kind", "a string");
   if (kind == "calendar_days") {
     rule.kind = DeadlineKind::calendar_days;

@@ -2,6 +2,7 @@
 // A deadline rule as configuration gives it, applied to a sitting's date.
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -20,21 +21,29 @@ enum class DeadlineKind {
 
 enum class Direction { before, after };
 
+// What a deadline that lands on a weekend, bank holiday or closure day does: moves to the
+// previous working day (nobody is mailed on a Saturday or on Christmas Day), to the next one,
+// or keeps its day (a rule that means the calendar day, whatever it is).
+enum class DayOffShift { previous_working_day, next_working_day, keep };
+
 struct DeadlineRule {
   DeadlineKind kind = DeadlineKind::calendar_days;
   int count = 0;
   Direction direction = Direction::before;
   TimeOfDay time_of_day;
   std::chrono::weekday weekday = std::chrono::Thursday;  // weekday_before only
+  DayOffShift on_day_off = DayOffShift::previous_working_day;
 };
 
 // Where a rule lands for one sitting: London wall clock and the UTC instant.
 struct Deadline {
   LondonTime local;
   UtcInstant utc;
-  // A calendar-day or weekday rule may land on a weekend or holiday; it is not moved, and this
-  // says so for whoever reports it.
+  // Only a rule with "onDayOff": "keep" may land on a weekend or holiday; this says so for
+  // whoever reports it.
   bool on_working_day = true;
+  // The day the rule gave before it moved off a day off, when it moved (for the calendar).
+  std::optional<CalendarDate> moved_from;
 };
 
 Deadline apply(const DeadlineRule& rule, CalendarDate sitting, const WorkingCalendar& calendar);
@@ -43,7 +52,8 @@ Deadline apply(const DeadlineRule& rule, CalendarDate sitting, const WorkingCale
 //   {"kind": "weekday_before", "weekday": "thursday", "time": "12:00"}
 //   {"kind": "working_days", "count": 5, "direction": "after", "time": "17:00"}
 // `count` (0-366) and `direction` are required for the day kinds; weekday_before takes
-// `weekday`, an optional `count` (default 1) and only "before". Unknown fields are errors.
+// `weekday`, an optional `count` (default 1) and only "before". "onDayOff" is "before" (the
+// default), "after" or "keep". Unknown fields are errors.
 // Throws PanelError whose where() names the field: "missing_field", "invalid_field",
 // "unknown_field", "not_an_object".
 DeadlineRule parse_deadline_rule(const nlohmann::json& json);

@@ -73,6 +73,15 @@ class Planner {
     if (!has_mail_in_window(*panel, booked.sitting, in_.calendar, in_.window) && told == nullptr) {
       return;
     }
+    // A sitting on a bank holiday or closure day is probably a mistake: nobody is told to
+    // come until it is moved or confirmed.
+    if (const auto day_off = unconfirmed_day_off(*panel, booked.sitting, in_.calendar)) {
+      plan_.problems.push_back("mail for " + sitting_name(booked.sitting) +
+                               ": the sitting falls on " + *day_off +
+                               "; no mail until it is moved or confirmed (confirmedSittings in "
+                               "office.json)");
+      return;
+    }
     std::optional<SittingMail> sitting = sitting_mail(*panel, booked);
     if (!sitting) return;
     plan_.sittings.push_back(std::move(*sitting));

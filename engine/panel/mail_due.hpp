@@ -126,8 +126,9 @@ std::string sitting_key(const std::string& panel_id, CalendarDate date);
 // worker and team manager) for reminders; the chair, members and submission mailbox for the
 // circulation; the case's team manager for missing papers (at the papers deadline); the
 // panel's administrator for minutes. A paper counts as received once its receivedAt is at
-// or before now. A sitting whose case files are missing, or whose agenda does not compute,
-// is a problem and gets no mail.
+// or before now. A sitting whose case files are missing, whose agenda does not compute, or
+// that falls on a bank holiday or closure day it is not confirmed for, is a problem and gets
+// no mail.
 //
 // Changes (when `told` has the sitting and it has not started): a correction to each presenter
 // whose slot differs from what they were told, key correction|panel|date|CASEREF@SLOT-END#N|

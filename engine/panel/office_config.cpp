@@ -165,6 +165,90 @@ void check_calendar_changes(const PanelConfig& panel, const std::string& pointer
   }
 }
 
+// The office's timescales when `fallback` is the defaults, a panel's own over the office's.
+Timeliness read_timeliness(const json* object, const std::string& pointer,
+                           const Timeliness& fallback) {
+  Timeliness timeliness = fallback;
+  if (object == nullptr) return timeliness;
+  const auto weeks = [&](const json& from, const char* key, const std::string& at, int otherwise) {
+    const int value = optional_int(from, key, at).value_or(otherwise);
+    if (value < 1 || value > 52) {
+      throw PanelError("invalid_field", child_pointer(at, key), "expected 1 to 52 weeks");
+    }
+    return value;
+  };
+  timeliness.first_considered_within_weeks =
+      weeks(*object, "firstConsideredWithinWeeks", pointer, fallback.first_considered_within_weeks);
+  if (member(*object, "trackFrom", pointer) != nullptr) {
+    timeliness.track_from = optional_date(*object, "trackFrom", pointer);
+  }
+  if (member(*object, "pptmPanel", pointer) != nullptr) {
+    timeliness.pptm_panel = optional_string(*object, "pptmPanel", pointer);
+  }
+  if (const json* pptm = member(*object, "pptmEveryWeeks", pointer)) {
+    const std::string at = child_pointer(pointer, "pptmEveryWeeks");
+    timeliness.pptm_proceedings_weeks =
+        weeks(*pptm, "proceedings", at, fallback.pptm_proceedings_weeks);
+    timeliness.pptm_placement_order_weeks =
+        weeks(*pptm, "placementOrder", at, fallback.pptm_placement_order_weeks);
+    timeliness.pptm_care_order_first_year_weeks =
+        weeks(*pptm, "careOrderFirstYear", at, fallback.pptm_care_order_first_year_weeks);
+  }
+  timeliness.lookahead_days =
+      optional_int(*object, "lookaheadDays", pointer).value_or(fallback.lookahead_days);
+  if (timeliness.lookahead_days < 1 || timeliness.lookahead_days > 90) {
+    throw PanelError("invalid_field", child_pointer(pointer, "lookaheadDays"),
+                     "expected 1 to 90 days");
+  }
+  return timeliness;
+}
+
+void check_confirmed_sittings(const PanelConfig& panel, const std::string& pointer) {
+  for (std::size_t i = 0; i < panel.confirmed_sittings.size(); ++i) {
+    const CalendarDate date = panel.confirmed_sittings[i].date;
+    const bool extra =
+        std::any_of(panel.extra_sittings.begin(), panel.extra_sittings.end(),
+                    [&](const ExtraSitting& sitting) { return sitting.date == date; });
+    const bool cancelled = std::any_of(panel.cancelled.begin(), panel.cancelled.end(),
+                                       [&](const NamedDate& day) { return day.date == date; });
+    if (!extra && (cancelled || !falls_on_cadence(panel.cadence, date))) {
+      throw PanelError("not_a_sitting",
+                       child_pointer(child_pointer(pointer, "confirmedSittings"), i) + "/date",
+                       date.iso() + " is not a sitting of this panel, so it cannot be confirmed");
+    }
+  }
+}
+
+// The office.json key of a panel's deadline rule: its own, or the office's it falls back to.
+std::string rule_pointer(const json& panel, const std::string& pointer, const char* key) {
+  const json* own = member(panel, "deadlines", pointer);
+  if (own != nullptr && own->is_object() && own->contains(key)) {
+    return child_pointer(child_pointer(pointer, "deadlines"), key);
+  }
+  return child_pointer("/deadlines", key);
+}
+
+// A pack circulated before its papers are due goes out without them: refused for every
+// sitting of the panel's first year of cadence and its extra sittings, holidays included.
+void check_pack_after_papers(const PanelConfig& panel, const json& object,
+                             const std::string& pointer, const WorkingCalendar& calendar) {
+  auto sittings = sittings_between(panel, panel.cadence.from, panel.cadence.from.plus_days(366));
+  for (const ExtraSitting& extra : panel.extra_sittings) {
+    sittings.push_back({panel.id, extra.date, panel.start_time, true, false, extra.reason});
+  }
+  for (const Sitting& sitting : sittings) {
+    if (sitting.cancelled) continue;
+    const SittingDeadlines deadlines = deadlines_for(panel, sitting, calendar);
+    if (deadlines.pack.utc >= deadlines.papers_due.utc) continue;
+    throw PanelError("pack_before_papers", rule_pointer(object, pointer, "pack"),
+                     "the pack of the " + sitting.date.iso() + " sitting would circulate at " +
+                         deadlines.pack.local.iso8601() + ", before its papers are due at " +
+                         deadlines.papers_due.local.iso8601() +
+                         "; make the pack deadline later or papersDue earlier (" +
+                         rule_pointer(object, pointer, "papersDue") + ")");
+  }
+}
+
 PanelConfig read_panel(const json& object, const std::string& pointer, const OfficeConfig& office,
                        const DeadlineSet& office_deadlines,
                        const std::map<std::string, std::string>& office_templates) {
@@ -220,35 +304,11 @@ PanelConfig read_panel(const json& object, const std::string& pointer, const Off
     panel.extra_sittings.push_back(extra);
   }
   check_calendar_changes(panel, pointer);
+  panel.confirmed_sittings = read_days(object, "confirmedSittings", pointer, "reason");
+  check_confirmed_sittings(panel, pointer);
+  panel.timeliness = read_timeliness(member(object, "timeliness", pointer),
+                                     child_pointer(pointer, "timeliness"), office.timeliness);
   return panel;
-}
-
-Timeliness read_timeliness(const json* object, const std::string& pointer) {
-  Timeliness timeliness;
-  if (object == nullptr) return timeliness;
-  const auto weeks = [&](const json& from, const char* key, const std::string& at, int fallback) {
-    const int value = optional_int(from, key, at).value_or(fallback);
-    if (value < 1 || value > 52) {
-      throw PanelError("invalid_field", child_pointer(at, key), "expected 1 to 52 weeks");
-    }
-    return value;
-  };
-  timeliness.first_considered_within_weeks =
-      weeks(*object, "firstConsideredWithinWeeks", pointer, 6);
-  timeliness.track_from = optional_date(*object, "trackFrom", pointer);
-  timeliness.pptm_panel = optional_string(*object, "pptmPanel", pointer);
-  if (const json* pptm = member(*object, "pptmEveryWeeks", pointer)) {
-    const std::string at = child_pointer(pointer, "pptmEveryWeeks");
-    timeliness.pptm_proceedings_weeks = weeks(*pptm, "proceedings", at, 6);
-    timeliness.pptm_placement_order_weeks = weeks(*pptm, "placementOrder", at, 6);
-    timeliness.pptm_care_order_first_year_weeks = weeks(*pptm, "careOrderFirstYear", at, 12);
-  }
-  timeliness.lookahead_days = optional_int(*object, "lookaheadDays", pointer).value_or(14);
-  if (timeliness.lookahead_days < 1 || timeliness.lookahead_days > 90) {
-    throw PanelError("invalid_field", child_pointer(pointer, "lookaheadDays"),
-                     "expected 1 to 90 days");
-  }
-  return timeliness;
 }
 
 }  // namespace
@@ -278,6 +338,14 @@ WorkingCalendar OfficeConfig::working_calendar() const {
   return WorkingCalendar{extra_holidays, closures};
 }
 
+void check_deadline_order(const OfficeConfig& office, const json& json) {
+  const WorkingCalendar calendar = office.working_calendar();
+  const auto& panels = json.at("panels");
+  for (std::size_t i = 0; i < office.panels.size() && i < panels.size(); ++i) {
+    check_pack_after_papers(office.panels[i], panels[i], child_pointer("/panels", i), calendar);
+  }
+}
+
 OfficeConfig parse_office_config(const json& json) {
   OfficeConfig office;
   office.authority = required_string(json, "authority", "");
@@ -295,7 +363,7 @@ OfficeConfig parse_office_config(const json& json) {
     office.extra_holidays = read_days(*holidays, "extra", "/holidays", "name");
     office.closures = read_days(*holidays, "closures", "/holidays", "name");
   }
-  office.timeliness = read_timeliness(member(json, "timeliness", ""), "/timeliness");
+  office.timeliness = read_timeliness(member(json, "timeliness", ""), "/timeliness", Timeliness{});
   if (const nlohmann::json* mail = member(json, "mail", "")) {
     office.mail = parse_mail_config(*mail, "/mail");
   }

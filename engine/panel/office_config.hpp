@@ -55,6 +55,18 @@ struct ExtraSitting {
   std::string reason;
 };
 
+// The timescales `panelpack status` checks (docs/office.md, Timeliness). A panel's own
+// (firstConsideredWithinWeeks, pptmEveryWeeks) replace the office's one by one.
+struct Timeliness {
+  int first_considered_within_weeks = 6;
+  std::optional<CalendarDate> track_from;
+  std::string pptm_panel;  // empty: no PPTM cadence is checked
+  int pptm_proceedings_weeks = 6;
+  int pptm_placement_order_weeks = 6;
+  int pptm_care_order_first_year_weeks = 12;
+  int lookahead_days = 14;
+};
+
 struct PanelConfig {
   std::string id;  // "permanence": on the command line, in file names
   std::string name;
@@ -72,20 +84,13 @@ struct PanelConfig {
   std::map<std::string, std::string> templates;  // document kind -> path from the office folder
   std::vector<NamedDate> cancelled;
   std::vector<ExtraSitting> extra_sittings;
+  // Sittings kept on a bank holiday or closure day on purpose (confirmedSittings): only these
+  // are booked and mailed about; any other sitting on a day off must be moved first.
+  std::vector<NamedDate> confirmed_sittings;
+  Timeliness timeliness;  // the office's, with the panel's own over it
 
   // The chair, then the members, without repeating an email: who receives the pack.
   std::vector<Person> pack_recipients() const;
-};
-
-// The timescales `panelpack status` checks (docs/office.md, Timeliness).
-struct Timeliness {
-  int first_considered_within_weeks = 6;
-  std::optional<CalendarDate> track_from;
-  std::string pptm_panel;  // empty: no PPTM cadence is checked
-  int pptm_proceedings_weeks = 6;
-  int pptm_placement_order_weeks = 6;
-  int pptm_care_order_first_year_weeks = 12;
-  int lookahead_days = 14;
 };
 
 struct OfficeConfig {
@@ -118,5 +123,11 @@ std::string installed_template_name(std::string_view kind);
 
 // The kinds of template office.json may name ("agenda", "referral", ... "email", "report").
 const std::vector<std::string>& template_kinds();
+
+// Refuses an office whose pack would circulate before its papers are due, on any sitting of a
+// panel's first year of cadence or any extra sitting: PanelError "pack_before_papers" whose
+// where() is the pack rule's office.json key (the panel's own, or /deadlines/pack). `json` is
+// what `office` was parsed from. Every office command and `validate` run it.
+void check_deadline_order(const OfficeConfig& office, const nlohmann::json& json);
 
 }  // namespace panelpack::panel

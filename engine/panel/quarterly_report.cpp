@@ -38,12 +38,14 @@ Measure considered_in_time(const ReportInputs& in, const Quarter& quarter) {
                     "-week deadline after entering care fell in the quarter, and of them those "
                     "heard at a panel sitting by the deadline"};
   for (const CaseSummary& summary : in.cases) {
-    const auto clock = first_panel_clock(rules, summary);
+    const auto clock = first_panel_clock(first_panel_rules(in.office, summary), summary);
     if (!clock || !quarter.contains(clock->due)) continue;
     ++measure.denominator;
+    // A PPTM tracks the plan; only a panel sitting considers the child.
     const bool heard = std::any_of(in.booked.begin(), in.booked.end(), [&](const auto& booked) {
-      return !booked.sitting.cancelled && booked.sitting.date >= clock->start &&
-             booked.sitting.date <= clock->due && booked.bookings.find(summary.case_ref) != nullptr;
+      return !booked.sitting.cancelled && considers_at_panel(in.office, booked.sitting.panel_id) &&
+             booked.sitting.date >= clock->start && booked.sitting.date <= clock->due &&
+             booked.bookings.find(summary.case_ref) != nullptr;
     });
     if (heard) ++measure.numerator;
   }
@@ -96,14 +98,14 @@ Measure records_on_time(const ReportInputs& in, const Quarter& quarter) {
 
 // K5: PPTMs held in the quarter that followed the child's previous one within the cadence.
 Measure pptms_in_cadence(const ReportInputs& in, const Quarter& quarter) {
-  const Timeliness& rules = in.office.timeliness;
+  const Timeliness& rules = pptm_rules(in.office);
   Measure measure{
       .id = "K5",
       .title = "PPTMs within cadence",
       .definition =
           "PPTMs held in the quarter for children who had one before, and of them those "
           "held within the child's cadence (6 or 12 weeks) of the last"};
-  if (rules.pptm_panel.empty()) return measure;
+  if (in.office.timeliness.pptm_panel.empty()) return measure;
   for (const CaseSummary& summary : in.cases) {
     std::vector<CalendarDate> dates;
     for (const BookedSitting& booked : in.booked) {
@@ -118,7 +120,12 @@ Measure pptms_in_cadence(const ReportInputs& in, const Quarter& quarter) {
       const int weeks = pptm_cadence_weeks(rules, summary, dates[i]);
       if (weeks == 0) continue;
       ++measure.denominator;
-      if (dates[i - 1].days_until(dates[i]) <= 7L * weeks) ++measure.numerator;
+      // The 12-week clock of a care order runs from the placement's start, never before it.
+      CalendarDate from = dates[i - 1];
+      if (const auto floor = pptm_clock_floor(rules, summary, dates[i]); floor && from < *floor) {
+        from = *floor;
+      }
+      if (from.days_until(dates[i]) <= 7L * weeks) ++measure.numerator;
     }
   }
   return measure;

@@ -120,6 +120,16 @@ std::optional<Sitting> next_sitting(const PanelConfig& panel, CalendarDate date)
   return std::nullopt;
 }
 
+std::optional<std::string> unconfirmed_day_off(const PanelConfig& panel, const Sitting& sitting,
+                                               const WorkingCalendar& calendar) {
+  if (sitting.date.is_weekend()) return std::nullopt;
+  const auto confirmed =
+      std::any_of(panel.confirmed_sittings.begin(), panel.confirmed_sittings.end(),
+                  [&](const NamedDate& day) { return day.date == sitting.date; });
+  if (confirmed) return std::nullopt;
+  return calendar.day_off_reason(sitting.date);
+}
+
 SittingDeadlines deadlines_for(const PanelConfig& panel, const Sitting& sitting,
                                const WorkingCalendar& calendar) {
   return {apply(panel.deadlines.papers_due, sitting.date, calendar),

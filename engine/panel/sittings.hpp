@@ -34,6 +34,13 @@ Sitting find_sitting(const PanelConfig& panel, CalendarDate date);
 // The first sitting that is not cancelled on or after `date`, within a year.
 std::optional<Sitting> next_sitting(const PanelConfig& panel, CalendarDate date);
 
+// The bank holiday or closure day a sitting falls on ("Boxing Day"), unless the panel confirmed
+// the sitting in confirmedSittings: such a sitting is flagged, gets no mail and takes no
+// bookings until it is moved or confirmed. Nothing for any other day (a weekend is the
+// cadence's own choice).
+std::optional<std::string> unconfirmed_day_off(const PanelConfig& panel, const Sitting& sitting,
+                                               const WorkingCalendar& calendar);
+
 struct SittingDeadlines {
   Deadline papers_due;
   Deadline reminder;

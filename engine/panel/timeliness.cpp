@@ -41,13 +41,14 @@ Finding finding_for(const CaseSummary& summary, std::string kind, Urgency urgenc
 void check_first_panel(const OfficeConfig& office, const CaseSummary& summary,
                        const std::vector<Hearing>& hearings, CalendarDate today,
                        std::vector<Finding>& findings) {
-  const Timeliness& rules = office.timeliness;
+  const Timeliness& rules = first_panel_rules(office, summary);
   const auto clock = first_panel_clock(rules, summary);
   if (!clock) return;
   const CalendarDate due = clock->due;
   std::optional<CalendarDate> booked;
   for (const Hearing& hearing : hearings) {
     if (hearing.date() < clock->start) continue;
+    if (!considers_at_panel(office, hearing.at->sitting.panel_id)) continue;
     if (hearing.held_by(today)) return;  // considered (on time or not: the report says which)
     if (!booked) booked = hearing.date();
   }
@@ -69,8 +70,8 @@ void check_first_panel(const OfficeConfig& office, const CaseSummary& summary,
 void check_pptm(const OfficeConfig& office, const CaseSummary& summary,
                 const std::vector<Hearing>& hearings, CalendarDate today,
                 std::vector<Finding>& findings) {
-  const Timeliness& rules = office.timeliness;
-  if (rules.pptm_panel.empty()) return;
+  if (office.timeliness.pptm_panel.empty()) return;
+  const Timeliness& rules = pptm_rules(office);
   const int weeks = pptm_cadence_weeks(rules, summary, today);
   if (weeks == 0) return;
   std::optional<CalendarDate> last_held;
@@ -89,6 +90,10 @@ void check_pptm(const OfficeConfig& office, const CaseSummary& summary,
            : summary.proceedings_issue_date ? summary.proceedings_issue_date
                                             : summary.date_entered_care;
     if (base && rules.track_from && *base < *rules.track_from) base = rules.track_from;
+  }
+  if (const auto floor = pptm_clock_floor(rules, summary, today);
+      floor && (!base || *base < *floor)) {
+    base = floor;
   }
   if (!base) return;
   const CalendarDate due = base->plus_days(7L * weeks);
@@ -206,6 +211,38 @@ std::optional<FirstPanelClock> first_panel_clock(const Timeliness& rules,
       summary.date_entered_care ? summary.date_entered_care : summary.proceedings_issue_date;
   if (!start || (rules.track_from && *start < *rules.track_from)) return std::nullopt;
   return FirstPanelClock{*start, start->plus_days(7L * rules.first_considered_within_weeks)};
+}
+
+const Timeliness& first_panel_rules(const OfficeConfig& office, const CaseSummary& summary) {
+  for (const PanelConfig& panel : office.panels) {
+    if (panel.type == summary.referral_panel_type && considers_at_panel(office, panel.id)) {
+      return panel.timeliness;
+    }
+  }
+  return office.timeliness;
+}
+
+bool considers_at_panel(const OfficeConfig& office, const std::string& panel_id) {
+  if (panel_id == office.timeliness.pptm_panel) return false;
+  const auto found = std::find_if(office.panels.begin(), office.panels.end(),
+                                  [&](const PanelConfig& panel) { return panel.id == panel_id; });
+  return found == office.panels.end() || found->type != "pptm";
+}
+
+const Timeliness& pptm_rules(const OfficeConfig& office) {
+  for (const PanelConfig& panel : office.panels) {
+    if (panel.id == office.timeliness.pptm_panel) return panel.timeliness;
+  }
+  return office.timeliness;
+}
+
+std::optional<CalendarDate> pptm_clock_floor(const Timeliness& rules, const CaseSummary& summary,
+                                             CalendarDate day) {
+  const int weeks = pptm_cadence_weeks(rules, summary, day);
+  const bool care_order_first_year = summary.legal_status == "C2" && summary.placement_start &&
+                                     weeks == rules.pptm_care_order_first_year_weeks &&
+                                     summary.proceedings_stage != "issued";
+  return care_order_first_year ? summary.placement_start : std::nullopt;
 }
 
 int pptm_cadence_weeks(const Timeliness& rules, const CaseSummary& summary, CalendarDate day) {

@@ -57,6 +57,22 @@ struct FirstPanelClock {
 std::optional<FirstPanelClock> first_panel_clock(const Timeliness& rules,
                                                  const CaseSummary& summary);
 
+// The first-panel timescale that applies to a child: that of the panel the referral names by
+// type (a planning panel may say 4 weeks where the permanence panel says 6), else the office's.
+const Timeliness& first_panel_rules(const OfficeConfig& office, const CaseSummary& summary);
+
+// Whether hearing a case at this panel considers it for the first-panel timescale: a PPTM
+// tracks the plan, it does not consider it, so it never counts.
+bool considers_at_panel(const OfficeConfig& office, const std::string& panel_id);
+
+// The PPTM rules: those of the PPTM panel (its own cadence over the office's).
+const Timeliness& pptm_rules(const OfficeConfig& office);
+
+// The first day the child's PPTM clock may count from on `day`: on a care order in the first
+// year of placement the 12-week cadence runs from the placement's start, never before it.
+std::optional<CalendarDate> pptm_clock_floor(const Timeliness& rules, const CaseSummary& summary,
+                                             CalendarDate day);
+
 // The PPTM cadence in weeks that the child's legal status gives on `day` (6 on a placement
 // order or in proceedings, 12 on a care order in the first year of placement); 0 when none.
 int pptm_cadence_weeks(const Timeliness& rules, const CaseSummary& summary, CalendarDate day);

@@ -62,7 +62,8 @@ class AtEachDeadline(TickTestCase):
         self.assertEqual([p.name for p in spool.iterdir() if len(p.name) == 64], [])
         self.assertTrue(office.pack_file(PACK_ZIP).exists())
 
-        # The reminder at Sat 12 Dec 09:00: each case's social worker and team manager.
+        # The reminder, 3 days before on Saturday, moved to Fri 11 Dec 09:00 (sent by the 12:00
+        # tick): each case's social worker and team manager.
         result = office.tick("2026-12-12T09:00")
         self.assertExit(result, SUCCESS)
         logs.append(result.stdout + result.stderr)
@@ -163,8 +164,9 @@ class CatchingUp(TickTestCase):
         first = office.tick("2026-12-09T09:00")
         self.assertExit(first, SUCCESS)
         # The 8 December sitting's reminders and pack went unsent (no tick ran then).
+        # Its reminder, 3 days before on Saturday 5th, was due Friday 4th.
         self.assertIn("skipped: reminder for permanence 2026-12-08 LCS900101 was due "
-                      "2026-12-05T09:00:00+00:00, but the sitting started at "
+                      "2026-12-04T09:00:00+00:00, but the sitting started at "
                       "2026-12-08T09:30:00+00:00; not sent", first.stdout)
         self.assertIn("skipped: circulation for permanence 2026-12-08", first.stdout)
         self.assertEqual(self.delivered(), [])
@@ -177,7 +179,9 @@ class CatchingUp(TickTestCase):
                       "2026-12-10T17:00:00+00:00", result.stdout)
         self.assertIn("catching up: circulation for permanence 2026-12-15 was due "
                       "2026-12-11T12:00:00+00:00", result.stdout)
-        self.assertNotIn("catching up: reminder", result.stdout)  # due 5 minutes ago: on time
+        # The reminders were due on Friday 11th 09:00 (Saturday is no day for them).
+        self.assertIn("catching up: reminder for permanence 2026-12-15 LCS900102 was due "
+                      "2026-12-11T09:00:00+00:00", result.stdout)
         self.assertNotIn("skipped", result.stdout)  # said once, by the first tick after
         self.assertEqual(self.delivered_counts(), DUE_AT_0905)
 
