@@ -18,9 +18,10 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-constexpr std::array<panel::MailKind, 4> kKinds = {
-    panel::MailKind::reminder, panel::MailKind::circulation, panel::MailKind::papers_missing,
-    panel::MailKind::minutes_due};
+constexpr std::array kKinds = {
+    panel::MailKind::reminder,    panel::MailKind::circulation, panel::MailKind::papers_missing,
+    panel::MailKind::minutes_due, panel::MailKind::pack_failed,
+};
 
 // One compiled file, with its path for messages.
 struct CompiledFile {

@@ -1,7 +1,7 @@
 #pragma once
 // The email templates staff edit without rebuilding panelpack: for each kind of mail (reminder,
-// circulation, papers-missing, minutes-due) KIND.subject.mustache, KIND.text.mustache and
-// KIND.html.mustache in one folder (templates/email/), compiled once, rendered per email.
+// circulation, papers-missing, minutes-due, pack-failed) KIND.subject.mustache, KIND.text.mustache
+// and KIND.html.mustache in one folder (templates/email/), compiled once, rendered per email.
 
 #include <filesystem>
 #include <map>
@@ -25,9 +25,9 @@ struct RenderedEmail {
 
 class EmailTemplates {
  public:
-  // Reads and compiles the folder's twelve files. Throws CommandFailure (bad_input) naming
-  // every file that is missing or not valid Mustache, and every HTML template that would put a
-  // value in unescaped ({{{name}}}, {{&name}}, or a change of delimiters).
+  // Reads and compiles the folder's three files of each kind. Throws CommandFailure (bad_input)
+  // naming every file that is missing or not valid Mustache, and every HTML template that would put
+  // a value in unescaped ({{{name}}}, {{&name}}, or a change of delimiters).
   static EmailTemplates load(const std::filesystem::path& folder);
 
   ~EmailTemplates();

@@ -223,6 +223,8 @@ std::string to_string(MailKind kind) {
       return "papers-missing";
     case MailKind::minutes_due:
       return "minutes-due";
+    case MailKind::pack_failed:
+      return "pack-failed";
   }
   return "reminder";
 }

@@ -220,6 +220,9 @@ PanelConfig read_panel(const json& object, const std::string& pointer, const Off
     panel.extra_sittings.push_back(extra);
   }
   check_calendar_changes(panel, pointer);
+  panel.circulation = parse_circulation_config(
+      member(object, "circulation", pointer), child_pointer(pointer, "circulation"),
+      office.mail ? office.mail->circulation : CirculationConfig{});
   return panel;
 }
 

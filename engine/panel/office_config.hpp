@@ -72,6 +72,7 @@ struct PanelConfig {
   std::map<std::string, std::string> templates;  // document kind -> path from the office folder
   std::vector<NamedDate> cancelled;
   std::vector<ExtraSitting> extra_sittings;
+  CirculationConfig circulation;  // the panel's own pack options over mail.circulation's
 
   // The chair, then the members, without repeating an email: who receives the pack.
   std::vector<Person> pack_recipients() const;
