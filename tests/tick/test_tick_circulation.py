@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import unittest
+import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -111,7 +112,7 @@ class CirculatedPack(TickTestCase):
         for _, raw, message in circulated:
             self.assertNotIn(PASSWORD.encode(), raw)
             self.assertEqual(sorted(part.get_filename() for part in message.iter_attachments()),
-                             [PACK_ZIP, PACK_PDF])
+                             sorted([PACK_ZIP, PACK_PDF]))
             body = message.get_body(("plain",)).get_content()
             self.assertIn("The zip is encrypted (AES-256)", body)
             self.assertIn("The PDF is encrypted (AES-256)", body)
@@ -199,12 +200,11 @@ class CirculatedPack(TickTestCase):
         shutil.copy(office.root / "papers" / "LCS900102" / "care-plan.docx", chronology)
         self.assertExit(office.run("book", "permanence", "2026-12-15", "LCS900108", "--received",
                                    "chronology", "--at", "2026-12-11T11:30",
-                                   "--file", "papers/LCS900108/chronology.docx",
+                                   "--file", chronology,
                                    "--now", "2026-12-11T11:30"), SUCCESS)
         self.assertExit(office.tick(DEADLINE), SUCCESS)
         self.assertNotEqual(office.pack_file(PACK_ZIP).read_bytes(), first)
         _, _, message = self.circulated()[0]
-        import zipfile
         with zipfile.ZipFile(self.attachment_file(message, PACK_ZIP)) as archive:
             names = archive.namelist()
         self.assertTrue(any("LCS900108" in name and "chronology" in name for name in names), names)
