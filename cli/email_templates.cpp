@@ -18,10 +18,10 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-constexpr std::array<panel::MailKind, 7> kKinds = {
+constexpr std::array<panel::MailKind, 8> kKinds = {
     panel::MailKind::reminder,    panel::MailKind::circulation, panel::MailKind::papers_missing,
     panel::MailKind::minutes_due, panel::MailKind::correction,  panel::MailKind::cancellation,
-    panel::MailKind::addendum};
+    panel::MailKind::addendum,    panel::MailKind::pack_failed};
 
 // One compiled file, with its path for messages.
 struct CompiledFile {
@@ -73,10 +73,11 @@ std::string tidy_blank_lines(const std::string& text) {
   return tidy;
 }
 
-// The kinds of issue 11's slot changes, which an office's own folder may not have yet.
+// The kinds added after offices made their own folders (the slot changes and the pack-failed
+// alert): an office's own folder may not have them yet.
 bool added_later(panel::MailKind kind) {
   return kind == panel::MailKind::correction || kind == panel::MailKind::cancellation ||
-         kind == panel::MailKind::addendum;
+         kind == panel::MailKind::addendum || kind == panel::MailKind::pack_failed;
 }
 
 bool has_any_file(const fs::path& folder, const std::string& base) {

@@ -15,10 +15,13 @@ systemd timer runs it every 5 minutes (docs/mail.md has both, ready to copy). Fo
 booked sitting, at the deadlines office.json sets:
   papersDue   papers-missing: to the case's team manager, for each case with a paper not
               received by then;
-  pack        the pack is built (as panelpack pack builds it) and circulated to the chair,
-              the members and the submission mailbox, with the zip, the PDF or both
-              attached (mail.circulation.attach), the zip AES-encrypted when
-              mail.circulation names a password;
+  pack        the pack is circulated to the chair, the members and the submission
+              mailbox, with the zip, the PDF or both attached (the panel's circulation,
+              else mail.circulation), both AES-encrypted when a password is named. A pack
+              already built is sent when it is current and as strong as those options,
+              else built as panelpack pack builds it; a pack built by hand is never
+              replaced, nothing weaker ever goes, and when no pack can go the panel's
+              administrator is emailed at once (pack-failed);
   reminder    reminder: to each case's presenters (the booking's, else the social worker
               and team manager): their slot, the venue, the papers still missing;
   minutes     minutes-due: to the panel's administrator at 09:00 on the working day before.

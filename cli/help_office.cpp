@@ -110,6 +110,11 @@ request) come from the case file and the office's templates; submitted documents
 copied as they are; missing papers are left out, listed in the manifest and shown as
 missing on the agenda.
 
+It is built with the panel's pack options in office.json (circulation: the PDF when attach
+is pdf or both, the zip and PDF encrypted when a password is named), as tick builds it. The
+options below may only add to them; a pack built so is never replaced by tick, which
+circulates it while it is current (docs/mail.md, One set of pack options).
+
 The pack is built in a temporary folder beside it and put in place in one step: if the
 run fails or is killed, the previous pack (or none) is still there, never half of one.
 Two runs for the same sitting do not overlap (the second exits with code 4).
@@ -122,15 +127,17 @@ Options:
                           (default 2; 0 = every core).
   --timeout SECONDS       give up on a document LibreOffice has not converted by then
                           (default 180).
-  --password-file FILE    encrypt the zip with AES-256, with the password on FILE's first
-                          line (at least 10 characters). 7-Zip, WinZip and Windows 11 open it.
+  --password-file FILE    encrypt the zip and the PDF with AES-256, with the password on
+                          FILE's first line (at least 10 characters), instead of the
+                          panel's. 7-Zip, WinZip and Windows 11 open the zip.
   --password-env NAME     ... with the password in the environment variable NAME.
                           The password is never taken from the command line, where other
                           users of the machine could read it.
   -q, --quiet             print nothing on success (progress bars are shown only on a
                           terminal anyway, never under cron).
   --json                  print {"folder", "documents": [{"file", "size", "sha256"}], "zip",
-                          "encrypted", "pdf", "pdfPages", "missing"}.
+                          "encrypted", "options" ("office.json" or "command line"), "pdf", "pdfPages",
+                          "missing"}.
 )";
 
 constexpr std::string_view status_text = R"(Usage:

@@ -148,7 +148,10 @@ json email_data(const Workspace& workspace, const panel::MailPlan& plan, const p
       files.push_back({{"name", attachment.filename}, {"size", error ? "" : size_text(bytes)}});
     }
     data["attachments"] = std::move(files);
-    data["encrypted"] = pack->encrypted;
+    // The words must be true about what is protected: each attachment says for itself.
+    data["zipEncrypted"] = pack->zip_encrypted;
+    data["pdfEncrypted"] = pack->pdf_encrypted;
+    data["encrypted"] = pack->zip_encrypted;  // templates before pdfEncrypted: the zip's
     data["documentCount"] = pack->documents;
   }
   return data;

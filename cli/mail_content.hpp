@@ -17,8 +17,9 @@ namespace panelpack::cli {
 // The circulated pack's files, for the circulation email.
 struct PackForMail {
   std::vector<mailer::Attachment> attachments;
-  bool encrypted = false;     // the zip is AES-256 encrypted
-  std::size_t documents = 0;  // the agenda and papers in it
+  bool zip_encrypted = false;  // a zip is attached and it is AES-256 encrypted
+  bool pdf_encrypted = false;  // a PDF is attached and it is AES-256 encrypted
+  std::size_t documents = 0;   // the agenda and papers in it
 };
 
 // The templates' data (docs/mail.md lists every field). `pack` is for circulation only.

@@ -11,8 +11,11 @@ namespace {
 
 // The secret a SecretSource names; `setting` is its place in office.json, for messages.
 std::string read_secret(const Workspace& workspace, const panel::SecretSource& source,
-                        const std::string& setting) {
-  if (!source.file.empty()) return secret_from_file(workspace.resolve(source.file).string());
+                        const std::string& setting, const std::string& what) {
+  if (!source.file.empty()) {
+    return secret_from_file(workspace.resolve(source.file).string(),
+                            what + " (office.json " + setting + "/passwordFile names it)");
+  }
   return secret_from_environment(source.environment, "office.json " + setting + "/passwordEnv");
 }
 
@@ -69,7 +72,8 @@ mailer::SmtpSettings smtp_settings(const Workspace& workspace, const panel::Mail
                           : mailer::SmtpSettings::Security::starttls;
   settings.username = mail.smtp.username;
   if (!mail.smtp.username.empty()) {
-    settings.password = read_secret(workspace, mail.smtp.password, "/mail/smtp");
+    settings.password =
+        read_secret(workspace, mail.smtp.password, "/mail/smtp", "the relay account's password");
   }
   settings.connect_timeout = std::chrono::seconds{mail.smtp.connect_timeout_seconds};
   settings.read_timeout = std::chrono::seconds{mail.smtp.read_timeout_seconds};
@@ -77,10 +81,12 @@ mailer::SmtpSettings smtp_settings(const Workspace& workspace, const panel::Mail
   return settings;
 }
 
-std::string circulation_zip_password(const Workspace& workspace, const panel::MailConfig& mail) {
-  const panel::SecretSource& source = mail.circulation.zip_password;
+std::string pack_password(const Workspace& workspace, const panel::CirculationConfig& circulation) {
+  const panel::SecretSource& source = circulation.zip_password;
   if (source.empty()) return "";
-  const std::string password = read_secret(workspace, source, "/mail/circulation");
+  const std::string what =
+      "the pack password (at least " + std::to_string(kMinimumZipPasswordLength) + " characters)";
+  const std::string password = read_secret(workspace, source, circulation.password_setting, what);
   check_zip_password(password, source.file.empty() ? "$" + source.environment
                                                    : workspace.resolve(source.file).string());
   return password;

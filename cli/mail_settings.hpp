@@ -33,9 +33,10 @@ std::optional<mailer::Address> reply_to_address(const panel::MailConfig& mail);
 // folder) or passwordEnv. Throws CommandFailure (bad_input) when it cannot be read.
 mailer::SmtpSettings smtp_settings(const Workspace& workspace, const panel::MailConfig& mail);
 
-// The password the circulated zip is encrypted with, or "" when it is not to be.
-// Throws CommandFailure (bad_input) when it cannot be read or is too short.
-std::string circulation_zip_password(const Workspace& workspace, const panel::MailConfig& mail);
+// The password a panel's pack (zip and PDF) is encrypted with, from its circulation options
+// (PanelConfig::circulation), or "" when it is not to be. Throws CommandFailure (bad_input)
+// naming the office.json key when it cannot be read or is too short.
+std::string pack_password(const Workspace& workspace, const panel::CirculationConfig& circulation);
 
 // The folder of the panel's email templates (templates.email, from the office folder).
 // Throws CommandFailure (bad_input) when office.json names none.

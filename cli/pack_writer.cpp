@@ -9,6 +9,8 @@
 #include "exit_codes.hpp"
 #include "files.hpp"
 #include "labelled_data.hpp"
+#include "pack_inputs.hpp"
+#include "pack_manifest.hpp"
 #include "panel/labels.hpp"
 #include "pdf/libreoffice_converter.hpp"
 #include "pdf/pdf_error.hpp"
@@ -70,42 +72,6 @@ std::string document_bytes(const Workspace& workspace, const SittingContext& con
     }
   }
   return "";
-}
-
-nlohmann::ordered_json manifest_json(const SittingContext& context, const panel::PackPlan& plan,
-                                     const PackResult& result, bool encrypted,
-                                     panel::UtcInstant now) {
-  nlohmann::ordered_json files = nlohmann::ordered_json::array();
-  for (const PackedFile& file : result.documents) {
-    const panel::PackEntry& entry = *file.entry;
-    nlohmann::ordered_json row{{"file", file.file},
-                               {"size", file.size},
-                               {"sha256", file.sha256},
-                               {"item", entry.item_number}};
-    row["caseRef"] = entry.case_ref.empty() ? nlohmann::ordered_json(nullptr)
-                                            : nlohmann::ordered_json(entry.case_ref);
-    row["paperType"] = entry.paper_type;
-    row["source"] = entry.source == panel::PackSource::agenda           ? "agenda"
-                    : entry.source == panel::PackSource::rendered_paper ? "filled"
-                                                                        : "submitted";
-    files.push_back(std::move(row));
-  }
-  nlohmann::ordered_json missing = nlohmann::ordered_json::array();
-  for (const auto& paper : plan.missing) {
-    missing.push_back({{"item", paper.item_number},
-                       {"caseRef", paper.case_ref},
-                       {"paperType", paper.paper_type}});
-  }
-  return {{"securityMarking", "OFFICIAL-SENSITIVE"},
-          {"panel", context.panel->id},
-          {"panelName", context.panel->name},
-          {"date", context.sitting.date.iso()},
-          {"generatedAt", panel::utc_to_local(now).iso8601()},
-          {"files", std::move(files)},
-          {"missing", std::move(missing)},
-          {"zip", {{"file", result.zip_name}, {"encrypted", encrypted}}},
-          {"pdf", result.pdf_name ? nlohmann::ordered_json(*result.pdf_name)
-                                  : nlohmann::ordered_json(nullptr)}};
 }
 
 // DOCX, ODT and PDF are compressed already: deflating them again costs time and saves
@@ -180,9 +146,10 @@ int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
   }
   const fs::path output = staged.path() / pdf_name;
   try {
-    pdf::merge_with_outline(sections, output, {title});
+    // With a password, the PDF is locked with it as the zip is: a PDF is the whole pack too.
+    pdf::merge_with_outline(sections, output, {title, options.password});
     fs::remove_all(work);
-    return pdf::page_count(output);
+    return pdf::page_count(output, options.password);
   } catch (const pdf::PdfError& error) {
     throw CommandFailure(ExitCode::bad_input, std::string{"--pdf: "} + error.what());
   }
@@ -199,6 +166,8 @@ PackResult write_pack(const Workspace& workspace, const SittingContext& context,
   PackResult result;
   result.folder = target;
   result.zip_name = plan.name + ".zip";
+  // Read before the documents are made: a file changed meanwhile makes the pack out of date.
+  const PackInputs inputs = pack_inputs(workspace, context, plan);
   try {
     templating::remove_stale_staging(target);
     templating::StagedFolder staged(target);
@@ -223,8 +192,11 @@ PackResult write_pack(const Workspace& workspace, const SittingContext& context,
           context.panel->name + " " + context.sitting.date.iso() + " (OFFICIAL-SENSITIVE)",
           options);
     }
+    const bool encrypted = !options.password.empty();
+    const PackBuildOptions built{encrypted, options.pdf, options.pdf && encrypted,
+                                 options.from_office};
     const std::string manifest =
-        manifest_json(context, plan, result, !options.password.empty(), now).dump(2) + "\n";
+        pack_manifest_json(context, plan, result, built, inputs, now).dump(2) + "\n";
     staged.write("manifest.json", manifest);
     zip.add("manifest.json", manifest);
     staged.write(result.zip_name, zip.finish());

@@ -1,7 +1,8 @@
 #pragma once
 // Builds a sitting's pack folder (packs/PANEL/DATE/) from its plan: the documents, their
-// manifest, a zip of both (AES-256 when a password is given) and, on request, one PDF with a
-// bookmark per case. Everything is built in a staging folder and put in place in one step.
+// manifest (pack_manifest.hpp), a zip of both (AES-256 when a password is given) and, on
+// request, one PDF with a bookmark per case (AES-256 too with a password). Everything is built in a
+// staging folder and put in place in one step.
 
 #include <chrono>
 #include <filesystem>
@@ -18,12 +19,14 @@
 namespace panelpack::cli {
 
 struct PackOptions {
-  std::string password;  // empty: the zip is not encrypted
+  std::string password;  // empty: neither the zip nor the PDF is encrypted
   bool pdf = false;
   unsigned pdf_workers = 2;
   std::chrono::seconds pdf_timeout{180};
   bool progress = false;         // draw progress bars on standard error
   std::filesystem::path folder;  // where to build it; empty: the sitting's packs/PANEL/DATE/
+  // The password and pdf are the panel's office.json options; false: the command line's.
+  bool from_office = true;
 };
 
 struct PackedFile {

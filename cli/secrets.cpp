@@ -1,13 +1,23 @@
 #include "secrets.hpp"
 
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 #include "exit_codes.hpp"
 #include "files.hpp"
 
 namespace panelpack::cli {
 
-std::string secret_from_file(const std::string& file) {
+std::string secret_from_file(const std::string& file, const std::string& what) {
+  std::error_code error;
+  if (!std::filesystem::exists(file, error)) {
+    throw CommandFailure(ExitCode::bad_input,
+                         file + ": no such file; it should hold " + what +
+                             " on its first line, readable only by the user panelpack runs "
+                             "as. Make it with:  (umask 077; printf '%s\\n' 'THE-PASSWORD' > " +
+                             file + ")");
+  }
   const std::string text = read_input(file);
   return text.substr(0, text.find_first_of("\r\n"));
 }

@@ -11,8 +11,9 @@ namespace panelpack::cli {
 inline constexpr std::size_t kMinimumZipPasswordLength = 10;
 
 // The first line of `file` (editors add a newline). Throws CommandFailure (bad_input) when
-// the file is missing, machine_failure when it cannot be read.
-std::string secret_from_file(const std::string& file);
+// the file is missing, saying it should hold `what` ("the pack password (at least 10
+// characters)") and how to make it; machine_failure when it cannot be read.
+std::string secret_from_file(const std::string& file, const std::string& what = "the password");
 
 // The value of the environment variable. Throws CommandFailure (bad_input) naming `what` (the
 // option or setting that named the variable) when it is not set.

@@ -24,4 +24,16 @@ SittingPack build_sitting_pack(const Workspace& workspace, const std::string& pa
   return pack;
 }
 
+PackInputs current_pack_inputs(const Workspace& workspace, const std::string& panel_id,
+                               panel::CalendarDate date, panel::UtcInstant now) {
+  const SittingContext context = load_sitting(workspace, panel_id, date);
+  panel::PackPlan plan;
+  try {
+    plan = panel::plan_pack(context.agenda_inputs(workspace, now));
+  } catch (const panel::PanelError& error) {
+    throw CommandFailure(ExitCode::bad_input, error.what());
+  }
+  return pack_inputs(workspace, context, plan);
+}
+
 }  // namespace panelpack::cli

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "pack_inputs.hpp"
 #include "pack_writer.hpp"
 #include "panel/pack_plan.hpp"
 #include "sitting_context.hpp"
@@ -22,5 +23,11 @@ struct SittingPack {
 SittingPack build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
                                panel::CalendarDate date, const PackOptions& options,
                                panel::UtcInstant now);
+
+// What the sitting's pack would be made from if it were built at `now` (pack_inputs.hpp),
+// without building it. Throws CommandFailure as load_sitting does, bad_input when the agenda
+// or plan cannot be worked out.
+PackInputs current_pack_inputs(const Workspace& workspace, const std::string& panel_id,
+                               panel::CalendarDate date, panel::UtcInstant now);
 
 }  // namespace panelpack::cli

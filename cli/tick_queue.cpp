@@ -12,7 +12,11 @@
 #include "mail_content.hpp"
 #include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
+#include "pack_manifest.hpp"
+#include "pack_protection.hpp"
+#include "panel/pack_decision.hpp"
 #include "sitting_notices_file.hpp"
+#include "sha256.hpp"
 #include "sitting_pack.hpp"
 
 namespace panelpack::cli {
@@ -169,83 +173,198 @@ class Queuer {
     }
   }
 
-  // The pack the circulation carries: the one already circulated to some recipients when it
-  // is still there (so everyone gets the same pack), else one built now.
+  // The pack the circulation carries, decided by panel::decide_pack: the one built already
+  // when it meets the panel's options and is current (or was circulated to some already), else
+  // one built now; a pack built by hand is never replaced. When there is none to send, the
+  // panel's administrator is alerted by email.
   const PackForMail* pack_for(const panel::DueMail& mail, bool circulated_before) {
     const auto found = packs_.find(mail.sitting);
     if (found != packs_.end()) return found->second.get();
-    std::unique_ptr<PackForMail> pack;
-    if (circulated_before) pack = existing_pack(mail);
-    if (!pack) pack = built_pack(mail);
-    return packs_.emplace(mail.sitting, std::move(pack)).first->second.get();
+    return packs_.emplace(mail.sitting, circulated_pack(mail, circulated_before))
+        .first->second.get();
   }
 
-  fs::path pack_folder(const panel::SittingMail& sitting) const {
+  // Where a pack is built: packs/PANEL/DATE/, or the dry run's own folder.
+  fs::path build_folder(const panel::SittingMail& sitting) const {
     if (!in_.dry_run) return in_.workspace.pack_path(sitting.panel->id, sitting.sitting.date);
     return dry_run_folder(in_.workspace) / "packs" / sitting.panel->id / sitting.sitting.date.iso();
   }
 
-  void attach(PackForMail& pack, const fs::path& folder, const std::string& zip_name,
-              const std::optional<std::string>& pdf_name) const {
-    if (in_.mail.circulation.needs_zip()) {
-      pack.attachments.push_back({folder / zip_name, zip_name, "application/zip"});
-    }
-    if (in_.mail.circulation.needs_pdf() && pdf_name) {
-      pack.attachments.push_back({folder / *pdf_name, *pdf_name, "application/pdf"});
-    }
+  static std::string pack_name(const panel::SittingMail& sitting) {
+    return "the pack for " + sitting.sitting.panel_id + " " + sitting.sitting.date.iso();
   }
 
-  std::unique_ptr<PackForMail> existing_pack(const panel::DueMail& mail) const {
+  std::unique_ptr<PackForMail> circulated_pack(const panel::DueMail& mail, bool circulated_before) {
     const panel::SittingMail& sitting = in_.plan.sittings.at(mail.sitting);
-    const fs::path folder = pack_folder(sitting);
-    const std::string name = sitting.panel->id + "-" + sitting.sitting.date.iso();
+    const panel::PanelConfig& panel = *sitting.panel;
+    const std::string what = pack_name(sitting);
+    // The office's own pack, read only: a dry run circulates it too when it may.
+    const fs::path folder = in_.workspace.pack_path(panel.id, sitting.sitting.date);
+    const panel::PackWanted wanted = panel::pack_wanted(panel.circulation);
+    std::optional<PackManifest> manifest;
+    std::optional<panel::PackFound> found;
+    std::string changed;
+    try {
+      manifest = read_pack_manifest(folder);
+      if (manifest) {
+        const PackInputs now =
+            current_pack_inputs(in_.workspace, panel.id, sitting.sitting.date, in_.now);
+        changed = changed_inputs(manifest->inputs, now);
+        found = inspect_pack(folder, *manifest, changed.empty());
+      }
+    } catch (const CommandFailure& failure) {
+      return not_circulated(
+          mail, failure.code(),
+          what + " could not be checked, so it was not circulated: " + failure.what(),
+          fix_and_wait(panel));
+    }
+    const panel::PackDecision decision = panel::decide_pack(found, wanted, circulated_before);
+    switch (decision.action) {
+      case panel::PackAction::circulate:
+        log_.event("circulating " + what + " built before (" + decision.reason + ")");
+        return pack_to_mail(folder, *manifest, *found, wanted);
+      case panel::PackAction::build:
+        if (found) log_.event("rebuilding " + what + ": " + decision.reason);
+        return built_pack(mail);
+      case panel::PackAction::refuse_weaker:
+        return not_circulated(
+            mail, ExitCode::bad_input,
+            what + " in " + folder.string() +
+                " is weaker than the panel's options in office.json (" + decision.reason +
+                "), so it was not circulated",
+            "build it again with the panel's options: panelpack pack " + panel.id + " " +
+                sitting.sitting.date.iso() +
+                " (the next tick circulates it), or change the panel's circulation options in "
+                "office.json if a weaker pack is meant");
+      case panel::PackAction::refuse_out_of_date:
+        return not_circulated(
+            mail, ExitCode::bad_input,
+            what + " was built by hand with options other than the panel's, and " + changed +
+                " changed since it was built; it was neither replaced nor circulated",
+            "build it again: panelpack pack " + panel.id + " " + sitting.sitting.date.iso() +
+                " for the panel's options, or with the same options as before (--pdf, "
+                "--password-file); the next tick circulates it");
+    }
+    return nullptr;
+  }
+
+  static std::string fix_and_wait(const panel::PanelConfig& panel) {
+    return "put right what the message names (office.json, the bookings or case files of " +
+           panel.id +
+           "), then run panelpack pack for the sitting or wait: the next tick tries "
+           "again";
+  }
+
+  // The pack's files the panel's options attach, each saying whether it is encrypted.
+  std::unique_ptr<PackForMail> pack_to_mail(const fs::path& folder, const PackManifest& manifest,
+                                            const panel::PackFound& found,
+                                            const panel::PackWanted& wanted) const {
     auto pack = std::make_unique<PackForMail>();
-    attach(*pack, folder, name + ".zip", name + ".pdf");
-    std::error_code error;
-    for (const auto& attachment : pack->attachments) {
-      if (!fs::is_regular_file(attachment.file, error)) return nullptr;
+    if (wanted.zip) {
+      pack->attachments.push_back(
+          {folder / manifest.zip_file, manifest.zip_file, "application/zip"});
+      pack->zip_encrypted = found.zip_encrypted;
     }
-    // The manifest says what the pack holds; without it the pack is built again.
-    std::ifstream in(folder / "manifest.json");
-    const auto manifest = nlohmann::json::parse(in, nullptr, false);
-    if (manifest.is_discarded() || !manifest.contains("files") || !manifest.contains("zip")) {
-      return nullptr;
+    if (wanted.pdf && manifest.pdf_file) {
+      pack->attachments.push_back(
+          {folder / *manifest.pdf_file, *manifest.pdf_file, "application/pdf"});
+      pack->pdf_encrypted = found.pdf_encrypted;
     }
-    pack->documents = manifest.at("files").size();
-    pack->encrypted = manifest.at("zip").value("encrypted", false);
+    pack->documents = manifest.documents;
     return pack;
   }
 
   std::unique_ptr<PackForMail> built_pack(const panel::DueMail& mail) {
     const panel::SittingMail& sitting = in_.plan.sittings.at(mail.sitting);
-    const std::string what =
-        "the pack for " + sitting.sitting.panel_id + " " + sitting.sitting.date.iso();
+    const panel::PanelConfig& panel = *sitting.panel;
+    const std::string what = pack_name(sitting);
     try {
       PackOptions options;
-      options.password = circulation_zip_password(in_.workspace, in_.mail);
-      options.pdf = in_.mail.circulation.needs_pdf();
-      options.folder = pack_folder(sitting);
+      options.password = pack_password(in_.workspace, panel.circulation);
+      options.pdf = panel.circulation.needs_pdf();
+      options.folder = build_folder(sitting);
       const SittingPack built = build_sitting_pack(in_.workspace, sitting.sitting.panel_id,
                                                    sitting.sitting.date, options, in_.now);
-      auto pack = std::make_unique<PackForMail>();
-      attach(*pack, built.result.folder, built.result.zip_name, built.result.pdf_name);
-      pack->encrypted = !options.password.empty();
-      pack->documents = built.result.documents.size();
+      // What was built is checked as any pack is: never circulated weaker than the options.
+      const auto manifest = read_pack_manifest(built.result.folder);
+      const panel::PackWanted wanted = panel::pack_wanted(panel.circulation);
+      const panel::PackFound found =
+          manifest ? inspect_pack(built.result.folder, *manifest, true) : panel::PackFound{};
+      const std::string shortfall = panel::pack_shortfall(found, wanted);
+      if (!manifest || !shortfall.empty()) {
+        return not_circulated(mail, ExitCode::machine_failure,
+                              what + " was built but is weaker than the panel's options (" +
+                                  shortfall + "), so it was not circulated",
+                              "tell whoever looks after panelpack on this machine");
+      }
+      auto pack = pack_to_mail(built.result.folder, *manifest, found, wanted);
       log_.event("built " + what + ": " + std::to_string(pack->documents) + " documents, " +
                  std::to_string(built.plan.missing.size()) +
                  (built.plan.missing.size() == 1 ? " paper missing" : " papers missing") +
-                 (pack->encrypted ? ", zip encrypted" : ""));
+                 (pack->zip_encrypted ? ", zip encrypted" : "") +
+                 (pack->pdf_encrypted ? ", PDF encrypted" : ""));
       return pack;
     } catch (const CommandFailure& failure) {
       if (failure.code() == ExitCode::busy) {
         log_.event("waiting: " + what +
                    " is being built by another run; the next tick circulates it");
-      } else {
-        log_.problem(failure.code(),
-                     what + " could not be built, so it was not circulated: " + failure.what());
+        return nullptr;
       }
+      return not_circulated(
+          mail, failure.code(),
+          what + " could not be built, so it was not circulated: " + failure.what(),
+          fix_and_wait(panel));
+    }
+  }
+
+  // Logs why the pack is not circulated and emails the panel's administrator at once: one
+  // email per distinct failure (its key holds a digest of the words), so a tick every five
+  // minutes does not repeat it, and a different failure later is told too.
+  std::unique_ptr<PackForMail> not_circulated(const panel::DueMail& circulation, ExitCode code,
+                                              const std::string& failure, const std::string& todo) {
+    log_.problem(code, failure + "; " + todo);
+    const panel::SittingMail& sitting = in_.plan.sittings.at(circulation.sitting);
+    const panel::Person& administrator = sitting.panel->administrator;
+    if (administrator.email.empty()) {
+      log_.problem(ExitCode::bad_input, pack_name(sitting) +
+                                            ": the panel's administrator has no email address, "
+                                            "so nobody was alerted by email");
       return nullptr;
     }
+    panel::DueMail alert{panel::MailKind::pack_failed,
+                         circulation.sitting,
+                         std::nullopt,
+                         administrator,
+                         "administrator",
+                         in_.now,
+                         sitting.moments.starts_at,
+                         false,
+                         ""};
+    alert.key =
+        panel::mail_key(alert.kind, sitting.panel->id, sitting.sitting.date,
+                        "failure-" + sha256_hex(failure).substr(0, 12), administrator.email);
+    const EmailTemplates* templates = templates_for(alert);
+    if (templates == nullptr) return nullptr;
+    try {
+      nlohmann::json data = email_data(in_.workspace, in_.plan, alert, nullptr);
+      data["failure"] = {{"what", failure}, {"todo", todo}};
+      mailer::Message message =
+          email_message(in_.mail, alert, templates->render(alert.kind, data), nullptr);
+      const mailer::QueueResult result =
+          outbox_.queue(alert.key, {administrator.name, administrator.email}, std::move(message),
+                        in_.workspace.office().allowed_domains, in_.now);
+      if (!result.already_queued) {
+        ++queued_;
+        log_.event("queued the alert to the administrator about " + pack_name(sitting) +
+                   (in_.dry_run ? "" : " (row " + std::to_string(result.id) + ")"));
+      }
+    } catch (const mailer::MailError& error) {
+      refused(alert, error);
+    } catch (const CommandFailure& failure_to_alert) {
+      log_.problem(failure_to_alert.code(), "the alert about " + pack_name(sitting) +
+                                                " could not be queued: " + failure_to_alert.what());
+    }
+    return nullptr;
   }
 
   // The new agenda an addendum carries, built once per sitting and tick, with the pack's

@@ -124,3 +124,46 @@ TEST(MailConfig, BadValuesNameTheirPointer) {
 }
 
 }  // namespace
+
+namespace {
+
+// A panel's own circulation options over the office's mail.circulation, key by key.
+TEST(MailConfig, APanelsCirculationReplacesTheOfficesKeyByKey) {
+  json mail = minimal_mail();
+  mail["circulation"] = {{"attach", "both"}, {"passwordFile", "secrets/office-password"}};
+  json office = with_mail(mail);
+  office["panels"][0]["circulation"] = {{"passwordFile", "secrets/panel-password"}};
+  office["panels"][1]["circulation"] = {{"attach", "zip"}};
+  const auto parsed = parse_office_config(office);
+  const auto& own_password = parsed.panels[0].circulation;
+  EXPECT_EQ(own_password.attach, PackAttachment::both);
+  EXPECT_EQ(own_password.zip_password.file, "secrets/panel-password");
+  EXPECT_EQ(own_password.password_setting, "/panels/0/circulation");
+  const auto& own_attach = parsed.panels[1].circulation;
+  EXPECT_EQ(own_attach.attach, PackAttachment::zip);
+  EXPECT_EQ(own_attach.zip_password.file, "secrets/office-password");
+  EXPECT_EQ(own_attach.password_setting, "/mail/circulation");
+}
+
+TEST(MailConfig, APanelsCirculationWithoutAMailSectionStillCounts) {
+  json office = panelpack::testing::office_json();
+  office["panels"][0]["circulation"] = {{"attach", "pdf"}, {"passwordEnv", "PACK_PASSWORD"}};
+  const auto parsed = parse_office_config(office);
+  EXPECT_EQ(parsed.panels[0].circulation.attach, PackAttachment::pdf);
+  EXPECT_EQ(parsed.panels[0].circulation.zip_password.environment, "PACK_PASSWORD");
+  EXPECT_TRUE(parsed.panels[1].circulation.zip_password.empty());
+}
+
+TEST(MailConfig, APanelsCirculationErrorsNameItsPointer) {
+  json office = panelpack::testing::office_json();
+  office["panels"][1]["circulation"] = {{"password", "typed-in-by-mistake"}};
+  try {
+    parse_office_config(office);
+    FAIL() << "a password in office.json was accepted";
+  } catch (const PanelError& error) {
+    EXPECT_EQ(error.code() + "@" + error.where(),
+              "secret_in_configuration@/panels/1/circulation/password");
+  }
+}
+
+}  // namespace

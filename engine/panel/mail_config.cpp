@@ -99,24 +99,6 @@ SmtpConfig read_smtp(const json& object, const std::string& pointer) {
   return smtp;
 }
 
-CirculationConfig read_circulation(const json* object, const std::string& pointer) {
-  CirculationConfig circulation;
-  if (object == nullptr) return circulation;
-  const std::string attach = optional_string(*object, "attach", pointer);
-  if (attach.empty() || attach == "zip") {
-    circulation.attach = PackAttachment::zip;
-  } else if (attach == "pdf") {
-    circulation.attach = PackAttachment::pdf;
-  } else if (attach == "both") {
-    circulation.attach = PackAttachment::both;
-  } else {
-    throw PanelError("invalid_field", child_pointer(pointer, "attach"),
-                     "expected zip, pdf or both");
-  }
-  circulation.zip_password = read_secret(*object, pointer);
-  return circulation;
-}
-
 }  // namespace
 
 MailConfig parse_mail_config(const json& json, const std::string& pointer) {
@@ -128,8 +110,8 @@ MailConfig parse_mail_config(const json& json, const std::string& pointer) {
     mail.reply_to = read_address(*reply_to, child_pointer(pointer, "replyTo"), false);
   }
   mail.smtp = read_smtp(required_object(json, "smtp", pointer), child_pointer(pointer, "smtp"));
-  mail.circulation =
-      read_circulation(member(json, "circulation", pointer), child_pointer(pointer, "circulation"));
+  mail.circulation = parse_circulation_config(member(json, "circulation", pointer),
+                                              child_pointer(pointer, "circulation"));
   return mail;
 }
 
@@ -143,6 +125,30 @@ std::string to_string(PackAttachment attach) {
       return "both";
   }
   return "zip";
+}
+
+CirculationConfig parse_circulation_config(const json* object, const std::string& pointer,
+                                           const CirculationConfig& fallback) {
+  CirculationConfig circulation = fallback;
+  if (object == nullptr) return circulation;
+  if (!object->is_object()) throw PanelError("invalid_field", pointer, "expected an object");
+  const std::string attach = optional_string(*object, "attach", pointer);
+  if (attach == "zip") {
+    circulation.attach = PackAttachment::zip;
+  } else if (attach == "pdf") {
+    circulation.attach = PackAttachment::pdf;
+  } else if (attach == "both") {
+    circulation.attach = PackAttachment::both;
+  } else if (!attach.empty()) {
+    throw PanelError("invalid_field", child_pointer(pointer, "attach"),
+                     "expected zip, pdf or both");
+  }
+  // A panel's own password replaces the office's; a panel cannot drop the office's password.
+  if (SecretSource source = read_secret(*object, pointer); !source.empty()) {
+    circulation.zip_password = std::move(source);
+    circulation.password_setting = pointer;
+  }
+  return circulation;
 }
 
 }  // namespace panelpack::panel

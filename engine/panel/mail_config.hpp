@@ -40,10 +40,17 @@ struct SmtpConfig {
 // What the circulation email carries: the pack's zip, its merged PDF, or both.
 enum class PackAttachment { zip, pdf, both };
 
+// A sitting's pack options: what its circulation attaches and the password its zip and PDF
+// are encrypted under. `panelpack pack` builds with them and `tick` circulates only a pack
+// that meets them (docs/mail.md, One set of pack options).
 struct CirculationConfig {
   PackAttachment attach = PackAttachment::zip;
-  // Set: the circulated zip is encrypted with AES-256 under this password, which is never mailed.
+  // Set: the pack's zip and PDF are encrypted with AES-256 under this password, which is never
+  // mailed.
   SecretSource zip_password;
+  // The office.json key the password source was read from ("/panels/0/circulation"), for
+  // messages; empty when there is none.
+  std::string password_setting;
 
   bool needs_pdf() const noexcept { return attach != PackAttachment::zip; }
   bool needs_zip() const noexcept { return attach != PackAttachment::pdf; }
@@ -66,5 +73,11 @@ std::string secret_in_configuration_message();
 MailConfig parse_mail_config(const nlohmann::json& json, const std::string& pointer);
 
 std::string to_string(PackAttachment attach);
+
+// Reads a "circulation" object (attach, passwordFile, passwordEnv) at `pointer`; what it leaves
+// out is `fallback`'s (a panel's own over the office's mail.circulation). Throws PanelError
+// as parse_mail_config does.
+CirculationConfig parse_circulation_config(const nlohmann::json* object, const std::string& pointer,
+                                           const CirculationConfig& fallback = {});
 
 }  // namespace panelpack::panel

@@ -315,6 +315,8 @@ std::string to_string(MailKind kind) {
       return "cancellation";
     case MailKind::addendum:
       return "addendum";
+    case MailKind::pack_failed:
+      return "pack-failed";
   }
   return "reminder";
 }

@@ -29,10 +29,13 @@ enum class MailKind {
   correction,
   cancellation,
   addendum,
+  // To the panel's administrator when tick cannot build or circulate a pack at its deadline:
+  // not planned from deadlines but raised by the tick that meets the failure.
+  pack_failed,
 };
 
-// "reminder", "circulation", "papers-missing", "minutes-due": the first part of every key and
-// the base name of the kind's templates.
+// "reminder", "circulation", "papers-missing", "minutes-due", "pack-failed": the first part of
+// every key and the base name of the kind's templates.
 std::string to_string(MailKind kind);
 
 // The minutes reminder goes at this London time on the last working day before the minutes

@@ -308,6 +308,9 @@ PanelConfig read_panel(const json& object, const std::string& pointer, const Off
   check_confirmed_sittings(panel, pointer);
   panel.timeliness = read_timeliness(member(object, "timeliness", pointer),
                                      child_pointer(pointer, "timeliness"), office.timeliness);
+  panel.circulation = parse_circulation_config(
+      member(object, "circulation", pointer), child_pointer(pointer, "circulation"),
+      office.mail ? office.mail->circulation : CirculationConfig{});
   return panel;
 }
 

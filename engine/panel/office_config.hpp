@@ -88,6 +88,7 @@ struct PanelConfig {
   // are booked and mailed about; any other sitting on a day off must be moved first.
   std::vector<NamedDate> confirmed_sittings;
   Timeliness timeliness;  // the office's, with the panel's own over it
+  CirculationConfig circulation;  // the panel's own pack options over mail.circulation's
 
   // The chair, then the members, without repeating an email: who receives the pack.
   std::vector<Person> pack_recipients() const;

@@ -26,11 +26,11 @@ namespace fs = std::filesystem;
 using Object = QPDFObjectHandle;
 
 // Opens a PDF for reading; qpdf repairs what it can quietly, and what it cannot is not_a_pdf.
-std::unique_ptr<QPDF> open_pdf(const fs::path& path) {
+std::unique_ptr<QPDF> open_pdf(const fs::path& path, const std::string& password = "") {
   auto pdf = std::make_unique<QPDF>();
   pdf->setSuppressWarnings(true);
   try {
-    pdf->processFile(path.c_str());
+    pdf->processFile(path.c_str(), password.empty() ? nullptr : password.c_str());
   } catch (const std::exception& error) {
     throw PdfError("not_a_pdf", path.string(),
                    std::string("the file cannot be read as a PDF (qpdf: ") + error.what() + ")");
@@ -69,13 +69,21 @@ void link_children(Object& parent, std::vector<Object>& kids, int visible_descen
 // `output`. The writer reads the source files as it goes: an error it meets in one of
 // `inputs` is that input's not_a_pdf, any other is write_failed.
 void write_atomically(QPDF& out, const fs::path& output, const PDFVersion& minimum_version,
-                      const std::set<std::string>& inputs) {
+                      const std::set<std::string>& inputs, const std::string& password) {
   try {
     templating::write_file_atomically(output, [&](std::FILE* file) {
       QPDFWriter writer(out);
       writer.setOutputFile(output.c_str(), file, false);
-      // The same inputs give the same bytes (the /ID is a hash of the content, not the clock).
-      writer.setDeterministicID(true);
+      if (password.empty()) {
+        // The same inputs give the same bytes (the /ID is a hash of the content, not the clock).
+        writer.setDeterministicID(true);
+      } else {
+        // AES-256 (R6) with the same password for user and owner: nobody opens it without
+        // the password, and whoever has it may print and copy. qpdf refuses a deterministic
+        // /ID with encryption, so an encrypted PDF differs from run to run.
+        writer.setR6EncryptionParameters(password.c_str(), password.c_str(), true, true, true, true,
+                                         true, true, qpdf_r3p_full, true);
+      }
       writer.setMinimumPDFVersion(minimum_version);
       writer.write();
     });
@@ -177,7 +185,7 @@ void merge_with_outline(std::span<const OutlineSection> sections, const fs::path
     root.replaceKey("/ViewerPreferences", preferences);
   }
 
-  write_atomically(out, output, minimum_version, input_names);
+  write_atomically(out, output, minimum_version, input_names, options.password);
 }
 
 std::vector<OutlineEntry> read_outline(const fs::path& pdf) {
@@ -212,8 +220,8 @@ std::vector<OutlineEntry> read_outline(const fs::path& pdf) {
   return entries;
 }
 
-int page_count(const fs::path& pdf) {
-  std::unique_ptr<QPDF> document = open_pdf(pdf);
+int page_count(const fs::path& pdf, const std::string& password) {
+  std::unique_ptr<QPDF> document = open_pdf(pdf, password);
   try {
     return checked_page_count(document->getAllPages().size(), pdf);
   } catch (const PdfError&) {
@@ -222,6 +230,22 @@ int page_count(const fs::path& pdf) {
     throw PdfError("not_a_pdf", pdf.string(),
                    std::string("the PDF's pages cannot be counted (qpdf: ") + error.what() + ")");
   }
+}
+
+bool is_encrypted(const fs::path& pdf) {
+  QPDF document;
+  document.setSuppressWarnings(true);
+  try {
+    document.processFile(pdf.c_str());
+  } catch (const QPDFExc& error) {
+    if (error.getErrorCode() == qpdf_e_password) return true;
+    throw PdfError("not_a_pdf", pdf.string(),
+                   std::string("the file cannot be read as a PDF (qpdf: ") + error.what() + ")");
+  } catch (const std::exception& error) {
+    throw PdfError("not_a_pdf", pdf.string(),
+                   std::string("the file cannot be read as a PDF (qpdf: ") + error.what() + ")");
+  }
+  return document.isEncrypted();
 }
 
 }  // namespace panelpack::pdf

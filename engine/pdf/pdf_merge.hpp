@@ -23,6 +23,9 @@ struct OutlineSection {
 
 struct MergeOptions {
   std::string document_title;  // the PDF's /Info /Title, shown by viewers; empty: none
+  // Set: the PDF is encrypted with AES-256 (PDF 2.0 security handler, R6) and opens only with
+  // this password; empty: not encrypted. It is kept no longer than the write.
+  std::string password;
 };
 
 // Writes one PDF of every section's documents in order. Each section gets a top-level
@@ -49,7 +52,11 @@ struct OutlineEntry {
 // checking a pack. Throws PdfError "not_a_pdf".
 std::vector<OutlineEntry> read_outline(const std::filesystem::path& pdf);
 
-// Throws PdfError "not_a_pdf".
-int page_count(const std::filesystem::path& pdf);
+// `password` opens an encrypted PDF. Throws PdfError "not_a_pdf".
+int page_count(const std::filesystem::path& pdf, const std::string& password = "");
+
+// Whether the PDF is encrypted: it needs a password to open, or says it is encrypted. Throws
+// PdfError "not_a_pdf" for a file that is not a PDF.
+bool is_encrypted(const std::filesystem::path& pdf);
 
 }  // namespace panelpack::pdf

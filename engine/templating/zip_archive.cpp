@@ -190,6 +190,8 @@ ZipReader::ZipReader(std::string bytes, const ZipLimits& limits)
     entry.size = stat.size;
     entry.compressed_size = stat.comp_size;
     entry.stored = (stat.valid & ZIP_STAT_COMP_METHOD) != 0 && stat.comp_method == ZIP_CM_STORE;
+    entry.encrypted =
+        (stat.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && stat.encryption_method != ZIP_EM_NONE;
 
     if (entry.size > limits.max_entry_uncompressed) {
       throw_too_large(entry.name, "\"" + entry.name + "\" unpacks to " +

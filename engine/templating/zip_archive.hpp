@@ -28,6 +28,7 @@ struct ZipEntry {
   std::uint64_t size = 0;  // uncompressed
   std::uint64_t compressed_size = 0;
   bool stored = false;  // true when not compressed
+  bool encrypted = false;  // true when the entry needs a password (any zip encryption)
 };
 
 // A zip archive held in memory, opened once. Validates every entry name (no absolute path,

@@ -303,6 +303,70 @@ class PackPdf(PackTestCase):
         self.assertEqual(self.leftovers(), [])
 
 
+class PanelOptions(PackTestCase):
+    """pack builds with the panel's options in office.json; the command line only adds."""
+
+    def set_panel_circulation(self, circulation):
+        config = json.loads((self.office / "office.json").read_text())
+        config["panels"][0]["circulation"] = circulation
+        (self.office / "office.json").write_text(json.dumps(config, indent=2))
+
+    @need("soffice", "qpdf", "pdftotext", "7z")
+    def test_the_panels_password_encrypts_the_zip_and_the_pdf(self):
+        password_file = self.office / "pack-password"
+        password_file.write_text(PASSWORD + "\n")
+        self.set_panel_circulation({"attach": "both", "passwordFile": "pack-password"})
+        result = self.pack("--json")
+        self.assertExit(result, SUCCESS)
+        self.assertEqual((json.loads(result.stdout)["encrypted"],
+                          json.loads(result.stdout)["options"]), (True, "office.json"))
+        listing = subprocess.run(["7z", "l", "-slt", "-p", str(self.folder / (PACK_NAME + ".zip"))],
+                                 capture_output=True).stdout.decode()
+        self.assertEqual(listing.count("Encrypted = +"), len(DOCUMENTS) + 1)
+        pdf = self.folder / (PACK_NAME + ".pdf")
+        self.assertEqual(subprocess.run(["qpdf", "--requires-password", str(pdf)]).returncode, 0)
+        self.assertNotEqual(subprocess.run(["pdftotext", str(pdf), "-"],
+                                           capture_output=True).returncode, 0)
+        text = subprocess.run(["pdftotext", "-upw", PASSWORD, str(pdf), "-"],
+                              capture_output=True, check=True).stdout.decode()
+        self.assertIn("LCS900102", text)
+        manifest = json.loads((self.folder / "manifest.json").read_text())
+        self.assertEqual(manifest["options"], {"from": "office.json", "zipEncrypted": True,
+                                               "pdf": True, "pdfEncrypted": True})
+        self.assertEqual(len(manifest["inputs"]["fingerprint"]), 64)
+        inputs = [entry["file"] for entry in manifest["inputs"]["files"]]
+        for expected in ("office.json", "bookings/permanence/2026-12-15.json",
+                         "cases/LCS900102.json", "papers/LCS900102/care-plan.docx"):
+            self.assertIn(expected, inputs)
+
+    def test_options_given_by_hand_are_recorded_as_such(self):
+        password_file = self.write("hand-password.txt", PASSWORD + "\n")
+        self.assertExit(self.pack("--password-file", password_file), SUCCESS)
+        manifest = json.loads((self.folder / "manifest.json").read_text())
+        self.assertEqual((manifest["options"]["from"], manifest["options"]["zipEncrypted"]),
+                         ("command line", True))
+        # The same password as the panel's is the panel's options.
+        shutil.copy(password_file, self.office / "pack-password")
+        self.set_panel_circulation({"passwordFile": "pack-password"})
+        self.assertExit(self.pack("--password-file", password_file), SUCCESS)
+        manifest = json.loads((self.folder / "manifest.json").read_text())
+        self.assertEqual(manifest["options"]["from"], "office.json")
+
+    def test_a_missing_password_file_says_what_it_should_hold_and_how_to_make_it(self):
+        missing = self.office / "no-such-pack-password"
+        result = self.pack("--password-file", missing)
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn(str(missing), result.stderr.decode())
+        self.assertIn("umask 077", result.stderr.decode())
+        self.assertFalse(self.folder.exists())
+        # Named by office.json: the message names the key too.
+        self.set_panel_circulation({"passwordFile": "no-such-pack-password"})
+        result = self.pack()
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("/panels/0/circulation/passwordFile", result.stderr.decode())
+        self.assertFalse(self.folder.exists())
+
+
 class KilledAtRandomMoments(PackTestCase):
     def test_the_pack_is_absent_or_whole_never_half(self):
         rng = random.Random(20261215)

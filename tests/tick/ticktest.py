@@ -67,7 +67,8 @@ def kind_of(message):
     """The kind of a delivered email, from its subject as the templates word it."""
     subject = message["Subject"]
     for words, kind in (("Panel reminder", "reminder"), ("Panel pack", "circulation"),
-                        ("Papers missing", "papers-missing"), ("Minutes due", "minutes-due")):
+                        ("Papers missing", "papers-missing"), ("Minutes due", "minutes-due"),
+                        ("Pack not circulated", "pack-failed")):
         if words in subject:
             return kind
     return "unknown"
