@@ -377,9 +377,10 @@ class Queuer {
         "the new agenda for " + sitting.sitting.panel_id + " " + sitting.sitting.date.iso();
     std::unique_ptr<PackForMail> pack;
     try {
+      const panel::PanelConfig& panel = *sitting.panel;
       PackOptions options;
-      options.password = circulation_zip_password(in_.workspace, in_.mail);
-      options.pdf = in_.mail.circulation.needs_pdf();
+      options.password = pack_password(in_.workspace, panel.circulation);
+      options.pdf = panel.circulation.needs_pdf();
       if (in_.dry_run) {
         // A dry run builds it in its own folder, leaving packs/ as it is.
         options.folder = dry_run_folder(in_.workspace) / "packs" / sitting.panel->id /
@@ -388,12 +389,20 @@ class Queuer {
       const SittingPack built =
           build_agenda_addendum(in_.workspace, sitting.sitting.panel_id, sitting.sitting.date,
                                 mail.notice, options, in_.now);
-      pack = std::make_unique<PackForMail>();
-      attach(*pack, built.result.folder, built.result.zip_name, built.result.pdf_name);
-      pack->encrypted = !options.password.empty();
-      pack->documents = built.result.documents.size();
+      // Checked as the pack is, so the words of the mail say what its files really are.
+      const auto manifest = read_pack_manifest(built.result.folder);
+      const panel::PackWanted wanted = panel::pack_wanted(panel.circulation);
+      const panel::PackFound found =
+          manifest ? inspect_pack(built.result.folder, *manifest, true) : panel::PackFound{};
+      const std::string shortfall = panel::pack_shortfall(found, wanted);
+      if (!manifest || !shortfall.empty()) {
+        throw CommandFailure(ExitCode::machine_failure,
+                             "it was built weaker than the panel's options (" + shortfall + ")");
+      }
+      pack = pack_to_mail(built.result.folder, *manifest, found, wanted);
       log_.event("built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
-                 (pack->encrypted ? ", zip encrypted" : ""));
+                 (pack->zip_encrypted ? ", zip encrypted" : "") +
+                 (pack->pdf_encrypted ? ", PDF encrypted" : ""));
     } catch (const CommandFailure& failure) {
       log_.problem(failure.code(),
                    what + " could not be built, so the addendum was not sent: " + failure.what());
