@@ -274,6 +274,24 @@ class Queuer {
     return pack;
   }
 
+  // A pack just built, checked as any pack is (its files, not its manifest's word), so it is
+  // never mailed weaker than the panel's options and the mail's words say what it really is.
+  // Throws CommandFailure (machine_failure) when it came out weaker.
+  std::unique_ptr<PackForMail> checked_built_pack(const fs::path& folder,
+                                                  const panel::PanelConfig& panel) const {
+    const auto manifest = read_pack_manifest(folder);
+    const panel::PackWanted wanted = panel::pack_wanted(panel.circulation);
+    const panel::PackFound found =
+        manifest ? inspect_pack(folder, *manifest, true) : panel::PackFound{};
+    const std::string shortfall = panel::pack_shortfall(found, wanted);
+    if (!manifest || !shortfall.empty()) {
+      throw CommandFailure(ExitCode::machine_failure,
+                           "it was built weaker than the panel's options (" + shortfall +
+                               "); tell whoever looks after panelpack on this machine");
+    }
+    return pack_to_mail(folder, *manifest, found, wanted);
+  }
+
   std::unique_ptr<PackForMail> built_pack(const panel::DueMail& mail) {
     const panel::SittingMail& sitting = in_.plan.sittings.at(mail.sitting);
     const panel::PanelConfig& panel = *sitting.panel;
@@ -285,19 +303,7 @@ class Queuer {
       options.folder = build_folder(sitting);
       const SittingPack built = build_sitting_pack(in_.workspace, sitting.sitting.panel_id,
                                                    sitting.sitting.date, options, in_.now);
-      // What was built is checked as any pack is: never circulated weaker than the options.
-      const auto manifest = read_pack_manifest(built.result.folder);
-      const panel::PackWanted wanted = panel::pack_wanted(panel.circulation);
-      const panel::PackFound found =
-          manifest ? inspect_pack(built.result.folder, *manifest, true) : panel::PackFound{};
-      const std::string shortfall = panel::pack_shortfall(found, wanted);
-      if (!manifest || !shortfall.empty()) {
-        return not_circulated(mail, ExitCode::machine_failure,
-                              what + " was built but is weaker than the panel's options (" +
-                                  shortfall + "), so it was not circulated",
-                              "tell whoever looks after panelpack on this machine");
-      }
-      auto pack = pack_to_mail(built.result.folder, *manifest, found, wanted);
+      auto pack = checked_built_pack(built.result.folder, panel);
       log_.event("built " + what + ": " + std::to_string(pack->documents) + " documents, " +
                  std::to_string(built.plan.missing.size()) +
                  (built.plan.missing.size() == 1 ? " paper missing" : " papers missing") +
@@ -339,7 +345,9 @@ class Queuer {
                          in_.now,
                          sitting.moments.starts_at,
                          false,
-                         ""};
+                         "",
+                         {},
+                         0};
     alert.key =
         panel::mail_key(alert.kind, sitting.panel->id, sitting.sitting.date,
                         "failure-" + sha256_hex(failure).substr(0, 12), administrator.email);
@@ -389,17 +397,7 @@ class Queuer {
       const SittingPack built =
           build_agenda_addendum(in_.workspace, sitting.sitting.panel_id, sitting.sitting.date,
                                 mail.notice, options, in_.now);
-      // Checked as the pack is, so the words of the mail say what its files really are.
-      const auto manifest = read_pack_manifest(built.result.folder);
-      const panel::PackWanted wanted = panel::pack_wanted(panel.circulation);
-      const panel::PackFound found =
-          manifest ? inspect_pack(built.result.folder, *manifest, true) : panel::PackFound{};
-      const std::string shortfall = panel::pack_shortfall(found, wanted);
-      if (!manifest || !shortfall.empty()) {
-        throw CommandFailure(ExitCode::machine_failure,
-                             "it was built weaker than the panel's options (" + shortfall + ")");
-      }
-      pack = pack_to_mail(built.result.folder, *manifest, found, wanted);
+      pack = checked_built_pack(built.result.folder, panel);
       log_.event("built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
                  (pack->zip_encrypted ? ", zip encrypted" : "") +
                  (pack->pdf_encrypted ? ", PDF encrypted" : ""));

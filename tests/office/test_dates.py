@@ -176,7 +176,7 @@ class ValidateRefusesWhatCommandsRefuse(OfficeTestCase):
 
     def test_a_template_that_is_not_there(self):
         edit_json(self.office / "office.json",
-                  lambda config: config["templates"].update(agenda="templates/nowhere.docx"))
+                  lambda config: config.setdefault("templates", {}).update(agenda="templates/nowhere.docx"))
         self.assertIn(("missing_template", "/templates/agenda"), self.validate())
         self.assertExit(self.run_panelpack("validate", self.office / "office.json"), BAD_INPUT)
         edit_json(self.office / "office.json",
@@ -280,8 +280,10 @@ class DatesAsTyped(OfficeTestCase):
         self.assertExit(self.panelpack("calendar", "--from", "12/31/2026"), USAGE)
 
     def test_book_at_takes_a_uk_date_and_names_at_when_wrong(self):
+        # The chronology (the referral was recorded already, and a second receipt is refused).
         result = self.panelpack("book", "permanence", "15/12/2026", "LCS900108", "--received",
-                                "referral", "--at", "10/12/2026 10:30", "--now", "2026-12-11T09:00")
+                                "chronology", "--on-file-elsewhere", "held by legal services",
+                                "--at", "10/12/2026 10:30", "--now", "2026-12-11T09:00")
         self.assertExit(result, SUCCESS)
         bookings = json.loads((self.office / "bookings" / "permanence" / "2026-12-15.json").read_text())
         item = next(i for i in bookings["items"] if i["caseRef"] == "LCS900108")

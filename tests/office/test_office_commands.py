@@ -260,7 +260,7 @@ class ReceiptsBookRefuses(OfficeTestCase):
 
     def test_a_bad_at_names_at(self):
         result = self.panelpack("book", *self.SITTING, "LCS900103", "--received", "referral",
-                                "--at", "10/12/2026")
+                                "--at", "the tenth")
         self.assertExit(result, USAGE)
         self.assertIn("--at", result.stderr.decode())
         self.assertNotIn("--now", result.stderr.decode())

@@ -218,7 +218,8 @@ class PanelWording(CliTestCase):
             return subprocess.run([BINARY, *map(str, arguments), "--office", str(office)],
                                   capture_output=True, timeout=600, check=False)
         self.assertExit(panelpack("book", *sitting, "LCS900107", "--received", "referral",
-                                  "--at", "2027-01-04T10:00"), SUCCESS)
+                                  "--at", "2027-01-04T10:00", "--now", "2027-01-04T12:00"),
+                        SUCCESS)
         agenda = json.loads(panelpack("agenda", *sitting, "--json").stdout)
         self.assertExit(panelpack("pack", *sitting), SUCCESS)
         folder = office / "packs" / sitting[0] / sitting[1]

@@ -199,7 +199,7 @@ class AnOfficesOwnTemplatesFolder(ChangesTestCase):
             for part in ("subject", "text", "html"):
                 (templates / f"{kind_name}.{part}.mustache").unlink()
         edit_json(office.root / "office.json",
-                  lambda c: c["templates"].update({"email": "email-templates"}))
+                  lambda c: c.setdefault("templates", {}).update({"email": "email-templates"}))
         self.assertExit(office.tick("2026-12-12T09:05"), SUCCESS)
         self.assertEqual(len(self.delivered()), 13)
         self.assertExit(office.run("book", *SITTING, "LCS900102", "--remove",
