@@ -23,7 +23,8 @@ SittingPack build_agenda_addendum(const Workspace& workspace, const std::string&
   } catch (const panel::PanelError& error) {
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
-  const std::string agenda_template = workspace.template_path("agenda", pack.context.panel).string();
+  const std::string agenda_template =
+      workspace.template_path("agenda", pack.context.panel).string();
   pack.plan.name = panel_id + "-" + date.iso() + "-addendum-" + std::to_string(number);
   pack.plan.entries.push_back(
       {panel::pack_file_name(0, 0, "", "agenda", panel::extension_of(agenda_template)),

@@ -15,8 +15,8 @@
 #include "pack_manifest.hpp"
 #include "pack_protection.hpp"
 #include "panel/pack_decision.hpp"
-#include "sitting_notices_file.hpp"
 #include "sha256.hpp"
+#include "sitting_notices_file.hpp"
 #include "sitting_pack.hpp"
 
 namespace panelpack::cli {

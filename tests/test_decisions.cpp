@@ -179,7 +179,7 @@ TEST(Tracker, OneRowPerDecisionAndPerActionWithOverdueFlagged) {
   EXPECT_EQ(first.open_actions, 1);
   EXPECT_EQ(first.record_state, RecordState::in_time);
   EXPECT_EQ(first.panel_name, "Fictional Permanence Panel");
-  EXPECT_FALSE(tracker.decisions[1].recorded_in_time);  // not yet on file
+  EXPECT_FALSE(tracker.decisions[1].recorded_in_time);                 // not yet on file
   EXPECT_EQ(tracker.decisions[1].record_state, RecordState::overdue);  // due 22 Dec, now 4 Jan
   ASSERT_EQ(tracker.actions.size(), 2U);
   EXPECT_EQ(tracker.actions[0].status, "overdue");

@@ -87,7 +87,7 @@ struct PanelConfig {
   // Sittings kept on a bank holiday or closure day on purpose (confirmedSittings): only these
   // are booked and mailed about; any other sitting on a day off must be moved first.
   std::vector<NamedDate> confirmed_sittings;
-  Timeliness timeliness;  // the office's, with the panel's own over it
+  Timeliness timeliness;          // the office's, with the panel's own over it
   CirculationConfig circulation;  // the panel's own pack options over mail.circulation's
 
   // The chair, then the members, without repeating an email: who receives the pack.

@@ -27,7 +27,7 @@ struct ZipEntry {
   std::string name;
   std::uint64_t size = 0;  // uncompressed
   std::uint64_t compressed_size = 0;
-  bool stored = false;  // true when not compressed
+  bool stored = false;     // true when not compressed
   bool encrypted = false;  // true when the entry needs a password (any zip encryption)
 };
 
