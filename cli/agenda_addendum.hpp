@@ -9,6 +9,9 @@
 
 namespace panelpack::cli {
 
+// "2026-12-15-addendum-2": the folder of a sitting's Nth addendum, beside its pack's.
+std::string addendum_folder_name(panel::CalendarDate date, int number);
+
 std::filesystem::path addendum_folder(const Workspace& workspace, const std::string& panel_id,
                                       panel::CalendarDate date, int number);
 

@@ -6,22 +6,32 @@
 
 namespace panelpack::cli {
 
-SittingPack build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
-                               panel::CalendarDate date, const PackOptions& options,
-                               panel::UtcInstant now) {
+SittingPack build_pack_folder(const Workspace& workspace, const std::string& panel_id,
+                              panel::CalendarDate date, const PackOptions& options,
+                              panel::UtcInstant now, const PackPlanner& planner) {
   SittingPack pack{load_sitting(workspace, panel_id, date), {}, {}};
   const auto inputs = pack.context.agenda_inputs(workspace, now);
   nlohmann::ordered_json agenda;
   try {
     agenda = panel::build_agenda(inputs);
-    pack.plan = panel::plan_pack(inputs);
+    pack.plan = planner(pack.context, inputs);
   } catch (const panel::PanelError& error) {
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
-  const auto target = options.folder.empty() ? workspace.pack_path(panel_id, date) : options.folder;
-  const FileLock lock(lock_path_beside(target), false);
+  const FileLock lock(lock_path_beside(options.folder), false);
   pack.result = write_pack(workspace, pack.context, pack.plan, agenda, options, now);
   return pack;
+}
+
+SittingPack build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
+                               panel::CalendarDate date, const PackOptions& options,
+                               panel::UtcInstant now) {
+  PackOptions in_folder = options;
+  if (in_folder.folder.empty()) in_folder.folder = workspace.pack_path(panel_id, date);
+  return build_pack_folder(workspace, panel_id, date, in_folder, now,
+                           [](const SittingContext&, const panel::AgendaInputs& inputs) {
+                             return panel::plan_pack(inputs);
+                           });
 }
 
 PackInputs current_pack_inputs(const Workspace& workspace, const std::string& panel_id,

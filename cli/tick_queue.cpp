@@ -392,7 +392,7 @@ class Queuer {
       if (in_.dry_run) {
         // A dry run builds it in its own folder, leaving packs/ as it is.
         options.folder = dry_run_folder(in_.workspace) / "packs" / sitting.panel->id /
-                         (sitting.sitting.date.iso() + "-addendum-" + std::to_string(mail.notice));
+                         addendum_folder_name(sitting.sitting.date, mail.notice);
       }
       const SittingPack built =
           build_agenda_addendum(in_.workspace, sitting.sitting.panel_id, sitting.sitting.date,
