@@ -69,10 +69,7 @@ std::string change_forecast(const Workspace& workspace, const panel::PanelConfig
               "submission mailbox an addendum with the new agenda";
     }
     return text;
-  } catch (const CommandFailure& failure) {
-    return "cannot tell what the next tick will send about this change: " +
-           std::string(failure.what());
-  } catch (const panel::PanelError& failure) {
+  } catch (const std::exception& failure) {  // CommandFailure or PanelError: the book stands
     return "cannot tell what the next tick will send about this change: " +
            std::string(failure.what());
   }
