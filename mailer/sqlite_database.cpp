@@ -77,7 +77,9 @@ SqliteDatabase::SqliteDatabase(std::string path, const std::string& uri) : path_
   if (opened != SQLITE_OK) {
     throw MailError("outbox_database", path_,
                     std::string("cannot open the outbox database to read it: ") +
-                        (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)));
+                        (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)) +
+                        "; check that the file is there and that panelpack's user can read it "
+                        "and the folder it is in");
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10'000);

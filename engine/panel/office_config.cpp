@@ -214,7 +214,9 @@ void check_confirmed_sittings(const PanelConfig& panel, const std::string& point
     if (!extra && (cancelled || !falls_on_cadence(panel.cadence, date))) {
       throw PanelError("not_a_sitting",
                        child_pointer(child_pointer(pointer, "confirmedSittings"), i) + "/date",
-                       date.iso() + " is not a sitting of this panel, so it cannot be confirmed");
+                       date.iso() +
+                           " is not a sitting of this panel, so it cannot be confirmed; remove "
+                           "it from confirmedSittings, or add it to extraSittings first");
     }
   }
 }
