@@ -3,14 +3,13 @@
 // cmake/EmbedFiles.cmake) so that `panelpack` finds them from any directory.
 
 #include <span>
-#include <string_view>
+
+#include "panel/code_list_schemas.hpp"
 
 namespace panelpack::cli {
 
-struct EmbeddedFile {
-  std::string_view name;  // the file name, e.g. "case.schema.json"
-  std::string_view text;
-};
+// One compiled-in file: the panel library's type, so the two embeddings share one shape.
+using EmbeddedFile = panel::EmbeddedFile;
 
 std::span<const EmbeddedFile> embedded_schemas();
 
