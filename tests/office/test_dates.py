@@ -304,8 +304,9 @@ class ChildPermanenceMeetingReport(OfficeTestCase):
         report = self.office / "cpm.pdf"
         report.write_bytes(b"%PDF-1.4 fictional\n")
         self.assertExit(self.panelpack("book", "aep", "2027-01-11", "LCS900102", "--received",
-                                       "cpm-report", "--file", report), SUCCESS)
-        agenda = self.json_of("agenda", "aep", "2027-01-11")
+                                       "cpm-report", "--file", report,
+                                       "--now", "2027-01-04T12:00"), SUCCESS)
+        agenda = self.json_of("agenda", "aep", "2027-01-11", "--now", "2027-01-04T12:00")
         text = json.dumps(agenda)
         self.assertIn("Child Permanence Meeting report", text)
         self.assertExit(self.run_panelpack("validate", self.office / "bookings" / "aep" / "2027-01-11.json"),

@@ -220,8 +220,10 @@ class PanelWording(CliTestCase):
         self.assertExit(panelpack("book", *sitting, "LCS900107", "--received", "referral",
                                   "--at", "2027-01-04T10:00", "--now", "2027-01-04T12:00"),
                         SUCCESS)
-        agenda = json.loads(panelpack("agenda", *sitting, "--json").stdout)
-        self.assertExit(panelpack("pack", *sitting), SUCCESS)
+        # The same now throughout: a receipt after now would count as not yet received.
+        agenda = json.loads(panelpack("agenda", *sitting, "--json", "--now",
+                                      "2027-01-04T12:00").stdout)
+        self.assertExit(panelpack("pack", *sitting, "--now", "2027-01-04T12:00"), SUCCESS)
         folder = office / "packs" / sitting[0] / sitting[1]
         referral = next(folder.glob("*LCS900107-referral.docx"))
         pdfs = self.root / "pdfs"

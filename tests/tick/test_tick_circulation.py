@@ -216,7 +216,9 @@ class CirculatedPack(TickTestCase):
         first = office.pack_file(PACK_ZIP).read_bytes()
         self.assertExit(office.tick(DEADLINE), SUCCESS)
         self.assertEqual(office.pack_file(PACK_ZIP).read_bytes(), first)
-        for _, _, message in self.circulated():
+        circulated = self.circulated()
+        self.assertEqual(len(circulated), 6)  # the chair, 4 members and the submission mailbox
+        for _, _, message in circulated:
             self.assertEqual([part.get_content() for part in message.iter_attachments()], [first])
 
     def test_a_pack_that_cannot_be_built_emails_the_administrator(self):
