@@ -102,6 +102,7 @@ class PartCompiler {
       : document_(xml, part_name), part_(part_name), format_(format), delimiters_(delimiters) {}
 
   PartCompileResult run() {
+    doom_crafted_markers_beside_root();
     collect(document_.root(), -1, false);
     for (xmlNode* node : doomed_) {
       xmlUnlinkNode(node);
@@ -127,6 +128,14 @@ class PartCompiler {
   }
 
  private:
+  // A PI or comment before or after the root element is serialised too, so a crafted marker
+  // there would reach the cutter just as one inside the body would.
+  void doom_crafted_markers_beside_root() {
+    for (xmlNode* node = document_.get()->children; node != nullptr; node = node->next) {
+      if (mentions_marker(node)) doomed_.push_back(node);
+    }
+  }
+
   // Walks the tree in document order, gathering paragraphs and the text nodes they own.
   void collect(xmlNode* node, long paragraph, bool in_fallback) {
     const bool properties = format_.paragraph.empty();

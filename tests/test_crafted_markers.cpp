@@ -1,0 +1,76 @@
+// The engine marks tag sites with its own processing instructions; one typed into a template
+// anywhere (body, before or after the root) is removed, never taken for a marker.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "templating/template.hpp"
+#include "templating/zip_archive.hpp"
+
+namespace panelpack::templating {
+namespace {
+
+constexpr const char* kContentTypes =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
+    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
+    R"(<Default Extension="xml" ContentType="application/xml"/>)"
+    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
+    R"(</Types>)";
+
+constexpr const char* kPackageRels =
+    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
+    R"(</Relationships>)";
+
+constexpr const char* kBody =
+    R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
+    R"(<w:body><w:p><w:r><w:t>{{#items}}</w:t></w:r></w:p>)"
+    R"(<w:p><w:r><w:t>[{{name}}]</w:t></w:r></w:p>)"
+    R"(<w:p><w:r><w:t>{{/items}}</w:t></w:r></w:p><w:sectPr/></w:body></w:document>)";
+
+std::string docx_with_document(const std::string& document_xml) {
+  ZipWriter writer;
+  writer.add("[Content_Types].xml", kContentTypes);
+  writer.add("_rels/.rels", kPackageRels);
+  writer.add("word/document.xml", document_xml);
+  return writer.finish();
+}
+
+std::string rendered_document(const std::string& document_xml) {
+  const Template compiled = Template::compile(docx_with_document(document_xml));
+  const nlohmann::json data = {
+      {"items", nlohmann::json::array({{{"name", "a"}}, {{"name", "b"}}})}};
+  return ZipReader(compiled.render(data)).read("word/document.xml");
+}
+
+void expect_items_rendered_without_crafted_markers(const std::string& xml) {
+  EXPECT_NE(xml.find("[a]"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("[b]"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find("panelpack-m"), std::string::npos) << xml;
+}
+
+TEST(CraftedMarkers, APiNamedLikeAMarkerBeforeTheRootIsRemoved) {
+  // Found by fuzz_document_xml: the prolog PI once reached the cutter and aborted the program.
+  const std::string xml = rendered_document(
+      R"(<?panelpack-m "1.0" encoding="UTF-8" standalone="yes"?>)" + std::string(kBody));
+  expect_items_rendered_without_crafted_markers(xml);
+}
+
+TEST(CraftedMarkers, APiAndACommentNamingTheMarkerAfterTheRootAreRemoved) {
+  const std::string xml = rendered_document(std::string(kBody) +
+                                            "<?panelpack-m e?><!-- <?panelpack-m e7?> -->");
+  expect_items_rendered_without_crafted_markers(xml);
+}
+
+TEST(CraftedMarkers, AMarkerPiInsideTheBodyIsRemoved) {
+  std::string body = kBody;
+  const std::string paragraph_end = "[{{name}}]</w:t></w:r>";
+  body.insert(body.find(paragraph_end) + paragraph_end.size(), "<?panelpack-m u?>");
+  expect_items_rendered_without_crafted_markers(rendered_document(body));
+}
+
+}  // namespace
+}  // namespace panelpack::templating
