@@ -49,15 +49,13 @@ NameRef make_name_ref(const std::string& name) {
 
 PartProgram::PartProgram(std::string part_name, const MarkupFormat& format,
                          std::vector<ProgramNode> nodes, std::vector<ValueSlot> values,
-                         std::vector<SectionSlot> sections, std::vector<TagSite> sites,
-                         std::size_t size_hint)
+                         std::vector<SectionSlot> sections, std::vector<TagSite> sites)
     : part_name_(std::move(part_name)),
       format_(&format),
       nodes_(std::move(nodes)),
       values_(std::move(values)),
       sections_(std::move(sections)),
-      sites_(std::move(sites)),
-      size_hint_(size_hint) {
+      sites_(std::move(sites)) {
   deflate_literals(nodes_);
 }
 

@@ -72,7 +72,7 @@ class PartProgram {
  public:
   PartProgram(std::string part_name, const MarkupFormat& format, std::vector<ProgramNode> nodes,
               std::vector<ValueSlot> values, std::vector<SectionSlot> sections,
-              std::vector<TagSite> sites, std::size_t size_hint);
+              std::vector<TagSite> sites);
 
   const std::string& part_name() const noexcept { return part_name_; }
   RenderedPart render(const nlohmann::json& data, RenderProblems& problems) const;
@@ -98,7 +98,6 @@ class PartProgram {
   std::vector<SectionSlot> sections_;
   std::vector<TagSite> sites_;
   std::vector<DeflatedText> literals_;  // indexed by a literal node's slot
-  std::size_t size_hint_;
 };
 
 // The name as the renderer will look it up ("child.name", ".", "@index").
