@@ -3,7 +3,7 @@
 // lost when the relay is down, nothing queued twice. A send whose outcome is unknown (a crash
 // while sending, or no reply after the whole message was written) is sent again and the row
 // flagged as a possible duplicate, at most kMostUnknownOutcomes times (see docs/mailer.md).
-// SQLite stays in outbox.cpp.
+// SQLite stays in outbox_rows.cpp.
 
 #include <chrono>
 #include <cstdint>
