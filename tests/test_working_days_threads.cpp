@@ -24,7 +24,7 @@ using panelpack::panel::WorkingCalendar;
 
 constexpr int kThreads = 4;
 // Years no other test in this program asks about, so the threads are the first to ask.
-constexpr int kFirstYear = 2040;
+constexpr int kFirstYear = 2051;
 constexpr int kYears = 24;
 
 // What a thread learns about one year.
@@ -46,12 +46,14 @@ YearAnswers ask_about(const WorkingCalendar& calendar, int year) {
   return answers;
 }
 
-// A council with its own closures inside the years the threads ask about.
+// A council with its own closures inside the years the threads ask about (2055, 2060) and in
+// the year the rules test checks (2050).
 WorkingCalendar council_calendar() {
-  return WorkingCalendar{{{CalendarDate{2045, 6, 12}, "Extra bank holiday"}},
+  return WorkingCalendar{{{CalendarDate{2055, 6, 14}, "Extra bank holiday"}},
                          {{CalendarDate{2050, 12, 28}, "Council closure"},
                           {CalendarDate{2050, 12, 29}, "Council closure"},
-                          {CalendarDate{2050, 12, 30}, "Council closure"}}};
+                          {CalendarDate{2050, 12, 30}, "Council closure"},
+                          {CalendarDate{2060, 12, 29}, "Council closure"}}};
 }
 
 TEST(WorkingDaysThreads, ThreadsSharingACalendarGetTheSingleThreadedAnswers) {
