@@ -11,3 +11,14 @@ if(PANELPACK_SANITIZE)
     -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(panelpack_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+
+# ThreadSanitizer (scripts/tsan.sh): -O1 keeps reports readable and the tests quick enough.
+if(PANELPACK_TSAN)
+  if(PANELPACK_SANITIZE)
+    message(FATAL_ERROR "PANELPACK_TSAN and PANELPACK_SANITIZE cannot be combined: "
+                        "ThreadSanitizer and AddressSanitizer exclude each other; use two builds")
+  endif()
+  target_compile_options(panelpack_sanitizers INTERFACE
+    -fsanitize=thread -O1 -g -fno-omit-frame-pointer)
+  target_link_options(panelpack_sanitizers INTERFACE -fsanitize=thread)
+endif()

@@ -50,6 +50,9 @@ run_tests() {
   build RelWithDebInfo
   step "running the tests"
   ctest --test-dir build --output-on-failure -j2
+  # Threads sharing a calendar, a template, the office: data races fail CI (build-tsan/).
+  step "running the threads and office tests under ThreadSanitizer"
+  bash scripts/tsan.sh
   # The lead adds scripts/fuzz.sh (libFuzzer over compile+render); run it briefly when present.
   if [ -f scripts/fuzz.sh ]; then
     step "fuzzing for 60 seconds"

@@ -1,22 +1,37 @@
 #include "panel/working_days.hpp"
 
+#include <map>
+#include <mutex>
+#include <shared_mutex>
 #include <utility>
 
 namespace panelpack::panel {
+
+namespace {
+
+// A year's bank holidays, computed on first use. One table for the process, behind a
+// shared_mutex: the years asked for are few and not known up front (1978-9999 are valid), and
+// many threads read at once. Entries are never erased, so a returned reference stays valid.
+const std::vector<NamedDate>& bank_holidays(int year) {
+  static std::shared_mutex mutex;
+  static std::map<int, std::vector<NamedDate>> by_year;
+  {
+    const std::shared_lock reading(mutex);
+    if (const auto found = by_year.find(year); found != by_year.end()) return found->second;
+  }
+  // Computed outside the lock: it may throw (a year out of range), and it is cheap to repeat.
+  std::vector<NamedDate> computed = england_and_wales_bank_holidays(year);
+  const std::unique_lock writing(mutex);
+  return by_year.try_emplace(year, std::move(computed)).first->second;
+}
+
+}  // namespace
 
 WorkingCalendar::WorkingCalendar(std::vector<NamedDate> extra_holidays,
                                  std::vector<NamedDate> closures) {
   for (auto& day : extra_holidays) configured_.emplace(day.date, std::move(day.name));
   // A day that is both keeps the holiday's name.
   for (auto& day : closures) configured_.emplace(day.date, std::move(day.name));
-}
-
-const std::vector<NamedDate>& WorkingCalendar::bank_holidays(int year) const {
-  auto found = bank_holidays_.find(year);
-  if (found == bank_holidays_.end()) {
-    found = bank_holidays_.emplace(year, england_and_wales_bank_holidays(year)).first;
-  }
-  return found->second;
 }
 
 std::optional<std::string> WorkingCalendar::day_off_reason(CalendarDate date) const {

@@ -34,12 +34,9 @@ class WorkingCalendar {
   int working_days_between(CalendarDate from, CalendarDate to) const;
 
  private:
-  const std::vector<NamedDate>& bank_holidays(int year) const;
-
+  // Set once by the constructor and only read after: a calendar may be shared between threads
+  // (the bank holidays it reads come from a locked process-wide table, working_days.cpp).
   std::map<CalendarDate, std::string> configured_;
-  // Per-year bank holidays, filled on first use; a calendar is not shared between threads
-  // while it fills.
-  mutable std::map<int, std::vector<NamedDate>> bank_holidays_;
 };
 
 }  // namespace panelpack::panel

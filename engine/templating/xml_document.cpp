@@ -27,9 +27,20 @@ struct ParserContext {
 // stderr; the parser context keeps the last error for our own message instead.
 void ignore_libxml_message(void* /*context*/, const char* /*format*/, ...) {}
 
+// libxml2 2.9 asks threaded programs to call xmlInitParser before parsing: a parser context's
+// first dictionary otherwise sets up libxml2's dictionary lock unguarded, racing another thread.
+void initialise_libxml_once() {
+  static const bool initialised = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)initialised;
+}
+
 }  // namespace
 
 XmlDocument::XmlDocument(std::string_view bytes, const std::string& part_name) {
+  initialise_libxml_once();
   xmlSetGenericErrorFunc(nullptr, ignore_libxml_message);  // per thread in libxml2
   ParserContext parser;
   if (parser.ctxt == nullptr) throw std::bad_alloc();
