@@ -5,11 +5,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -30,6 +33,7 @@ class FileDescriptor {
   ~FileDescriptor() {
     if (fd_ >= 0) ::close(fd_);
   }
+  FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.release()) {}
   FileDescriptor(const FileDescriptor&) = delete;
   FileDescriptor& operator=(const FileDescriptor&) = delete;
   int get() const noexcept { return fd_; }
@@ -68,10 +72,10 @@ mode_t current_umask() {
 
 // mkstemp creates 0600: give the new file the mode an ordinary create would, or keep the old
 // one less what the umask forbids (panelpack's umask 077 makes an old 0644 file 0600).
-mode_t mode_for(const std::string& path) {
+mode_t mode_for(const std::string& path, mode_t umask) {
   struct stat existing {};
-  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777 & ~current_umask();
-  return 0666 & ~current_umask();
+  if (::stat(path.c_str(), &existing) == 0) return existing.st_mode & 07777 & ~umask;
+  return 0666 & ~umask;
 }
 
 void write_all(int fd, std::string_view bytes, const std::string& what) {
@@ -87,23 +91,47 @@ void write_all(int fd, std::string_view bytes, const std::string& what) {
 
 // A temporary file beside the one it will replace, with that file's mode: written, flushed,
 // then put in place by one rename. Removed if it is never put in place.
+std::filesystem::path parent_of(const std::filesystem::path& path) {
+  return path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+}
+
+// Refuses a missing folder with a message that says what to do, and removes what a killed run
+// left in it (once per folder per process).
+void check_folder(const std::filesystem::path& path, const std::filesystem::path& parent) {
+  std::error_code status_error;
+  if (!std::filesystem::is_directory(parent, status_error)) {
+    throw_errno(ENOENT, "cannot write " + path.string() + " (folder " + parent.string() +
+                            " does not exist: create it first)");
+  }
+  remove_abandoned_temporaries(parent);
+}
+
 class ReplacementFile {
  public:
   explicit ReplacementFile(const std::filesystem::path& path)
-      : ReplacementFile(path, create_beside(path)) {}
+      : ReplacementFile(path, create_beside(path, true), current_umask()) {}
+  // For a batch: the folder was checked already and the umask read once.
+  ReplacementFile(const std::filesystem::path& path, mode_t umask)
+      : ReplacementFile(path, create_beside(path, false), umask) {}
 
   const std::string& what() const noexcept { return what_; }
   int fd() const noexcept { return fd_.get(); }
+  const std::filesystem::path& target() const noexcept { return path_; }
 
   // Flushes what was written to fd() to disk, closes it and renames the file over the target.
   void put_in_place() {
     if (::fsync(fd_.get()) != 0) throw_errno(errno, what_ + " (flushing to disk failed)");
-    if (::close(fd_.release()) != 0) throw_errno(errno, what_);
-    if (::rename(temporary_.path().c_str(), path_.c_str()) != 0) throw_errno(errno, what_);
-    temporary_.keep();
+    rename_over_target();
     // Makes the rename itself durable; best-effort, the new content is already in place.
     FileDescriptor directory{::open(parent_of(path_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
     if (directory.get() >= 0) ::fsync(directory.get());
+  }
+
+  // Closes the file and renames it over the target; the caller has flushed it to disk.
+  void rename_over_target() {
+    if (::close(fd_.release()) != 0) throw_errno(errno, what_);
+    if (::rename(temporary_.path().c_str(), path_.c_str()) != 0) throw_errno(errno, what_);
+    temporary_.keep();
   }
 
  private:
@@ -112,22 +140,13 @@ class ReplacementFile {
     std::string name;
   };
 
-  static std::filesystem::path parent_of(const std::filesystem::path& path) {
-    return path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-  }
-
-  static Created create_beside(const std::filesystem::path& path) {
+  static Created create_beside(const std::filesystem::path& path, bool check_the_folder) {
     const std::string what = "cannot write " + path.string();
     if (!path.has_filename()) throw_errno(EISDIR, what + " (it names a folder, not a file)");
     const std::filesystem::path parent = parent_of(path);
-    std::error_code status_error;
-    if (!std::filesystem::is_directory(parent, status_error)) {
-      throw_errno(ENOENT,
-                  what + " (folder " + parent.string() + " does not exist: create it first)");
-    }
     // What a killed run left in this folder goes first; the new file says whose it is.
+    if (check_the_folder) check_folder(path, parent);
     const std::string prefix = "." + path.filename().string() + ".tmp-";
-    remove_abandoned_temporaries(parent);
     std::string pattern = (parent / (prefix + owner_tag() + "XXXXXX")).string();
     const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
     if (fd < 0) throw_errno(errno, what + " (cannot create a temporary file beside it)");
@@ -135,12 +154,12 @@ class ReplacementFile {
     return {fd, std::move(pattern)};
   }
 
-  ReplacementFile(const std::filesystem::path& path, Created created)
+  ReplacementFile(const std::filesystem::path& path, Created created, mode_t umask)
       : fd_(created.fd),
         temporary_(std::move(created.name)),
         path_(path),
         what_("cannot write " + path.string()) {
-    if (::fchmod(fd_.get(), mode_for(path.string())) != 0) throw_errno(errno, what_);
+    if (::fchmod(fd_.get(), mode_for(path.string(), umask)) != 0) throw_errno(errno, what_);
   }
 
   FileDescriptor fd_;
@@ -174,6 +193,95 @@ void write_file_atomically(const std::filesystem::path& path,
   if (std::fflush(stream) != 0) throw_errno(errno, file.what());
   if (std::fclose(owned.release()) != 0) throw_errno(errno, file.what());
   file.put_in_place();
+}
+
+struct AtomicFileBatch::Pending {
+  std::size_t id;
+  std::unique_ptr<ReplacementFile> file;
+};
+
+AtomicFileBatch::AtomicFileBatch(std::size_t group_size)
+    : group_size_(std::max<std::size_t>(group_size, 1)), umask_(current_umask()) {}
+
+AtomicFileBatch::~AtomicFileBatch() = default;
+
+void AtomicFileBatch::write(std::size_t id, const std::filesystem::path& path,
+                            std::string_view bytes) {
+  const std::filesystem::path parent = parent_of(path);
+  {
+    std::unique_lock lock(mutex_);
+    if (!checked_folders_.contains(parent)) {
+      lock.unlock();
+      check_folder(path, parent);
+      lock.lock();
+      checked_folders_.insert(parent);
+    }
+  }
+  auto file = std::make_unique<ReplacementFile>(path, static_cast<mode_t>(umask_));
+  write_all(file->fd(), bytes, file->what());
+  std::vector<Pending> full;
+  {
+    const std::lock_guard lock(mutex_);
+    pending_.push_back({id, std::move(file)});
+    if (pending_.size() >= group_size_) full.swap(pending_);
+  }
+  if (!full.empty()) put_in_place(full);
+}
+
+std::vector<AtomicFileBatch::Failure> AtomicFileBatch::finish() {
+  std::vector<Pending> rest;
+  {
+    const std::lock_guard lock(mutex_);
+    rest.swap(pending_);
+  }
+  if (!rest.empty()) put_in_place(rest);
+  const std::lock_guard lock(mutex_);
+  return std::exchange(failures_, {});
+}
+
+void AtomicFileBatch::put_in_place(std::vector<Pending>& group) {
+  std::vector<Failure> failed;
+  // The group's folders, each opened once: to find its file system, then to flush its entries.
+  std::map<std::filesystem::path, FileDescriptor> folders;
+  std::map<std::filesystem::path, std::error_code> unusable;  // a folder that cannot be flushed
+  std::set<dev_t> flushed;
+  for (const Pending& pending : group) {
+    const std::filesystem::path parent = parent_of(pending.file->target());
+    if (folders.contains(parent) || unusable.contains(parent)) continue;
+    FileDescriptor folder{::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    struct stat info {};
+    if (folder.get() < 0 || ::fstat(folder.get(), &info) != 0) {
+      unusable.emplace(parent, std::error_code(errno, std::generic_category()));
+      continue;
+    }
+    // One syncfs flushes every temporary of the group on that file system, data and entries.
+    if (!flushed.contains(info.st_dev)) {
+      if (::syncfs(folder.get()) != 0) {
+        unusable.emplace(parent, std::error_code(errno, std::generic_category()));
+        continue;
+      }
+      flushed.insert(info.st_dev);
+    }
+    folders.emplace(parent, std::move(folder));
+  }
+  for (Pending& pending : group) {
+    const std::filesystem::path& target = pending.file->target();
+    if (const auto bad = unusable.find(parent_of(target)); bad != unusable.end()) {
+      failed.push_back({pending.id, target, bad->second});
+      continue;
+    }
+    try {
+      pending.file->rename_over_target();
+    } catch (const std::system_error& error) {
+      failed.push_back({pending.id, target, error.code()});
+    }
+  }
+  // Makes the renames durable; best-effort, as for one file: the new content is in place.
+  for (const auto& [parent, folder] : folders) ::fsync(folder.get());
+  group.clear();  // removes the temporaries of the files that failed
+  if (failed.empty()) return;
+  const std::lock_guard lock(mutex_);
+  failures_.insert(failures_.end(), failed.begin(), failed.end());
 }
 
 namespace {

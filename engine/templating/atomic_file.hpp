@@ -4,7 +4,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <mutex>
+#include <set>
 #include <string_view>
+#include <system_error>
+#include <vector>
 
 namespace panelpack::templating {
 
@@ -19,6 +23,47 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 // is, after the temporary file is removed; `path` is untouched.
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::FILE*)>& write_content);
+
+// Many files written atomically and flushed to disk together, for a batch of outputs: each file
+// goes to a temporary beside its target as it comes; then (every `group_size` files, and at
+// finish()) one syncfs per file system flushes the whole group, each file is renamed over its
+// target, and each folder is flushed once. Two fsyncs per file cost more than rendering it.
+// A crash leaves every target old or new, never half. write() may be called from any thread.
+class AtomicFileBatch {
+ public:
+  // A file written whole but not put in place (its target untouched), and why.
+  struct Failure {
+    std::size_t id;
+    std::filesystem::path path;
+    std::error_code error;
+  };
+
+  // 256 files at a time keeps the open temporaries (each locked, see leftovers.hpp) well
+  // under the usual limit of 1,024 open files.
+  explicit AtomicFileBatch(std::size_t group_size = 256);
+  // Removes the temporaries of files not yet put in place; their targets stay as they were.
+  ~AtomicFileBatch();
+  AtomicFileBatch(const AtomicFileBatch&) = delete;
+  AtomicFileBatch& operator=(const AtomicFileBatch&) = delete;
+
+  // Writes `bytes` to a temporary file beside `path` (whose folder must exist); `id` names the
+  // file in finish()'s failures. Throws std::system_error naming the path when the temporary
+  // cannot be made or written; `path` is then untouched.
+  void write(std::size_t id, const std::filesystem::path& path, std::string_view bytes);
+  // Puts every file written in place; returns those that could not be (in no set order).
+  std::vector<Failure> finish();
+
+ private:
+  struct Pending;
+  void put_in_place(std::vector<Pending>& group);
+
+  std::size_t group_size_;
+  unsigned umask_;
+  std::mutex mutex_;  // guards the three below
+  std::vector<Pending> pending_;
+  std::vector<Failure> failures_;
+  std::set<std::filesystem::path> checked_folders_;
+};
 
 // A folder built beside `target` under a temporary name (".NAME.tmp-PID-XXXXXX"), then put in
 // place in one step: readers, and a crash at any moment, see the old folder or the new one,
