@@ -66,14 +66,15 @@ for r in $(seq 1 "$RUNS"); do
   done
 done
 
-/usr/bin/python3 - "$RESULTS/runs" <<'PY'
+/usr/bin/python3 - "$RESULTS/runs" "$CASES" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
+cases = sys.argv[2]
 by = {}
 for mode, load, wall, user, system in rows:
     by.setdefault(mode, []).append((float(load), float(wall), float(user), float(system)))
 print()
-print("| pack --pdf, 40 documents | wall s (median) | min–max | user s | sys s | load before |")
+print("| pack --pdf, %s cases | wall s (median) | min–max | user s | sys s | load before |" % cases)
 print("|---|---:|---:|---:|---:|---:|")
 for mode in ("batched", "single"):
     runs = by[mode]
