@@ -1,6 +1,7 @@
 // `panelpack pack PANEL DATE`: the sitting's pack, built whole and put in place in one step.
 
 #include <array>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -118,6 +119,11 @@ ExitCode run_pack(std::span<const std::string> words) {
     if (!options.pdf) throw UsageError("--timeout applies to the PDF (--pdf)");
     options.pdf_timeout = std::chrono::seconds{parse_count("--timeout", *timeout)};
     if (options.pdf_timeout.count() == 0) throw UsageError("--timeout must be at least 1 second");
+  }
+  // For the benchmark's comparison only (scripts/bench-pack-pdf.sh): 1 starts LibreOffice once
+  // per document, as before batches.
+  if (const char* batch = std::getenv("PANELPACK_PDF_BATCH"); batch != nullptr && options.pdf) {
+    options.pdf_batch_size = parse_count("PANELPACK_PDF_BATCH", batch);
   }
   options.progress = stderr_is_terminal() && !arguments.has("quiet");
   const auto now = now_from(arguments.value("now"));

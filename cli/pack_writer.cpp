@@ -112,6 +112,7 @@ int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
   }
   converter.workers = options.pdf_workers;
   converter.timeout_per_document = options.pdf_timeout;
+  if (options.pdf_batch_size) converter.batch_size = *options.pdf_batch_size;
   // LibreOffice's profiles stay in the converter's own temporary folder, outside the pack: a
   // LibreOffice left running by a killed run then cannot write into a later pack's staging.
   std::vector<pdf::ConversionResult> converted;

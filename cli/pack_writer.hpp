@@ -23,6 +23,8 @@ struct PackOptions {
   bool pdf = false;
   unsigned pdf_workers = 2;
   std::chrono::seconds pdf_timeout{180};
+  // Documents per LibreOffice start; unset: the converter's default.
+  std::optional<std::size_t> pdf_batch_size;
   bool progress = false;         // draw progress bars on standard error
   std::filesystem::path folder;  // where to build it; empty: the sitting's packs/PANEL/DATE/
   // The password and pdf are the panel's office.json options; false: the command line's.

@@ -25,7 +25,10 @@ def main():
         shutil.rmtree(out)
     (out / "cases").mkdir(parents=True)
     config = json.loads((SAMPLE / "office.json").read_text())
-    config["templates"] = {k: str((SAMPLE / v).resolve()) for k, v in config["templates"].items()}
+    # Template paths the sample names are made absolute; with none, the installed ones are used.
+    if "templates" in config:
+        config["templates"] = {k: str((SAMPLE / v).resolve())
+                               for k, v in config["templates"].items()}
     panel = config["panels"][0]
     panel.update({"slotMinutes": 15, "startTime": "09:00"})
     panel.pop("maxCases", None)

@@ -1,15 +1,9 @@
 #include "pdf/libreoffice_converter.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 
 #include <algorithm>
 #include <atomic>
@@ -25,6 +19,7 @@
 #include <utility>
 
 #include "pdf/pdf_error.hpp"
+#include "soffice_process.hpp"
 #include "templating/leftovers.hpp"
 
 namespace panelpack::pdf {
@@ -60,57 +55,6 @@ std::optional<fs::path> search_path(const std::string& name) {
                      "; install LibreOffice (apt-get install libreoffice-writer-nogui), or set "
                      "the path to its soffice program");
 }
-
-// A file: URL for LibreOffice's -env:UserInstallation; every byte but the unreserved ones and
-// '/' is percent-encoded, so spaces and quotes in the scratch folder are safe.
-std::string file_url(const fs::path& absolute) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string url = "file://";
-  for (const char c : absolute.native()) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool plain = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                       (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' ||
-                       c == '~' || c == '/';
-    if (plain) {
-      url += c;
-    } else {
-      url += '%';
-      url += kHex[byte >> 4];
-      url += kHex[byte & 0x0F];
-    }
-  }
-  return url;
-}
-
-// While any conversion runs, this process adopts orphans (Linux's child subreaper), so the
-// soffice.bin of a killed group is reaped here even where PID 1 reaps nothing (containers).
-class SubreaperScope {
- public:
-  SubreaperScope() {
-#ifdef __linux__
-    const std::lock_guard lock(mutex_);
-    if (users_++ == 0) {
-      int previous = 0;
-      was_subreaper_ = ::prctl(PR_GET_CHILD_SUBREAPER, &previous) == 0 && previous != 0;
-      if (!was_subreaper_) ::prctl(PR_SET_CHILD_SUBREAPER, 1UL);
-    }
-#endif
-  }
-  ~SubreaperScope() {
-#ifdef __linux__
-    const std::lock_guard lock(mutex_);
-    if (--users_ == 0 && !was_subreaper_) ::prctl(PR_SET_CHILD_SUBREAPER, 0UL);
-#endif
-  }
-  SubreaperScope(const SubreaperScope&) = delete;
-  SubreaperScope& operator=(const SubreaperScope&) = delete;
-
- private:
-  // Process-wide state shared by concurrent convert_to_pdf calls.
-  static inline std::mutex mutex_;
-  static inline int users_ = 0;
-  static inline bool was_subreaper_ = false;
-};
 
 // The scratch folder: the configured one (kept), or a fresh one under the temp folder that is
 // removed when the conversion ends.
@@ -154,100 +98,44 @@ class ScratchFolder {
   int in_use_ = -1;  // held while converting, so another run never takes it for a leftover
 };
 
-// posix_spawn's attribute and file-action objects, destroyed on every path.
-class SpawnSetup {
- public:
-  SpawnSetup() {
-    ::posix_spawnattr_init(&attributes_);
-    ::posix_spawn_file_actions_init(&actions_);
-  }
-  ~SpawnSetup() {
-    ::posix_spawn_file_actions_destroy(&actions_);
-    ::posix_spawnattr_destroy(&attributes_);
-  }
-  SpawnSetup(const SpawnSetup&) = delete;
-  SpawnSetup& operator=(const SpawnSetup&) = delete;
-
-  posix_spawnattr_t* attributes() noexcept { return &attributes_; }
-  posix_spawn_file_actions_t* actions() noexcept { return &actions_; }
-
- private:
-  posix_spawnattr_t attributes_{};
-  posix_spawn_file_actions_t actions_{};
-};
-
-// A child that leads its own process group. end() kills whatever is left of the group and
-// reaps every member that is this process's child; the destructor does so if nobody did.
-class ProcessGroup {
- public:
-  explicit ProcessGroup(pid_t leader) noexcept : leader_(leader) {}
-  ~ProcessGroup() { end(); }
-  ProcessGroup(const ProcessGroup&) = delete;
-  ProcessGroup& operator=(const ProcessGroup&) = delete;
-
-  // True once the leader has exited; it stays a zombie (WNOWAIT), so its pid, which is the
-  // group's id, cannot be reused before end() signals the group.
-  bool leader_exited() const noexcept {
-    siginfo_t info{};
-    return ::waitid(P_PID, static_cast<id_t>(leader_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-           info.si_pid == leader_;
-  }
-
-  // SIGKILL to the whole group (soffice starts oosplash and soffice.bin), then reaps. Returns
-  // the leader's wait status.
-  int end() noexcept {
-    if (ended_) return leader_status_;
-    ended_ = true;
-    ::kill(-leader_, SIGKILL);
-    for (;;) {
-      int status = 0;
-      const pid_t reaped = ::waitpid(-leader_, &status, 0);
-      if (reaped == leader_) leader_status_ = status;
-      if (reaped > 0) continue;
-      if (errno == EINTR) continue;
-      break;  // ECHILD: no child of ours is left in the group
-    }
-    return leader_status_;
-  }
-
- private:
-  pid_t leader_;
-  bool ended_ = false;
-  int leader_status_ = 0;
-};
-
-// The folders one worker uses; its profile is kept from one document to the next.
+// The folders one worker uses; its profile is kept from one soffice run to the next.
 struct WorkerFolders {
   fs::path profile;
+  fs::path inputs;  // a batch's documents, linked under names of their own
   fs::path output;
   fs::path stderr_log;
 };
 
-std::string read_last_line(const fs::path& log) {
-  std::ifstream in(log);
-  std::string line;
-  std::string last;
-  std::string last_error;
-  while (std::getline(in, line)) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (line.empty()) continue;
-    last = line;
-    // soffice prints harmless warnings (javaldx) after its real complaint.
-    if (line.rfind("Error", 0) == 0) last_error = line;
-  }
-  return last_error.empty() ? last : last_error;
+// Removes a folder and makes it again, empty: whatever is in it afterwards is this run's.
+void make_fresh(const fs::path& folder) {
+  std::error_code ignored;
+  fs::remove_all(folder, ignored);
+  fs::create_directories(folder);
 }
 
-// The PDF soffice wrote in `folder` ("<stem>.pdf"), if it is there and starts like a PDF.
+// True when `path` starts like a PDF and ends like one ("%%EOF" in its last 1 KiB), so that a
+// PDF a killed soffice left half written is not taken.
+bool is_complete_pdf(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[5] = {};
+  if (!in.read(header, sizeof header) || std::string_view(header, sizeof header) != "%PDF-") {
+    return false;
+  }
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  const std::streamoff tail_size = std::min<std::streamoff>(size, 1024);
+  std::string tail(static_cast<std::size_t>(tail_size), '\0');
+  in.seekg(size - tail_size);
+  if (!in.read(tail.data(), tail_size)) return false;
+  return tail.find("%%EOF") != std::string::npos;
+}
+
+// The PDF a lone soffice run wrote in `folder` ("<stem>.pdf"), if it is there and complete.
 std::optional<fs::path> written_pdf(const fs::path& folder) {
   std::error_code error;
   for (const fs::directory_entry& entry : fs::directory_iterator(folder, error)) {
     if (entry.path().extension() != ".pdf" || !entry.is_regular_file(error)) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    char header[5] = {};
-    if (in.read(header, sizeof header) && std::string_view(header, sizeof header) == "%PDF-") {
-      return entry.path();
-    }
+    if (is_complete_pdf(entry.path())) return entry.path();
   }
   return std::nullopt;
 }
@@ -290,102 +178,10 @@ std::string with_reason(std::string message, const std::string& last_line) {
   return message;
 }
 
-ConversionResult convert_one(const fs::path& soffice, const ConversionJob& job,
-                             const WorkerFolders& folders, std::chrono::seconds timeout) {
-  std::error_code error;
-  if (!fs::exists(job.input, error)) {
-    return failed(job.input, ConversionFailure::input_missing, "the input file does not exist");
-  }
-  // A fresh output folder per document: whatever PDF is in it afterwards is this one's.
-  fs::remove_all(folders.output, error);
-  fs::create_directories(folders.output);
-  fs::create_directories(folders.profile);
-
-  const fs::path input = fs::absolute(job.input);  // never starts with '-', never a URL
-  std::vector<std::string> arguments = {soffice.string(),
-                                        "-env:UserInstallation=" + file_url(folders.profile),
-                                        "--headless",
-                                        "--norestore",
-                                        "--nologo",
-                                        "--convert-to",
-                                        "pdf",
-                                        "--outdir",
-                                        folders.output.string(),
-                                        input.string()};
-  std::vector<char*> argv;
-  argv.reserve(arguments.size() + 1);
-  for (std::string& argument : arguments) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-
-  SpawnSetup setup;
-  // Its own group (pgid = its pid), default signal dispositions and an empty signal mask
-  // whatever this thread has, stdin from /dev/null, stderr kept for the error message.
-  sigset_t signals;
-  sigfillset(&signals);
-  ::posix_spawnattr_setsigdefault(setup.attributes(), &signals);
-  sigemptyset(&signals);
-  ::posix_spawnattr_setsigmask(setup.attributes(), &signals);
-  ::posix_spawnattr_setpgroup(setup.attributes(), 0);
-  ::posix_spawnattr_setflags(
-      setup.attributes(), POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-  ::posix_spawn_file_actions_addopen(setup.actions(), STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  ::posix_spawn_file_actions_addopen(setup.actions(), STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  ::posix_spawn_file_actions_addopen(setup.actions(), STDERR_FILENO, folders.stderr_log.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
-  // soffice inherits none of the host program's other descriptors (sockets, databases).
-  ::posix_spawn_file_actions_addclosefrom_np(setup.actions(), STDERR_FILENO + 1);
-#endif
-
-  pid_t pid = 0;
-  const int spawned = ::posix_spawn(&pid, soffice.c_str(), setup.actions(), setup.attributes(),
-                                    argv.data(), environ);
-  if (spawned != 0) {
-    return failed(job.input, ConversionFailure::could_not_start,
-                  "cannot start LibreOffice (" + soffice.string() + "): " + std::strerror(spawned));
-  }
-
-  ProcessGroup group(pid);
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  bool timed_out = false;
-  while (!group.leader_exited()) {
-    if (std::chrono::steady_clock::now() >= deadline) {
-      timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  const int status = group.end();
-
-  if (timed_out) {
-    // A killed soffice may leave its profile locked or half written: the next document gets a
-    // fresh one.
-    fs::remove_all(folders.profile, error);
-    return failed(job.input, ConversionFailure::timed_out,
-                  "timed out after " + std::to_string(timeout.count()) + " s");
-  }
-  const std::string last_line = read_last_line(folders.stderr_log);
-  if (WIFSIGNALED(status)) {
-    return failed(
-        job.input, ConversionFailure::exited_with_error,
-        with_reason("LibreOffice was killed by signal " + std::to_string(WTERMSIG(status)) + " (" +
-                        strsignal(WTERMSIG(status)) + ")",
-                    last_line));
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return failed(
-        job.input, ConversionFailure::exited_with_error,
-        with_reason("LibreOffice exited with status " + std::to_string(WEXITSTATUS(status)),
-                    last_line));
-  }
-  // soffice exits 0 when it could not load the file: only a PDF on disk counts as success.
-  const std::optional<fs::path> pdf = written_pdf(folders.output);
-  if (!pdf) {
-    return failed(job.input, ConversionFailure::no_pdf,
-                  with_reason("LibreOffice wrote no PDF (it could not open the file)", last_line));
-  }
+// A written PDF put at the job's output_pdf: ok, or could_not_move.
+ConversionResult moved(const ConversionJob& job, const fs::path& pdf) {
   try {
-    move_file(*pdf, job.output_pdf);
+    move_file(pdf, job.output_pdf);
   } catch (const std::exception& move_error) {
     return failed(job.input, ConversionFailure::could_not_move, move_error.what());
   }
@@ -394,6 +190,223 @@ ConversionResult convert_one(const fs::path& soffice, const ConversionJob& job,
   result.ok = true;
   return result;
 }
+
+std::string timed_out_message(std::chrono::seconds timeout) {
+  return "timed out after " + std::to_string(timeout.count()) + " s";
+}
+
+// What the workers share: the jobs, their results, and the progress reported so far.
+struct SharedRun {
+  SharedRun(std::span<const ConversionJob> jobs_to_convert, fs::path soffice_program,
+            std::chrono::seconds timeout_per_document,
+            const std::function<void(std::size_t, std::size_t)>& progress)
+      : jobs(jobs_to_convert),
+        soffice(std::move(soffice_program)),
+        timeout(timeout_per_document),
+        on_done(progress),
+        results(jobs_to_convert.size()) {}
+
+  std::span<const ConversionJob> jobs;
+  fs::path soffice;
+  std::chrono::seconds timeout;
+  const std::function<void(std::size_t, std::size_t)>& on_done;
+  std::vector<ConversionResult> results;
+  std::atomic<bool> stop{false};
+  std::mutex progress_mutex;  // serialises on_done and guards done and callback_error
+  std::size_t done = 0;
+  std::exception_ptr callback_error;
+
+  // One more document is finished: on_done, never from two threads at once. An exception from
+  // it stops the workers after their current batch.
+  void finished() {
+    const std::lock_guard lock(progress_mutex);
+    ++done;
+    if (!on_done || callback_error) return;
+    try {
+      on_done(done, jobs.size());
+    } catch (...) {
+      callback_error = std::current_exception();
+      stop.store(true);
+    }
+  }
+};
+
+// One worker: a profile of its own, and soffice runs one after the other.
+class Worker {
+ public:
+  Worker(SharedRun& run, WorkerFolders folders) : run_(run), folders_(std::move(folders)) {}
+
+  // Converts jobs [first, last): together in one soffice run when there are several, then
+  // alone each one the run left without a complete PDF.
+  void convert(std::size_t first, std::size_t last) {
+    std::vector<std::size_t> present;
+    for (std::size_t index = first; index < last; ++index) {
+      std::error_code error;
+      if (fs::exists(run_.jobs[index].input, error)) {
+        present.push_back(index);
+      } else {
+        run_.results[index] = failed(run_.jobs[index].input, ConversionFailure::input_missing,
+                                     "the input file does not exist");
+        run_.finished();
+      }
+    }
+    if (present.size() == 1) {
+      run_.results[present[0]] = convert_alone(run_.jobs[present[0]]);
+      run_.finished();
+    } else if (present.size() > 1) {
+      convert_together(present);
+    }
+  }
+
+ private:
+  // One soffice run for one document, its own error reported as it is.
+  ConversionResult convert_alone(const ConversionJob& job) {
+    try {
+      return convert_alone_or_throw(job);
+    } catch (const std::exception& error) {
+      return failed(job.input, ConversionFailure::could_not_start, error.what());
+    }
+  }
+
+  ConversionResult convert_alone_or_throw(const ConversionJob& job) {
+    std::error_code error;
+    if (!fs::exists(job.input, error)) {
+      return failed(job.input, ConversionFailure::input_missing, "the input file does not exist");
+    }
+    make_fresh(folders_.output);
+    fs::create_directories(folders_.profile);
+    // The absolute path never starts with '-' and is never taken for a URL.
+    const detail::SofficeExit exit = detail::run_soffice({run_.soffice,
+                                                          folders_.profile,
+                                                          folders_.output,
+                                                          folders_.stderr_log,
+                                                          {fs::absolute(job.input)}},
+                                                         run_.timeout, {});
+    if (!exit.started) {
+      return failed(job.input, ConversionFailure::could_not_start, exit.start_error);
+    }
+    if (exit.timed_out) {
+      // A killed soffice may leave its profile locked or half written: the next run gets a
+      // fresh one.
+      fs::remove_all(folders_.profile, error);
+      return failed(job.input, ConversionFailure::timed_out, timed_out_message(run_.timeout));
+    }
+    const std::string last_line = detail::read_last_line(folders_.stderr_log);
+    if (WIFSIGNALED(exit.status)) {
+      const int signal = WTERMSIG(exit.status);
+      return failed(job.input, ConversionFailure::exited_with_error,
+                    with_reason("LibreOffice was killed by signal " + std::to_string(signal) +
+                                    " (" + strsignal(signal) + ")",
+                                last_line));
+    }
+    if (!WIFEXITED(exit.status) || WEXITSTATUS(exit.status) != 0) {
+      return failed(
+          job.input, ConversionFailure::exited_with_error,
+          with_reason("LibreOffice exited with status " + std::to_string(WEXITSTATUS(exit.status)),
+                      last_line));
+    }
+    // soffice exits 0 when it could not load the file: only a PDF on disk counts as success.
+    const std::optional<fs::path> pdf = written_pdf(folders_.output);
+    if (!pdf) {
+      return failed(
+          job.input, ConversionFailure::no_pdf,
+          with_reason("LibreOffice wrote no PDF (it could not open the file)", last_line));
+    }
+    return moved(job, *pdf);
+  }
+
+  // The documents as links named "1.docx", "2.odt"…, so that two with the same stem never
+  // write the same "<stem>.pdf"; the PDF each one's soffice output will be.
+  struct Staged {
+    std::vector<fs::path> inputs;
+    std::vector<fs::path> pdfs;
+  };
+
+  Staged stage(const std::vector<std::size_t>& indices) const {
+    make_fresh(folders_.inputs);
+    make_fresh(folders_.output);
+    fs::create_directories(folders_.profile);
+    Staged staged;
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+      const ConversionJob& job = run_.jobs[indices[k]];
+      const std::string name = std::to_string(k + 1);
+      staged.inputs.push_back(folders_.inputs / (name + job.input.extension().string()));
+      fs::create_symlink(fs::absolute(job.input), staged.inputs.back());
+      staged.pdfs.push_back(folders_.output / (name + ".pdf"));
+    }
+    return staged;
+  }
+
+  void convert_together(const std::vector<std::size_t>& indices) {
+    Staged staged;
+    try {
+      staged = stage(indices);
+    } catch (const std::exception&) {
+      staged = {};  // no links here: each document goes alone
+    }
+    std::vector<bool> reported(indices.size(), false);
+    std::vector<bool> kept(indices.size(), false);
+    if (!staged.inputs.empty()) {
+      run_together(indices, staged, reported, kept);
+    }
+    std::error_code ignored;
+    fs::remove_all(folders_.inputs, ignored);
+    // One bad document must not cost the others their PDFs: each left without one goes alone,
+    // and its own error is the one reported.
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+      if (kept[k]) continue;
+      if (run_.stop.load()) return;
+      run_.results[indices[k]] = convert_alone(run_.jobs[indices[k]]);
+      if (!reported[k]) run_.finished();
+    }
+  }
+
+  // One soffice run for every staged document. kept[k]: document k has its result (its PDF
+  // moved, or could_not_move); reported[k]: its progress was reported.
+  void run_together(const std::vector<std::size_t>& indices, const Staged& staged,
+                    std::vector<bool>& reported, std::vector<bool>& kept) {
+    std::vector<bool> appeared(indices.size(), false);
+    // soffice converts in the order given, so a document whose PDF is followed by the next
+    // one's is finished: progress is reported while the run goes on.
+    const auto made_progress = [&] {
+      bool progressed = false;
+      std::size_t latest = 0;
+      for (std::size_t k = 0; k < indices.size(); ++k) {
+        std::error_code error;
+        if (!appeared[k] && fs::exists(staged.pdfs[k], error)) {
+          appeared[k] = true;
+          progressed = true;
+        }
+        if (appeared[k]) latest = k;
+      }
+      for (std::size_t k = 0; k < latest; ++k) {
+        if (appeared[k] && !reported[k]) {
+          reported[k] = true;
+          run_.finished();
+        }
+      }
+      return progressed;
+    };
+    const detail::SofficeExit exit = detail::run_soffice(
+        {run_.soffice, folders_.profile, folders_.output, folders_.stderr_log, staged.inputs},
+        run_.timeout, made_progress);
+    std::error_code error;
+    if (exit.timed_out) fs::remove_all(folders_.profile, error);  // as in convert_alone
+    if (!exit.started) return;
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+      if (!is_complete_pdf(staged.pdfs[k])) continue;
+      run_.results[indices[k]] = moved(run_.jobs[indices[k]], staged.pdfs[k]);
+      kept[k] = true;
+      if (!reported[k]) {
+        reported[k] = true;
+        run_.finished();
+      }
+    }
+  }
+
+  SharedRun& run_;
+  WorkerFolders folders_;
+};
 
 }  // namespace
 
@@ -420,58 +433,42 @@ fs::path find_soffice(const fs::path& configured) {
 std::vector<ConversionResult> convert_to_pdf(
     std::span<const ConversionJob> jobs, const ConverterOptions& options,
     const std::function<void(std::size_t, std::size_t)>& on_done) {
-  const fs::path soffice = find_soffice(options.soffice);
-  std::vector<ConversionResult> results(jobs.size());
-  if (jobs.empty()) return results;
+  SharedRun run(jobs, find_soffice(options.soffice), options.timeout_per_document, on_done);
+  if (jobs.empty()) return std::move(run.results);
 
-  const SubreaperScope adopt_orphans;
+  const detail::SubreaperScope adopt_orphans;
   const ScratchFolder scratch(options.scratch);
   const std::size_t worker_count =
       std::min<std::size_t>(std::max(options.workers, 1U), jobs.size());
+  // Even shares, up to batch_size: each soffice start (about a second) serves as many
+  // documents as it can while every worker still gets some.
+  const std::size_t share = (jobs.size() + worker_count - 1) / worker_count;
+  const std::size_t batch = std::min(share, std::max<std::size_t>(options.batch_size, 1));
 
   std::atomic<std::size_t> next_job{0};
-  std::atomic<bool> stop{false};
-  std::mutex progress_mutex;  // serialises on_done and guards done and callback_error
-  std::size_t done = 0;
-  std::exception_ptr callback_error;
-
-  auto work = [&](std::size_t worker) {
-    const fs::path folder = scratch.path() / ("worker-" + std::to_string(worker + 1));
-    const WorkerFolders folders{folder / "profile", folder / "out", folder / "stderr.log"};
-    while (!stop.load()) {
-      const std::size_t index = next_job.fetch_add(1);
-      if (index >= jobs.size()) break;
-      try {
-        results[index] = convert_one(soffice, jobs[index], folders, options.timeout_per_document);
-      } catch (const std::exception& error) {
-        results[index] =
-            failed(jobs[index].input, ConversionFailure::could_not_start, error.what());
-      }
-      const std::lock_guard lock(progress_mutex);
-      ++done;
-      if (!on_done || callback_error) continue;
-      try {
-        on_done(done, jobs.size());
-      } catch (...) {
-        callback_error = std::current_exception();
-        stop.store(true);
-      }
+  auto work = [&](std::size_t number) {
+    const fs::path folder = scratch.path() / ("worker-" + std::to_string(number + 1));
+    Worker worker(run, {folder / "profile", folder / "in", folder / "out", folder / "stderr.log"});
+    while (!run.stop.load()) {
+      const std::size_t first = next_job.fetch_add(batch);
+      if (first >= jobs.size()) break;
+      worker.convert(first, std::min(first + batch, jobs.size()));
     }
   };
 
   std::vector<std::thread> workers;
   workers.reserve(worker_count);
   try {
-    for (std::size_t worker = 0; worker < worker_count; ++worker) {
-      workers.emplace_back(work, worker);
+    for (std::size_t number = 0; number < worker_count; ++number) {
+      workers.emplace_back(work, number);
     }
   } catch (...) {
     // No thread for the rest: the ones started finish the queue between them.
     if (workers.empty()) throw;
   }
   for (std::thread& worker : workers) worker.join();
-  if (callback_error) std::rethrow_exception(callback_error);
-  return results;
+  if (run.callback_error) std::rethrow_exception(run.callback_error);
+  return std::move(run.results);
 }
 
 }  // namespace panelpack::pdf

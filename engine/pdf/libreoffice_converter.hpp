@@ -1,6 +1,7 @@
 #pragma once
 // DOCX and ODT documents to PDF through LibreOffice run headless, several processes at once.
-// Each worker runs one soffice at a time with its own profile, in its own process group.
+// Each worker runs one soffice at a time with its own profile, in its own process group, and
+// gives each soffice a batch of documents, so that they share its start-up.
 
 #include <chrono>
 #include <cstddef>
@@ -44,6 +45,11 @@ struct ConverterOptions {
   std::filesystem::path soffice;
   // Parallel soffice processes, each with its own profile; 0 counts as 1.
   unsigned workers = 2;
+  // Most documents one soffice run converts (they share its start-up of about a second): the
+  // jobs are shared evenly between the workers in batches of up to this many. A document that
+  // gets no PDF in a batch is converted again alone. 0 counts as 1: one run per document.
+  std::size_t batch_size = 20;
+  // A run is killed when it has finished no document for this long.
   std::chrono::seconds timeout_per_document{180};
   // Profiles and intermediate outputs. Empty: a fresh folder under the system temp folder,
   // removed afterwards. A given folder is kept, so its profiles make the next run start warm;
@@ -51,11 +57,11 @@ struct ConverterOptions {
   std::filesystem::path scratch;
 };
 
-// Converts every job; a document that fails or times out is reported in its result and the
-// others go on. Calls on_done(done, total) after each document, from worker threads but never
-// two at once, so the caller can draw a progress bar; an exception from on_done stops the
-// workers after their current document and is rethrown. Throws PdfError "soffice_missing"
-// before converting anything when LibreOffice cannot be found.
+// Converts every job; a document that fails or times out is reported in its result (with the
+// error of its own run alone) and the others go on. Calls on_done(done, total) after each
+// document, from worker threads but never two at once, so the caller can draw a progress bar;
+// an exception from on_done stops the workers after their current batch and is rethrown. Throws
+// PdfError "soffice_missing" before converting anything when LibreOffice cannot be found.
 std::vector<ConversionResult> convert_to_pdf(
     std::span<const ConversionJob> jobs, const ConverterOptions& options,
     const std::function<void(std::size_t, std::size_t)>& on_done = {});

@@ -112,11 +112,12 @@ class FakeSoffice : public ::testing::Test {
     fs::create_directories(log_);
     fs::create_directories(inputs_);
     fs::create_directories(outputs_);
-    write_text_pdf(sample_pdf_, {"Converted"});
   }
 
-  // A script at bin/<name>: records its arguments, stdin and process group in log/, runs
-  // `behaviour` (with $input and $outdir set), and exits with $status (0 unless set).
+  // A script at bin/<name>: records its arguments, stdin and process group in log/, and for
+  // each input in turn the document's stem (through a batch's link) in log/documents-PID, then
+  // runs `behaviour` with $input, $stem, $outdir and $pdf (where soffice writes that input's
+  // PDF) set; it exits with $status (0 unless set).
   fs::path script(const std::string& name, const std::string& behaviour) {
     const fs::path path = folder_.path() / "bin" / name;
     fs::create_directories(path.parent_path());
@@ -126,30 +127,50 @@ class FakeSoffice : public ::testing::Test {
                 "printf '%s\\n' \"$@\" > '" +
                     log + "/args-'$$\n" + "readlink /proc/$$/fd/0 > '" + log + "/stdin-'$$\n" +
                     "cut -d' ' -f5 /proc/$$/stat > '" + log + "/pgid-'$$\n" +
-                    "outdir=''; input=''; status=0\n"
+                    "outdir=''; status=0\n"
+                    "convert() {\n"
+                    ":\n" +
+                    behaviour +
+                    "\n}\n"
                     "while [ $# -gt 0 ]; do\n"
                     "  case \"$1\" in\n"
                     "    --outdir) outdir=\"$2\"; shift ;;\n"
+                    "    --convert-to) shift ;;\n"
                     "    -*) ;;\n"
-                    "    *) input=\"$1\" ;;\n"
+                    "    *) input=\"$1\"\n"
+                    "       pdf=\"$outdir/$(basename \"${input%.*}\").pdf\"\n"
+                    "       stem=$(basename \"$(readlink -f \"$input\")\"); stem=\"${stem%.*}\"\n"
+                    "       printf '%s\\n' \"$stem\" >> '" +
+                    log +
+                    "/documents-'$$\n"
+                    "       convert ;;\n"
                     "  esac\n"
                     "  shift\n"
                     "done\n"
-                    "stem=$(basename \"${input%.*}\")\n" +
-                    behaviour + "\nexit $status\n");
+                    "exit $status\n");
     fs::permissions(path, fs::perms::owner_all);
     return path;
   }
 
-  // The behaviour of a soffice that converts: copies a real PDF to <outdir>/<stem>.pdf.
-  std::string writes_pdf() const {
-    return "cp '" + sample_pdf_.string() + "' \"$outdir/$stem.pdf\"";
+  // The behaviour of a soffice that converts: the test's inputs are PDFs already, so the
+  // "conversion" is a copy, and each output can be told from the others by its text.
+  static std::string writes_pdf() { return "cp \"$input\" \"$pdf\""; }
+
+  // An input at inputs/<name> (folders made as needed): a one-page PDF reading `text`, or the
+  // name's stem when no text is given.
+  fs::path input(const std::string& name, const std::string& text = "") const {
+    const fs::path path = inputs_ / name;
+    fs::create_directories(path.parent_path());
+    write_text_pdf(path, {text.empty() ? path.stem().string() : text});
+    return path;
   }
 
-  fs::path input(const std::string& name) const {
-    const fs::path path = inputs_ / name;
-    write_bytes(path, "a document");
-    return path;
+  // The stems of the documents each soffice run was given, one list per run, in no set order.
+  std::vector<std::vector<std::string>> documents_per_run() const {
+    std::vector<std::vector<std::string>> runs;
+    for (const fs::path& file : recorded("documents")) runs.push_back(read_lines(file));
+    std::sort(runs.begin(), runs.end());
+    return runs;
   }
 
   // Every recorded file of one kind ("args", "stdin", "pgid"), one per soffice run.
@@ -165,7 +186,6 @@ class FakeSoffice : public ::testing::Test {
   fs::path log_ = folder_.path() / "log";
   fs::path inputs_ = folder_.path() / "inputs";
   fs::path outputs_ = folder_.path() / "outputs";
-  fs::path sample_pdf_ = folder_.path() / "sample.pdf";
 };
 
 TEST_F(FakeSoffice, ConvertsAndMovesThePdfToItsOutput) {
@@ -451,6 +471,260 @@ TEST_F(FakeSoffice, MissingSofficeThrowsBeforeConvertingAnything) {
   EXPECT_FALSE(fs::exists(outputs_ / "referral.pdf"));
 }
 
+// ---- batches: several documents to one soffice run ----
+
+// The arguments after --outdir DIR: the documents one run was given.
+std::vector<std::string> documents_in_arguments(const fs::path& args_file) {
+  const std::vector<std::string> args = read_lines(args_file);
+  const auto outdir = std::find(args.begin(), args.end(), "--outdir");
+  if (outdir == args.end() || outdir + 1 == args.end()) return {};
+  return {outdir + 2, args.end()};
+}
+
+TEST_F(FakeSoffice, BatchConvertsSeveralDocumentsWithOneSofficeStart) {
+  const fs::path soffice = script("soffice", writes_pdf());
+  std::vector<ConversionJob> jobs;
+  for (int i = 1; i <= 5; ++i) {
+    const std::string name = "paper " + std::to_string(i);
+    jobs.push_back({input(name + ".docx"), outputs_ / (name + ".pdf")});
+  }
+  ConverterOptions options;
+  options.soffice = soffice;
+  options.workers = 1;
+  options.scratch = folder_.path() / "scratch";
+  std::vector<std::pair<std::size_t, std::size_t>> progress;
+
+  const std::vector<ConversionResult> results = convert_to_pdf(
+      jobs, options,
+      [&](std::size_t done, std::size_t total) { progress.emplace_back(done, total); });
+
+  ASSERT_EQ(results.size(), 5U);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    EXPECT_TRUE(results[i].ok) << results[i].error;
+    EXPECT_EQ(results[i].input, jobs[i].input);
+    EXPECT_EQ(pdftotext_page(jobs[i].output_pdf, 1), "paper " + std::to_string(i + 1));
+  }
+  ASSERT_EQ(recorded("args").size(), 1U);
+  EXPECT_EQ(documents_per_run(), (std::vector<std::vector<std::string>>{
+                                     {"paper 1", "paper 2", "paper 3", "paper 4", "paper 5"}}));
+  const std::vector<std::pair<std::size_t, std::size_t>> expected = {
+      {1, 5}, {2, 5}, {3, 5}, {4, 5}, {5, 5}};
+  EXPECT_EQ(progress, expected);
+  // The staged links are gone, and so are the PDFs (moved to their outputs).
+  EXPECT_FALSE(fs::exists(options.scratch / "worker-1" / "in"));
+  EXPECT_TRUE(fs::is_empty(options.scratch / "worker-1" / "out"));
+}
+
+// Two workers share six documents evenly: two runs of three; batch_size 1 is one run each.
+TEST_F(FakeSoffice, WorkersShareTheDocumentsInBatchesUpToBatchSize) {
+  const fs::path soffice = script("soffice", writes_pdf());
+  std::vector<ConversionJob> jobs;
+  for (int i = 1; i <= 6; ++i) {
+    const std::string name = "paper" + std::to_string(i);
+    jobs.push_back({input(name + ".docx"), outputs_ / (name + ".pdf")});
+  }
+  ConverterOptions options;
+  options.soffice = soffice;
+  options.workers = 2;
+
+  for (const ConversionResult& result : convert_to_pdf(jobs, options)) {
+    EXPECT_TRUE(result.ok) << result.error;
+  }
+  EXPECT_EQ(documents_per_run(),
+            (std::vector<std::vector<std::string>>{{"paper1", "paper2", "paper3"},
+                                                   {"paper4", "paper5", "paper6"}}));
+
+  fs::remove_all(log_);
+  fs::create_directories(log_);
+  options.batch_size = 1;
+  for (const ConversionResult& result : convert_to_pdf(jobs, options)) {
+    EXPECT_TRUE(result.ok) << result.error;
+  }
+  EXPECT_EQ(recorded("args").size(), 6U);
+  EXPECT_EQ(documents_per_run().at(0), std::vector<std::string>{"paper1"});
+}
+
+// soffice skips a file it cannot load and exits 0: that document is converted again alone, so
+// its error is its own, and the others keep the PDFs of the batch.
+TEST_F(FakeSoffice, DocumentWithoutPdfInABatchIsRetriedAloneAndTheOthersKeepTheirPdfs) {
+  const fs::path soffice =
+      script("soffice",
+             "case \"$stem\" in\n"
+             "  broken*) echo 'Error: source file could not be loaded' >&2 ;;\n"
+             "  *) " +
+                 writes_pdf() +
+                 " ;;\n"
+                 "esac");
+  const std::vector<ConversionJob> jobs = {{input("one.docx"), outputs_ / "one.pdf"},
+                                           {input("broken.docx"), outputs_ / "broken.pdf"},
+                                           {input("two.docx"), outputs_ / "two.pdf"},
+                                           {input("three.odt"), outputs_ / "three.pdf"}};
+  ConverterOptions options;
+  options.soffice = soffice;
+  options.workers = 1;
+  std::vector<std::size_t> done_counts;
+
+  const std::vector<ConversionResult> results = convert_to_pdf(
+      jobs, options, [&](std::size_t done, std::size_t) { done_counts.push_back(done); });
+
+  ASSERT_EQ(results.size(), 4U);
+  EXPECT_FALSE(results[1].ok);
+  EXPECT_EQ(results[1].failure, ConversionFailure::no_pdf);
+  EXPECT_NE(results[1].error.find("Error: source file could not be loaded"), std::string::npos)
+      << results[1].error;
+  EXPECT_FALSE(fs::exists(outputs_ / "broken.pdf"));
+  EXPECT_EQ(pdftotext_page(outputs_ / "one.pdf", 1), "one");
+  EXPECT_EQ(pdftotext_page(outputs_ / "two.pdf", 1), "two");
+  EXPECT_EQ(pdftotext_page(outputs_ / "three.pdf", 1), "three");
+  for (const std::size_t i : {0U, 2U, 3U}) EXPECT_TRUE(results[i].ok) << results[i].error;
+  // The batch, then the broken document alone, by its own absolute path.
+  EXPECT_EQ(documents_per_run(),
+            (std::vector<std::vector<std::string>>{{"broken"}, {"one", "broken", "two", "three"}}));
+  std::vector<std::string> alone;
+  for (const fs::path& args : recorded("args")) {
+    const std::vector<std::string> documents = documents_in_arguments(args);
+    if (documents.size() == 1) alone = documents;
+  }
+  EXPECT_EQ(alone, std::vector<std::string>{fs::absolute(jobs[1].input).string()});
+  EXPECT_EQ(done_counts, (std::vector<std::size_t>{1, 2, 3, 4}));
+}
+
+// A batch that exits non-zero keeps the complete PDFs it wrote; the document without one is
+// converted again alone and reports its own status and stderr line.
+TEST_F(FakeSoffice, BatchExitingNonZeroRetriesOnlyTheDocumentsWithoutPdf) {
+  const fs::path soffice = script("soffice",
+                                  "case \"$stem\" in\n"
+                                  "  broken*) echo 'I/O error on the input' >&2; status=3 ;;\n"
+                                  "  *) " +
+                                      writes_pdf() +
+                                      " ;;\n"
+                                      "esac");
+  const std::vector<ConversionJob> jobs = {{input("broken.docx"), outputs_ / "broken.pdf"},
+                                           {input("one.docx"), outputs_ / "one.pdf"},
+                                           {input("two.docx"), outputs_ / "two.pdf"}};
+  ConverterOptions options;
+  options.soffice = soffice;
+  options.workers = 1;
+
+  const std::vector<ConversionResult> results = convert_to_pdf(jobs, options);
+
+  EXPECT_EQ(results.at(0).failure, ConversionFailure::exited_with_error);
+  EXPECT_NE(results[0].error.find("status 3"), std::string::npos) << results[0].error;
+  EXPECT_NE(results[0].error.find("I/O error on the input"), std::string::npos) << results[0].error;
+  EXPECT_TRUE(results.at(1).ok) << results[1].error;
+  EXPECT_TRUE(results.at(2).ok) << results[2].error;
+  EXPECT_EQ(pdftotext_page(outputs_ / "two.pdf", 1), "two");
+  EXPECT_EQ(documents_per_run(),
+            (std::vector<std::vector<std::string>>{{"broken"}, {"broken", "one", "two"}}));
+}
+
+// A batch that stalls on a document is killed with its whole group once no document has been
+// finished for the timeout; the PDF finished before stays, the others are converted alone.
+TEST_F(FakeSoffice, BatchTimeoutKillsTheGroupAndTheDocumentsAreRetriedAlone) {
+  const fs::path soffice = script("soffice",
+                                  "case \"$stem\" in slow*)\n"
+                                  "  echo $$ >> '" +
+                                      log_.string() +
+                                      "/leaders'\n"
+                                      "  sleep 30 &\n"
+                                      "  echo $! >> '" +
+                                      log_.string() +
+                                      "/children'\n"
+                                      "  wait ;;\n"
+                                      "esac\n" +
+                                      writes_pdf());
+  const std::vector<ConversionJob> jobs = {{input("first.docx"), outputs_ / "first.pdf"},
+                                           {input("slow.docx"), outputs_ / "slow.pdf"},
+                                           {input("last.docx"), outputs_ / "last.pdf"}};
+  ConverterOptions options;
+  options.soffice = soffice;
+  options.workers = 1;
+  options.timeout_per_document = std::chrono::seconds(2);
+
+  const auto start = std::chrono::steady_clock::now();
+  const std::vector<ConversionResult> results = convert_to_pdf(jobs, options);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+
+  ASSERT_EQ(results.size(), 3U);
+  EXPECT_TRUE(results[0].ok) << results[0].error;
+  EXPECT_EQ(results[1].failure, ConversionFailure::timed_out);
+  EXPECT_NE(results[1].error.find("2 s"), std::string::npos) << results[1].error;
+  EXPECT_FALSE(fs::exists(outputs_ / "slow.pdf"));
+  EXPECT_TRUE(results[2].ok) << results[2].error;
+  EXPECT_EQ(pdftotext_page(outputs_ / "last.pdf", 1), "last");
+  // The batch stopped at the slow document; it and the last went alone afterwards.
+  EXPECT_EQ(documents_per_run(),
+            (std::vector<std::vector<std::string>>{{"first", "slow"}, {"last"}, {"slow"}}));
+  EXPECT_GE(elapsed, std::chrono::seconds(4));  // the batch's timeout, then the lone one's
+  EXPECT_LT(elapsed, std::chrono::seconds(20));
+
+  const std::vector<std::string> leaders = read_lines(log_ / "leaders");
+  const std::vector<std::string> children = read_lines(log_ / "children");
+  ASSERT_EQ(leaders.size(), 2U);
+  ASSERT_EQ(children.size(), 2U);
+  for (const std::string& leader : leaders) EXPECT_TRUE(group_is_gone(std::stoi(leader)));
+  for (const std::string& child : children) EXPECT_FALSE(fs::exists("/proc/" + child));
+  EXPECT_TRUE(no_children_left());
+}
+
+// Two inputs called x.docx in different folders and an x.odt go in one batch under names of
+// their own, so no PDF overwrites another.
+TEST_F(FakeSoffice, SameStemInputsDoNotCollideInABatch) {
+  const fs::path soffice = script("soffice", writes_pdf());
+  const std::vector<ConversionJob> jobs = {{input("a/x.docx", "from a"), outputs_ / "a.pdf"},
+                                           {input("b/x.docx", "from b"), outputs_ / "b.pdf"},
+                                           {input("x.odt", "the odt"), outputs_ / "odt.pdf"}};
+  ConverterOptions options;
+  options.soffice = soffice;
+  options.workers = 1;
+
+  const std::vector<ConversionResult> results = convert_to_pdf(jobs, options);
+
+  for (const ConversionResult& result : results) EXPECT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(pdftotext_page(outputs_ / "a.pdf", 1), "from a");
+  EXPECT_EQ(pdftotext_page(outputs_ / "b.pdf", 1), "from b");
+  EXPECT_EQ(pdftotext_page(outputs_ / "odt.pdf", 1), "the odt");
+  ASSERT_EQ(recorded("args").size(), 1U);
+  const std::vector<std::string> staged = documents_in_arguments(recorded("args")[0]);
+  EXPECT_EQ(staged.size(), 3U);
+  EXPECT_EQ(std::set<std::string>(staged.begin(), staged.end()).size(), 3U);
+}
+
+// Progress comes while a batch runs: the third document's soffice waits for the first
+// document's progress call, which only a report made during the run can give in time.
+TEST_F(FakeSoffice, ProgressIsReportedWhileABatchRuns) {
+  const fs::path go = log_ / "go";
+  const fs::path soffice = script("soffice",
+                                  "case \"$stem\" in gate*)\n"
+                                  "  i=0\n"
+                                  "  while [ ! -e '" +
+                                      go.string() +
+                                      "' ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done\n"
+                                      "  [ -e '" +
+                                      go.string() + "' ] && echo opened > '" + log_.string() +
+                                      "/gate' ;;\n"
+                                      "esac\n" +
+                                      writes_pdf());
+  const std::vector<ConversionJob> jobs = {{input("one.docx"), outputs_ / "one.pdf"},
+                                           {input("two.docx"), outputs_ / "two.pdf"},
+                                           {input("gate.docx"), outputs_ / "gate.pdf"}};
+  ConverterOptions options;
+  options.soffice = soffice;
+  options.workers = 1;
+  std::vector<std::size_t> done_counts;
+
+  const std::vector<ConversionResult> results =
+      convert_to_pdf(jobs, options, [&](std::size_t done, std::size_t) {
+        done_counts.push_back(done);
+        if (done == 1) write_bytes(go, "");
+      });
+
+  for (const ConversionResult& result : results) EXPECT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(read_lines(log_ / "gate"), std::vector<std::string>{"opened"});
+  EXPECT_EQ(done_counts, (std::vector<std::size_t>{1, 2, 3}));
+  EXPECT_EQ(recorded("args").size(), 1U);
+}
+
 // ---- real LibreOffice ----
 
 // Skips the test when LibreOffice is absent; otherwise the soffice it finds.
@@ -513,6 +787,37 @@ TEST(LibreOfficeConverter, ConvertsDocxAndOdtInParallelAndReportsAnUnreadableFil
   EXPECT_EQ(pdftotext_page(pdfs / "minutes.pdf", 1), "Minutes of the panel");
   EXPECT_EQ(done_counts, (std::vector<std::size_t>{1, 2, 3, 4}));
   EXPECT_TRUE(fs::exists(options.scratch / "worker-2" / "profile"));  // both workers ran
+  EXPECT_TRUE(no_process_uses(fs::absolute(options.scratch)));
+  EXPECT_TRUE(no_children_left());
+}
+
+// One soffice run for a batch of three documents with the same stem (two DOCX in different
+// folders and an ODT): each PDF holds its own document's text.
+TEST(LibreOfficeConverter, ConvertsABatchOfSameStemDocxAndOdtInOneRun) {
+  const std::optional<fs::path> soffice = installed_soffice();
+  if (!soffice) GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+  TemporaryFolder folder;
+  fs::create_directories(folder.path() / "a");
+  fs::create_directories(folder.path() / "b");
+  write_docx(folder.path() / "a" / "minutes.docx", {"Minutes from folder a"});
+  write_docx(folder.path() / "b" / "minutes.docx", {"Minutes from folder b"});
+  write_odt(folder.path() / "minutes.odt", {"Minutes as ODT"});
+  const fs::path pdfs = folder.path() / "pdfs";
+  fs::create_directories(pdfs);
+  const std::vector<ConversionJob> jobs = {{folder.path() / "a" / "minutes.docx", pdfs / "a.pdf"},
+                                           {folder.path() / "b" / "minutes.docx", pdfs / "b.pdf"},
+                                           {folder.path() / "minutes.odt", pdfs / "odt.pdf"}};
+  ConverterOptions options;
+  options.workers = 1;
+  options.timeout_per_document = std::chrono::seconds(120);
+  options.scratch = folder.path() / "scratch";
+
+  const std::vector<ConversionResult> results = convert_to_pdf(jobs, options);
+
+  for (const ConversionResult& result : results) EXPECT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(pdftotext_page(pdfs / "a.pdf", 1), "Minutes from folder a");
+  EXPECT_EQ(pdftotext_page(pdfs / "b.pdf", 1), "Minutes from folder b");
+  EXPECT_EQ(pdftotext_page(pdfs / "odt.pdf", 1), "Minutes as ODT");
   EXPECT_TRUE(no_process_uses(fs::absolute(options.scratch)));
   EXPECT_TRUE(no_children_left());
 }
