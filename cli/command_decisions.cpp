@@ -12,6 +12,8 @@
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
 #include "labelled_data.hpp"
+#include "office/validated_json.hpp"
+#include "office_arguments.hpp"
 #include "output_pattern.hpp"
 #include "panel/labels.hpp"
 #include "panel/pack_plan.hpp"
@@ -21,7 +23,6 @@
 #include "sha256.hpp"
 #include "sitting_context.hpp"
 #include "templating/atomic_file.hpp"
-#include "validated_json.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -129,7 +130,7 @@ ExitCode run_decisions(std::span<const std::string> words) {
   const std::string& panel_id = arguments.positionals()[0];
   const auto date = date_argument(arguments.positionals()[1], "the sitting's DATE");
   const auto now = now_from(arguments.value("now"));
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   const std::string& configured = workspace.office().decision_record_name;
   OutputPattern pattern(
       arguments.value("name").value_or(configured.empty() ? kDefaultName : configured));

@@ -4,8 +4,8 @@
 #include <system_error>
 
 #include "exit_codes.hpp"
+#include "office/validated_json.hpp"
 #include "panel/panel_error.hpp"
-#include "validated_json.hpp"
 
 namespace panelpack::cli {
 
@@ -59,8 +59,8 @@ std::vector<panel::SittingDecisions> load_all_decisions(const Workspace& workspa
       } catch (const panel::PanelError& failure) {
         problems.push_back(path.string() + ": the file name is not a date (" + failure.what() +
                            ")");
-      } catch (const CommandFailure& failure) {
-        if (failure.code() != ExitCode::bad_input) throw;
+      } catch (const OfficeError& failure) {
+        if (exit_code_of(failure) != ExitCode::bad_input) throw;
         problems.emplace_back(failure.what());
       }
     }

@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "office/workspace.hpp"
 #include "panel/decisions.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

@@ -3,7 +3,7 @@
 #include <system_error>
 
 #include "exit_codes.hpp"
-#include "files.hpp"
+#include "office/files.hpp"
 #include "panel/panel_error.hpp"
 
 namespace panelpack::cli {
@@ -117,9 +117,10 @@ void record_notices(const Workspace& workspace, const panel::MailPlan& plan,
       for (const fs::path& folder : {path.parent_path(), path.parent_path().parent_path()}) {
         fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ignored);
       }
-    } catch (const CommandFailure& failure) {
-      log.problem(failure.code(), "the record of what " + panel_id + " " +
-                                      sitting.sitting.date.iso() + " was told: " + failure.what());
+    } catch (const OfficeError& failure) {
+      log.problem(exit_code_of(failure), "the record of what " + panel_id + " " +
+                                             sitting.sitting.date.iso() +
+                                             " was told: " + failure.what());
     }
   }
 }

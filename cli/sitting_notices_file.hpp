@@ -10,10 +10,11 @@
 #include <set>
 #include <string>
 
+#include "office/workspace.hpp"
 #include "panel/mail_due.hpp"
 #include "panel/sitting_notices.hpp"
 #include "tick_log.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 
