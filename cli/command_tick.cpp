@@ -14,8 +14,8 @@
 #include "mailer/outbox.hpp"
 #include "mailer/transport.hpp"
 #include "office/file_lock.hpp"
+#include "office/sitting_notices_file.hpp"
 #include "office_arguments.hpp"
-#include "sitting_notices_file.hpp"
 #include "tick_drain.hpp"
 #include "tick_log.hpp"
 #include "tick_queue.hpp"
@@ -96,7 +96,10 @@ void dry_run(const TickQueueInputs& inputs, mailer::Outbox* office_outbox, TickL
 void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
   const std::size_t queued = queue_due_mail(inputs, outbox, log);
   // What people have now been told, for the next change to the sitting to be measured against.
-  record_notices(inputs.workspace, inputs.plan, keys_in(outbox), log);
+  for (const OfficeError& problem :
+       record_notices(inputs.workspace, inputs.plan, keys_in(outbox))) {
+    log.problem(exit_code_of(problem), problem.what());
+  }
   DrainCounts counts;
   try {
     mailer::SmtpTransport transport(smtp_settings(inputs.workspace, inputs.mail));

@@ -8,8 +8,8 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "decision_files.hpp"
 #include "exit_codes.hpp"
+#include "office/decision_files.hpp"
 #include "office/files.hpp"
 #include "office_arguments.hpp"
 #include "panel/tracker.hpp"

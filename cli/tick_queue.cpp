@@ -12,11 +12,11 @@
 #include "mail_content.hpp"
 #include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
+#include "office/sitting_notices_file.hpp"
 #include "pack_manifest.hpp"
 #include "pack_protection.hpp"
 #include "panel/pack_decision.hpp"
 #include "sha256.hpp"
-#include "sitting_notices_file.hpp"
 #include "sitting_pack.hpp"
 
 namespace panelpack::cli {
