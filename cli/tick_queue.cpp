@@ -502,15 +502,10 @@ std::size_t queue_due_mail(const TickQueueInputs& inputs, mailer::Outbox& outbox
 }
 
 std::string describe_key(const std::string& key) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t bar = key.find('|'); bar != std::string::npos; bar = key.find('|', start)) {
-    parts.push_back(key.substr(start, bar - start));
-    start = bar + 1;
-  }
-  parts.push_back(key.substr(start));
-  if (parts.size() != 5) return "row";
-  return parts[0] + " for " + parts[1] + " " + parts[2] + (parts[3].empty() ? "" : " " + parts[3]);
+  const auto parts = panel::parse_mail_key(key);
+  if (!parts) return "row";
+  return parts->kind + " for " + parts->panel_id + " " + parts->date +
+         (parts->case_ref.empty() ? "" : " " + parts->case_ref);
 }
 
 }  // namespace panelpack::cli
