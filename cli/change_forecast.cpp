@@ -4,10 +4,10 @@
 #include <set>
 
 #include "exit_codes.hpp"
+#include "office/sitting_notices_file.hpp"
 #include "panel/agenda.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sitting_notices.hpp"
-#include "sitting_notices_file.hpp"
 
 namespace panelpack::cli {
 

@@ -4,10 +4,11 @@
 
 #include <string>
 
+#include "office/workspace.hpp"
 #include "panel/bookings.hpp"
 #include "panel/office_config.hpp"
 #include "panel/sittings.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

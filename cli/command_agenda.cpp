@@ -8,11 +8,11 @@
 #include "commands.hpp"
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
-#include "files.hpp"
 #include "labelled_data.hpp"
+#include "office/files.hpp"
+#include "office_arguments.hpp"
 #include "panel/panel_error.hpp"
 #include "sitting_context.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -36,7 +36,7 @@ ExitCode run_agenda(std::span<const std::string> words) {
   const auto date = date_argument(arguments.positionals()[1], "the sitting's DATE");
   const auto now = now_from(arguments.value("now"));
 
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   const SittingContext context = load_sitting(workspace, panel_id, date);
   nlohmann::ordered_json agenda;
   try {

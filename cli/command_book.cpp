@@ -12,13 +12,13 @@
 #include "change_forecast.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "file_lock.hpp"
-#include "files.hpp"
+#include "office/file_lock.hpp"
+#include "office/files.hpp"
+#include "office_arguments.hpp"
 #include "panel/labels.hpp"
 #include "panel/pack_plan.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -162,7 +162,7 @@ ExitCode run_book(std::span<const std::string> words) {
   }
   const auto now = now_from(arguments.value("now"));
 
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   panel::Sitting sitting;
   const panel::PanelConfig* panel = nullptr;
   try {
@@ -173,7 +173,7 @@ ExitCode run_book(std::span<const std::string> words) {
   }
   // Read, change, rewrite under the sitting's lock: two people booking onto one sitting at once
   // take turns, so neither change is lost.
-  const FileLock lock(lock_path_beside(workspace.bookings_path(panel_id, date)), true);
+  const FileLock lock(lock_path_beside(workspace.bookings_path(panel_id, date)));
   auto loaded = workspace.load_bookings(panel_id, date);
   panel::Bookings bookings;
   if (loaded) {

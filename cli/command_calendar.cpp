@@ -8,9 +8,9 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "office_arguments.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -158,7 +158,7 @@ ExitCode run_calendar(std::span<const std::string> words) {
   if (to < from) throw UsageError("--to is before --from");
   if (from.days_until(to) > 3 * 366) throw UsageError("the calendar covers at most three years");
 
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   std::vector<const panel::PanelConfig*> panels;
   try {
     if (const auto only = arguments.value("panel")) {

@@ -8,12 +8,13 @@
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
-#include "bundled_schemas.hpp"
 #include "commands.hpp"
 #include "diagnostic_output.hpp"
-#include "files.hpp"
+#include "office/bundled_schemas.hpp"
+#include "office/files.hpp"
 #include "schema_checks.hpp"
 #include "template_options.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 namespace {

@@ -8,10 +8,13 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "decision_files.hpp"
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
 #include "labelled_data.hpp"
+#include "office/decision_files.hpp"
+#include "office/records_manifest.hpp"
+#include "office/validated_json.hpp"
+#include "office_arguments.hpp"
 #include "output_pattern.hpp"
 #include "panel/labels.hpp"
 #include "panel/pack_plan.hpp"
@@ -21,7 +24,6 @@
 #include "sha256.hpp"
 #include "sitting_context.hpp"
 #include "templating/atomic_file.hpp"
-#include "validated_json.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -129,7 +131,7 @@ ExitCode run_decisions(std::span<const std::string> words) {
   const std::string& panel_id = arguments.positionals()[0];
   const auto date = date_argument(arguments.positionals()[1], "the sitting's DATE");
   const auto now = now_from(arguments.value("now"));
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   const std::string& configured = workspace.office().decision_record_name;
   OutputPattern pattern(
       arguments.value("name").value_or(configured.empty() ? kDefaultName : configured));
@@ -191,26 +193,17 @@ ExitCode run_decisions(std::span<const std::string> words) {
     for (const Record& record : records) staged.write(record.file, record.bytes);
     if (!arguments.has("no-pdf"))
       made_pdfs = convert_records(staged, records, arguments.has("pdf"));
-    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    RecordsManifest manifest{panel_id, date, due.local, now, {}};
     for (const Record& record : records) {
-      nlohmann::ordered_json entry{{"caseRef", record.case_ref},
-                                   {"childId", record.child_id},
-                                   {"file", record.file},
-                                   {"sha256", sha256_hex(record.bytes)}};
-      entry["pdf"] = made_pdfs ? nlohmann::ordered_json(record.pdf) : nullptr;
-      files.push_back(std::move(entry));
+      manifest.records.push_back(
+          {record.case_ref, record.child_id, record.file, sha256_hex(record.bytes),
+           made_pdfs ? std::optional<std::string>(record.pdf) : std::nullopt});
     }
-    const nlohmann::ordered_json manifest{{"securityMarking", "OFFICIAL-SENSITIVE"},
-                                          {"panel", panel_id},
-                                          {"date", date.iso()},
-                                          {"recordsDue", due.local.iso8601()},
-                                          {"generatedAt", panel::utc_to_local(now).iso8601()},
-                                          {"records", files}};
-    staged.write("manifest.json", manifest.dump(2) + "\n");
+    staged.write(records_manifest_name, manifest.to_json().dump(2) + "\n");
     staged.publish();
     if (arguments.has("json")) {
       std::cout << nlohmann::ordered_json{{"folder", target.string()},
-                                          {"records", files},
+                                          {"records", manifest.records_json()},
                                           {"recordsDue", due.local.iso8601()}}
                        .dump(2)
                 << '\n';

@@ -7,8 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
-#include "bundled_schemas.hpp"
 #include "commands.hpp"
+#include "office/bundled_schemas.hpp"
+#include "uses_office.hpp"
 #include "validation/field_catalogue.hpp"
 
 namespace panelpack::cli {

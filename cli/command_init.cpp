@@ -9,9 +9,9 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "embedded_schemas.hpp"
 #include "exit_codes.hpp"
-#include "installed_templates.hpp"
+#include "office/embedded_schemas.hpp"
+#include "office/installed_templates.hpp"
 #include "templating/atomic_file.hpp"
 
 namespace panelpack::cli {

@@ -12,8 +12,8 @@
 #include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
+#include "office_arguments.hpp"
 #include "tick_log.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -297,7 +297,7 @@ ExitCode run_outbox(std::span<const std::string> words) {
   if (action == "list" && arguments.has("all"))
     throw UsageError("list shows every row already; --all is for retry");
   const auto now = now_from(arguments.value("now"));
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   const auto path = outbox_path(workspace);
   try {
     std::error_code error;

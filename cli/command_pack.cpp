@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "mail_settings.hpp"
+#include "office_arguments.hpp"
 #include "pack_writer.hpp"
 #include "panel/labels.hpp"
 #include "panel/panel_error.hpp"
@@ -63,7 +64,7 @@ void choose_options(const Workspace& workspace, const std::string& panel_id,
   std::string office_password;
   try {
     office_password = pack_password(workspace, panel->circulation);
-  } catch (const CommandFailure&) {
+  } catch (const OfficeError&) {
     if (given.empty()) throw;  // a password given by hand still packs; it is then the pack's
   }
   options.pdf = office_pdf || arguments.has("pdf");
@@ -106,7 +107,7 @@ ExitCode run_pack(std::span<const std::string> words) {
   const std::string& panel_id = arguments.positionals()[0];
   const auto date = date_argument(arguments.positionals()[1], "the sitting's DATE");
   PackOptions options;
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   choose_options(workspace, panel_id, arguments, options);
   if (const auto jobs = arguments.value("jobs")) {
     if (!options.pdf) throw UsageError("-j sets the LibreOffice workers of the PDF (--pdf)");

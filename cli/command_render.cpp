@@ -9,13 +9,14 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "diagnostic_output.hpp"
-#include "files.hpp"
-#include "json_input.hpp"
 #include "labelled_data.hpp"
+#include "office/files.hpp"
+#include "office/json_input.hpp"
 #include "output_pattern.hpp"
 #include "render_request.hpp"
 #include "template_loading.hpp"
 #include "template_options.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 namespace {

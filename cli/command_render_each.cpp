@@ -16,14 +16,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "files.hpp"
-#include "json_input.hpp"
 #include "labelled_data.hpp"
+#include "office/files.hpp"
+#include "office/json_input.hpp"
 #include "output_pattern.hpp"
 #include "progress.hpp"
 #include "render_request.hpp"
 #include "template_loading.hpp"
 #include "templating/atomic_file.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -116,8 +117,8 @@ std::vector<Job> plan_jobs(const RecordBatch& batch, OutputPattern& pattern,
     } catch (const OutputNameError& error) {
       job.fail(ExitCode::bad_input, job.location + ": " + error.what());
       continue;
-    } catch (const CommandFailure& failure) {
-      job.fail(failure.code(), job.location + ": " + failure.what());
+    } catch (const OfficeError& failure) {
+      job.fail(exit_code_of(failure), job.location + ": " + failure.what());
       continue;
     }
     const auto [first, inserted] = taken.emplace(collision_key(job.output), job.location);
@@ -172,8 +173,8 @@ void run_job(std::size_t id, Job& job, const templating::Template& compiled,
     for (const auto& diagnostic : error.diagnostics()) {
       job.messages.push_back(describe_line(job, diagnostic));
     }
-  } catch (const CommandFailure& failure) {
-    job.fail(failure.code(), job.location + ": " + failure.what());
+  } catch (const OfficeError& failure) {
+    job.fail(exit_code_of(failure), job.location + ": " + failure.what());
   } catch (const std::bad_alloc&) {
     job.fail(ExitCode::machine_failure, job.location + ": out of memory");
   } catch (const std::exception& error) {

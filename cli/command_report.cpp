@@ -6,13 +6,13 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "decision_files.hpp"
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
-#include "files.hpp"
+#include "office/decision_files.hpp"
+#include "office/files.hpp"
+#include "office_arguments.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/quarterly_report.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -44,7 +44,7 @@ ExitCode run_report(std::span<const std::string> words) {
   }
   const auto now = now_from(arguments.value("now"));
 
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   std::vector<std::string> problems;
   std::vector<panel::CaseSummary> cases;
   for (const auto& file : workspace.load_all_cases(problems)) cases.push_back(file.summary);

@@ -8,11 +8,11 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "decision_files.hpp"
 #include "exit_codes.hpp"
+#include "office/decision_files.hpp"
+#include "office_arguments.hpp"
 #include "panel/sitting_attention.hpp"
 #include "panel/timeliness.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -80,7 +80,7 @@ ExitCode run_status(std::span<const std::string> words) {
   const Arguments arguments = Arguments::parse(words, status_options);
   if (!arguments.positionals().empty()) throw UsageError("status takes no arguments, only options");
   const auto now = now_from(arguments.value("now"));
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
 
   std::vector<std::string> problems;
   const auto cases = workspace.load_all_cases(problems);

@@ -9,16 +9,16 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "file_lock.hpp"
 #include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
 #include "mailer/transport.hpp"
-#include "sitting_notices_file.hpp"
+#include "office/file_lock.hpp"
+#include "office/sitting_notices_file.hpp"
+#include "office_arguments.hpp"
 #include "tick_drain.hpp"
 #include "tick_log.hpp"
 #include "tick_queue.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -96,7 +96,10 @@ void dry_run(const TickQueueInputs& inputs, mailer::Outbox* office_outbox, TickL
 void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
   const std::size_t queued = queue_due_mail(inputs, outbox, log);
   // What people have now been told, for the next change to the sitting to be measured against.
-  record_notices(inputs.workspace, inputs.plan, keys_in(outbox), log);
+  for (const OfficeError& problem :
+       record_notices(inputs.workspace, inputs.plan, keys_in(outbox))) {
+    log.problem(exit_code_of(problem), problem.what());
+  }
   DrainCounts counts;
   try {
     mailer::SmtpTransport transport(smtp_settings(inputs.workspace, inputs.mail));
@@ -105,9 +108,9 @@ void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
   } catch (const mailer::MailError& failure) {
     log.problem(ExitCode::bad_input, std::string("office.json /mail/smtp: ") + failure.what() +
                                          "; nothing was sent, the messages wait in the outbox");
-  } catch (const CommandFailure& failure) {
-    log.problem(failure.code(), std::string(failure.what()) +
-                                    "; nothing was sent, the messages wait in the outbox");
+  } catch (const OfficeError& failure) {
+    log.problem(exit_code_of(failure), std::string(failure.what()) +
+                                           "; nothing was sent, the messages wait in the outbox");
   }
   // Sent packs need not wait in the spool: it holds OFFICIAL-SENSITIVE copies.
   outbox.prune_spool();
@@ -122,7 +125,8 @@ void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
 ExitCode tick(const Workspace& workspace, panel::UtcInstant now, bool dry) {
   const panel::MailConfig& mail = mail_config(workspace);
   // One tick at a time: a second one exits at once (busy) rather than wait behind a slow relay.
-  const FileLock lock(tick_lock_path(workspace), false);
+  const auto lock = FileLock::try_take(tick_lock_path(workspace));
+  if (!lock) throw busy_failure(tick_lock_path(workspace));
   TickLog log;
   const auto last_tick = read_last_tick(tick_state_path(workspace));
   if (!dry) report_gap(last_tick, now, log);
@@ -149,7 +153,7 @@ ExitCode run_tick(std::span<const std::string> words) {
   const Arguments arguments = Arguments::parse(words, tick_options);
   if (!arguments.positionals().empty()) throw UsageError("tick takes no arguments, only options");
   const auto now = now_from(arguments.value("now"));
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   try {
     return tick(workspace, now, arguments.has("dry-run"));
   } catch (const mailer::MailError& failure) {

@@ -8,14 +8,14 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "decision_files.hpp"
 #include "exit_codes.hpp"
-#include "files.hpp"
+#include "office/decision_files.hpp"
+#include "office/files.hpp"
+#include "office_arguments.hpp"
 #include "panel/tracker.hpp"
 #include "spreadsheet/csv_writer.hpp"
 #include "spreadsheet/spreadsheet_error.hpp"
 #include "spreadsheet/xlsx_writer.hpp"
-#include "workspace.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -156,7 +156,7 @@ ExitCode run_tracker(std::span<const std::string> words) {
                                         : panel::CalendarDate{9999, 12, 31};
   if (to < from) throw UsageError("--to is before --from");
 
-  const Workspace workspace = Workspace::open(arguments.value("office"));
+  const Workspace workspace = open_workspace(arguments.value("office"));
   std::vector<std::string> problems;
   const auto decisions = load_all_decisions(workspace, problems);
   std::map<std::string, std::string> child_ids;

@@ -9,12 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
-#include "bundled_schemas.hpp"
 #include "commands.hpp"
-#include "files.hpp"
-#include "json_input.hpp"
+#include "office/bundled_schemas.hpp"
+#include "office/files.hpp"
+#include "office/json_input.hpp"
+#include "office/validated_json.hpp"
 #include "office_checks.hpp"
-#include "validated_json.hpp"
+#include "uses_office.hpp"
 #include "validation/schema_validator.hpp"
 
 namespace panelpack::cli {
@@ -58,9 +59,9 @@ FileReport validate_file(const std::string& path, const std::optional<std::strin
   std::string text;
   try {
     text = read_input(path);
-  } catch (const CommandFailure& failure) {
+  } catch (const OfficeError& failure) {
     report.problems.push_back({0, 0, "", "unreadable", failure.what(), "", ""});
-    report.code = failure.code();
+    report.code = exit_code_of(failure);
     return report;
   }
   nlohmann::json document;

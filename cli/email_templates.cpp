@@ -7,9 +7,9 @@
 #include <kainjow/mustache.hpp>
 
 #include "exit_codes.hpp"
-#include "files.hpp"
 #include "mustache_data.hpp"
-#include "validated_json.hpp"
+#include "office/files.hpp"
+#include "office/validated_json.hpp"
 
 namespace panelpack::cli {
 

@@ -2,7 +2,8 @@
 
 #include <initializer_list>
 
-#include "bundled_schemas.hpp"
+#include "office/bundled_schemas.hpp"
+#include "uses_office.hpp"
 #include "validation/schema_labels.hpp"
 
 namespace panelpack::cli {

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "mail_settings.hpp"
+#include "office/records_manifest.hpp"
 #include "panel/labels.hpp"
 #include "templating/atomic_file.hpp"
 
@@ -50,17 +51,7 @@ std::string size_text(std::uintmax_t bytes) {
 // The case references whose decision record `panelpack decisions` has written for the
 // sitting (records/PANEL/DATE/manifest.json); empty when none has been.
 std::set<std::string> records_made(const Workspace& workspace, const panel::Sitting& sitting) {
-  std::set<std::string> made;
-  const auto manifest = workspace.records_path(sitting.panel_id, sitting.date) / "manifest.json";
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(manifest, error)) return made;
-  try {
-    const json records = json::parse(templating::read_file(manifest));
-    for (const auto& record : records.at("records")) made.insert(record.at("caseRef"));
-  } catch (const std::exception&) {
-    // An unreadable manifest counts as no records: the reminder then lists every case.
-  }
-  return made;
+  return recorded_cases(workspace, sitting.panel_id, sitting.date);
 }
 
 // For the minutes reminder: which decision records are still to be made (recordMade on each

@@ -8,9 +8,10 @@
 
 #include "email_templates.hpp"
 #include "mailer/message.hpp"
+#include "office/workspace.hpp"
 #include "panel/mail_config.hpp"
 #include "panel/mail_due.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

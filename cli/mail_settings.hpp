@@ -8,8 +8,9 @@
 
 #include "mailer/message.hpp"
 #include "mailer/smtp_session.hpp"
+#include "office/workspace.hpp"
 #include "panel/mail_config.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

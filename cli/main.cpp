@@ -107,12 +107,13 @@ std::string help_command(std::span<const std::string> words) {
 int run(std::span<const std::string> words) {
   try {
     return to_int(dispatch(words));
-  } catch (const UsageError& error) {
-    std::cerr << "panelpack: " << error.what() << "\n(see '" << help_command(words) << "')\n";
-    return to_int(ExitCode::usage);
-  } catch (const CommandFailure& failure) {
+  } catch (const OfficeError& failure) {
+    const ExitCode code = exit_code_of(failure);
     std::cerr << "panelpack: " << failure.what() << '\n';
-    return to_int(failure.code());
+    // The command line is wrong (a UsageError, or a name the office does not know): say where
+    // the command's help is.
+    if (code == ExitCode::usage) std::cerr << "(see '" << help_command(words) << "')\n";
+    return to_int(code);
   } catch (const std::bad_alloc&) {
     std::cerr << "panelpack: out of memory\n";
   } catch (const std::exception& error) {

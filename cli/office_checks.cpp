@@ -2,9 +2,10 @@
 
 #include <system_error>
 
+#include "office/workspace.hpp"
 #include "panel/office_config.hpp"
 #include "panel/panel_error.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

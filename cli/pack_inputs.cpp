@@ -4,8 +4,9 @@
 #include <map>
 #include <system_error>
 
-#include "files.hpp"
+#include "office/files.hpp"
 #include "sha256.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

@@ -7,9 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "office/workspace.hpp"
 #include "panel/pack_plan.hpp"
 #include "sitting_context.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

@@ -7,8 +7,8 @@
 
 #include "document_rendering.hpp"
 #include "exit_codes.hpp"
-#include "files.hpp"
 #include "labelled_data.hpp"
+#include "office/files.hpp"
 #include "pack_inputs.hpp"
 #include "pack_manifest.hpp"
 #include "panel/labels.hpp"

@@ -12,9 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "office/workspace.hpp"
 #include "panel/pack_plan.hpp"
 #include "sitting_context.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

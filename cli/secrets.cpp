@@ -5,7 +5,7 @@
 #include <system_error>
 
 #include "exit_codes.hpp"
-#include "files.hpp"
+#include "office/files.hpp"
 
 namespace panelpack::cli {
 

@@ -1,9 +1,9 @@
 #include "sitting_context.hpp"
 
 #include "exit_codes.hpp"
+#include "office/validated_json.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
-#include "validated_json.hpp"
 
 namespace panelpack::cli {
 
@@ -34,8 +34,8 @@ SittingContext load_sitting(const Workspace& workspace, const std::string& panel
       CaseFile file = workspace.load_case(item.case_ref);
       context.summaries.emplace(item.case_ref, file.summary);
       context.cases.emplace(item.case_ref, std::move(file));
-    } catch (const CommandFailure& failure) {
-      if (failure.code() != ExitCode::bad_input) throw;
+    } catch (const OfficeError& failure) {
+      if (exit_code_of(failure) != ExitCode::bad_input) throw;
       problems.emplace_back(failure.what());
     }
   }

@@ -5,8 +5,9 @@
 #include <map>
 #include <string>
 
+#include "office/workspace.hpp"
 #include "panel/agenda.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

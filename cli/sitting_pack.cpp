@@ -1,7 +1,7 @@
 #include "sitting_pack.hpp"
 
 #include "exit_codes.hpp"
-#include "file_lock.hpp"
+#include "office/file_lock.hpp"
 #include "panel/panel_error.hpp"
 
 namespace panelpack::cli {
@@ -18,7 +18,8 @@ SittingPack build_pack_folder(const Workspace& workspace, const std::string& pan
   } catch (const panel::PanelError& error) {
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
-  const FileLock lock(lock_path_beside(options.folder), false);
+  const auto lock = FileLock::try_take(lock_path_beside(options.folder));
+  if (!lock) throw busy_failure(lock_path_beside(options.folder));
   pack.result = write_pack(workspace, pack.context, pack.plan, agenda, options, now);
   return pack;
 }

@@ -1,7 +1,8 @@
 #include "template_loading.hpp"
 
 #include "diagnostic_output.hpp"
-#include "files.hpp"
+#include "office/files.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

@@ -7,8 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "files.hpp"
+#include "office/files.hpp"
 #include "panel/panel_error.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

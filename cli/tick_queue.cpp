@@ -12,11 +12,11 @@
 #include "mail_content.hpp"
 #include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
+#include "office/sitting_notices_file.hpp"
 #include "pack_manifest.hpp"
 #include "pack_protection.hpp"
 #include "panel/pack_decision.hpp"
 #include "sha256.hpp"
-#include "sitting_notices_file.hpp"
 #include "sitting_pack.hpp"
 
 namespace panelpack::cli {
@@ -119,8 +119,8 @@ class Queuer {
         roles.push_back(mail->role);
       } catch (const mailer::MailError& error) {
         refused(*mail, error);
-      } catch (const CommandFailure& failure) {
-        log_.problem(failure.code(), what + ": " + failure.what());
+      } catch (const OfficeError& failure) {
+        log_.problem(exit_code_of(failure), what + ": " + failure.what());
         return;
       }
     }
@@ -160,15 +160,15 @@ class Queuer {
         std::unique_ptr<EmailTemplates> loaded;
         try {
           loaded = std::make_unique<EmailTemplates>(EmailTemplates::load(folder));
-        } catch (const CommandFailure& failure) {
-          log_.problem(failure.code(), failure.what());
+        } catch (const OfficeError& failure) {
+          log_.problem(exit_code_of(failure), failure.what());
         }
         found = templates_.emplace(folder, std::move(loaded)).first;
       }
       return found->second.get();
-    } catch (const CommandFailure& failure) {
+    } catch (const OfficeError& failure) {
       if (!unconfigured_.insert(panel.id).second) return nullptr;
-      log_.problem(failure.code(), failure.what());
+      log_.problem(exit_code_of(failure), failure.what());
       return nullptr;
     }
   }
@@ -212,9 +212,9 @@ class Queuer {
         changed = changed_inputs(manifest->inputs, now);
         found = inspect_pack(folder, *manifest, changed.empty());
       }
-    } catch (const CommandFailure& failure) {
+    } catch (const OfficeError& failure) {
       return not_circulated(
-          mail, failure.code(),
+          mail, exit_code_of(failure),
           what + " could not be checked, so it was not circulated: " + failure.what(),
           fix_and_wait(panel));
     }
@@ -310,14 +310,14 @@ class Queuer {
                  (pack->zip_encrypted ? ", zip encrypted" : "") +
                  (pack->pdf_encrypted ? ", PDF encrypted" : ""));
       return pack;
-    } catch (const CommandFailure& failure) {
-      if (failure.code() == ExitCode::busy) {
+    } catch (const OfficeError& failure) {
+      if (exit_code_of(failure) == ExitCode::busy) {
         log_.event("waiting: " + what +
                    " is being built by another run; the next tick circulates it");
         return nullptr;
       }
       return not_circulated(
-          mail, failure.code(),
+          mail, exit_code_of(failure),
           what + " could not be built, so it was not circulated: " + failure.what(),
           fix_and_wait(panel));
     }
@@ -368,9 +368,10 @@ class Queuer {
       }
     } catch (const mailer::MailError& error) {
       refused(alert, error);
-    } catch (const CommandFailure& failure_to_alert) {
-      log_.problem(failure_to_alert.code(), "the alert about " + pack_name(sitting) +
-                                                " could not be queued: " + failure_to_alert.what());
+    } catch (const OfficeError& failure_to_alert) {
+      log_.problem(exit_code_of(failure_to_alert),
+                   "the alert about " + pack_name(sitting) +
+                       " could not be queued: " + failure_to_alert.what());
     }
     return nullptr;
   }
@@ -401,8 +402,8 @@ class Queuer {
       log_.event("built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
                  (pack->zip_encrypted ? ", zip encrypted" : "") +
                  (pack->pdf_encrypted ? ", PDF encrypted" : ""));
-    } catch (const CommandFailure& failure) {
-      log_.problem(failure.code(),
+    } catch (const OfficeError& failure) {
+      log_.problem(exit_code_of(failure),
                    what + " could not be built, so the addendum was not sent: " + failure.what());
     }
     return addenda_.emplace(mail.sitting, std::move(pack)).first->second.get();
@@ -447,8 +448,8 @@ bool read_told(const Workspace& workspace, const panel::Sitting& sitting,
     if (!notices) return false;
     told.emplace(panel::sitting_key(sitting.panel_id, sitting.date), std::move(*notices));
     return true;
-  } catch (const CommandFailure& failure) {
-    log.problem(failure.code(), failure.what());
+  } catch (const OfficeError& failure) {
+    log.problem(exit_code_of(failure), failure.what());
     return false;
   }
 }
@@ -482,8 +483,8 @@ panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, Tic
       if (cases.contains(item.case_ref) || unreadable.contains(item.case_ref)) continue;
       try {
         cases.emplace(item.case_ref, workspace.load_case(item.case_ref).summary);
-      } catch (const CommandFailure& failure) {
-        if (failure.code() != ExitCode::bad_input) throw;
+      } catch (const OfficeError& failure) {
+        if (exit_code_of(failure) != ExitCode::bad_input) throw;
         unreadable.insert(item.case_ref);
         log.problem(ExitCode::bad_input, failure.what());
       }
@@ -501,15 +502,10 @@ std::size_t queue_due_mail(const TickQueueInputs& inputs, mailer::Outbox& outbox
 }
 
 std::string describe_key(const std::string& key) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t bar = key.find('|'); bar != std::string::npos; bar = key.find('|', start)) {
-    parts.push_back(key.substr(start, bar - start));
-    start = bar + 1;
-  }
-  parts.push_back(key.substr(start));
-  if (parts.size() != 5) return "row";
-  return parts[0] + " for " + parts[1] + " " + parts[2] + (parts[3].empty() ? "" : " " + parts[3]);
+  const auto parts = panel::parse_mail_key(key);
+  if (!parts) return "row";
+  return parts->kind + " for " + parts->panel_id + " " + parts->date +
+         (parts->case_ref.empty() ? "" : " " + parts->case_ref);
 }
 
 }  // namespace panelpack::cli

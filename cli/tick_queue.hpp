@@ -8,10 +8,11 @@
 #include <string>
 
 #include "mailer/outbox.hpp"
+#include "office/workspace.hpp"
 #include "panel/mail_config.hpp"
 #include "panel/mail_due.hpp"
 #include "tick_log.hpp"
-#include "workspace.hpp"
+#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

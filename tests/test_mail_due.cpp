@@ -399,3 +399,22 @@ TEST(MailDue, NoMailForASittingOnABankHolidayUntilItIsConfirmed) {
 }
 
 }  // namespace
+
+namespace {
+
+// The mail key has one owner: what mail_key writes, parse_mail_key reads back.
+TEST(MailKey, AKeyBuiltIsReadBackIntoItsFields) {
+  const auto key = mail_key(MailKind::reminder, "permanence", CalendarDate::parse("2026-12-15"),
+                            "LCS900101", "Sam.Worker@Fictional.example.org");
+  const auto parts = panelpack::panel::parse_mail_key(key);
+  ASSERT_TRUE(parts.has_value());
+  EXPECT_EQ(parts->kind, panelpack::panel::to_string(MailKind::reminder));
+  EXPECT_EQ(parts->panel_id, "permanence");
+  EXPECT_EQ(parts->date, "2026-12-15");
+  EXPECT_EQ(parts->case_ref, "LCS900101");
+  EXPECT_EQ(parts->recipient, "sam.worker@fictional.example.org");
+  EXPECT_FALSE(panelpack::panel::parse_mail_key("queued by hand"));
+  EXPECT_FALSE(panelpack::panel::parse_mail_key("a|b|c|d|e|f"));
+}
+
+}  // namespace

@@ -354,6 +354,19 @@ std::string mail_key(MailKind kind, const std::string& panel_id, CalendarDate da
          lowercase(email);
 }
 
+std::optional<MailKeyParts> parse_mail_key(std::string_view key) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  for (std::size_t bar = key.find('|'); bar != std::string_view::npos; bar = key.find('|', start)) {
+    fields.emplace_back(key.substr(start, bar - start));
+    start = bar + 1;
+  }
+  fields.emplace_back(key.substr(start));
+  if (fields.size() != 5) return std::nullopt;
+  return MailKeyParts{std::move(fields[0]), std::move(fields[1]), std::move(fields[2]),
+                      std::move(fields[3]), std::move(fields[4])};
+}
+
 std::string describe(const MailPlan& plan, const DueMail& mail) {
   const SittingMail& sitting = plan.sittings.at(mail.sitting);
   std::string text =

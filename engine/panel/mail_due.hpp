@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "panel/case_summary.hpp"
@@ -144,6 +145,20 @@ MailPlan plan_due_mail(const MailDueInputs& inputs);
 // "kind|panel|date|caseRef|recipient", the recipient lower-cased.
 std::string mail_key(MailKind kind, const std::string& panel_id, CalendarDate date,
                      const std::string& case_ref, const std::string& email);
+
+// A key mail_key wrote, read back into its fields as text (an outbox may hold keys of an
+// older panelpack, so the kind is not checked against MailKind).
+struct MailKeyParts {
+  std::string kind;
+  std::string panel_id;
+  std::string date;       // YYYY-MM-DD
+  std::string case_ref;   // empty for a sitting's mail; a change's key adds @SLOT-END#N, #N...
+  std::string recipient;  // lower-cased
+};
+
+// The key's five fields, or nothing when it is not five '|'-separated fields (a row queued by
+// something other than tick).
+std::optional<MailKeyParts> parse_mail_key(std::string_view key);
 
 // "reminder for permanence 2026-12-15 LCS900102", "circulation for permanence 2026-12-15":
 // how the log names a due email without its recipient.

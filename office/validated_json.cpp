@@ -1,13 +1,13 @@
-#include "validated_json.hpp"
+#include "office/validated_json.hpp"
 
-#include "bundled_schemas.hpp"
-#include "exit_codes.hpp"
-#include "files.hpp"
-#include "json_input.hpp"
+#include "office/bundled_schemas.hpp"
+#include "office/error.hpp"
+#include "office/files.hpp"
+#include "office/json_input.hpp"
 #include "panel/mail_config.hpp"
 #include "validation/schema_validator.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 std::vector<std::string> schema_problems(const nlohmann::json& document, std::string_view text,
                                          std::string_view kind, const std::string& source) {
@@ -53,11 +53,12 @@ nlohmann::json read_validated(const std::filesystem::path& path, std::string_vie
   try {
     document = parse_json_document(text, source);
   } catch (const JsonInputError& error) {
-    throw CommandFailure(ExitCode::bad_input, error.what());
+    throw OfficeError(OfficeError::Code::bad_input, error.what());
   }
   const auto problems = schema_problems(document, text, kind, source);
-  if (!problems.empty()) throw CommandFailure(ExitCode::bad_input, problems_message(problems));
+  if (!problems.empty())
+    throw OfficeError(OfficeError::Code::bad_input, problems_message(problems));
   return document;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -11,10 +11,10 @@
 
 #include "validation/schema_validator.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // The file's JSON when it is well formed and meets the schema of `kind` ("office", "case",
-// "bookings"...). Otherwise throws CommandFailure (bad_input) whose message lists every
+// "bookings"...). Otherwise throws OfficeError (bad_input) whose message lists every
 // problem, one per line; a file that cannot be read throws as read_input does.
 nlohmann::json read_validated(const std::filesystem::path& path, std::string_view kind);
 
@@ -30,4 +30,4 @@ void explain_refused_secrets(std::vector<validation::ValidationError>& errors,
 // Joins problems into one message, with a count when there are several.
 std::string problems_message(const std::vector<std::string>& problems);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -6,14 +6,14 @@
 #include <string>
 #include <string_view>
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // The name used for standard input in messages.
 inline constexpr std::string_view stdin_name = "<stdin>";
 
 // Reads a whole input file, or standard input for "-". A missing file, a directory and
 // anything else that is not a regular file (a FIFO would block for ever, /dev/zero never
-// ends) are bad input; any other failure to read is a machine failure. Throws CommandFailure.
+// ends) are bad input; any other failure to read is a machine failure. Throws OfficeError.
 std::string read_input(const std::string& path);
 
 // The largest template file read: a DOCX or ODT form is a few megabytes, images included.
@@ -26,7 +26,7 @@ std::string read_template_input(const std::string& path);
 // The name an input has in messages: the path as given, or "<stdin>".
 std::string display_name(const std::string& path);
 
-// Creates the parent directories, then writes atomically. Throws CommandFailure
+// Creates the parent directories, then writes atomically. Throws OfficeError
 // (machine_failure) naming the path.
 void write_output(const std::filesystem::path& path, std::string_view bytes);
 
@@ -34,4 +34,4 @@ void write_output(const std::filesystem::path& path, std::string_view bytes);
 void refuse_overwriting_input(const std::filesystem::path& output,
                               const std::filesystem::path& input, const std::string& what);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -1,4 +1,4 @@
-#include "installed_templates.hpp"
+#include "office/installed_templates.hpp"
 
 #include <system_error>
 
@@ -9,7 +9,7 @@
 #define PANELPACK_SOURCE_TEMPLATES ""
 #endif
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 namespace fs = std::filesystem;
 
@@ -39,4 +39,4 @@ fs::path installed_templates_folder() {
   return installed;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

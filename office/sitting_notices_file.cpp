@@ -1,12 +1,12 @@
-#include "sitting_notices_file.hpp"
+#include "office/sitting_notices_file.hpp"
 
 #include <system_error>
 
-#include "exit_codes.hpp"
-#include "files.hpp"
+#include "office/error.hpp"
+#include "office/files.hpp"
 #include "panel/panel_error.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 namespace fs = std::filesystem;
 
@@ -82,20 +82,21 @@ std::optional<panel::SittingNotices> read_sitting_notices(const Workspace& works
   if (!fs::is_regular_file(path, error)) return std::nullopt;
   const auto json = nlohmann::json::parse(read_input(path.string()), nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
-    throw CommandFailure(ExitCode::bad_input,
-                         path.string() +
-                             ": not a JSON object; panelpack tick writes this file, "
-                             "restore it from a backup or delete it");
+    throw OfficeError(OfficeError::Code::bad_input,
+                      path.string() +
+                          ": not a JSON object; panelpack tick writes this file, "
+                          "restore it from a backup or delete it");
   }
   try {
     return panel::parse_sitting_notices(json);
   } catch (const panel::PanelError& failure) {
-    throw CommandFailure(ExitCode::bad_input, path.string() + ": " + failure.what());
+    throw OfficeError(OfficeError::Code::bad_input, path.string() + ": " + failure.what());
   }
 }
 
-void record_notices(const Workspace& workspace, const panel::MailPlan& plan,
-                    const std::set<std::string>& done_keys, TickLog& log) {
+std::vector<OfficeError> record_notices(const Workspace& workspace, const panel::MailPlan& plan,
+                                        const std::set<std::string>& done_keys) {
+  std::vector<OfficeError> problems;
   for (std::size_t index = 0; index < plan.sittings.size(); ++index) {
     const panel::SittingMail& sitting = plan.sittings[index];
     const std::string& panel_id = sitting.sitting.panel_id;
@@ -117,11 +118,14 @@ void record_notices(const Workspace& workspace, const panel::MailPlan& plan,
       for (const fs::path& folder : {path.parent_path(), path.parent_path().parent_path()}) {
         fs::permissions(folder, fs::perms::owner_all, fs::perm_options::replace, ignored);
       }
-    } catch (const CommandFailure& failure) {
-      log.problem(failure.code(), "the record of what " + panel_id + " " +
-                                      sitting.sitting.date.iso() + " was told: " + failure.what());
+    } catch (const OfficeError& failure) {
+      problems.emplace_back(failure.code(),
+                            "the record of what " + panel_id + " " + sitting.sitting.date.iso() +
+                                " was told: " + failure.what(),
+                            failure.where());
     }
   }
+  return problems;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

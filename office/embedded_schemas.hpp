@@ -6,7 +6,7 @@
 
 #include "panel/code_list_schemas.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // One compiled-in file: the panel library's type, so the two embeddings share one shape.
 using EmbeddedFile = panel::EmbeddedFile;
@@ -16,4 +16,4 @@ std::span<const EmbeddedFile> embedded_schemas();
 // office.json and README.md of samples/new-office/: what `panelpack init` writes.
 std::span<const EmbeddedFile> embedded_new_office();
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -1,4 +1,4 @@
-#include "strict_json_parser.hpp"
+#include "office/strict_json_parser.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -8,7 +8,7 @@
 
 #include "validation/json_locations.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 namespace {
 
 using json = nlohmann::json;
@@ -195,4 +195,4 @@ StrictParse parse_strict_json(std::string_view text) {
   return result;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

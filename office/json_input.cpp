@@ -1,4 +1,4 @@
-#include "json_input.hpp"
+#include "office/json_input.hpp"
 
 #include <algorithm>
 #include <array>
@@ -7,9 +7,9 @@
 #include <iterator>
 #include <utility>
 
-#include "strict_json_parser.hpp"
+#include "office/strict_json_parser.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 namespace {
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
@@ -309,4 +309,4 @@ RecordBatch read_record_folder(const std::string& folder) {
   return batch;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -1,13 +1,13 @@
-#include "decision_files.hpp"
+#include "office/decision_files.hpp"
 
 #include <algorithm>
 #include <system_error>
 
-#include "exit_codes.hpp"
+#include "office/error.hpp"
+#include "office/validated_json.hpp"
 #include "panel/panel_error.hpp"
-#include "validated_json.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 namespace fs = std::filesystem;
 
@@ -27,12 +27,12 @@ std::optional<panel::SittingDecisions> load_decisions(const Workspace& workspace
   try {
     decisions = panel::parse_decisions(json);
   } catch (const panel::PanelError& failure) {
-    throw CommandFailure(ExitCode::bad_input, path.string() + ": " + failure.what());
+    throw OfficeError(OfficeError::Code::bad_input, path.string() + ": " + failure.what());
   }
   if (decisions.panel_id != panel_id || decisions.date != date) {
-    throw CommandFailure(ExitCode::bad_input, path.string() + ": holds the decisions of " +
-                                                  decisions.panel_id + " " + decisions.date.iso() +
-                                                  ", not of " + panel_id + " " + date.iso());
+    throw OfficeError(OfficeError::Code::bad_input,
+                      path.string() + ": holds the decisions of " + decisions.panel_id + " " +
+                          decisions.date.iso() + ", not of " + panel_id + " " + date.iso());
   }
   return decisions;
 }
@@ -59,8 +59,8 @@ std::vector<panel::SittingDecisions> load_all_decisions(const Workspace& workspa
       } catch (const panel::PanelError& failure) {
         problems.push_back(path.string() + ": the file name is not a date (" + failure.what() +
                            ")");
-      } catch (const CommandFailure& failure) {
-        if (failure.code() != ExitCode::bad_input) throw;
+      } catch (const OfficeError& failure) {
+        if (failure.code() != OfficeError::Code::bad_input) throw;
         problems.emplace_back(failure.what());
       }
     }
@@ -68,4 +68,4 @@ std::vector<panel::SittingDecisions> load_all_decisions(const Workspace& workspa
   return all;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

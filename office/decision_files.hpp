@@ -7,15 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "office/workspace.hpp"
 #include "panel/decisions.hpp"
-#include "workspace.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 std::filesystem::path decisions_path(const Workspace& workspace, const std::string& panel_id,
                                      panel::CalendarDate date);
 
-// A sitting's decisions, or nothing when none are recorded. Throws CommandFailure (bad_input)
+// A sitting's decisions, or nothing when none are recorded. Throws OfficeError (bad_input)
 // listing every problem: schema errors, a case decided twice, a file whose panel and date
 // disagree with its name.
 std::optional<panel::SittingDecisions> load_decisions(const Workspace& workspace,
@@ -26,4 +26,4 @@ std::optional<panel::SittingDecisions> load_decisions(const Workspace& workspace
 std::vector<panel::SittingDecisions> load_all_decisions(const Workspace& workspace,
                                                         std::vector<std::string>& problems);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -1,13 +1,13 @@
-#include "files.hpp"
+#include "office/files.hpp"
 
 #include <array>
 #include <cstdio>
 #include <system_error>
 
-#include "exit_codes.hpp"
+#include "office/error.hpp"
 #include "templating/atomic_file.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 namespace fs = std::filesystem;
 
 std::string display_name(const std::string& path) {
@@ -22,23 +22,25 @@ std::uintmax_t regular_file_size(const std::string& path) {
   std::error_code error;
   const auto status = fs::status(path, error);
   if (status.type() == fs::file_type::not_found) {
-    throw CommandFailure(ExitCode::bad_input, path + ": no such file");
+    throw OfficeError(OfficeError::Code::bad_input, path + ": no such file");
   }
   if (status.type() == fs::file_type::directory) {
-    throw CommandFailure(ExitCode::bad_input, path + ": is a directory, not a file");
+    throw OfficeError(OfficeError::Code::bad_input, path + ": is a directory, not a file");
   }
   if (error) {
-    throw CommandFailure(ExitCode::machine_failure, "cannot read " + path + ": " + error.message());
+    throw OfficeError(OfficeError::Code::machine_failure,
+                      "cannot read " + path + ": " + error.message());
   }
   if (status.type() != fs::file_type::regular) {
-    throw CommandFailure(ExitCode::bad_input,
-                         path +
-                             ": is not a regular file (a pipe, a device or a socket); give a "
-                             "file, or - for standard input where data is read");
+    throw OfficeError(OfficeError::Code::bad_input,
+                      path +
+                          ": is not a regular file (a pipe, a device or a socket); give a "
+                          "file, or - for standard input where data is read");
   }
   const std::uintmax_t size = fs::file_size(path, error);
   if (error) {
-    throw CommandFailure(ExitCode::machine_failure, "cannot read " + path + ": " + error.message());
+    throw OfficeError(OfficeError::Code::machine_failure,
+                      "cannot read " + path + ": " + error.message());
   }
   return size;
 }
@@ -47,8 +49,8 @@ std::string read_regular_file(const std::string& path) {
   try {
     return templating::read_file(path);
   } catch (const std::system_error& failure) {
-    throw CommandFailure(ExitCode::machine_failure,
-                         "cannot read " + path + ": " + failure.code().message());
+    throw OfficeError(OfficeError::Code::machine_failure,
+                      "cannot read " + path + ": " + failure.code().message());
   }
 }
 
@@ -63,7 +65,7 @@ std::string read_input(const std::string& path) {
       bytes.append(block.data(), count);
     }
     if (std::ferror(stdin) != 0) {
-      throw CommandFailure(ExitCode::machine_failure, "cannot read standard input");
+      throw OfficeError(OfficeError::Code::machine_failure, "cannot read standard input");
     }
     return bytes;
   }
@@ -74,11 +76,11 @@ std::string read_input(const std::string& path) {
 std::string read_template_input(const std::string& path) {
   const std::uintmax_t size = regular_file_size(path);
   if (size > max_template_bytes) {
-    throw CommandFailure(ExitCode::bad_input,
-                         path + ": is " + std::to_string(size >> 20) + " MB, larger than the " +
-                             std::to_string(max_template_bytes >> 20) +
-                             " MB a template may be; a form is a few MB: save it again from "
-                             "Word or LibreOffice, with smaller images");
+    throw OfficeError(OfficeError::Code::bad_input,
+                      path + ": is " + std::to_string(size >> 20) + " MB, larger than the " +
+                          std::to_string(max_template_bytes >> 20) +
+                          " MB a template may be; a form is a few MB: save it again from "
+                          "Word or LibreOffice, with smaller images");
   }
   return read_regular_file(path);
 }
@@ -88,8 +90,8 @@ void write_output(const fs::path& path, std::string_view bytes) {
     if (path.has_parent_path()) fs::create_directories(path.parent_path());
     templating::write_file_atomically(path, bytes);
   } catch (const std::system_error& failure) {
-    throw CommandFailure(ExitCode::machine_failure,
-                         "cannot write " + path.string() + ": " + failure.code().message());
+    throw OfficeError(OfficeError::Code::machine_failure,
+                      "cannot write " + path.string() + ": " + failure.code().message());
   }
 }
 
@@ -97,9 +99,9 @@ void refuse_overwriting_input(const fs::path& output, const fs::path& input,
                               const std::string& what) {
   std::error_code error;
   if (fs::equivalent(output, input, error)) {
-    throw CommandFailure(ExitCode::bad_input, "the output " + output.string() + " is the " + what +
-                                                  " itself; choose another name");
+    throw OfficeError(OfficeError::Code::bad_input, "the output " + output.string() + " is the " +
+                                                        what + " itself; choose another name");
   }
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -1,26 +1,26 @@
-#include "workspace.hpp"
+#include "office/workspace.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <system_error>
 
-#include "exit_codes.hpp"
-#include "files.hpp"
-#include "installed_templates.hpp"
-#include "json_input.hpp"
+#include "office/error.hpp"
+#include "office/files.hpp"
+#include "office/installed_templates.hpp"
+#include "office/json_input.hpp"
+#include "office/validated_json.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
-#include "validated_json.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 namespace fs = std::filesystem;
 
 namespace {
 
 // A PanelError in a workspace file, as "FILE: POINTER: message".
-CommandFailure file_error(const fs::path& path, const panel::PanelError& error) {
-  return CommandFailure(ExitCode::bad_input, path.string() + ": " + error.what());
+OfficeError file_error(const fs::path& path, const panel::PanelError& error) {
+  return OfficeError(OfficeError::Code::bad_input, path.string() + ": " + error.what(),
+                     {path.string(), error.where()});
 }
 
 bool is_json_file(const fs::directory_entry& entry) {
@@ -44,21 +44,13 @@ std::vector<fs::path> json_files_in(const fs::path& folder) {
 Workspace::Workspace(fs::path root, panel::OfficeConfig office)
     : root_(std::move(root)), office_(std::move(office)), calendar_(office_.working_calendar()) {}
 
-Workspace Workspace::open(const std::optional<std::string>& office_option) {
-  fs::path root = fs::current_path();
-  if (office_option) {
-    root = *office_option;
-  } else if (const char* from_environment = std::getenv("PANELPACK_OFFICE");
-             from_environment != nullptr && *from_environment != '\0') {
-    root = from_environment;
-  }
+Workspace Workspace::open(const fs::path& root) {
   const fs::path config = root / "office.json";
   std::error_code error;
   if (!fs::is_regular_file(config, error)) {
-    throw CommandFailure(ExitCode::bad_input,
-                         "no office.json in " + root.string() +
-                             ": run from the office folder, give --office DIR, or set "
-                             "PANELPACK_OFFICE (docs/office.md describes the file)");
+    throw OfficeError(OfficeError::Code::bad_input,
+                      "no office.json in " + root.string() + " (docs/office.md describes the file)",
+                      {config.string(), {}});
   }
   const nlohmann::json json = read_validated(config, "office");
   try {
@@ -77,7 +69,7 @@ fs::path Workspace::resolve(const std::string& relative) const {
 fs::path Workspace::template_path(const std::string& kind, const panel::PanelConfig* panel) const {
   const auto& configured = panel == nullptr ? office_.templates : panel->templates;
   if (const auto found = configured.find(kind); found != configured.end()) {
-    return cli::template_path(root_, found->second);
+    return office::template_path(root_, found->second);
   }
   return installed_templates_folder() / panel::installed_template_name(kind);
 }
@@ -102,8 +94,8 @@ CaseFile Workspace::load_case(const std::string& case_ref) const {
   const fs::path path = case_path(case_ref);
   std::error_code error;
   if (!fs::is_regular_file(path, error)) {
-    throw CommandFailure(ExitCode::bad_input,
-                         "no case file for " + case_ref + " (expected " + path.string() + ")");
+    throw OfficeError(OfficeError::Code::bad_input,
+                      "no case file for " + case_ref + " (expected " + path.string() + ")");
   }
   CaseFile file{path, read_validated(path, "case"), {}};
   try {
@@ -112,8 +104,9 @@ CaseFile Workspace::load_case(const std::string& case_ref) const {
     throw file_error(path, failure);
   }
   if (file.summary.case_ref != case_ref) {
-    throw CommandFailure(ExitCode::bad_input, path.string() + ": /caseRef: the file is named for " +
-                                                  case_ref + " but holds another case");
+    throw OfficeError(OfficeError::Code::bad_input, path.string() +
+                                                        ": /caseRef: the file is named for " +
+                                                        case_ref + " but holds another case");
   }
   return file;
 }
@@ -123,8 +116,8 @@ std::vector<CaseFile> Workspace::load_all_cases(std::vector<std::string>& proble
   for (const fs::path& path : json_files_in(root_ / "cases")) {
     try {
       cases.push_back(load_case(path.stem().string()));
-    } catch (const CommandFailure& failure) {
-      if (failure.code() != ExitCode::bad_input) throw;
+    } catch (const OfficeError& failure) {
+      if (failure.code() != OfficeError::Code::bad_input) throw;
       problems.emplace_back(failure.what());
     }
   }
@@ -144,11 +137,11 @@ std::optional<panel::Bookings> Workspace::load_bookings(const std::string& panel
     throw file_error(path, failure);
   }
   if (bookings.panel_id != panel_id || bookings.date != date) {
-    throw CommandFailure(ExitCode::bad_input, path.string() + ": holds the bookings of " +
-                                                  bookings.panel_id + " " + bookings.date.iso() +
-                                                  ", not of " + panel_id + " " + date.iso() +
-                                                  "; move it to bookings/" + bookings.panel_id +
-                                                  "/" + bookings.date.iso() + ".json");
+    throw OfficeError(OfficeError::Code::bad_input,
+                      path.string() + ": holds the bookings of " + bookings.panel_id + " " +
+                          bookings.date.iso() + ", not of " + panel_id + " " + date.iso() +
+                          "; move it to bookings/" + bookings.panel_id + "/" + bookings.date.iso() +
+                          ".json");
   }
   return bookings;
 }
@@ -172,8 +165,8 @@ std::vector<panel::BookedSitting> Workspace::load_all_bookings(
         booked.push_back({sitting, std::move(*bookings)});
       } catch (const panel::PanelError& failure) {
         problems.push_back(path.string() + ": " + failure.what());
-      } catch (const CommandFailure& failure) {
-        if (failure.code() != ExitCode::bad_input) throw;
+      } catch (const OfficeError& failure) {
+        if (failure.code() != OfficeError::Code::bad_input) throw;
         problems.emplace_back(failure.what());
       }
     }
@@ -186,7 +179,8 @@ void Workspace::save_bookings(const panel::Bookings& bookings) const {
   const std::string text = bookings.to_json().dump(2) + "\n";
   const auto problems =
       schema_problems(nlohmann::json::parse(text), text, "bookings", path.string());
-  if (!problems.empty()) throw CommandFailure(ExitCode::bad_input, problems_message(problems));
+  if (!problems.empty())
+    throw OfficeError(OfficeError::Code::bad_input, problems_message(problems));
   write_output(path, text);
 }
 
@@ -194,53 +188,4 @@ fs::path template_path(const fs::path& office_root, const std::string& configure
   return office_root / configured;
 }
 
-namespace {
-
-// "15/12/2026" as "2026-12-15" (a UK date, day first); any other text unchanged.
-std::string iso_from_uk(const std::string& text) {
-  const auto first = text.find('/');
-  const auto second = first == std::string::npos ? first : text.find('/', first + 1);
-  if (second == std::string::npos || text.size() - second - 1 != 4 || first == 0 || first > 2 ||
-      second - first - 1 == 0 || second - first - 1 > 2) {
-    return text;
-  }
-  const auto two = [](std::string digits) { return digits.size() == 1 ? "0" + digits : digits; };
-  return text.substr(second + 1) + "-" + two(text.substr(first + 1, second - first - 1)) + "-" +
-         two(text.substr(0, first));
-}
-
-// An instant as typed: a UK date part is read as one, a date alone is the start of its day.
-std::string instant_text(const std::string& text) {
-  const auto split = text.find_first_of("T ");
-  const std::string date = iso_from_uk(text.substr(0, split));
-  if (split == std::string::npos) return date.size() == 10 ? date + "T00:00" : date;
-  return date + "T" + text.substr(split + 1);
-}
-
-}  // namespace
-
-panel::UtcInstant now_from(const std::optional<std::string>& now_option,
-                           const std::string& option) {
-  if (!now_option) {
-    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  }
-  try {
-    return panel::parse_instant(instant_text(*now_option));
-  } catch (const panel::PanelError&) {
-    throw UsageError(option +
-                     " needs a date and time such as 2026-12-10T09:00 or 10/12/2026 09:00 "
-                     "(London), 2026-12-10T09:00:00Z, or a date alone for the start of that "
-                     "day, not '" +
-                     *now_option + "'");
-  }
-}
-
-panel::CalendarDate date_argument(const std::string& text, const std::string& what) {
-  try {
-    return panel::CalendarDate::parse(iso_from_uk(text));
-  } catch (const panel::PanelError&) {
-    throw UsageError(what + " must be a date as YYYY-MM-DD or DD/MM/YYYY, not '" + text + "'");
-  }
-}
-
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -7,10 +7,10 @@
 
 #include <filesystem>
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // The folder of the installed templates; the installed location (which may not exist) when
 // neither place is there, so that the message names where they were expected.
 std::filesystem::path installed_templates_folder();
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // The most text one string value may hold, and the most line breaks and tabs it may hold
 // (each becomes markup in a document: ten million tabs made an 839 MB document).
@@ -36,4 +36,4 @@ struct StrictParse {
 // Parses one JSON text (UTF-8 already checked by the caller).
 StrictParse parse_strict_json(std::string_view text);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

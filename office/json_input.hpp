@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // 1-based; columns count characters, as editors do.
 struct TextPosition {
@@ -68,4 +68,4 @@ RecordBatch read_records(std::string_view text, const std::string& source);
 // keeps one file per child). A file that cannot be read as an object is a bad record.
 RecordBatch read_record_folder(const std::string& folder);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

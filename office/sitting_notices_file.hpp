@@ -9,19 +9,20 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
+#include "office/error.hpp"
+#include "office/workspace.hpp"
 #include "panel/mail_due.hpp"
 #include "panel/sitting_notices.hpp"
-#include "tick_log.hpp"
-#include "workspace.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 std::filesystem::path notices_path(const Workspace& workspace, const std::string& panel_id,
                                    panel::CalendarDate date);
 
 // The sitting's record, or nothing when nobody has been told anything yet. Throws
-// CommandFailure (bad_input) naming the file and JSON pointer when it does not read.
+// OfficeError (bad_input) naming the file and JSON pointer when it does not read.
 std::optional<panel::SittingNotices> read_sitting_notices(const Workspace& workspace,
                                                           const std::string& panel_id,
                                                           panel::CalendarDate date);
@@ -29,8 +30,9 @@ std::optional<panel::SittingNotices> read_sitting_notices(const Workspace& works
 // Brings the record of every sitting in `plan` up to date with the due mail whose key the
 // outbox now holds (`done_keys`): a reminder records the slot it gave (once), a correction
 // the new slot, a cancellation the case taken off, the circulation the schedule the members
-// got (once), an addendum the new one. A record that cannot be written is a problem logged.
-void record_notices(const Workspace& workspace, const panel::MailPlan& plan,
-                    const std::set<std::string>& done_keys, TickLog& log);
+// got (once), an addendum the new one. A record that cannot be read or written does not stop
+// the others: it is returned, one OfficeError per sitting, for the caller to report.
+std::vector<OfficeError> record_notices(const Workspace& workspace, const panel::MailPlan& plan,
+                                        const std::set<std::string>& done_keys);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

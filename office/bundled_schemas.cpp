@@ -1,9 +1,9 @@
-#include "bundled_schemas.hpp"
+#include "office/bundled_schemas.hpp"
 
-#include "embedded_schemas.hpp"
-#include "exit_codes.hpp"
+#include "office/embedded_schemas.hpp"
+#include "office/error.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 const validation::SchemaSet& bundled_schemas() {
   static const validation::SchemaSet schemas = [] {
@@ -26,8 +26,9 @@ std::string schema_file_for(std::string_view kind) {
   for (const auto& known : schema_kinds()) {
     if (known == kind) return known + ".schema.json";
   }
-  throw UsageError("no schema called '" + std::string(kind) +
-                   "': use case, bookings, decision, agenda, office, decisions or report");
+  throw OfficeError(OfficeError::Code::bad_argument,
+                    "no schema called '" + std::string(kind) +
+                        "': use case, bookings, decision, agenda, office, decisions or report");
 }
 
 std::string guess_schema_kind(const nlohmann::json& document) {
@@ -46,4 +47,4 @@ std::string guess_schema_kind(const nlohmann::json& document) {
   return "";
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -18,7 +18,7 @@
 #include "panel/office_config.hpp"
 #include "panel/timeliness.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 struct CaseFile {
   std::filesystem::path path;
@@ -28,9 +28,9 @@ struct CaseFile {
 
 class Workspace {
  public:
-  // The folder from --office, else $PANELPACK_OFFICE, else the current directory; reads and
-  // checks its office.json. Throws CommandFailure (bad_input) naming every problem.
-  static Workspace open(const std::optional<std::string>& office_option);
+  // The office folder `root`: reads and checks its office.json. Throws OfficeError (bad_input)
+  // naming every problem.
+  static Workspace open(const std::filesystem::path& root);
 
   const std::filesystem::path& root() const { return root_; }
   const panel::OfficeConfig& office() const { return office_; }
@@ -51,13 +51,13 @@ class Workspace {
   // records/PANEL/DATE: the sitting's decision records and their manifest.json.
   std::filesystem::path records_path(const std::string& panel_id, panel::CalendarDate date) const;
 
-  // Reads and checks cases/CASEREF.json. Throws CommandFailure (bad_input) when it is missing
+  // Reads and checks cases/CASEREF.json. Throws OfficeError (bad_input) when it is missing
   // or invalid, or names another case.
   CaseFile load_case(const std::string& case_ref) const;
   // Every case file; an invalid one is reported through `problems` and left out.
   std::vector<CaseFile> load_all_cases(std::vector<std::string>& problems) const;
 
-  // A sitting's bookings, or nothing when none are booked. Throws CommandFailure (bad_input)
+  // A sitting's bookings, or nothing when none are booked. Throws OfficeError (bad_input)
   // for an invalid file or one whose panel and date disagree with its name.
   std::optional<panel::Bookings> load_bookings(const std::string& panel_id,
                                                panel::CalendarDate date) const;
@@ -80,14 +80,4 @@ class Workspace {
 std::filesystem::path template_path(const std::filesystem::path& office_root,
                                     const std::string& configured);
 
-// The instant --now names, or the clock's now. A date alone is the start of that London day;
-// a UK date (15/12/2026, 15/12/2026T09:00 or "15/12/2026 09:00") is read as well. Throws
-// UsageError naming `option` for a malformed time.
-panel::UtcInstant now_from(const std::optional<std::string>& now_option,
-                           const std::string& option = "--now");
-
-// A sitting's date from the command line, as YYYY-MM-DD or DD/MM/YYYY. Throws UsageError
-// naming the text.
-panel::CalendarDate date_argument(const std::string& text, const std::string& what);
-
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -9,7 +9,7 @@
 
 #include "validation/schema_set.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // Every embedded schema file, parsed once.
 const validation::SchemaSet& bundled_schemas();
@@ -18,10 +18,11 @@ const validation::SchemaSet& bundled_schemas();
 // "decisions", "report".
 const std::vector<std::string>& schema_kinds();
 
-// "case" -> "case.schema.json". Throws UsageError naming the kinds for an unknown name.
+// "case" -> "case.schema.json". Throws OfficeError (bad_argument) naming the kinds for an unknown
+// name.
 std::string schema_file_for(std::string_view kind);
 
 // The kind a document's top-level keys suggest, or empty when they suggest none.
 std::string guess_schema_kind(const nlohmann::json& document);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

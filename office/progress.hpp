@@ -1,0 +1,49 @@
+#pragma once
+// What a long operation tells its caller while it runs, through interfaces the caller supplies:
+// the command line draws a bar on stderr, a server streams to a browser, a test records them.
+// The office itself never writes to stdout or stderr.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace panelpack::office {
+
+// The steps of one stage of work ("converting to PDF", "packing"), as they are done.
+class ProgressSink {
+ public:
+  virtual ~ProgressSink() = default;
+  // A stage of `total` items starts.
+  virtual void begin(std::string_view stage, std::size_t total) = 0;
+  // One more item of the current stage is done. May be called from several threads at once.
+  virtual void advance() = 0;
+  // The current stage is over.
+  virtual void finish() = 0;
+};
+
+// Something that happened to the office. It names sittings, cases and mails by id only: case
+// content is OFFICIAL-SENSITIVE and never travels in an event.
+struct OfficeEvent {
+  enum class Kind {
+    pack_built,   // a sitting's pack was built
+    pack_reused,  // a sitting's pack was already up to date
+    mail_queued,  // a mail was put in the outbox
+    mail_sent,    // the relay accepted a mail
+    problem,      // something went wrong and was dealt with; the run goes on
+  };
+  Kind kind;
+  std::string subject;  // "ADOPTION 2026-12-15", a mail's key...
+  std::string detail;   // a sentence for a person
+};
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void event(const OfficeEvent& happened) = 0;
+};
+
+// Sinks that do nothing, for callers that want no progress or events.
+ProgressSink& no_progress();
+EventSink& no_events();
+
+}  // namespace panelpack::office
