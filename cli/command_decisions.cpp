@@ -18,9 +18,9 @@
 #include "panel/panel_error.hpp"
 #include "pdf/libreoffice_converter.hpp"
 #include "pdf/pdf_error.hpp"
-#include "sha256.hpp"
 #include "sitting_context.hpp"
 #include "templating/atomic_file.hpp"
+#include "text/sha256.hpp"
 #include "validated_json.hpp"
 
 namespace panelpack::cli {
@@ -196,7 +196,7 @@ ExitCode run_decisions(std::span<const std::string> words) {
       nlohmann::ordered_json entry{{"caseRef", record.case_ref},
                                    {"childId", record.child_id},
                                    {"file", record.file},
-                                   {"sha256", sha256_hex(record.bytes)}};
+                                   {"sha256", text::sha256_hex(record.bytes)}};
       entry["pdf"] = made_pdfs ? nlohmann::ordered_json(record.pdf) : nullptr;
       files.push_back(std::move(entry));
     }
