@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <utility>
 
 #include "strict_json_parser.hpp"
@@ -254,9 +255,10 @@ RecordBatch read_record_folder(const std::string& folder) {
     try {
       std::ifstream in(file, std::ios::binary);
       if (!in) throw JsonInputError(record.file, {1, 1}, "cannot be read");
-      const std::string text((std::istreambuf_iterator<char>(in)),
-                             std::istreambuf_iterator<char>());
-      record.data = parse_json_document(text, record.file);
+      // Through a stream buffer: GCC 12 warns falsely about istreambuf_iterator here.
+      std::ostringstream text;
+      text << in.rdbuf();
+      record.data = parse_json_document(text.str(), record.file);
       if (!record.data.is_object()) {
         record.error = record.file + ": the record is not a JSON object ({...})";
         record.data = nullptr;
