@@ -11,6 +11,7 @@
 #include "office_arguments.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
+#include "text/iso_date.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -48,10 +49,9 @@ nlohmann::ordered_json deadline_json(const panel::Deadline& deadline) {
 
 // One date style throughout: "Tue 15 Dec 2026", the year left out when `year` is the same.
 std::string day_text(panel::CalendarDate date, std::optional<int> year = std::nullopt) {
-  static constexpr std::array<const char*, 12> kMonths{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   std::string text = std::string{panel::weekday_name(date.weekday()).substr(0, 3)} + " " +
-                     std::to_string(date.day()) + " " + kMonths[date.month() - 1];
+                     std::to_string(date.day()) + " " +
+                     std::string{text::month_abbreviation(date.month())};
   if (year != date.year()) text += " " + std::to_string(date.year());
   return text;
 }

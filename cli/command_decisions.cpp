@@ -21,9 +21,9 @@
 #include "panel/panel_error.hpp"
 #include "pdf/libreoffice_converter.hpp"
 #include "pdf/pdf_error.hpp"
-#include "sha256.hpp"
 #include "sitting_context.hpp"
 #include "templating/atomic_file.hpp"
+#include "text/sha256.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -196,7 +196,7 @@ ExitCode run_decisions(std::span<const std::string> words) {
     RecordsManifest manifest{panel_id, date, due.local, now, {}};
     for (const Record& record : records) {
       manifest.records.push_back(
-          {record.case_ref, record.child_id, record.file, sha256_hex(record.bytes),
+          {record.case_ref, record.child_id, record.file, text::sha256_hex(record.bytes),
            made_pdfs ? std::optional<std::string>(record.pdf) : std::nullopt});
     }
     staged.write(records_manifest_name, manifest.to_json().dump(2) + "\n");

@@ -1,6 +1,5 @@
 #include "mail_content.hpp"
 
-#include <array>
 #include <set>
 #include <system_error>
 
@@ -8,6 +7,7 @@
 #include "office/records_manifest.hpp"
 #include "panel/labels.hpp"
 #include "templating/atomic_file.hpp"
+#include "text/iso_date.hpp"
 
 namespace panelpack::cli {
 
@@ -87,11 +87,8 @@ void add_change_data(json& data, const panel::DueMail& mail) {
 }  // namespace
 
 std::string long_date(panel::CalendarDate date) {
-  static constexpr std::array<const char*, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
   return std::string{panel::weekday_name(date.weekday())} + " " + std::to_string(date.day()) + " " +
-         kMonths.at(date.month() - 1) + " " + std::to_string(date.year());
+         std::string{text::month_name(date.month())} + " " + std::to_string(date.year());
 }
 
 json email_data(const Workspace& workspace, const panel::MailPlan& plan, const panel::DueMail& mail,

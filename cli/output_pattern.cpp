@@ -7,6 +7,7 @@
 
 #include "exit_codes.hpp"
 #include "mustache_data.hpp"
+#include "text/utf8.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -26,10 +27,7 @@ bool is_replaced(char character) {
 
 // Cuts at most `limit` bytes without splitting a UTF-8 character.
 void truncate_utf8(std::string& text, std::size_t limit) {
-  if (text.size() <= limit) return;
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
-  text.resize(cut);
+  text.resize(text::utf8_prefix_length(text, limit));
 }
 
 void trim(std::string& text, std::string_view leading, std::string_view trailing) {

@@ -5,7 +5,7 @@
 #include <system_error>
 
 #include "office/files.hpp"
-#include "sha256.hpp"
+#include "text/sha256.hpp"
 #include "uses_office.hpp"
 
 namespace panelpack::cli {
@@ -37,7 +37,7 @@ std::string office_name(const Workspace& workspace, const fs::path& path) {
 std::string file_digest(const fs::path& path) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) return "missing";
-  return sha256_hex(read_input(path.string()));
+  return text::sha256_hex(read_input(path.string()));
 }
 
 }  // namespace
@@ -45,7 +45,7 @@ std::string file_digest(const fs::path& path) {
 std::string inputs_fingerprint(const std::vector<PackInput>& files) {
   std::string text;
   for (const PackInput& input : files) text += input.file + '\0' + input.sha256 + '\n';
-  return sha256_hex(text);
+  return text::sha256_hex(text);
 }
 
 PackInputs pack_inputs(const Workspace& workspace, const SittingContext& context,
@@ -61,7 +61,7 @@ PackInputs pack_inputs(const Workspace& workspace, const SittingContext& context
   }
   PackInputs inputs;
   for (const auto& [name, path] : paths) inputs.files.push_back({name, file_digest(path)});
-  inputs.files.push_back({kPlanInput, sha256_hex(plan_text(plan))});
+  inputs.files.push_back({kPlanInput, text::sha256_hex(plan_text(plan))});
   inputs.fingerprint = inputs_fingerprint(inputs.files);
   return inputs;
 }

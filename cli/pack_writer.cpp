@@ -16,9 +16,9 @@
 #include "pdf/pdf_error.hpp"
 #include "pdf/pdf_merge.hpp"
 #include "progress.hpp"
-#include "sha256.hpp"
 #include "templating/atomic_file.hpp"
 #include "templating/zip_archive.hpp"
+#include "text/sha256.hpp"
 
 namespace panelpack::cli {
 
@@ -180,7 +180,8 @@ PackResult write_pack(const Workspace& workspace, const SittingContext& context,
       Progress progress("packing", plan.entries.size(), options.progress);
       for (const panel::PackEntry& entry : plan.entries) {
         std::string bytes = document_bytes(workspace, context, entry, agenda_data, renderers);
-        result.documents.push_back({entry.file_name, bytes.size(), sha256_hex(bytes), &entry});
+        result.documents.push_back(
+            {entry.file_name, bytes.size(), text::sha256_hex(bytes), &entry});
         staged.write(entry.file_name, bytes);
         zip.add(entry.file_name, std::move(bytes), zip_compression(entry.file_name));
         progress.advance();

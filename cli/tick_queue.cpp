@@ -16,8 +16,8 @@
 #include "pack_manifest.hpp"
 #include "pack_protection.hpp"
 #include "panel/pack_decision.hpp"
-#include "sha256.hpp"
 #include "sitting_pack.hpp"
+#include "text/sha256.hpp"
 
 namespace panelpack::cli {
 
@@ -350,7 +350,7 @@ class Queuer {
                          0};
     alert.key =
         panel::mail_key(alert.kind, sitting.panel->id, sitting.sitting.date,
-                        "failure-" + sha256_hex(failure).substr(0, 12), administrator.email);
+                        "failure-" + text::sha256_hex(failure).substr(0, 12), administrator.email);
     const EmailTemplates* templates = templates_for(alert);
     if (templates == nullptr) return nullptr;
     try {

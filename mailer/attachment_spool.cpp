@@ -1,7 +1,6 @@
 #include "mailer/attachment_spool.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,42 +12,28 @@
 #include <utility>
 
 #include "mailer/mail_error.hpp"
+#include "text/sha256.hpp"
 
 namespace panelpack::mailer {
 namespace {
 
 namespace fs = std::filesystem;
 
-// The EVP digest context, freed however hashing ends.
-struct FreeDigest {
-  void operator()(EVP_MD_CTX* context) const noexcept { EVP_MD_CTX_free(context); }
-};
-
 // SHA-256 of a file, read in chunks.
 SpooledFile hash_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw MailError("attachment_unreadable", file.string(), "cannot read the file");
-  std::unique_ptr<EVP_MD_CTX, FreeDigest> context(EVP_MD_CTX_new());
-  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
-    throw MailError("attachment_unreadable", file.string(), "cannot start SHA-256");
-  }
+  text::Sha256 digest;
   SpooledFile result;
   std::string chunk(64 * 1024, '\0');
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto got = static_cast<std::size_t>(in.gcount());
     if (in.bad()) throw MailError("attachment_unreadable", file.string(), "reading failed");
-    EVP_DigestUpdate(context.get(), chunk.data(), got);
+    digest.update(std::string_view(chunk).substr(0, got));
     result.size += got;
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(context.get(), digest, &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (unsigned int i = 0; i < length; ++i) {
-    result.sha256 += kHex[digest[i] >> 4];
-    result.sha256 += kHex[digest[i] & 0xf];
-  }
+  result.sha256 = digest.finish_hex();
   return result;
 }
 

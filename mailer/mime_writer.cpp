@@ -13,6 +13,9 @@
 #include <vector>
 
 #include "mailer/mail_error.hpp"
+#include "text/base64.hpp"
+#include "text/iso_date.hpp"
+#include "text/utf8.hpp"
 
 namespace panelpack::mailer {
 namespace {
@@ -27,61 +30,6 @@ constexpr std::size_t kLongestPlainFilename = 60;
 constexpr std::size_t kBase64LineBytes = 57;  // 76 base64 characters
 constexpr std::string_view kCrlf = "\r\n";
 constexpr char kHexDigits[] = "0123456789ABCDEF";
-constexpr char kBase64Alphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xc0) == 0x80;
-}
-
-// The length of the well-formed UTF-8 sequence at `at`, or 0 when it is not one (overlong
-// forms, surrogates and code points past U+10FFFF included).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  std::uint32_t code = 0;
-  if (lead >= 0xc2 && lead <= 0xdf) {
-    length = 2;
-    code = lead & 0x1fU;
-  } else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    code = lead & 0x0fU;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    code = lead & 0x07U;
-  } else {
-    return 0;
-  }
-  if (at + length > text.size()) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    if (!is_continuation_byte(text[at + i])) return 0;
-    code = (code << 6) | (byte(at + i) & 0x3fU);
-  }
-  if ((length == 3 && code < 0x800) || (length == 4 && (code < 0x10000 || code > 0x10ffff))) {
-    return 0;
-  }
-  if (code >= 0xd800 && code <= 0xdfff) return 0;
-  return length;
-}
-
-// `text` with every malformed UTF-8 byte replaced by U+FFFD, so charset=UTF-8 is true.
-std::string valid_utf8(std::string_view text) {
-  std::string clean;
-  clean.reserve(text.size());
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, at);
-    if (length == 0) {
-      clean += "\xEF\xBF\xBD";
-      ++at;
-    } else {
-      clean.append(text, at, length);
-      at += length;
-    }
-  }
-  return clean;
-}
 
 std::string_view trim_spaces(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -92,11 +40,11 @@ std::string_view trim_spaces(std::string_view text) {
 // A header value made safe: valid UTF-8, and every control character (C0, DEL, C1, and the
 // Unicode line and paragraph separators) a space, so no value can end its header line.
 std::string header_text(std::string_view raw) {
-  const std::string text = valid_utf8(raw);
+  const std::string text = text::replace_invalid_utf8(raw);
   std::string safe;
   safe.reserve(text.size());
   for (std::size_t at = 0; at < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, at);
+    const std::size_t length = text::decode_utf8(text, at).length;
     const std::string_view sequence(text.data() + at, length);
     const auto lead = static_cast<unsigned char>(sequence[0]);
     const bool c0_or_del = length == 1 && (lead < 0x20 || lead == 0x7f);
@@ -114,32 +62,6 @@ std::string header_text(std::string_view raw) {
 
 bool is_printable_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c <= 0x7e; });
-}
-
-std::string base64(std::string_view bytes) {
-  std::string encoded;
-  encoded.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t at = 0;
-  for (; at + 3 <= bytes.size(); at += 3) {
-    const auto triple =
-        (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) << 16) |
-        (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8) |
-        static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2]));
-    encoded += kBase64Alphabet[(triple >> 18) & 0x3f];
-    encoded += kBase64Alphabet[(triple >> 12) & 0x3f];
-    encoded += kBase64Alphabet[(triple >> 6) & 0x3f];
-    encoded += kBase64Alphabet[triple & 0x3f];
-  }
-  if (at < bytes.size()) {
-    std::uint32_t rest = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) << 16;
-    const bool two = at + 1 < bytes.size();
-    if (two) rest |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 8;
-    encoded += kBase64Alphabet[(rest >> 18) & 0x3f];
-    encoded += kBase64Alphabet[(rest >> 12) & 0x3f];
-    encoded += two ? kBase64Alphabet[(rest >> 6) & 0x3f] : '=';
-    encoded += '=';
-  }
-  return encoded;
 }
 
 // One header field being built, folded before a word whenever the line would pass 78 columns.
@@ -187,8 +109,8 @@ void add_encoded_words(HeaderField& field, std::string_view utf8) {
     budget = std::min(budget, kMaxEncodedWord);
     const std::size_t max_bytes = (budget - kEncodedWordFrame) / 4 * 3;
     std::size_t cut = std::min(at + max_bytes, utf8.size());
-    while (cut < utf8.size() && cut > at && is_continuation_byte(utf8[cut])) --cut;
-    field.add_word("=?UTF-8?B?" + base64(utf8.substr(at, cut - at)) + "?=");
+    while (cut < utf8.size() && cut > at && text::is_utf8_continuation(utf8[cut])) --cut;
+    field.add_word("=?UTF-8?B?" + text::base64(utf8.substr(at, cut - at)) + "?=");
     at = cut;
   }
 }
@@ -310,19 +232,18 @@ std::string format_date(std::chrono::system_clock::time_point date) {
   gmtime_r(&seconds, &utc);
   static constexpr std::array<const char*, 7> kDays = {"Sun", "Mon", "Tue", "Wed",
                                                        "Thu", "Fri", "Sat"};
-  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   char text[40];
-  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d +0000",
+  const std::string_view month = text::month_abbreviation(static_cast<unsigned>(utc.tm_mon) + 1);
+  std::snprintf(text, sizeof text, "%s, %02d %.*s %04d %02d:%02d:%02d +0000",
                 kDays[static_cast<std::size_t>(utc.tm_wday)], utc.tm_mday,
-                kMonths[static_cast<std::size_t>(utc.tm_mon)], utc.tm_year + 1900, utc.tm_hour,
+                static_cast<int>(month.size()), month.data(), utc.tm_year + 1900, utc.tm_hour,
                 utc.tm_min, utc.tm_sec);
   return text;
 }
 
 // Body text as valid UTF-8 with every line end (CR, LF or CRLF) made CRLF.
 std::string normalise_body(std::string_view raw) {
-  const std::string text = valid_utf8(raw);
+  const std::string text = text::replace_invalid_utf8(raw);
   std::string normal;
   normal.reserve(text.size() + text.size() / 32);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -437,7 +358,7 @@ bool is_plain_filename(std::string_view name) {
 std::string ascii_fallback(std::string_view name) {
   std::string fallback;
   for (std::size_t at = 0; at < name.size();) {
-    const std::size_t length = std::max<std::size_t>(utf8_sequence_length(name, at), 1);
+    const std::size_t length = std::max<std::size_t>(text::decode_utf8(name, at).length, 1);
     const char c = name[at];
     fallback += (length == 1 && c >= 0x20 && c <= 0x7e && c != '"' && c != '\\') ? c : '_';
     at += length;
@@ -532,7 +453,8 @@ void write_base64_file(std::ostream& out, const Attachment& attachment) {
     }
     lines.clear();
     for (std::size_t at = 0; at < got; at += kBase64LineBytes) {
-      lines += base64(std::string_view(chunk).substr(at, std::min(kBase64LineBytes, got - at)));
+      lines +=
+          text::base64(std::string_view(chunk).substr(at, std::min(kBase64LineBytes, got - at)));
       lines += kCrlf;
     }
     out.write(lines.data(), static_cast<std::streamsize>(lines.size()));

@@ -1,6 +1,5 @@
 #include "mailer/smtp_session.hpp"
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/InvalidCertificateHandler.h>
@@ -32,6 +31,7 @@
 
 #include "mailer/mail_error.hpp"
 #include "mailer/mime_writer.hpp"
+#include "text/base64.hpp"
 
 namespace panelpack::mailer {
 namespace {
@@ -98,15 +98,6 @@ std::string describe(const Reply& reply) {
   }
   if (text.size() > kMaxQuotedReply) text = text.substr(0, kMaxQuotedReply) + "...";
   return text;
-}
-
-std::string base64(std::string_view bytes) {
-  std::ostringstream encoded;
-  Poco::Base64Encoder encoder(encoded);
-  encoder.rdbuf()->setLineLength(0);
-  encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  encoder.close();
-  return encoded.str();
 }
 
 // Thrown when a reused connection turns out to be dead at the first command of a message:
@@ -529,7 +520,7 @@ struct SmtpSession::State {
     credentials += settings.username;
     credentials += '\0';
     credentials += settings.password;
-    const Reply reply = command("AUTH PLAIN " + base64(credentials));
+    const Reply reply = command("AUTH PLAIN " + text::base64(credentials));
     if (reply.code != 235) {
       quit();
       throw MailError("auth_failed", server,

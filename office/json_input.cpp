@@ -5,18 +5,16 @@
 #include <cstdint>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <utility>
 
 #include "office/strict_json_parser.hpp"
+#include "text/utf8.hpp"
 
 namespace panelpack::office {
 namespace {
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-
-bool is_continuation(unsigned char byte) {
-  return (byte & 0xC0U) == 0x80U;
-}
 
 std::string_view without_utf8_bom(std::string_view text) {
   return text.starts_with(utf8_bom) ? text.substr(utf8_bom.size()) : text;
@@ -103,7 +101,7 @@ std::string describe_parse_error(const std::string& what) {
 
 // Parses `text`, which starts at `line_offset` lines into the file (for JSON Lines).
 nlohmann::json parse_located(std::string_view text, const std::string& source, int line_offset) {
-  if (const auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+  if (const auto bad = text::find_invalid_utf8(text); bad != std::string_view::npos) {
     TextPosition position = position_of(text, bad);
     position.line += line_offset;
     throw JsonInputError(source, position, invalid_utf8_message());
@@ -209,48 +207,11 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
     if (byte == '\n') {
       ++position.line;
       position.column = 1;
-    } else if (!is_continuation(byte)) {
+    } else if (!text::is_utf8_continuation(text[i])) {
       ++position.column;
     }
   }
   return position;
-}
-
-std::size_t find_invalid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code_point = 0;
-    if (lead < 0x80U) {
-      ++i;
-      continue;
-    }
-    if (lead >= 0xC2U && lead <= 0xDFU) {
-      length = 2;
-      code_point = lead & 0x1FU;
-    } else if (lead >= 0xE0U && lead <= 0xEFU) {
-      length = 3;
-      code_point = lead & 0x0FU;
-    } else if (lead >= 0xF0U && lead <= 0xF4U) {
-      length = 4;
-      code_point = lead & 0x07U;
-    } else {
-      return i;
-    }
-    if (i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto byte = static_cast<unsigned char>(text[i + k]);
-      if (!is_continuation(byte)) return i;
-      code_point = (code_point << 6U) | (byte & 0x3FU);
-    }
-    const bool overlong =
-        (length == 3 && code_point < 0x800U) || (length == 4 && code_point < 0x10000U);
-    const bool surrogate = code_point >= 0xD800U && code_point <= 0xDFFFU;
-    if (overlong || surrogate || code_point > 0x10FFFFU) return i;
-    i += length;
-  }
-  return std::string_view::npos;
 }
 
 JsonInputError::JsonInputError(const std::string& source, TextPosition position,
@@ -294,9 +255,10 @@ RecordBatch read_record_folder(const std::string& folder) {
     try {
       std::ifstream in(file, std::ios::binary);
       if (!in) throw JsonInputError(record.file, {1, 1}, "cannot be read");
-      const std::string text((std::istreambuf_iterator<char>(in)),
-                             std::istreambuf_iterator<char>());
-      record.data = parse_json_document(text, record.file);
+      // Through a stream buffer: GCC 12 warns falsely about istreambuf_iterator here.
+      std::ostringstream text;
+      text << in.rdbuf();
+      record.data = parse_json_document(text.str(), record.file);
       if (!record.data.is_object()) {
         record.error = record.file + ": the record is not a JSON object ({...})";
         record.data = nullptr;

@@ -22,9 +22,6 @@ struct TextPosition {
 // Where the byte at `offset` is in `text`.
 TextPosition position_of(std::string_view text, std::size_t offset);
 
-// The offset of the first byte that is not part of well-formed UTF-8, or npos.
-std::size_t find_invalid_utf8(std::string_view text);
-
 // The text could not be read as JSON. `what()` is "SOURCE:LINE:COLUMN: message".
 class JsonInputError : public std::runtime_error {
  public:

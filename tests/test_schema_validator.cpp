@@ -223,9 +223,8 @@ TEST(Locations, StringsWithNewlinesEscapedDoNotMoveLines) {
 }
 
 TEST(Suggestions, NearestNameByEditDistance) {
-  EXPECT_EQ(edit_distance("kitten", "sitting"), 3U);
-  EXPECT_EQ(edit_distance("Name", "name"), 0U);
   EXPECT_EQ(nearest_name("nmae", {"dob", "name", "childId"}), "name");
+  EXPECT_EQ(nearest_name("NAME", {"dob", "name", "childId"}), "name");
   EXPECT_EQ(nearest_name("zzzzzz", {"dob", "name"}), std::nullopt);
 }
 

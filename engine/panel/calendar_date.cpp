@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "panel/panel_error.hpp"
+#include "text/iso_date.hpp"
 
 namespace panelpack::panel {
 
@@ -16,16 +17,6 @@ constexpr int kLastYear = 9999;
 
 bool in_range(std::chrono::year year) {
   return static_cast<int>(year) >= kFirstYear && static_cast<int>(year) <= kLastYear;
-}
-
-// Reads exactly `width` ASCII digits at `pos`; -1 if any is not a digit.
-int read_digits(std::string_view text, std::size_t pos, std::size_t width) {
-  int value = 0;
-  for (std::size_t i = pos; i < pos + width; ++i) {
-    if (text[i] < '0' || text[i] > '9') return -1;
-    value = value * 10 + (text[i] - '0');
-  }
-  return value;
 }
 
 }  // namespace
@@ -46,23 +37,14 @@ CalendarDate::CalendarDate(std::chrono::sys_days days) : ymd_{days} {
 }
 
 CalendarDate CalendarDate::parse(std::string_view text) {
-  const std::string where{text};
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    throw PanelError("invalid_date", where, "expected a date as YYYY-MM-DD");
+  const text::ParsedDate parsed = text::parse_iso_date(text);
+  if (parsed.problem == text::DateProblem::not_yyyy_mm_dd) {
+    throw PanelError("invalid_date", std::string{text}, "expected a date as YYYY-MM-DD");
   }
-  const int year = read_digits(text, 0, 4);
-  const int month = read_digits(text, 5, 2);
-  const int day = read_digits(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0) {
-    throw PanelError("invalid_date", where, "expected a date as YYYY-MM-DD");
+  if (!parsed || parsed.date.year < kFirstYear) {
+    throw PanelError("invalid_date", std::string{text}, "there is no such calendar date");
   }
-  const std::chrono::year_month_day ymd{std::chrono::year{year},
-                                        std::chrono::month{static_cast<unsigned>(month)},
-                                        std::chrono::day{static_cast<unsigned>(day)}};
-  if (!ymd.ok() || !in_range(ymd.year())) {
-    throw PanelError("invalid_date", where, "there is no such calendar date");
-  }
-  return CalendarDate{year, static_cast<unsigned>(month), static_cast<unsigned>(day)};
+  return CalendarDate{parsed.date.year, parsed.date.month, parsed.date.day};
 }
 
 bool CalendarDate::is_weekend() const noexcept {

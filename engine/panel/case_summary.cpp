@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "panel/json_reading.hpp"
+#include "text/utf8.hpp"
 
 namespace panelpack::panel {
 
@@ -35,7 +36,7 @@ std::string initial_of(const std::string& word) {
   }
   if (start == word.size()) return "";
   std::size_t end = start + 1;
-  while (end < word.size() && (static_cast<unsigned char>(word[end]) & 0xC0U) == 0x80U) ++end;
+  while (end < word.size() && text::is_utf8_continuation(word[end])) ++end;
   std::string initial = word.substr(start, end - start);
   if (initial.size() == 1) {
     initial[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(initial[0])));

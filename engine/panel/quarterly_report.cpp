@@ -8,16 +8,13 @@
 #include "panel/agenda.hpp"
 #include "panel/labels.hpp"
 #include "panel/panel_error.hpp"
+#include "text/iso_date.hpp"
 
 namespace panelpack::panel {
 
 namespace {
 
 using nlohmann::ordered_json;
-
-constexpr std::array<const char*, 12> kMonths{"January",   "February", "March",    "April",
-                                              "May",       "June",     "July",     "August",
-                                              "September", "October",  "November", "December"};
 
 constexpr std::array<std::string_view, 10> kOutcomes{
     "plan_ratified",        "plan_changed",     "plan_not_ratified", "match_recommended",
@@ -246,8 +243,9 @@ std::string Quarter::id() const {
 }
 
 std::string Quarter::label() const {
-  return std::string{kMonths[static_cast<std::size_t>(3 * number - 3)]} + " to " +
-         kMonths[static_cast<std::size_t>(3 * number - 1)] + " " + std::to_string(year);
+  return std::string{text::month_name(static_cast<unsigned>(3 * number - 2))} + " to " +
+         std::string{text::month_name(static_cast<unsigned>(3 * number))} + " " +
+         std::to_string(year);
 }
 
 std::optional<double> Measure::percentage() const {

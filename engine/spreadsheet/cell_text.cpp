@@ -7,17 +7,9 @@
 
 #include "spreadsheet/spreadsheet_error.hpp"
 #include "templating/value_text.hpp"
+#include "text/utf8.hpp"
 
 namespace panelpack::spreadsheet::detail {
-namespace {
-
-constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
-
-bool is_continuation(unsigned char byte) {
-  return (byte & 0xC0) == 0x80;
-}
-
-}  // namespace
 
 std::string clean_text(std::string_view text) {
   std::string out;
@@ -35,37 +27,16 @@ std::string clean_text(std::string_view text) {
       ++i;
       continue;
     }
-    std::size_t length = 0;
-    char32_t code_point = 0;
-    char32_t smallest = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-      code_point = lead & 0x1Fu;
-      smallest = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      code_point = lead & 0x0Fu;
-      smallest = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      code_point = lead & 0x07u;
-      smallest = 0x10000;
-    }
-    bool valid = length > 0 && i + length <= text.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      valid = is_continuation(next);
-      code_point = (code_point << 6) | (next & 0x3Fu);
-    }
-    valid = valid && code_point >= smallest && code_point <= 0x10FFFF &&
-            !(code_point >= 0xD800 && code_point <= 0xDFFF);
-    if (!valid) {
-      out += replacement_character;
+    const text::Utf8Char character = text::decode_utf8(text, i);
+    if (character.length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for the bad byte
       ++i;
       continue;
     }
-    if (code_point != 0xFFFE && code_point != 0xFFFF) out.append(text.substr(i, length));
-    i += length;
+    if (character.code_point != 0xFFFE && character.code_point != 0xFFFF) {
+      out.append(text.substr(i, character.length));
+    }
+    i += character.length;
   }
   return out;
 }
@@ -74,7 +45,7 @@ std::size_t utf16_length(std::string_view utf8) {
   std::size_t units = 0;
   for (const char c : utf8) {
     const auto byte = static_cast<unsigned char>(c);
-    if (!is_continuation(byte)) units += byte >= 0xF0 ? 2 : 1;
+    if (!text::is_utf8_continuation(c)) units += byte >= 0xF0 ? 2 : 1;
   }
   return units;
 }

@@ -12,6 +12,8 @@
 #include <utility>
 
 #include "templating/value_text.hpp"
+#include "text/edit_distance.hpp"
+#include "text/iso_date.hpp"
 
 namespace panelpack::templating {
 
@@ -36,33 +38,7 @@ std::string joined_filter_names() {
   return joined;
 }
 
-std::size_t edit_distance(std::string_view from, std::string_view to) {
-  std::vector<std::size_t> row(to.size() + 1);
-  for (std::size_t j = 0; j <= to.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= from.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= to.size(); ++j) {
-      const std::size_t above = row[j];
-      const std::size_t substitution = diagonal + (from[i - 1] == to[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-      diagonal = above;
-    }
-  }
-  return row[to.size()];
-}
-
 // --- date -------------------------------------------------------------------------------
-
-struct CalendarDate {
-  int year = 0;
-  int month = 0;  // 1..12
-  int day = 0;    // 1..31
-};
-
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
 
 // Pattern tokens, longest first so "MMMM" is never read as "MM" twice.
 constexpr std::array<std::string_view, 6> kDateTokens = {"MMMM", "yyyy", "MMM", "dd", "MM", "d"};
@@ -85,37 +61,17 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-int days_in_month(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
-}
-
-int read_digits(std::string_view text) {
-  int number = 0;
-  for (const char c : text) number = number * 10 + (c - '0');
-  return number;
-}
-
-// Why `text` is not an ISO date, or nullopt with `date` filled in.
-std::optional<std::string> parse_iso_date(std::string_view text, CalendarDate& date) {
+// Why `text` is not an ISO date, or nullopt with `date` filled in. A date-time
+// ("2026-03-05T09:30:00Z") keeps its date part.
+std::optional<std::string> read_iso_date(std::string_view text, text::IsoDate& date) {
   constexpr std::string_view kShape = "is not an ISO date (YYYY-MM-DD)";
-  if (text.size() < 10) return std::string(kShape);
-  for (std::size_t i = 0; i < 10; ++i) {
-    const bool dash_expected = i == 4 || i == 7;
-    if (dash_expected ? text[i] != '-' : !is_digit(text[i])) return std::string(kShape);
-  }
-  // A date-time ("2026-03-05T09:30:00Z") keeps its date part.
   if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') {
     return std::string(kShape);
   }
-  date.year = read_digits(text.substr(0, 4));
-  date.month = read_digits(text.substr(5, 2));
-  date.day = read_digits(text.substr(8, 2));
-  if (date.month < 1 || date.month > 12 || date.day < 1 ||
-      date.day > days_in_month(date.year, date.month)) {
-    return "is not a real calendar date";
-  }
+  const text::ParsedDate parsed = text::parse_iso_date(text.substr(0, 10));
+  if (parsed.problem == text::DateProblem::not_yyyy_mm_dd) return std::string(kShape);
+  if (parsed.problem == text::DateProblem::no_such_day) return "is not a real calendar date";
+  date = parsed.date;
   return std::nullopt;
 }
 
@@ -125,8 +81,8 @@ void append_padded(std::string& out, int number, std::size_t width) {
   out += digits;
 }
 
-std::string format_date(const CalendarDate& date, std::string_view pattern) {
-  const std::string_view month_name = kMonthNames[static_cast<std::size_t>(date.month - 1)];
+std::string format_date(const text::IsoDate& date, std::string_view pattern) {
+  const std::string_view month_name = text::month_name(date.month);
   std::string out;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
@@ -305,10 +261,10 @@ StepResult apply_one(const json* value, const FilterCall& call,
   if (name == kUpper || name == kLower) return {change_case(value_to_text(value), name == kUpper)};
   if (is_null_or_empty(*value)) return {std::string()};
   if (name == kDate) {
-    CalendarDate date;
+    text::IsoDate date;
     std::optional<std::string> problem;
     if (value->is_string()) {
-      problem = parse_iso_date(value->get_ref<const std::string&>(), date);
+      problem = read_iso_date(value->get_ref<const std::string&>(), date);
     } else {
       problem = "is not text holding an ISO date (YYYY-MM-DD)";
     }
@@ -340,7 +296,7 @@ std::optional<std::string> filter_call_problem(const FilterCall& call) {
     const std::string* nearest = nullptr;
     std::size_t nearest_distance = 3;  // suggest only within an edit distance of 2
     for (const std::string& name : names) {
-      const std::size_t distance = edit_distance(call.name, name);
+      const std::size_t distance = text::edit_distance(call.name, name);
       if (distance < nearest_distance) {
         nearest = &name;
         nearest_distance = distance;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "templating/markers.hpp"
+#include "text/utf8.hpp"
 
 namespace panelpack::templating {
 namespace {
@@ -523,10 +524,7 @@ std::string shorten(std::string_view text) {
   std::string clean;
   for (char ch : text) clean += (ch == '\t' || ch == '\n' || ch == '\r') ? ' ' : ch;
   if (clean.size() <= kExcerptBytes) return clean;
-  std::size_t cut = kExcerptBytes;
-  // Never cut inside a UTF-8 sequence.
-  while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80) --cut;
-  return clean.substr(0, cut) + "\xE2\x80\xA6";
+  return clean.substr(0, text::utf8_prefix_length(clean, kExcerptBytes)) + "\xE2\x80\xA6";
 }
 
 xmlNode* ancestor(xmlNode* node, const QualifiedName& name, const MarkupFormat& format) {

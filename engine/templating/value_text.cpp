@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "text/utf8.hpp"
+
 namespace panelpack::templating {
 
 std::string value_to_text(const nlohmann::json* value) {
@@ -53,34 +55,12 @@ constexpr std::array<bool, 256> make_special_bytes() {
 
 constexpr std::array<bool, 256> kSpecialByte = make_special_bytes();
 
-bool is_continuation(unsigned char byte) {
-  return (byte & 0xC0U) == 0x80U;
-}
-
-// Length of the well-formed UTF-8 sequence at text[pos] that XML 1.0 allows, or 0 when the
-// lead byte starts no such sequence (invalid, overlong, surrogate, U+FFFE, U+FFFF).
+// Length of the well-formed UTF-8 character at text[pos] that XML 1.0 allows, or 0 when the
+// byte starts no such character (invalid, overlong, surrogate, U+FFFE, U+FFFF).
 std::size_t allowed_utf8_length(std::string_view text, std::size_t pos) {
-  const auto byte_at = [&](std::size_t offset) -> unsigned char {
-    return pos + offset < text.size() ? static_cast<unsigned char>(text[pos + offset]) : 0;
-  };
-  const unsigned char lead = byte_at(0);
-  const unsigned char second = byte_at(1);
-  if (lead >= 0xC2 && lead <= 0xDF) return is_continuation(second) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    // Bounds on the second byte exclude overlongs (E0) and surrogates (ED), per Unicode 3-7.
-    const unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
-    const unsigned char high = lead == 0xED ? 0x9F : 0xBF;
-    if (second < low || second > high || !is_continuation(byte_at(2))) return 0;
-    if (lead == 0xEF && second == 0xBF && (byte_at(2) == 0xBE || byte_at(2) == 0xBF)) return 0;
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    const unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
-    const unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
-    if (second < low || second > high) return 0;
-    return is_continuation(byte_at(2)) && is_continuation(byte_at(3)) ? 4 : 0;
-  }
-  return 0;
+  const text::Utf8Char character = text::decode_utf8(text, pos);
+  if (character.code_point == 0xFFFE || character.code_point == 0xFFFF) return 0;
+  return character.length;
 }
 
 }  // namespace

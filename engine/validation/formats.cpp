@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "text/iso_date.hpp"
+
 namespace panelpack::validation {
 namespace {
 
@@ -19,16 +21,6 @@ int number(std::string_view digits) {
   return value;
 }
 
-bool is_leap_year(int year) {
-  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && is_leap_year(year)) return 29;
-  return days[month - 1];
-}
-
 // HH:MM with hour and minute in range; `max_hour` 23.
 bool is_hours_minutes(std::string_view text) {
   if (text.size() != 5 || text[2] != ':') return false;
@@ -40,14 +32,7 @@ bool is_hours_minutes(std::string_view text) {
 }  // namespace
 
 bool is_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  const auto year = text.substr(0, 4);
-  const auto month = text.substr(5, 2);
-  const auto day = text.substr(8, 2);
-  if (!all_digits(year) || !all_digits(month) || !all_digits(day)) return false;
-  const int m = number(month);
-  const int d = number(day);
-  return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(number(year), m);
+  return static_cast<bool>(text::parse_iso_date(text));
 }
 
 bool is_date_time(std::string_view text) {

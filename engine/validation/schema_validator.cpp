@@ -4,6 +4,7 @@
 #include <cmath>
 #include <regex>
 
+#include "text/utf8.hpp"
 #include "validation/formats.hpp"
 #include "validation/json_locations.hpp"
 #include "validation/nearest_name.hpp"
@@ -19,9 +20,7 @@ constexpr std::size_t kListedValues = 16;
 
 std::string shortened(std::string text) {
   if (text.size() <= kValueBytes) return text;
-  std::size_t cut = kValueBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
-  return text.substr(0, cut) + "\xE2\x80\xA6";
+  return text.substr(0, text::utf8_prefix_length(text, kValueBytes)) + "\xE2\x80\xA6";
 }
 
 // Objects and lists are shown by their shape only: the data inside is not the problem.
@@ -112,9 +111,8 @@ std::string with_article(const std::string& noun) {
 }
 
 std::size_t code_points(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char ch) {
-    return (static_cast<unsigned char>(ch) & 0xC0U) != 0x80U;
-  }));
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char ch) { return !text::is_utf8_continuation(ch); }));
 }
 
 bool equal_json(const Json& value, const Schema& expected) {

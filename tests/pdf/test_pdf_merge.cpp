@@ -68,7 +68,7 @@ class PdfMerge : public ::testing::Test {
 };
 
 TEST_F(PdfMerge, PagesOfEverySectionComeInOrder) {
-  merge_with_outline(sitting(), output_, {"Panel 9 March 2026"});
+  merge_with_outline(sitting(), output_, {.document_title = "Panel 9 March 2026", .password = ""});
 
   ASSERT_EQ(page_count(output_), 7);
   const std::vector<std::string> expected = {"Agenda page 1",  "Referral page 1", "Referral page 2",
@@ -118,7 +118,7 @@ TEST_F(PdfMerge, QpdfToolReadsTheSameOutline) {
 
 // The catalogue and /Count values viewers rely on: bookmarks panel shown, items open.
 TEST_F(PdfMerge, OpensWithBookmarksPanelAndOpenCounts) {
-  merge_with_outline(sitting(), output_, {kCaseTitle});
+  merge_with_outline(sitting(), output_, {.document_title = kCaseTitle, .password = ""});
 
   QPDF pdf;
   pdf.processFile(output_.c_str());
@@ -135,7 +135,7 @@ TEST_F(PdfMerge, OpensWithBookmarksPanelAndOpenCounts) {
 
 // pdfinfo (poppler) decodes the UTF-16 title independently of qpdf.
 TEST_F(PdfMerge, DocumentTitleIsUnicode) {
-  merge_with_outline(sitting(), output_, {kCaseTitle});
+  merge_with_outline(sitting(), output_, {.document_title = kCaseTitle, .password = ""});
 
   const auto output = run_program({"pdfinfo", "-enc", "UTF-8", output_.string()});
   ASSERT_EQ(output.exit_status, 0);
