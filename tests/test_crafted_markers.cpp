@@ -5,25 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "support/minimal_docx.hpp"
 #include "templating/template.hpp"
 #include "templating/zip_archive.hpp"
 
 namespace panelpack::templating {
 namespace {
-
-constexpr const char* kContentTypes =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-    R"(<Default Extension="xml" ContentType="application/xml"/>)"
-    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-    R"(</Types>)";
-
-constexpr const char* kPackageRels =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-    R"(</Relationships>)";
 
 constexpr const char* kBody =
     R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
@@ -31,16 +18,8 @@ constexpr const char* kBody =
     R"(<w:p><w:r><w:t>[{{name}}]</w:t></w:r></w:p>)"
     R"(<w:p><w:r><w:t>{{/items}}</w:t></w:r></w:p><w:sectPr/></w:body></w:document>)";
 
-std::string docx_with_document(const std::string& document_xml) {
-  ZipWriter writer;
-  writer.add("[Content_Types].xml", kContentTypes);
-  writer.add("_rels/.rels", kPackageRels);
-  writer.add("word/document.xml", document_xml);
-  return writer.finish();
-}
-
 std::string rendered_document(const std::string& document_xml) {
-  const Template compiled = Template::compile(docx_with_document(document_xml));
+  const Template compiled = Template::compile(test_support::minimal_docx(document_xml));
   const nlohmann::json data = {
       {"items", nlohmann::json::array({{{"name", "a"}}, {{"name", "b"}}})}};
   return ZipReader(compiled.render(data)).read("word/document.xml");
@@ -60,8 +39,8 @@ TEST(CraftedMarkers, APiNamedLikeAMarkerBeforeTheRootIsRemoved) {
 }
 
 TEST(CraftedMarkers, APiAndACommentNamingTheMarkerAfterTheRootAreRemoved) {
-  const std::string xml = rendered_document(std::string(kBody) +
-                                            "<?panelpack-m e?><!-- <?panelpack-m e7?> -->");
+  const std::string xml =
+      rendered_document(std::string(kBody) + "<?panelpack-m e?><!-- <?panelpack-m e7?> -->");
   expect_items_rendered_without_crafted_markers(xml);
 }
 

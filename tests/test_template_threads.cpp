@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "support/minimal_docx.hpp"
 #include "templating/template.hpp"
 #include "templating/zip_archive.hpp"
 
@@ -19,20 +20,6 @@ namespace {
 constexpr int kThreads = 4;
 constexpr int kRendersPerThread = 5;
 
-constexpr const char* kContentTypes =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-    R"(<Default Extension="xml" ContentType="application/xml"/>)"
-    R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-    R"(</Types>)";
-
-constexpr const char* kPackageRels =
-    R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-    R"(</Relationships>)";
-
 constexpr const char* kDocument =
     R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">)"
     R"(<w:body><w:p><w:r><w:t>Case {{case_ref}}</w:t></w:r></w:p>)"
@@ -41,11 +28,7 @@ constexpr const char* kDocument =
     R"(<w:p><w:r><w:t>{{/papers}}</w:t></w:r></w:p><w:sectPr/></w:body></w:document>)";
 
 std::string package() {
-  ZipWriter writer;
-  writer.add("[Content_Types].xml", kContentTypes);
-  writer.add("_rels/.rels", kPackageRels);
-  writer.add("word/document.xml", kDocument);
-  return writer.finish();
+  return test_support::minimal_docx(kDocument);
 }
 
 nlohmann::json data_for(int thread, int render) {
