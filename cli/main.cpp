@@ -1,5 +1,6 @@
 // `panelpack`: dispatches to a command and turns every failure into a message and an exit code.
 
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -132,6 +133,10 @@ int main(int argc, char** argv) {
   // Everything panelpack writes holds case data (OFFICIAL-SENSITIVE): files 0600, folders
   // 0700, LibreOffice's PDFs and SQLite's files included, whatever the caller's umask.
   ::umask(077);
+  // libzip passes each zip entry's date through localtime(), which re-reads /etc/localtime for
+  // every call unless TZ is set: naming the same zone spares some twenty stat calls a
+  // document, in every command that writes DOCX, ODT or zips. Set before any thread starts.
+  ::setenv("TZ", ":/etc/localtime", 0);
   const std::vector<std::string> words(argv + 1, argv + std::max(argc, 1));
   const int code = panelpack::cli::run(words);
   std::cout.flush();
