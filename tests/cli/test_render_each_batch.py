@@ -19,42 +19,13 @@ import unittest
 import zipfile
 from pathlib import Path
 
+from test_cli import write_docx  # the one-paragraph DOCX every command test starts from
+
 BINARY = os.environ.get("PANELPACK_BIN", "")
 STRACE = shutil.which("strace")
 
 SUCCESS, BAD_INPUT, MACHINE_FAILURE = 0, 1, 3
 FLUSHES = ("fsync", "fdatasync", "syncfs", "sync", "sync_file_range")
-
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" '
-    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/'
-    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    "</Types>"
-)
-PACKAGE_RELATIONSHIPS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/officeDocument" Target="word/document.xml"/>'
-    "</Relationships>"
-)
-WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def write_docx(path, text):
-    body = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
-        package.writestr("_rels/.rels", PACKAGE_RELATIONSHIPS)
-        package.writestr(
-            "word/document.xml",
-            f'<w:document xmlns:w="{WORD}"><w:body>{body}</w:body></w:document>',
-        )
-    return path
 
 
 def document_text(path):
