@@ -6,13 +6,13 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "document_rendering.hpp"
 #include "exit_codes.hpp"
-#include "labelled_data.hpp"
+#include "office/documents/document_rendering.hpp"
+#include "office/documents/labelled_data.hpp"
 #include "office/files.hpp"
+#include "office/sitting/sitting_context.hpp"
 #include "office_arguments.hpp"
 #include "panel/panel_error.hpp"
-#include "sitting_context.hpp"
 
 namespace panelpack::cli {
 namespace {

@@ -9,11 +9,11 @@
 #include <system_error>
 
 #include "arguments.hpp"
-#include "change_forecast.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "office/file_lock.hpp"
 #include "office/files.hpp"
+#include "office/tick/change_forecast.hpp"
 #include "office_arguments.hpp"
 #include "panel/labels.hpp"
 #include "panel/pack_plan.hpp"

@@ -9,8 +9,8 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "diagnostic_output.hpp"
 #include "office/bundled_schemas.hpp"
+#include "office/documents/diagnostic_output.hpp"
 #include "office/files.hpp"
 #include "schema_checks.hpp"
 #include "template_options.hpp"

@@ -8,11 +8,12 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "document_rendering.hpp"
 #include "exit_codes.hpp"
-#include "labelled_data.hpp"
 #include "office/decision_files.hpp"
+#include "office/documents/document_rendering.hpp"
+#include "office/documents/labelled_data.hpp"
 #include "office/records_manifest.hpp"
+#include "office/sitting/sitting_context.hpp"
 #include "office/validated_json.hpp"
 #include "office_arguments.hpp"
 #include "output_pattern.hpp"
@@ -21,7 +22,6 @@
 #include "panel/panel_error.hpp"
 #include "pdf/libreoffice_converter.hpp"
 #include "pdf/pdf_error.hpp"
-#include "sitting_context.hpp"
 #include "templating/atomic_file.hpp"
 #include "text/sha256.hpp"
 

@@ -9,11 +9,11 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
+#include "office/mail/mail_settings.hpp"
+#include "office/tick/tick_log.hpp"
 #include "office_arguments.hpp"
-#include "tick_log.hpp"
 
 namespace panelpack::cli {
 namespace {

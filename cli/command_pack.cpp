@@ -8,14 +8,14 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mail_settings.hpp"
+#include "office/mail/mail_settings.hpp"
+#include "office/mail/secrets.hpp"
+#include "office/pack/pack_writer.hpp"
+#include "office/pack/sitting_pack.hpp"
 #include "office_arguments.hpp"
-#include "pack_writer.hpp"
 #include "panel/labels.hpp"
 #include "panel/panel_error.hpp"
 #include "progress.hpp"
-#include "secrets.hpp"
-#include "sitting_pack.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -126,7 +126,8 @@ ExitCode run_pack(std::span<const std::string> words) {
   if (const char* batch = std::getenv("PANELPACK_PDF_BATCH"); batch != nullptr && options.pdf) {
     options.pdf_batch_size = parse_count("PANELPACK_PDF_BATCH", batch);
   }
-  options.progress = stderr_is_terminal() && !arguments.has("quiet");
+  TerminalProgress progress(stderr_is_terminal() && !arguments.has("quiet"));
+  options.progress = &progress;
   const auto now = now_from(arguments.value("now"));
 
   const SittingPack pack = build_sitting_pack(workspace, panel_id, date, options, now);

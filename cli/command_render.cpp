@@ -8,13 +8,13 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "diagnostic_output.hpp"
-#include "labelled_data.hpp"
+#include "office/documents/diagnostic_output.hpp"
+#include "office/documents/labelled_data.hpp"
+#include "office/documents/template_loading.hpp"
 #include "office/files.hpp"
 #include "office/json_input.hpp"
 #include "output_pattern.hpp"
 #include "render_request.hpp"
-#include "template_loading.hpp"
 #include "template_options.hpp"
 #include "uses_office.hpp"
 

@@ -15,13 +15,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "labelled_data.hpp"
+#include "office/documents/labelled_data.hpp"
+#include "office/documents/template_loading.hpp"
 #include "office/files.hpp"
 #include "office/json_input.hpp"
 #include "output_pattern.hpp"
 #include "progress.hpp"
 #include "render_request.hpp"
-#include "template_loading.hpp"
 #include "templating/atomic_file.hpp"
 #include "uses_office.hpp"
 

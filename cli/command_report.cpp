@@ -6,9 +6,9 @@
 
 #include "arguments.hpp"
 #include "commands.hpp"
-#include "document_rendering.hpp"
 #include "exit_codes.hpp"
 #include "office/decision_files.hpp"
+#include "office/documents/document_rendering.hpp"
 #include "office/files.hpp"
 #include "office_arguments.hpp"
 #include "panel/panel_error.hpp"

@@ -9,16 +9,16 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mail_settings.hpp"
 #include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
 #include "mailer/transport.hpp"
 #include "office/file_lock.hpp"
+#include "office/mail/mail_settings.hpp"
 #include "office/sitting_notices_file.hpp"
+#include "office/tick/tick_drain.hpp"
+#include "office/tick/tick_log.hpp"
+#include "office/tick/tick_queue.hpp"
 #include "office_arguments.hpp"
-#include "tick_drain.hpp"
-#include "tick_log.hpp"
-#include "tick_queue.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -98,7 +98,7 @@ void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
   // What people have now been told, for the next change to the sitting to be measured against.
   for (const OfficeError& problem :
        record_notices(inputs.workspace, inputs.plan, keys_in(outbox))) {
-    log.problem(exit_code_of(problem), problem.what());
+    log.problem(problem.code(), problem.what());
   }
   DrainCounts counts;
   try {
@@ -106,11 +106,12 @@ void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {
     counts = drain_outbox(outbox, transport, inputs.now, log,
                           std::chrono::seconds{inputs.mail.smtp.drain_timeout_seconds});
   } catch (const mailer::MailError& failure) {
-    log.problem(ExitCode::bad_input, std::string("office.json /mail/smtp: ") + failure.what() +
-                                         "; nothing was sent, the messages wait in the outbox");
+    log.problem(OfficeError::Code::bad_input,
+                std::string("office.json /mail/smtp: ") + failure.what() +
+                    "; nothing was sent, the messages wait in the outbox");
   } catch (const OfficeError& failure) {
-    log.problem(exit_code_of(failure), std::string(failure.what()) +
-                                           "; nothing was sent, the messages wait in the outbox");
+    log.problem(failure.code(), std::string(failure.what()) +
+                                    "; nothing was sent, the messages wait in the outbox");
   }
   // Sent packs need not wait in the spool: it holds OFFICIAL-SENSITIVE copies.
   outbox.prune_spool();
@@ -144,7 +145,8 @@ ExitCode tick(const Workspace& workspace, panel::UtcInstant now, bool dry) {
   } else {
     send(inputs, *outbox, log);
   }
-  return log.exit_code();
+  const auto worst = log.worst_problem();
+  return worst ? exit_code_for(*worst) : ExitCode::success;
 }
 
 }  // namespace

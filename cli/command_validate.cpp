@@ -13,8 +13,8 @@
 #include "office/bundled_schemas.hpp"
 #include "office/files.hpp"
 #include "office/json_input.hpp"
+#include "office/sitting/office_checks.hpp"
 #include "office/validated_json.hpp"
-#include "office_checks.hpp"
 #include "uses_office.hpp"
 #include "validation/schema_validator.hpp"
 

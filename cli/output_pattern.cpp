@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exit_codes.hpp"
-#include "mustache_data.hpp"
+#include "office/documents/mustache_data.hpp"
 #include "text/utf8.hpp"
 
 namespace panelpack::cli {

@@ -4,7 +4,11 @@
 #include <chrono>
 #include <cstddef>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
+
+#include "office/progress.hpp"
 
 namespace panelpack::cli {
 
@@ -33,6 +37,23 @@ class Progress {
   bool enabled_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point last_draw_{};
+};
+
+// The office's progress drawn as that bar, one stage after another.
+class TerminalProgress final : public office::ProgressSink {
+ public:
+  explicit TerminalProgress(bool enabled) : enabled_(enabled) {}
+  void begin(std::string_view stage, std::size_t total) override {
+    bar_.emplace(std::string(stage), total, enabled_);
+  }
+  void advance() override {
+    if (bar_) bar_->advance();
+  }
+  void finish() override { bar_.reset(); }
+
+ private:
+  bool enabled_;
+  std::optional<Progress> bar_;
 };
 
 }  // namespace panelpack::cli

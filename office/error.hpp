@@ -36,4 +36,10 @@ class OfficeError : public std::runtime_error {
   Where where_;
 };
 
+// Another run holds the lock file `lock`: the message for the person who started this one.
+inline OfficeError busy_error(const std::string& lock) {
+  return OfficeError(OfficeError::Code::busy,
+                     "another panelpack run holds " + lock + "; try again when it ends");
+}
+
 }  // namespace panelpack::office

@@ -42,6 +42,21 @@ class EventSink {
   virtual void event(const OfficeEvent& happened) = 0;
 };
 
+// One stage on a sink, finished however the work ends (an exception included).
+class ProgressStage {
+ public:
+  ProgressStage(ProgressSink& sink, std::string_view stage, std::size_t total) : sink_(sink) {
+    sink_.begin(stage, total);
+  }
+  ~ProgressStage() { sink_.finish(); }
+  ProgressStage(const ProgressStage&) = delete;
+  ProgressStage& operator=(const ProgressStage&) = delete;
+  void advance() { sink_.advance(); }
+
+ private:
+  ProgressSink& sink_;
+};
+
 // Sinks that do nothing, for callers that want no progress or events.
 ProgressSink& no_progress();
 EventSink& no_events();
