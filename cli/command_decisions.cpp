@@ -91,11 +91,9 @@ std::string record_name(OutputPattern& pattern, const panel::PanelConfig& panel,
 // PDFs of the records beside them; false (with a note) when LibreOffice is not installed and
 // PDFs were not asked for explicitly.
 bool convert_records(const templating::StagedFolder& staged, std::vector<Record>& records,
-                     bool required) {
+                     bool required, const std::filesystem::path& soffice) {
   pdf::ConverterOptions options;
-  if (const char* soffice = std::getenv("PANELPACK_SOFFICE"); soffice != nullptr) {
-    options.soffice = soffice;
-  }
+  options.soffice = soffice;
   try {
     pdf::find_soffice(options.soffice);
   } catch (const pdf::PdfError& error) {
@@ -192,7 +190,8 @@ ExitCode run_decisions(std::span<const std::string> words) {
     templating::StagedFolder staged(target);
     for (const Record& record : records) staged.write(record.file, record.bytes);
     if (!arguments.has("no-pdf"))
-      made_pdfs = convert_records(staged, records, arguments.has("pdf"));
+      made_pdfs =
+          convert_records(staged, records, arguments.has("pdf"), workspace.machine().soffice);
     RecordsManifest manifest{panel_id, date, due.local, now, {}};
     for (const Record& record : records) {
       manifest.records.push_back(

@@ -34,7 +34,7 @@ const std::array<OptionSpec, 10> pack_options = {{
 }};
 
 // The pack's password from --password-file or --password-env, or none.
-std::string read_password(const Arguments& arguments) {
+std::string read_password(const Arguments& arguments, const office::Machine& machine) {
   const auto file = arguments.value("password-file");
   const auto variable = arguments.value("password-env");
   if (file && variable) throw UsageError("give --password-file or --password-env, not both");
@@ -43,7 +43,7 @@ std::string read_password(const Arguments& arguments) {
       file ? secret_from_file(*file, "the pack password (at least " +
                                          std::to_string(kMinimumZipPasswordLength) +
                                          " characters), to encrypt the zip and PDF with")
-           : secret_from_environment(*variable, "--password-env");
+           : secret_from_environment(machine, *variable, "--password-env");
   check_zip_password(password, file ? *file : "$" + *variable);
   return password;
 }
@@ -60,7 +60,7 @@ void choose_options(const Workspace& workspace, const std::string& panel_id,
     throw CommandFailure(ExitCode::bad_input, error.what());
   }
   const bool office_pdf = panel->circulation.needs_pdf();
-  const std::string given = read_password(arguments);
+  const std::string given = read_password(arguments, workspace.machine());
   std::string office_password;
   try {
     office_password = pack_password(workspace, panel->circulation);

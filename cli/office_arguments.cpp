@@ -10,6 +10,19 @@ namespace panelpack::cli {
 
 namespace fs = std::filesystem;
 
+office::Machine machine_from_environment() {
+  office::Machine machine;
+  if (const char* soffice = std::getenv("PANELPACK_SOFFICE"); soffice != nullptr) {
+    machine.soffice = soffice;
+  }
+  machine.environment = [](const std::string& name) -> std::optional<std::string> {
+    const char* value = std::getenv(name.c_str());
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+  return machine;
+}
+
 office::Workspace open_workspace(const std::optional<std::string>& office_option) {
   fs::path root = fs::current_path();
   if (office_option) {
@@ -25,7 +38,7 @@ office::Workspace open_workspace(const std::optional<std::string>& office_option
                              ": run from the office folder, give --office DIR, or set "
                              "PANELPACK_OFFICE (docs/office.md describes the file)");
   }
-  return office::Workspace::open(root);
+  return office::Workspace::open(root, machine_from_environment());
 }
 
 namespace {

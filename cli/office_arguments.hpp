@@ -12,6 +12,9 @@ namespace panelpack::cli {
 
 // The office folder from --office, else $PANELPACK_OFFICE, else the current directory, opened.
 // Throws CommandFailure (bad_input) when it has no office.json, saying how to name one.
+// PANELPACK_SOFFICE and the environment's secrets, for the office (office/machine.hpp).
+office::Machine machine_from_environment();
+
 office::Workspace open_workspace(const std::optional<std::string>& office_option);
 
 // The instant --now names, or the clock's now. A date alone is the start of that London day;

@@ -41,10 +41,13 @@ std::vector<fs::path> json_files_in(const fs::path& folder) {
 
 }  // namespace
 
-Workspace::Workspace(fs::path root, panel::OfficeConfig office)
-    : root_(std::move(root)), office_(std::move(office)), calendar_(office_.working_calendar()) {}
+Workspace::Workspace(fs::path root, panel::OfficeConfig office, Machine machine)
+    : root_(std::move(root)),
+      office_(std::move(office)),
+      calendar_(office_.working_calendar()),
+      machine_(std::move(machine)) {}
 
-Workspace Workspace::open(const fs::path& root) {
+Workspace Workspace::open(const fs::path& root, Machine machine) {
   const fs::path config = root / "office.json";
   std::error_code error;
   if (!fs::is_regular_file(config, error)) {
@@ -56,7 +59,7 @@ Workspace Workspace::open(const fs::path& root) {
   try {
     panel::OfficeConfig office = panel::parse_office_config(json);
     panel::check_deadline_order(office, json);
-    return Workspace(root, std::move(office));
+    return Workspace(root, std::move(office), std::move(machine));
   } catch (const panel::PanelError& failure) {
     throw file_error(config, failure);
   }

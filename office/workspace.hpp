@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "office/machine.hpp"
 #include "panel/bookings.hpp"
 #include "panel/case_summary.hpp"
 #include "panel/office_config.hpp"
@@ -30,11 +31,13 @@ class Workspace {
  public:
   // The office folder `root`: reads and checks its office.json. Throws OfficeError (bad_input)
   // naming every problem.
-  static Workspace open(const std::filesystem::path& root);
+  static Workspace open(const std::filesystem::path& root, Machine machine = {});
 
   const std::filesystem::path& root() const { return root_; }
   const panel::OfficeConfig& office() const { return office_; }
   const panel::WorkingCalendar& calendar() const { return calendar_; }
+  // The programs and secrets the front end gave it (machine.hpp).
+  const Machine& machine() const { return machine_; }
   // A path from configuration or bookings, relative to the office folder.
   std::filesystem::path resolve(const std::string& relative) const;
   // THE place a template's path is worked out (agenda, pack, decisions, report, tick and
@@ -68,11 +71,12 @@ class Workspace {
   void save_bookings(const panel::Bookings& bookings) const;
 
  private:
-  Workspace(std::filesystem::path root, panel::OfficeConfig office);
+  Workspace(std::filesystem::path root, panel::OfficeConfig office, Machine machine);
 
   std::filesystem::path root_;
   panel::OfficeConfig office_;
   panel::WorkingCalendar calendar_;
+  Machine machine_;
 };
 
 // Where a template named in office.json (templates.KIND) is: the one place a template path

@@ -16,7 +16,8 @@ std::string read_secret(const Workspace& workspace, const panel::SecretSource& s
     return secret_from_file(workspace.resolve(source.file).string(),
                             what + " (office.json " + setting + "/passwordFile names it)");
   }
-  return secret_from_environment(source.environment, "office.json " + setting + "/passwordEnv");
+  return secret_from_environment(workspace.machine(), source.environment,
+                                 "office.json " + setting + "/passwordEnv");
 }
 
 }  // namespace

@@ -22,13 +22,15 @@ std::string secret_from_file(const std::string& file, const std::string& what) {
   return text.substr(0, text.find_first_of("\r\n"));
 }
 
-std::string secret_from_environment(const std::string& variable, const std::string& what) {
-  const char* value = std::getenv(variable.c_str());
-  if (value == nullptr) {
+std::string secret_from_environment(const Machine& machine, const std::string& variable,
+                                    const std::string& what) {
+  const std::optional<std::string> value =
+      machine.environment ? machine.environment(variable) : std::nullopt;
+  if (!value) {
     throw OfficeError(OfficeError::Code::bad_input,
                       what + ": the environment variable " + variable + " is not set");
   }
-  return value;
+  return *value;
 }
 
 void check_zip_password(const std::string& password, const std::string& source) {

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "office/machine.hpp"
+
 namespace panelpack::office {
 
 // A zip password shorter than this is refused: AES is only as strong as what protects it.
@@ -17,7 +19,8 @@ std::string secret_from_file(const std::string& file, const std::string& what = 
 
 // The value of the environment variable. Throws OfficeError (bad_input) naming `what` (the
 // option or setting that named the variable) when it is not set.
-std::string secret_from_environment(const std::string& variable, const std::string& what);
+std::string secret_from_environment(const Machine& machine, const std::string& variable,
+                                    const std::string& what);
 
 // Throws OfficeError (bad_input) naming `source` when the password is too short for a zip.
 void check_zip_password(const std::string& password, const std::string& source);

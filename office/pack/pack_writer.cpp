@@ -95,7 +95,8 @@ bool converts_to_pdf(const std::string& file) {
 // Each document as a PDF (LibreOffice for DOCX and ODT, submitted PDFs as they are), merged
 // into one with the agenda first and a bookmark per case.
 int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
-              const std::string& pdf_name, const std::string& title, const PackOptions& options) {
+              const std::string& pdf_name, const std::string& title, const PackOptions& options,
+              const Machine& machine) {
   const fs::path work = staged.path() / ".pdf-work";
   fs::create_directories(work);
   std::vector<pdf::ConversionJob> jobs;
@@ -110,9 +111,7 @@ int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
     }
   }
   pdf::ConverterOptions converter;
-  if (const char* soffice = std::getenv("PANELPACK_SOFFICE"); soffice != nullptr) {
-    converter.soffice = soffice;
-  }
+  converter.soffice = machine.soffice;
   converter.workers = options.pdf_workers;
   converter.timeout_per_document = options.pdf_timeout;
   if (options.pdf_batch_size) converter.batch_size = *options.pdf_batch_size;
@@ -193,8 +192,8 @@ PackResult write_pack(const Workspace& workspace, const SittingContext& context,
       result.pdf_name = plan.name + ".pdf";
       result.pdf_pages = write_pdf(
           staged, result, *result.pdf_name,
-          context.panel->name + " " + context.sitting.date.iso() + " (OFFICIAL-SENSITIVE)",
-          options);
+          context.panel->name + " " + context.sitting.date.iso() + " (OFFICIAL-SENSITIVE)", options,
+          workspace.machine());
     }
     const bool encrypted = !options.password.empty();
     const PackBuildOptions built{encrypted, options.pdf, options.pdf && encrypted,
