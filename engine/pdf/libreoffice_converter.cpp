@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "pdf/pdf_error.hpp"
+#include "pdf/profile_seed.hpp"
 #include "soffice_process.hpp"
 #include "templating/leftovers.hpp"
 
@@ -202,12 +203,14 @@ struct SharedRun {
             const std::function<void(std::size_t, std::size_t)>& progress)
       : jobs(jobs_to_convert),
         soffice(std::move(soffice_program)),
+        profile_version(detail::installed_version(soffice)),
         timeout(timeout_per_document),
         on_done(progress),
         results(jobs_to_convert.size()) {}
 
   std::span<const ConversionJob> jobs;
   fs::path soffice;
+  std::string profile_version;  // recorded in each profile (profile_seed.hpp); "" when unknown
   std::chrono::seconds timeout;
   const std::function<void(std::size_t, std::size_t)>& on_done;
   std::vector<ConversionResult> results;
@@ -259,6 +262,16 @@ class Worker {
   }
 
  private:
+  // The worker's profile, made if missing and seeded so that soffice skips its self-tests.
+  void prepare_profile() const {
+    fs::create_directories(folders_.profile);
+    try {
+      detail::seed_profile(folders_.profile, run_.profile_version);
+    } catch (const std::exception&) {
+      // Only a slower start: LibreOffice makes the profile itself and converts all the same.
+    }
+  }
+
   // One soffice run for one document, its own error reported as it is.
   ConversionResult convert_alone(const ConversionJob& job) {
     try {
@@ -274,7 +287,7 @@ class Worker {
       return failed(job.input, ConversionFailure::input_missing, "the input file does not exist");
     }
     make_fresh(folders_.output);
-    fs::create_directories(folders_.profile);
+    prepare_profile();
     // The absolute path never starts with '-' and is never taken for a URL.
     const detail::SofficeExit exit = detail::run_soffice({run_.soffice,
                                                           folders_.profile,
@@ -325,7 +338,7 @@ class Worker {
   Staged stage(const std::vector<std::size_t>& indices) const {
     make_fresh(folders_.inputs);
     make_fresh(folders_.output);
-    fs::create_directories(folders_.profile);
+    prepare_profile();
     Staged staged;
     for (std::size_t k = 0; k < indices.size(); ++k) {
       const ConversionJob& job = run_.jobs[indices[k]];
