@@ -6,7 +6,12 @@
 # single ..., so both see the same machine; whole-process wall time by /usr/bin/time, medians.
 # It also checks that both PDFs read the same (pdftotext) and have the same pages.
 #   scripts/bench-pack-pdf.sh [CASES=30] [RUNS=5]
-# Env: BIN     the panelpack to time (default: a Release build in build-release/)
+# Env: MODES   the modes to run in turn (default "batched single"); "unseeded" is batched
+#              with soffice reached through a wrapper script outside LibreOffice's folder, so
+#              the converter cannot read the installed version and leaves each profile
+#              unseeded: LibreOffice then runs its self-tests at every start (the behaviour
+#              before the profile seed, engine/pdf/profile_seed.hpp)
+#      BIN     the panelpack to time (default: a Release build in build-release/)
 #      JOBS    LibreOffice workers, pack's -j (default 2)
 #      OFFICE  where the bench office is made (default /tmp/panelpack-bench-pdf-office)
 set -euo pipefail
@@ -15,6 +20,7 @@ CASES=${1:-30}
 RUNS=${2:-5}
 JOBS=${JOBS:-2}
 OFFICE=${OFFICE:-/tmp/panelpack-bench-pdf-office}
+read -r -a MODE_LIST <<< "${MODES:-batched single}"
 
 if [ -z "${BIN:-}" ]; then
   BUILD=$ROOT/build-release
@@ -32,6 +38,9 @@ PACK=("$BIN" pack permanence 2027-01-12 --office "$OFFICE" --quiet --pdf -j "$JO
 FOLDER=$OFFICE/packs/permanence/2027-01-12
 RESULTS=$(mktemp -d /tmp/bench-pack-pdf.XXXXXX)
 echo "== ${PACK[*]}"
+mkdir -p "$RESULTS/wrapper"
+printf '#!/bin/sh\nexec %s "$@"\n' "$(command -v soffice)" > "$RESULTS/wrapper/soffice"
+chmod +x "$RESULTS/wrapper/soffice"
 
 # One run of a mode: its wall, user and system seconds and the load before it, on one line.
 run() {
@@ -39,6 +48,9 @@ run() {
   load=$(cut -d' ' -f1 /proc/loadavg)
   if [ "$mode" = single ]; then
     PANELPACK_PDF_BATCH=1 /usr/bin/time -f "%e %U %S" -o "$RESULTS/time" "${PACK[@]}" >/dev/null
+  elif [ "$mode" = unseeded ]; then
+    PANELPACK_SOFFICE=$RESULTS/wrapper/soffice /usr/bin/time -f "%e %U %S" -o "$RESULTS/time" \
+      "${PACK[@]}" >/dev/null
   else
     /usr/bin/time -f "%e %U %S" -o "$RESULTS/time" "${PACK[@]}" >/dev/null
   fi
@@ -46,46 +58,48 @@ run() {
 }
 
 # A first run of each, not counted (page cache, LibreOffice's own files), keeping its PDF.
-for mode in batched single; do
+for mode in "${MODE_LIST[@]}"; do
   run "$mode" >/dev/null
   pdftotext "$FOLDER"/permanence-2027-01-12.pdf "$RESULTS/$mode.txt"
   pdfinfo "$FOLDER"/permanence-2027-01-12.pdf | grep '^Pages:' > "$RESULTS/$mode.pages"
 done
-if cmp -s "$RESULTS/batched.txt" "$RESULTS/single.txt" &&
-   cmp -s "$RESULTS/batched.pages" "$RESULTS/single.pages"; then
-  echo "== both PDFs read the same: $(cat "$RESULTS/batched.pages"), $(wc -c < "$RESULTS/batched.txt") bytes of text"
+A=${MODE_LIST[0]}
+B=${MODE_LIST[1]}
+if cmp -s "$RESULTS/$A.txt" "$RESULTS/$B.txt" &&
+   cmp -s "$RESULTS/$A.pages" "$RESULTS/$B.pages"; then
+  echo "== both PDFs read the same: $(cat "$RESULTS/$A.pages"), $(wc -c < "$RESULTS/$A.txt") bytes of text"
 else
-  echo "!! the PDFs differ: $RESULTS/batched.txt against $RESULTS/single.txt"
+  echo "!! the PDFs differ: $RESULTS/$A.txt against $RESULTS/$B.txt"
 fi
 
 for r in $(seq 1 "$RUNS"); do
-  for mode in batched single; do
+  for mode in "${MODE_LIST[@]}"; do
     line=$(run "$mode")
     echo "run $r $line"
     echo "$line" >> "$RESULTS/runs"
   done
 done
 
-/usr/bin/python3 - "$RESULTS/runs" "$CASES" <<'PY'
+/usr/bin/python3 - "$RESULTS/runs" "$CASES" "$A" "$B" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1])]
-cases = sys.argv[2]
+cases, first, second = sys.argv[2:]
 by = {}
 for mode, load, wall, user, system in rows:
     by.setdefault(mode, []).append((float(load), float(wall), float(user), float(system)))
 print()
 print("| pack --pdf, %s cases | wall s (median) | min–max | user s | sys s | load before |" % cases)
 print("|---|---:|---:|---:|---:|---:|")
-for mode in ("batched", "single"):
+for mode in (first, second):
     runs = by[mode]
     walls = [r[1] for r in runs]
     print("| %s | %.2f | %.2f–%.2f | %.2f | %.2f | %.1f–%.1f |" % (
         mode, statistics.median(walls), min(walls), max(walls),
         statistics.median(r[2] for r in runs), statistics.median(r[3] for r in runs),
         min(r[0] for r in runs), max(r[0] for r in runs)))
-pairs = [s[1] / b[1] for b, s in zip(by["batched"], by["single"])]
+pairs = [s[1] / b[1] for b, s in zip(by[first], by[second])]
 print()
-print("single / batched, run by run: %s; median %.2f×" % (
-    ", ".join("%.2f" % p for p in pairs), statistics.median(pairs)))
+print("%s / %s, run by run: %s; median %.2f×" % (
+    second, first, ", ".join("%.2f" % p for p in pairs), statistics.median(pairs)))
 PY
 echo "== runs in $RESULTS/runs"
