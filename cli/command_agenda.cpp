@@ -7,12 +7,8 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "office/documents/document_rendering.hpp"
-#include "office/documents/labelled_data.hpp"
-#include "office/files.hpp"
-#include "office/sitting/sitting_context.hpp"
+#include "office/sitting/sitting_agenda.hpp"
 #include "office_arguments.hpp"
-#include "panel/panel_error.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -36,20 +32,11 @@ ExitCode run_agenda(std::span<const std::string> words) {
   const auto date = date_argument(arguments.positionals()[1], "the sitting's DATE");
   const auto now = now_from(arguments.value("now"));
 
-  const Workspace workspace = open_workspace(arguments.value("office"));
-  const SittingContext context = load_sitting(workspace, panel_id, date);
-  nlohmann::ordered_json agenda;
-  try {
-    agenda = panel::build_agenda(context.agenda_inputs(workspace, now));
-  } catch (const panel::PanelError& error) {
-    throw CommandFailure(ExitCode::bad_input, error.what());
-  }
-  if (arguments.has("json")) std::cout << agenda.dump(2) << '\n';
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
+  const office::SittingAgenda agenda = office::sitting_agenda(workspace, panel_id, date, now);
+  if (arguments.has("json")) std::cout << panel::to_json(agenda.agenda).dump(2) << '\n';
   if (output) {
-    const DocumentRenderer renderer(workspace.template_path("agenda", context.panel));
-    nlohmann::json data(agenda);
-    add_code_labels(data, "agenda");
-    write_output(*output, renderer.render(data, "the agenda"));
+    office::write_agenda_document(workspace, agenda, *output);
     if (!arguments.has("json")) std::cout << "wrote " << *output << '\n';
   }
   return ExitCode::success;

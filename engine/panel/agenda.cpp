@@ -17,13 +17,13 @@ int minutes_of(TimeOfDay time) {
   return time.hour * 60 + time.minute;
 }
 
-std::string clock(int minutes) {
+TimeOfDay clock(int minutes) {
   if (minutes >= kMinutesPerDay) {
     throw PanelError("sitting_past_midnight", "",
                      "the sitting's slots run past midnight; shorten the slots or book fewer "
                      "cases");
   }
-  return TimeOfDay{minutes / 60, minutes % 60}.text();
+  return TimeOfDay{minutes / 60, minutes % 60};
 }
 
 ordered_json deadline_json(const Deadline& deadline) {
@@ -53,13 +53,19 @@ std::vector<Person> attending_members(const std::vector<Person>& members,
   return attending;
 }
 
-ordered_json child_json(const CaseSummary& summary) {
-  ordered_json child{{"childId", summary.child_id}, {"name", summary.child_name}};
-  child["dob"] = summary.dob ? ordered_json(summary.dob->iso()) : ordered_json(nullptr);
-  child["expectedDueDate"] = summary.expected_due_date
-                                 ? ordered_json(summary.expected_due_date->iso())
-                                 : ordered_json(nullptr);
-  return child;
+AgendaChild child_of(const CaseSummary& summary) {
+  return {summary.child_id, summary.child_name, summary.dob, summary.expected_due_date};
+}
+
+ordered_json optional_date_json(const std::optional<CalendarDate>& date) {
+  return date ? ordered_json(date->iso()) : ordered_json(nullptr);
+}
+
+ordered_json child_json(const AgendaChild& child) {
+  ordered_json json{{"childId", child.child_id}, {"name", child.name}};
+  json["dob"] = optional_date_json(child.dob);
+  json["expectedDueDate"] = optional_date_json(child.expected_due_date);
+  return json;
 }
 
 std::vector<Person> presenters_of(const BookingItem& item, const CaseSummary& summary) {
@@ -70,51 +76,114 @@ std::vector<Person> presenters_of(const BookingItem& item, const CaseSummary& su
   return presenters;
 }
 
-struct Counts {
-  int expected = 0;
-  int on_time = 0;
-  int late = 0;
-  int missing = 0;
-};
-
-ordered_json papers_json(const BookingItem& item, const Deadline& papers_due, Counts& counts,
-                         ordered_json& missing, ordered_json& late) {
-  ordered_json papers = ordered_json::array();
+// The item's papers with their state, counted into `counts`, the labels of those missing and
+// late noted on the item.
+void add_papers(const BookingItem& item, const Deadline& papers_due, AgendaCounts& counts,
+                AgendaItem& entry) {
   for (const PaperStatus& status : paper_statuses(item, papers_due)) {
-    const std::string label = paper_type_label(status.type);
+    AgendaPaper paper;
+    paper.type = status.type;
+    paper.type_label = paper_type_label(status.type);
     const bool expected = std::find(item.paper_types.begin(), item.paper_types.end(),
                                     status.type) != item.paper_types.end();
-    if (expected) ++counts.expected;
-    ordered_json paper{{"type", status.type}, {"typeLabel", label}};
+    if (expected) ++counts.papers_expected;
     if (status.received == nullptr) {
-      ++counts.missing;
-      missing.push_back(label);
-      paper["status"] = "missing";
-      paper["statusLabel"] = "missing";
+      ++counts.papers_missing;
+      entry.missing_papers.push_back(paper.type_label);
+      paper.state = PaperState::missing;
+      paper.status_label = "missing";
     } else if (status.on_time) {
-      ++counts.on_time;
-      paper["status"] = "on_time";
-      paper["statusLabel"] = "received on time";
+      ++counts.papers_on_time;
+      paper.state = PaperState::on_time;
+      paper.status_label = "received on time";
     } else {
-      ++counts.late;
-      late.push_back(label);
-      paper["status"] = "late";
-      paper["statusLabel"] = "received late";
+      ++counts.papers_late;
+      entry.late_papers.push_back(paper.type_label);
+      paper.state = PaperState::late;
+      paper.status_label = "received late";
     }
-    paper["onTime"] = status.received != nullptr && status.on_time;
-    paper["late"] = status.received != nullptr && !status.on_time;
-    paper["missing"] = status.received == nullptr;
-    if (status.received != nullptr) paper["receivedAt"] = status.received->received_at_text;
-    // A paper held elsewhere is not in the pack: the agenda says so, and why.
-    if (status.received != nullptr && !status.received->on_file_elsewhere.empty()) {
-      paper["statusLabel"] =
-          paper["statusLabel"].get<std::string>() +
-          "; not in the pack, on file elsewhere: " + status.received->on_file_elsewhere;
-      paper["onFileElsewhere"] = status.received->on_file_elsewhere;
+    if (status.received != nullptr) {
+      paper.received_at = status.received->received_at_text;
+      // A paper held elsewhere is not in the pack: the agenda says so, and why.
+      paper.on_file_elsewhere = status.received->on_file_elsewhere;
+      if (!paper.on_file_elsewhere.empty()) {
+        paper.status_label += "; not in the pack, on file elsewhere: " + paper.on_file_elsewhere;
+      }
     }
-    papers.push_back(std::move(paper));
+    entry.papers.push_back(std::move(paper));
   }
-  return papers;
+}
+
+const char* state_code(PaperState state) {
+  switch (state) {
+    case PaperState::on_time:
+      return "on_time";
+    case PaperState::late:
+      return "late";
+    case PaperState::missing:
+      break;
+  }
+  return "missing";
+}
+
+ordered_json paper_json(const AgendaPaper& paper) {
+  ordered_json json{{"type", paper.type}, {"typeLabel", paper.type_label}};
+  json["status"] = state_code(paper.state);
+  json["statusLabel"] = paper.status_label;
+  json["onTime"] = paper.state == PaperState::on_time;
+  json["late"] = paper.state == PaperState::late;
+  json["missing"] = paper.state == PaperState::missing;
+  if (paper.received_at) json["receivedAt"] = *paper.received_at;
+  if (!paper.on_file_elsewhere.empty()) json["onFileElsewhere"] = paper.on_file_elsewhere;
+  return json;
+}
+
+ordered_json item_json(const AgendaItem& item) {
+  ordered_json json{
+      {"number", item.number}, {"caseRef", item.case_ref}, {"child", child_json(item.child)}};
+  if (!item.legal_status.empty()) {
+    json["legalStatus"] = item.legal_status;
+    json["legalStatusLabel"] = item.legal_status_label;
+  }
+  json["reason"] = item.reason;
+  json["reasonLabel"] = item.reason_label;
+  json["slot"] = item.slot.text();
+  json["endTime"] = item.end_time.text();
+  json["minutes"] = item.minutes;
+  json["presenters"] = people_json(item.presenters);
+  json["paperTypes"] = item.paper_types;
+  ordered_json papers = ordered_json::array();
+  for (const AgendaPaper& paper : item.papers) papers.push_back(paper_json(paper));
+  json["papers"] = std::move(papers);
+  json["allPapersOnTime"] = item.all_papers_on_time();
+  json["missingPapers"] = item.missing_papers;
+  json["latePapers"] = item.late_papers;
+  return json;
+}
+
+ordered_json schedule_json(const ScheduleEntry& entry) {
+  ordered_json json{{"start", entry.start.text()},
+                    {"end", entry.end.text()},
+                    {"isBreak", entry.is_break},
+                    {"title", entry.title}};
+  if (!entry.is_break) {
+    json["number"] = entry.number;
+    json["caseRef"] = entry.case_ref;
+  }
+  return json;
+}
+
+ordered_json panel_json(const AgendaPanel& panel) {
+  ordered_json json{{"id", panel.id},
+                    {"name", panel.name},
+                    {"type", panel.type},
+                    {"typeLabel", panel.type_label}};
+  if (!panel.venue.empty()) json["venue"] = panel.venue;
+  json["chair"] = panel.chair.to_json();
+  json["administrator"] = panel.administrator.to_json();
+  json["members"] = people_json(panel.members);
+  json["attending"] = people_json(panel.attending);
+  return json;
 }
 
 }  // namespace
@@ -143,30 +212,25 @@ std::string case_heading(int number, const CaseSummary& summary) {
   return std::to_string(number) + ". " + summary.label();
 }
 
-ordered_json build_agenda(const AgendaInputs& in) {
+Agenda compute_agenda(const AgendaInputs& in) {
   const SittingDeadlines deadlines = deadlines_for(in.panel, in.sitting, in.calendar);
-  ordered_json agenda;
-  agenda["securityMarking"] = "OFFICIAL-SENSITIVE";
-  agenda["localAuthority"] = in.office.authority;
-  ordered_json panel{{"id", in.panel.id},
-                     {"name", in.panel.name},
-                     {"type", in.panel.type},
-                     {"typeLabel", panel_type_label(in.panel.type)}};
-  if (!in.panel.venue.empty()) panel["venue"] = in.panel.venue;
-  panel["chair"] = in.panel.chair.to_json();
-  panel["administrator"] = in.panel.administrator.to_json();
-  panel["members"] = people_json(in.panel.members);
-  panel["attending"] = people_json(attending_members(in.panel.members, in.bookings.apologies));
-  agenda["panel"] = std::move(panel);
-  agenda["date"] = in.sitting.date.iso();
-  agenda["weekday"] = std::string{weekday_name(in.sitting.date.weekday())};
-  agenda["extraSitting"] = in.sitting.extra;
-  if (!in.sitting.note.empty()) agenda["sittingNote"] = in.sitting.note;
-  agenda["startTime"] = in.sitting.start_time.text();
+  Agenda agenda;
+  agenda.local_authority = in.office.authority;
+  agenda.panel = {in.panel.id,
+                  in.panel.name,
+                  in.panel.type,
+                  panel_type_label(in.panel.type),
+                  in.panel.venue,
+                  in.panel.chair,
+                  in.panel.administrator,
+                  in.panel.members,
+                  attending_members(in.panel.members, in.bookings.apologies)};
+  agenda.date = in.sitting.date;
+  agenda.weekday = std::string{weekday_name(in.sitting.date.weekday())};
+  agenda.extra_sitting = in.sitting.extra;
+  agenda.sitting_note = in.sitting.note;
+  agenda.start_time = in.sitting.start_time;
 
-  Counts counts;
-  ordered_json items = ordered_json::array();
-  ordered_json schedule = ordered_json::array();
   int now = minutes_of(in.sitting.start_time);
   std::size_t next_break = 0;
   for (std::size_t i = 0; i < in.bookings.items.size(); ++i) {
@@ -180,58 +244,75 @@ ordered_json build_agenda(const AgendaInputs& in) {
     while (next_break < in.panel.breaks.size() &&
            now >= minutes_of(in.panel.breaks[next_break].at)) {
       const SlotBreak& pause = in.panel.breaks[next_break++];
-      schedule.push_back({{"start", clock(now)},
-                          {"end", clock(now + pause.minutes)},
-                          {"isBreak", true},
-                          {"title", pause.title}});
+      agenda.schedule.push_back({clock(now), clock(now + pause.minutes), true, pause.title, 0, ""});
       now += pause.minutes;
     }
-    const int number = static_cast<int>(i) + 1;
-    const int minutes = item.minutes.value_or(in.panel.slot_minutes);
-    ordered_json missing = ordered_json::array();
-    ordered_json late = ordered_json::array();
-    ordered_json entry{
-        {"number", number}, {"caseRef", item.case_ref}, {"child", child_json(summary)}};
+    AgendaItem entry;
+    entry.number = static_cast<int>(i) + 1;
+    entry.case_ref = item.case_ref;
+    entry.child = child_of(summary);
     if (!summary.legal_status.empty()) {
-      entry["legalStatus"] = summary.legal_status;
-      entry["legalStatusLabel"] = legal_status_label(summary.legal_status);
+      entry.legal_status = summary.legal_status;
+      entry.legal_status_label = legal_status_label(summary.legal_status);
     }
-    entry["reason"] = item.reason;
-    entry["reasonLabel"] = referral_reason_label(item.reason);
-    entry["slot"] = clock(now);
-    entry["endTime"] = clock(now + minutes);
-    entry["minutes"] = minutes;
-    entry["presenters"] = people_json(presenters_of(item, summary));
-    entry["paperTypes"] = item.paper_types;
-    entry["papers"] = papers_json(item, deadlines.papers_due, counts, missing, late);
-    entry["allPapersOnTime"] = missing.empty() && late.empty();
-    entry["missingPapers"] = std::move(missing);
-    entry["latePapers"] = std::move(late);
-    schedule.push_back({{"start", clock(now)},
-                        {"end", clock(now + minutes)},
-                        {"isBreak", false},
-                        {"title", summary.label()},
-                        {"number", number},
-                        {"caseRef", item.case_ref}});
-    items.push_back(std::move(entry));
-    now += minutes;
+    entry.reason = item.reason;
+    entry.reason_label = referral_reason_label(item.reason);
+    entry.minutes = item.minutes.value_or(in.panel.slot_minutes);
+    entry.slot = clock(now);
+    entry.end_time = clock(now + entry.minutes);
+    entry.presenters = presenters_of(item, summary);
+    entry.paper_types = item.paper_types;
+    add_papers(item, deadlines.papers_due, agenda.counts, entry);
+    agenda.schedule.push_back(
+        {entry.slot, entry.end_time, false, summary.label(), entry.number, item.case_ref});
+    now += entry.minutes;
+    agenda.items.push_back(std::move(entry));
   }
-  agenda["endTime"] = clock(now);
-  agenda["papersDueDate"] = deadlines.papers_due.local.date.iso();
-  agenda["papersDue"] = deadline_json(deadlines.papers_due);
-  agenda["packAvailable"] = deadline_json(deadlines.pack);
-  agenda["minutesDue"] = deadline_json(deadlines.minutes);
-  agenda["items"] = std::move(items);
-  agenda["schedule"] = std::move(schedule);
-  agenda["counts"] = {{"cases", in.bookings.items.size()},
-                      {"papersExpected", counts.expected},
-                      {"papersOnTime", counts.on_time},
-                      {"papersLate", counts.late},
-                      {"papersMissing", counts.missing}};
-  agenda["apologies"] = in.bookings.apologies;
-  agenda["actions"] = in.bookings.actions;
-  agenda["generatedAt"] = utc_to_local(in.generated_at).iso8601();
+  agenda.end_time = clock(now);
+  agenda.papers_due = deadlines.papers_due;
+  agenda.pack_available = deadlines.pack;
+  agenda.minutes_due = deadlines.minutes;
+  agenda.counts.cases = in.bookings.items.size();
+  agenda.apologies = in.bookings.apologies;
+  agenda.actions = in.bookings.actions;
+  agenda.generated_at = utc_to_local(in.generated_at);
   return agenda;
+}
+
+ordered_json to_json(const Agenda& agenda) {
+  ordered_json json;
+  json["securityMarking"] = "OFFICIAL-SENSITIVE";
+  json["localAuthority"] = agenda.local_authority;
+  json["panel"] = panel_json(agenda.panel);
+  json["date"] = agenda.date.iso();
+  json["weekday"] = agenda.weekday;
+  json["extraSitting"] = agenda.extra_sitting;
+  if (!agenda.sitting_note.empty()) json["sittingNote"] = agenda.sitting_note;
+  json["startTime"] = agenda.start_time.text();
+  json["endTime"] = agenda.end_time.text();
+  json["papersDueDate"] = agenda.papers_due.local.date.iso();
+  json["papersDue"] = deadline_json(agenda.papers_due);
+  json["packAvailable"] = deadline_json(agenda.pack_available);
+  json["minutesDue"] = deadline_json(agenda.minutes_due);
+  ordered_json items = ordered_json::array();
+  for (const AgendaItem& item : agenda.items) items.push_back(item_json(item));
+  json["items"] = std::move(items);
+  ordered_json schedule = ordered_json::array();
+  for (const ScheduleEntry& entry : agenda.schedule) schedule.push_back(schedule_json(entry));
+  json["schedule"] = std::move(schedule);
+  json["counts"] = {{"cases", agenda.counts.cases},
+                    {"papersExpected", agenda.counts.papers_expected},
+                    {"papersOnTime", agenda.counts.papers_on_time},
+                    {"papersLate", agenda.counts.papers_late},
+                    {"papersMissing", agenda.counts.papers_missing}};
+  json["apologies"] = agenda.apologies;
+  json["actions"] = agenda.actions;
+  json["generatedAt"] = agenda.generated_at.iso8601();
+  return json;
+}
+
+ordered_json build_agenda(const AgendaInputs& inputs) {
+  return to_json(compute_agenda(inputs));
 }
 
 }  // namespace panelpack::panel

@@ -160,7 +160,7 @@ int write_pdf(const templating::StagedFolder& staged, const PackResult& result,
 }  // namespace
 
 PackResult write_pack(const Workspace& workspace, const SittingContext& context,
-                      const panel::PackPlan& plan, const nlohmann::ordered_json& agenda,
+                      const panel::PackPlan& plan, const panel::Agenda& agenda,
                       const PackOptions& options, panel::UtcInstant now) {
   const fs::path target = options.folder.empty()
                               ? workspace.pack_path(context.panel->id, context.sitting.date)
@@ -174,7 +174,8 @@ PackResult write_pack(const Workspace& workspace, const SittingContext& context,
     templating::remove_stale_staging(target);
     templating::StagedFolder staged(target);
     Renderers renderers(workspace, *context.panel);
-    const nlohmann::json agenda_data(agenda);
+    // The templates are filled from the agenda's data, as `agenda --json` prints it.
+    const nlohmann::json agenda_data(panel::to_json(agenda));
     templating::ZipWriter zip;
     zip.encrypt_entries(options.password);
     {

@@ -10,11 +10,10 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "office/progress.hpp"
 #include "office/sitting/sitting_context.hpp"
 #include "office/workspace.hpp"
+#include "panel/agenda.hpp"
 #include "panel/pack_plan.hpp"
 
 namespace panelpack::office {
@@ -51,7 +50,7 @@ struct PackResult {
 // submitted file that is missing, LibreOffice missing or failing on a document; machine_failure
 // when the disk refuses. The pack folder is then as it was before.
 PackResult write_pack(const Workspace& workspace, const SittingContext& context,
-                      const panel::PackPlan& plan, const nlohmann::ordered_json& agenda,
+                      const panel::PackPlan& plan, const panel::Agenda& agenda,
                       const PackOptions& options, panel::UtcInstant now);
 
 }  // namespace panelpack::office

@@ -6,25 +6,25 @@
 
 namespace panelpack::office {
 
-SittingPack build_pack_folder(const Workspace& workspace, const std::string& panel_id,
+PackAttempt build_pack_folder(const Workspace& workspace, const std::string& panel_id,
                               panel::CalendarDate date, const PackOptions& options,
                               panel::UtcInstant now, const PackPlanner& planner) {
-  SittingPack pack{load_sitting(workspace, panel_id, date), {}, {}};
+  SittingPack pack{load_sitting(workspace, panel_id, date), {}, {}, {}};
   const auto inputs = pack.context.agenda_inputs(workspace, now);
-  nlohmann::ordered_json agenda;
   try {
-    agenda = panel::build_agenda(inputs);
+    pack.agenda = panel::compute_agenda(inputs);
     pack.plan = planner(pack.context, inputs);
   } catch (const panel::PanelError& error) {
     throw OfficeError(OfficeError::Code::bad_input, error.what());
   }
-  const auto lock = FileLock::try_take(lock_path_beside(options.folder));
-  if (!lock) throw busy_error(lock_path_beside(options.folder).string());
-  pack.result = write_pack(workspace, pack.context, pack.plan, agenda, options, now);
-  return pack;
+  const auto lock_path = lock_path_beside(options.folder);
+  const auto lock = FileLock::try_take(lock_path);
+  if (!lock) return {std::nullopt, lock_path};
+  pack.result = write_pack(workspace, pack.context, pack.plan, pack.agenda, options, now);
+  return {std::move(pack), {}};
 }
 
-SittingPack build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
+PackAttempt build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
                                panel::CalendarDate date, const PackOptions& options,
                                panel::UtcInstant now) {
   PackOptions in_folder = options;

@@ -2,20 +2,33 @@
 // A sitting's pack made from the office folder: the one way `panelpack pack` and
 // `panelpack tick` (at the pack deadline) build it.
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "office/pack/pack_inputs.hpp"
 #include "office/pack/pack_writer.hpp"
 #include "office/sitting/sitting_context.hpp"
+#include "panel/agenda.hpp"
 #include "panel/pack_plan.hpp"
 
 namespace panelpack::office {
 
 struct SittingPack {
   SittingContext context;
+  panel::Agenda agenda;
   panel::PackPlan plan;
   PackResult result;  // its documents point into plan.entries
+};
+
+// What building a pack folder came to: the pack, or nothing because another run holds the
+// folder's lock (it is building the same folder now; try again when it ends).
+struct PackAttempt {
+  std::optional<SittingPack> pack;  // none: busy
+  std::filesystem::path busy_lock;  // the lock file another run holds, when busy
+
+  bool busy() const { return !pack.has_value(); }
 };
 
 // What a pack folder holds, from the loaded sitting and its agenda's inputs.
@@ -24,17 +37,17 @@ using PackPlanner =
 
 // Loads the sitting, works out its agenda as at `now` and the plan `planner` makes of it, and
 // writes that pack folder (options.folder, which must be set) under the lock beside it: the one
-// way a pack folder is written (the pack; an addendum's agenda). Throws OfficeError:
-// bad_input when the agenda or plan cannot be worked out, busy when another run holds the lock,
-// and what load_sitting and write_pack throw.
-SittingPack build_pack_folder(const Workspace& workspace, const std::string& panel_id,
+// way a pack folder is written (the pack; an addendum's agenda). Busy when another run holds
+// the lock. Throws OfficeError: bad_input when the agenda or plan cannot be worked out, and
+// what load_sitting and write_pack throw.
+PackAttempt build_pack_folder(const Workspace& workspace, const std::string& panel_id,
                               panel::CalendarDate date, const PackOptions& options,
                               panel::UtcInstant now, const PackPlanner& planner);
 
 // Loads the sitting, works out its agenda and pack plan as at `now`, and writes the pack under
-// the lock beside its folder. Throws OfficeError: busy when another run is packing the same
-// sitting, and what load_sitting and write_pack throw.
-SittingPack build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
+// the lock beside its folder (options.folder, or packs/PANEL/DATE/ when it is empty). Busy when
+// another run is packing the same sitting. Throws OfficeError as load_sitting and write_pack do.
+PackAttempt build_sitting_pack(const Workspace& workspace, const std::string& panel_id,
                                panel::CalendarDate date, const PackOptions& options,
                                panel::UtcInstant now);
 

@@ -11,7 +11,7 @@ std::filesystem::path addendum_folder(const Workspace& workspace, const std::str
   return workspace.pack_path(panel_id, date).parent_path() / addendum_folder_name(date, number);
 }
 
-SittingPack build_agenda_addendum(const Workspace& workspace, const std::string& panel_id,
+PackAttempt build_agenda_addendum(const Workspace& workspace, const std::string& panel_id,
                                   panel::CalendarDate date, int number, PackOptions options,
                                   panel::UtcInstant now) {
   if (options.folder.empty()) options.folder = addendum_folder(workspace, panel_id, date, number);

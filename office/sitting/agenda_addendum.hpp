@@ -15,10 +15,10 @@ std::string addendum_folder_name(panel::CalendarDate date, int number);
 std::filesystem::path addendum_folder(const Workspace& workspace, const std::string& panel_id,
                                       panel::CalendarDate date, int number);
 
-// Throws OfficeError: bad_input when the agenda cannot be made (no agenda template, a case
-// file missing), busy when another run holds the folder's lock, and what write_pack throws.
+// Busy when another run holds the folder's lock. Throws OfficeError: bad_input when the agenda
+// cannot be made (no agenda template, a case file missing), and what write_pack throws.
 // An empty options.folder is the addendum's own folder, addendum_folder().
-SittingPack build_agenda_addendum(const Workspace& workspace, const std::string& panel_id,
+PackAttempt build_agenda_addendum(const Workspace& workspace, const std::string& panel_id,
                                   panel::CalendarDate date, int number, PackOptions options,
                                   panel::UtcInstant now);
 

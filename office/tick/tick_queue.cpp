@@ -301,8 +301,14 @@ class Queuer {
       options.password = pack_password(in_.workspace, panel.circulation);
       options.pdf = panel.circulation.needs_pdf();
       options.folder = build_folder(sitting);
-      const SittingPack built = build_sitting_pack(in_.workspace, sitting.sitting.panel_id,
-                                                   sitting.sitting.date, options, in_.now);
+      const PackAttempt attempt = build_sitting_pack(in_.workspace, sitting.sitting.panel_id,
+                                                     sitting.sitting.date, options, in_.now);
+      if (attempt.busy()) {
+        log_.event("waiting: " + what +
+                   " is being built by another run; the next tick circulates it");
+        return nullptr;
+      }
+      const SittingPack& built = *attempt.pack;
       auto pack = checked_built_pack(built.result.folder, panel);
       log_.event("built " + what + ": " + std::to_string(pack->documents) + " documents, " +
                  std::to_string(built.plan.missing.size()) +
@@ -311,11 +317,6 @@ class Queuer {
                  (pack->pdf_encrypted ? ", PDF encrypted" : ""));
       return pack;
     } catch (const OfficeError& failure) {
-      if (failure.code() == OfficeError::Code::busy) {
-        log_.event("waiting: " + what +
-                   " is being built by another run; the next tick circulates it");
-        return nullptr;
-      }
       return not_circulated(
           mail, failure.code(),
           what + " could not be built, so it was not circulated: " + failure.what(),
@@ -396,13 +397,20 @@ class Queuer {
         options.folder = dry_run_folder(in_.workspace) / "packs" / sitting.panel->id /
                          addendum_folder_name(sitting.sitting.date, mail.notice);
       }
-      const SittingPack built =
+      const PackAttempt attempt =
           build_agenda_addendum(in_.workspace, sitting.sitting.panel_id, sitting.sitting.date,
                                 mail.notice, options, in_.now);
-      pack = checked_built_pack(built.result.folder, panel);
-      log_.event("built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
-                 (pack->zip_encrypted ? ", zip encrypted" : "") +
-                 (pack->pdf_encrypted ? ", PDF encrypted" : ""));
+      if (attempt.busy()) {
+        // Another run is building it: nothing is sent now, the next tick tries again.
+        log_.problem(OfficeError::Code::busy,
+                     what + " could not be built, so the addendum was not sent: " +
+                         busy_error(attempt.busy_lock.string()).what());
+      } else {
+        pack = checked_built_pack(attempt.pack->result.folder, panel);
+        log_.event("built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
+                   (pack->zip_encrypted ? ", zip encrypted" : "") +
+                   (pack->pdf_encrypted ? ", PDF encrypted" : ""));
+      }
     } catch (const OfficeError& failure) {
       log_.problem(failure.code(),
                    what + " could not be built, so the addendum was not sent: " + failure.what());
