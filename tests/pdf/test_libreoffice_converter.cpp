@@ -30,6 +30,7 @@ using panelpack::pdf::convert_to_pdf;
 using panelpack::pdf::ConverterOptions;
 using panelpack::pdf::find_soffice;
 using panelpack::pdf::PdfError;
+using panelpack::pdf::testing::pdf_error_of;
 using panelpack::pdf::testing::pdftotext_page;
 using panelpack::pdf::testing::TemporaryFolder;
 using panelpack::pdf::testing::write_bytes;
@@ -59,17 +60,6 @@ std::vector<std::string> read_lines(const fs::path& path) {
 
 bool starts_like_pdf(const fs::path& path) {
   return read_text(path).rfind("%PDF-", 0) == 0;
-}
-
-// The code and where() of the PdfError `action` throws, or "no error".
-template <typename Action>
-std::pair<std::string, std::string> pdf_error_of(Action action) {
-  try {
-    action();
-  } catch (const PdfError& error) {
-    return {error.code(), error.where()};
-  }
-  return {"no error", ""};
 }
 
 // True when no process, zombie or alive, is left in process group `group`.
@@ -165,6 +155,15 @@ class FakeSoffice : public ::testing::Test {
     return path;
   }
 
+  // inputs/referral.docx converted to outputs/referral.pdf by `soffice`, default options
+  // otherwise: what most single-document tests run.
+  ConversionResult convert_referral(const fs::path& soffice) const {
+    const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
+    ConverterOptions options;
+    options.soffice = soffice;
+    return convert_to_pdf(jobs, options).at(0);
+  }
+
   // The stems of the documents each soffice run was given, one list per run, in no set order.
   std::vector<std::vector<std::string>> documents_per_run() const {
     std::vector<std::vector<std::string>> runs;
@@ -247,11 +246,7 @@ TEST_F(FakeSoffice, SofficeInheritsNoOtherDescriptors) {
   ::close(opened);
   const fs::path soffice =
       script("soffice", "ls /proc/$$/fd > '" + log_.string() + "/fds'\n" + writes_pdf());
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  const bool ok = convert_to_pdf(jobs, options).at(0).ok;
+  const bool ok = convert_referral(soffice).ok;
   ::close(kLeaky);
 
   EXPECT_TRUE(ok);
@@ -307,11 +302,7 @@ TEST_F(FakeSoffice, NonZeroExitReportsStatusAndLastStderrLine) {
                                   "echo 'Warning: something harmless' >&2\n"
                                   "echo 'I/O error on the input' >&2\n"
                                   "status=3");
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  const ConversionResult result = convert_to_pdf(jobs, options).at(0);
+  const ConversionResult result = convert_referral(soffice);
 
   EXPECT_FALSE(result.ok);
   EXPECT_EQ(result.failure, ConversionFailure::exited_with_error);
@@ -325,11 +316,7 @@ TEST_F(FakeSoffice, ExitZeroWithoutPdfIsNoPdf) {
                                   "echo 'Error: source file could not be loaded' >&2\n"
                                   "echo 'x' > \"$outdir/$stem.pdf.tmp\"\n"
                                   ": > \"$outdir/empty.pdf\"");
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  const ConversionResult result = convert_to_pdf(jobs, options).at(0);
+  const ConversionResult result = convert_referral(soffice);
 
   EXPECT_FALSE(result.ok);
   EXPECT_EQ(result.failure, ConversionFailure::no_pdf);
@@ -409,11 +396,7 @@ TEST_F(FakeSoffice, DefaultScratchFolderIsRemovedAfterwards) {
   const fs::path temp = folder_.path() / "temp";
   fs::create_directories(temp);
   const ScopedEnvironment tmpdir("TMPDIR", temp.string());
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  EXPECT_TRUE(convert_to_pdf(jobs, options).at(0).ok);
+  EXPECT_TRUE(convert_referral(soffice).ok);
   EXPECT_EQ(read_lines(recorded("args").at(0))
                 .at(0)
                 .find("-env:UserInstallation=file://" + temp.string() + "/panelpack-pdf-"),
