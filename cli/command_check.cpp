@@ -11,8 +11,8 @@
 #include "commands.hpp"
 #include "office/bundled_schemas.hpp"
 #include "office/documents/diagnostic_output.hpp"
+#include "office/documents/schema_checks.hpp"
 #include "office/files.hpp"
-#include "schema_checks.hpp"
 #include "template_options.hpp"
 #include "uses_office.hpp"
 

@@ -3,14 +3,21 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
+#include "office/documents/batch_render.hpp"
+#include "office/documents/output_pattern.hpp"
 #include "office/error.hpp"
 #include "office/init.hpp"
 #include "office/validation/file_validation.hpp"
+#include "support/docx_text.hpp"
+#include "support/minimal_docx.hpp"
 #include "support/temporary_folder.hpp"
+#include "templating/atomic_file.hpp"
 
 namespace {
 
@@ -23,6 +30,17 @@ const fs::path kSourceTemplates = fs::path(PANELPACK_SOURCE_DIR) / "templates";
 
 void write(const fs::path& path, const std::string& text) {
   std::ofstream(path) << text;
+}
+
+// The OfficeError `action` throws, or nothing when it throws none.
+template <typename Action>
+std::optional<OfficeError> office_error_of(Action action) {
+  try {
+    action();
+  } catch (const OfficeError& error) {
+    return error;
+  }
+  return std::nullopt;
 }
 
 TEST(NewOffice, HasTheEmbeddedFilesEmptyFoldersAndTheTemplates) {
@@ -50,24 +68,19 @@ TEST(NewOffice, TheOfficeItWritesIsValid) {
 TEST(NewOffice, RefusesAFolderThatIsNotEmptyAndLeavesItAlone) {
   const panelpack::testing::TemporaryFolder folder;
   write(folder.path() / "notes.txt", "mine");
-  try {
-    make_new_office(folder.path(), kSourceTemplates);
-    FAIL() << "init wrote into a folder that was not empty";
-  } catch (const OfficeError& error) {
-    EXPECT_EQ(error.code(), OfficeError::Code::bad_input);
-    EXPECT_EQ(error.where().file, folder.path().string());
-  }
+  const auto error = office_error_of([&] { make_new_office(folder.path(), kSourceTemplates); });
+  ASSERT_TRUE(error) << "init wrote into a folder that was not empty";
+  EXPECT_EQ(error->code(), OfficeError::Code::bad_input);
+  EXPECT_EQ(error->where().file, folder.path().string());
   EXPECT_FALSE(fs::exists(folder.path() / "office.json"));
 }
 
 TEST(NewOffice, MissingTemplatesAreAMachineFailureAndWriteNothing) {
   const panelpack::testing::TemporaryFolder folder;
-  try {
-    make_new_office(folder.path() / "office", folder.path() / "no-templates");
-    FAIL() << "init made an office without templates";
-  } catch (const OfficeError& error) {
-    EXPECT_EQ(error.code(), OfficeError::Code::machine_failure);
-  }
+  const auto error = office_error_of(
+      [&] { make_new_office(folder.path() / "office", folder.path() / "no-templates"); });
+  ASSERT_TRUE(error) << "init made an office without templates";
+  EXPECT_EQ(error->code(), OfficeError::Code::machine_failure);
   EXPECT_FALSE(fs::exists(folder.path() / "office"));
 }
 
@@ -121,12 +134,80 @@ TEST(FileValidation, AMissingFileIsUnreadableNotThrown) {
 }
 
 TEST(FileValidation, AnUnknownSchemaNameIsABadArgument) {
-  try {
-    validate_office_file("whatever.json", std::string("nonsense"));
-    FAIL() << "an unknown schema name was accepted";
-  } catch (const OfficeError& error) {
-    EXPECT_EQ(error.code(), OfficeError::Code::bad_argument);
+  const auto error =
+      office_error_of([] { validate_office_file("whatever.json", std::string("nonsense")); });
+  ASSERT_TRUE(error) << "an unknown schema name was accepted";
+  EXPECT_EQ(error->code(), OfficeError::Code::bad_argument);
+}
+
+// Counts what the batch reports, from any thread.
+class CountingProgress final : public panelpack::office::ProgressSink {
+ public:
+  void begin(std::string_view, std::size_t total) override { total_ = total; }
+  void advance() override { ++done_; }
+  void finish() override { ++finished_; }
+  std::size_t total_ = 0;
+  std::atomic<std::size_t> done_{0};
+  int finished_ = 0;
+};
+
+class BatchRender : public ::testing::Test {
+ protected:
+  panelpack::office::RecordBatch records(const std::string& jsonl) {
+    return panelpack::office::read_records(jsonl, "cases.jsonl");
   }
+  std::vector<panelpack::office::BatchDocument> render(panelpack::office::RecordBatch& batch) {
+    panelpack::office::OutputPattern pattern((folder_.path() / "out/{{ref}}.docx").string());
+    return panelpack::office::render_batch(compiled_, batch, pattern,
+                                           {"template.docx", "cases.jsonl", 2, {}}, progress_);
+  }
+  // docx_text: "PART\tTEXT" for each part with text.
+  std::string text_of(const std::string& name) const {
+    return panelpack::testing::docx_text(
+        panelpack::templating::read_file(folder_.path() / "out" / name));
+  }
+
+  panelpack::testing::TemporaryFolder folder_;
+  panelpack::templating::Template compiled_ =
+      panelpack::templating::Template::compile(panelpack::test_support::minimal_docx(
+          "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+          "<w:body><w:p><w:r><w:t>Hello {{name}}</w:t></w:r></w:p></w:body></w:document>"));
+  CountingProgress progress_;
+};
+
+TEST_F(BatchRender, WritesOneDocumentPerRecordAndReportsEachAsDone) {
+  auto batch = records(
+      "{\"ref\": \"A1\", \"name\": \"Ada\"}\n{\"ref\": \"B2\", \"name\": \"Bo\"}\n"
+      "{\"ref\": \"C3\", \"name\": \"Cy\"}\n");
+  const auto documents = render(batch);
+  ASSERT_EQ(documents.size(), 3U);
+  for (const auto& document : documents) EXPECT_FALSE(document.failure) << document.location;
+  EXPECT_EQ(text_of("A1.docx"), "word/document.xml\tHello Ada\n");
+  EXPECT_EQ(text_of("C3.docx"), "word/document.xml\tHello Cy\n");
+  EXPECT_EQ(progress_.total_, 3U);
+  EXPECT_EQ(progress_.done_.load(), 3U);
+  EXPECT_EQ(progress_.finished_, 1);
+}
+
+TEST_F(BatchRender, AClashingNameFailsThatRecordOnlyAsBadInput) {
+  auto batch = records(
+      "{\"ref\": \"A1\", \"name\": \"Ada\"}\n{\"ref\": \"a1\", \"name\": \"Al\"}\n"
+      "not json\n");
+  const auto documents = render(batch);
+  ASSERT_EQ(documents.size(), 3U);
+  EXPECT_FALSE(documents[0].failure);
+  EXPECT_EQ(documents[1].failure, OfficeError::Code::bad_input);  // A1 and a1 clash on a share
+  EXPECT_EQ(documents[1].location, "cases.jsonl:2");
+  EXPECT_EQ(documents[2].failure, OfficeError::Code::bad_input);
+  EXPECT_EQ(text_of("A1.docx"), "word/document.xml\tHello Ada\n");
+  EXPECT_EQ(progress_.total_, 1U);
+}
+
+TEST(OutputPattern, RefusesUnescapedTagsAsABadArgument) {
+  const auto error =
+      office_error_of([] { panelpack::office::OutputPattern pattern("out/{{{ref}}}.docx"); });
+  ASSERT_TRUE(error) << "an unescaped tag was accepted";
+  EXPECT_EQ(error->code(), OfficeError::Code::bad_argument);
 }
 
 }  // namespace
