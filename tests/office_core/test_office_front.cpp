@@ -32,6 +32,14 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
+// `text` validated as a file `name` of a fresh folder, as `kind` or as its keys suggest.
+panelpack::office::FileValidation validate_text(const std::string& name, const std::string& text,
+                                                std::optional<std::string> kind = std::nullopt) {
+  const panelpack::testing::TemporaryFolder folder;
+  write(folder.path() / name, text);
+  return validate_office_file((folder.path() / name).string(), kind);
+}
+
 // The OfficeError `action` throws, or nothing when it throws none.
 template <typename Action>
 std::optional<OfficeError> office_error_of(Action action) {
@@ -85,10 +93,7 @@ TEST(NewOffice, MissingTemplatesAreAMachineFailureAndWriteNothing) {
 }
 
 TEST(FileValidation, SchemaProblemsAreValuesWithLineAndPointer) {
-  const panelpack::testing::TemporaryFolder folder;
-  const fs::path file = folder.path() / "bookings.json";
-  write(file, "{\n  \"panel\": 7\n}\n");
-  const auto report = validate_office_file(file.string(), std::string("bookings"));
+  const auto report = validate_text("bookings.json", "{\n  \"panel\": 7\n}\n", "bookings");
   EXPECT_EQ(report.schema, "bookings");
   ASSERT_FALSE(report.valid());
   EXPECT_EQ(report.failure, OfficeError::Code::bad_input);
@@ -104,10 +109,7 @@ TEST(FileValidation, SchemaProblemsAreValuesWithLineAndPointer) {
 }
 
 TEST(FileValidation, MalformedJsonHasItsColumn) {
-  const panelpack::testing::TemporaryFolder folder;
-  const fs::path file = folder.path() / "case.json";
-  write(file, "{\n  \"a\": ,\n}\n");
-  const auto report = validate_office_file(file.string(), std::nullopt);
+  const auto report = validate_text("case.json", "{\n  \"a\": ,\n}\n");
   ASSERT_EQ(report.problems.size(), 1U);
   EXPECT_EQ(report.problems[0].line, 2);
   EXPECT_GT(report.problems[0].column, 0);
@@ -116,10 +118,7 @@ TEST(FileValidation, MalformedJsonHasItsColumn) {
 }
 
 TEST(FileValidation, AnUnknownKindIsNotGuessed) {
-  const panelpack::testing::TemporaryFolder folder;
-  const fs::path file = folder.path() / "other.json";
-  write(file, "{\"nothing\": true}\n");
-  const auto report = validate_office_file(file.string(), std::nullopt);
+  const auto report = validate_text("other.json", "{\"nothing\": true}\n");
   ASSERT_EQ(report.problems.size(), 1U);
   EXPECT_EQ(report.problems[0].code, "unknown_schema");
   EXPECT_EQ(report.failure, OfficeError::Code::bad_input);
@@ -153,12 +152,11 @@ class CountingProgress final : public panelpack::office::ProgressSink {
 
 class BatchRender : public ::testing::Test {
  protected:
-  panelpack::office::RecordBatch records(const std::string& jsonl) {
-    return panelpack::office::read_records(jsonl, "cases.jsonl");
-  }
-  std::vector<panelpack::office::BatchDocument> render(panelpack::office::RecordBatch& batch) {
+  // Renders the JSON Lines `jsonl` (as "cases.jsonl") into out/{{ref}}.docx on two threads.
+  std::vector<panelpack::office::BatchDocument> render(const std::string& jsonl) {
+    batch_ = panelpack::office::read_records(jsonl, "cases.jsonl");
     panelpack::office::OutputPattern pattern((folder_.path() / "out/{{ref}}.docx").string());
-    return panelpack::office::render_batch(compiled_, batch, pattern,
+    return panelpack::office::render_batch(compiled_, batch_, pattern,
                                            {"template.docx", "cases.jsonl", 2, {}}, progress_);
   }
   // docx_text: "PART\tTEXT" for each part with text.
@@ -173,13 +171,13 @@ class BatchRender : public ::testing::Test {
           "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
           "<w:body><w:p><w:r><w:t>Hello {{name}}</w:t></w:r></w:p></w:body></w:document>"));
   CountingProgress progress_;
+  panelpack::office::RecordBatch batch_;  // the records the documents point into
 };
 
 TEST_F(BatchRender, WritesOneDocumentPerRecordAndReportsEachAsDone) {
-  auto batch = records(
+  const auto documents = render(
       "{\"ref\": \"A1\", \"name\": \"Ada\"}\n{\"ref\": \"B2\", \"name\": \"Bo\"}\n"
       "{\"ref\": \"C3\", \"name\": \"Cy\"}\n");
-  const auto documents = render(batch);
   ASSERT_EQ(documents.size(), 3U);
   for (const auto& document : documents) EXPECT_FALSE(document.failure) << document.location;
   EXPECT_EQ(text_of("A1.docx"), "word/document.xml\tHello Ada\n");
@@ -190,10 +188,8 @@ TEST_F(BatchRender, WritesOneDocumentPerRecordAndReportsEachAsDone) {
 }
 
 TEST_F(BatchRender, AClashingNameFailsThatRecordOnlyAsBadInput) {
-  auto batch = records(
-      "{\"ref\": \"A1\", \"name\": \"Ada\"}\n{\"ref\": \"a1\", \"name\": \"Al\"}\n"
-      "not json\n");
-  const auto documents = render(batch);
+  const auto documents = render(
+      "{\"ref\": \"A1\", \"name\": \"Ada\"}\n{\"ref\": \"a1\", \"name\": \"Al\"}\nnot json\n");
   ASSERT_EQ(documents.size(), 3U);
   EXPECT_FALSE(documents[0].failure);
   EXPECT_EQ(documents[1].failure, OfficeError::Code::bad_input);  // A1 and a1 clash on a share
