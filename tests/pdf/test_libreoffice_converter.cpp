@@ -146,6 +146,23 @@ class FakeSoffice : public ::testing::Test {
   // "conversion" is a copy, and each output can be told from the others by its text.
   static std::string writes_pdf() { return "cp \"$input\" \"$pdf\""; }
 
+  // The behaviour of a soffice that hangs on a document whose stem starts with "slow", with a
+  // child of its own (as soffice starts soffice.bin): it appends its pid to log/<leaders> and
+  // the child's to log/<children>, then waits; it converts any other document.
+  std::string hangs_on_slow(const std::string& leaders, const std::string& children) const {
+    return "case \"$stem\" in slow*)\n"
+           "  echo $$ >> '" +
+           (log_ / leaders).string() +
+           "'\n"
+           "  sleep 30 &\n"
+           "  echo $! >> '" +
+           (log_ / children).string() +
+           "'\n"
+           "  wait ;;\n"
+           "esac\n" +
+           writes_pdf();
+  }
+
   // An input at inputs/<name> (folders made as needed): a one-page PDF reading `text`, or the
   // name's stem when no text is given.
   fs::path input(const std::string& name, const std::string& text = "") const {
@@ -257,18 +274,7 @@ TEST_F(FakeSoffice, SofficeInheritsNoOtherDescriptors) {
 
 TEST_F(FakeSoffice, TimeoutKillsTheWholeGroupAndTheNextDocumentGoesOn) {
   // The slow document's soffice starts a child as soffice starts soffice.bin, and both hang.
-  const fs::path soffice = script("soffice",
-                                  "case \"$stem\" in slow*)\n"
-                                  "  echo $$ > '" +
-                                      log_.string() +
-                                      "/leader'\n"
-                                      "  sleep 30 &\n"
-                                      "  echo $! > '" +
-                                      log_.string() +
-                                      "/child'\n"
-                                      "  wait ;;\n"
-                                      "esac\n" +
-                                      writes_pdf());
+  const fs::path soffice = script("soffice", hangs_on_slow("leader", "child"));
   const std::vector<ConversionJob> jobs = {{input("slow.docx"), outputs_ / "slow.pdf"},
                                            {input("quick.docx"), outputs_ / "quick.pdf"}};
   ConverterOptions options;
@@ -604,18 +610,7 @@ TEST_F(FakeSoffice, BatchExitingNonZeroRetriesOnlyTheDocumentsWithoutPdf) {
 // A batch that stalls on a document is killed with its whole group once no document has been
 // finished for the timeout; the PDF finished before stays, the others are converted alone.
 TEST_F(FakeSoffice, BatchTimeoutKillsTheGroupAndTheDocumentsAreRetriedAlone) {
-  const fs::path soffice = script("soffice",
-                                  "case \"$stem\" in slow*)\n"
-                                  "  echo $$ >> '" +
-                                      log_.string() +
-                                      "/leaders'\n"
-                                      "  sleep 30 &\n"
-                                      "  echo $! >> '" +
-                                      log_.string() +
-                                      "/children'\n"
-                                      "  wait ;;\n"
-                                      "esac\n" +
-                                      writes_pdf());
+  const fs::path soffice = script("soffice", hangs_on_slow("leaders", "children"));
   const std::vector<ConversionJob> jobs = {{input("first.docx"), outputs_ / "first.pdf"},
                                            {input("slow.docx"), outputs_ / "slow.pdf"},
                                            {input("last.docx"), outputs_ / "last.pdf"}};
