@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/minimal_docx.hpp"
 #include "templating/atomic_file.hpp"
 #include "templating/template.hpp"
 #include "templating/zip_archive.hpp"
@@ -45,18 +46,6 @@ const nlohmann::json& peer_case() {
 
 // A one-table document: a header row, then one row repeated for each item of `rows`.
 std::string repeated_row_package() {
-  const std::string content_types =
-      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-      R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
-      R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
-      R"(<Default Extension="xml" ContentType="application/xml"/>)"
-      R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
-      R"(</Types>)";
-  const std::string package_rels =
-      R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
-      R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
-      R"(</Relationships>)";
   const std::string cell_open =
       R"(<w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r>)";
   const std::string cell_close = R"(</w:r></w:p></w:tc>)";
@@ -73,11 +62,7 @@ std::string repeated_row_package() {
       R"(<w:rPr><w:i/></w:rPr><w:t>{{source}}{{/rows}}</w:t>)" + cell_close +
       R"(</w:tr></w:tbl><w:p/><w:sectPr/></w:body></w:document>)";
 
-  tpl::ZipWriter writer;
-  writer.add("[Content_Types].xml", content_types);
-  writer.add("_rels/.rels", package_rels);
-  writer.add("word/document.xml", document);
-  return writer.finish();
+  return panelpack::test_support::minimal_docx(document);
 }
 
 nlohmann::json table_data(std::int64_t row_count) {

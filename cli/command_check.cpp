@@ -11,10 +11,9 @@
 #include "commands.hpp"
 #include "office/bundled_schemas.hpp"
 #include "office/documents/diagnostic_output.hpp"
+#include "office/documents/schema_checks.hpp"
 #include "office/files.hpp"
-#include "schema_checks.hpp"
 #include "template_options.hpp"
-#include "uses_office.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -59,7 +58,7 @@ void print_text(const std::string& source, const std::vector<std::string>& tags,
   for (const auto& diagnostic : diagnostics) {
     if (diagnostic.severity == templating::Severity::error) ++errors;
   }
-  print_diagnostics(std::cout, source, diagnostics);
+  office::print_diagnostics(std::cout, source, diagnostics);
   std::cout << errors << (errors == 1 ? " error, " : " errors, ") << diagnostics.size() - errors
             << (diagnostics.size() - errors == 1 ? " warning" : " warnings") << '\n';
 }
@@ -84,21 +83,23 @@ ExitCode run_check(std::span<const std::string> words) {
   const templating::CompileOptions options = compile_options_from(arguments);
   const bool as_json = arguments.has("json");
   const std::optional<std::string> schema_kind = arguments.value("schema");
-  const std::string schema_file = schema_kind ? schema_file_for(*schema_kind) : "";
+  const std::string schema_file = schema_kind ? office::schema_file_for(*schema_kind) : "";
 
-  std::string package = read_template_input(path);
+  std::string package = office::read_template_input(path);
   templating::CheckReport report;
   try {
     report = templating::check(package, options);
   } catch (const templating::PackageError& error) {
-    if (!as_json) throw CommandFailure(ExitCode::bad_input, describe_package_error(path, error));
+    if (!as_json)
+      throw CommandFailure(ExitCode::bad_input, office::describe_package_error(path, error));
     print_json({}, {diagnostic_from(error)});
     return ExitCode::bad_input;
   }
 
   if (schema_kind) {
-    const auto catalogue = validation::FieldCatalogue::from_schema(bundled_schemas(), schema_file);
-    auto found = schema_diagnostics(report.tags, catalogue, *schema_kind);
+    const auto catalogue =
+        validation::FieldCatalogue::from_schema(office::bundled_schemas(), schema_file);
+    auto found = office::schema_diagnostics(report.tags, catalogue, *schema_kind);
     report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(found.begin()),
                               std::make_move_iterator(found.end()));
   }

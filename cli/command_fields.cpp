@@ -9,7 +9,6 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "office/bundled_schemas.hpp"
-#include "uses_office.hpp"
 #include "validation/field_catalogue.hpp"
 
 namespace panelpack::cli {
@@ -68,8 +67,8 @@ ExitCode run_fields(std::span<const std::string> words) {
         "fields takes at most one schema name: case, bookings, decision, agenda or office");
   }
   const std::string kind = arguments.positionals().empty() ? "case" : arguments.positionals()[0];
-  const auto catalogue =
-      validation::FieldCatalogue::from_schema(bundled_schemas(), schema_file_for(kind));
+  const auto catalogue = validation::FieldCatalogue::from_schema(office::bundled_schemas(),
+                                                                 office::schema_file_for(kind));
   if (arguments.has("json")) {
     print_json(catalogue);
   } else {

@@ -10,13 +10,12 @@
 #include "commands.hpp"
 #include "office/documents/diagnostic_output.hpp"
 #include "office/documents/labelled_data.hpp"
+#include "office/documents/output_pattern.hpp"
 #include "office/documents/template_loading.hpp"
 #include "office/files.hpp"
 #include "office/json_input.hpp"
-#include "output_pattern.hpp"
 #include "render_request.hpp"
 #include "template_options.hpp"
-#include "uses_office.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -66,14 +65,14 @@ RenderRequest read_request(std::span<const std::string> words) {
 
 // The data for one document, or nothing after printing why not.
 std::optional<nlohmann::json> read_data(const std::string& path) {
-  const std::string source = display_name(path);
-  const std::string text = read_input(path);
+  const std::string source = office::display_name(path);
+  const std::string text = office::read_input(path);
   try {
-    auto data = parse_json_document(text, source);
+    auto data = office::parse_json_document(text, source);
     if (data.is_object()) return data;
     std::cerr << source << ": the data must be one JSON object ({...}); for many records use "
               << "render --each\n";
-  } catch (const JsonInputError& error) {
+  } catch (const office::JsonInputError& error) {
     std::cerr << error.what() << '\n';
   }
   return std::nullopt;
@@ -82,13 +81,14 @@ std::optional<nlohmann::json> read_data(const std::string& path) {
 }  // namespace
 
 ExitCode render_one(const RenderRequest& request) {
-  OutputPattern pattern(request.output_pattern);
-  const std::string source = display_name(request.data_path);
+  office::OutputPattern pattern(request.output_pattern);
+  const std::string source = office::display_name(request.data_path);
 
   // Template and data are both checked before giving up, so one run shows every problem.
-  const auto compiled = compile_template(request.template_path, request.compile, std::cerr);
+  const auto compiled = office::compile_template(request.template_path, request.compile, std::cerr);
   auto data = read_data(request.data_path);
-  if (data) add_code_labels_for_guessed_kind(*data);  // words beside codes, for any template
+  if (data)
+    office::add_code_labels_for_guessed_kind(*data);  // words beside codes, for any template
   if (!compiled || !data) {
     throw CommandFailure(ExitCode::bad_input, "nothing written");
   }
@@ -96,22 +96,23 @@ ExitCode render_one(const RenderRequest& request) {
   std::filesystem::path output;
   try {
     output = pattern.path_for(*data);
-  } catch (const OutputNameError& error) {
+  } catch (const office::OutputNameError& error) {
     throw CommandFailure(ExitCode::bad_input, source + ": " + error.what() + "; nothing written");
   }
-  refuse_overwriting_input(output, request.template_path, "template");
-  if (request.data_path != "-") refuse_overwriting_input(output, request.data_path, "data file");
+  office::refuse_overwriting_input(output, request.template_path, "template");
+  if (request.data_path != "-")
+    office::refuse_overwriting_input(output, request.data_path, "data file");
 
   std::string document;
   templating::RenderReport report;
   try {
     document = compiled->render(*data, request.render, &report);
   } catch (const templating::RenderError& error) {
-    print_diagnostics(std::cerr, source, error.diagnostics());
+    office::print_diagnostics(std::cerr, source, error.diagnostics());
     throw CommandFailure(ExitCode::bad_input, "nothing written");
   }
-  print_diagnostics(std::cerr, source, report.warnings);
-  write_output(output, document);
+  office::print_diagnostics(std::cerr, source, report.warnings);
+  office::write_output(output, document);
   std::cout << "wrote " << output.string() << '\n';
   return ExitCode::success;
 }

@@ -1,22 +1,18 @@
 // `panelpack validate`: checks case, bookings, decision, agenda and office files against the
-// schemas and lists every problem as FILE:LINE: POINTER: message.
+// schemas (office/validation/file_validation.hpp) and lists every problem as
+// FILE:LINE: POINTER: message, or as JSON.
 
 #include <array>
 #include <iostream>
 #include <optional>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "arguments.hpp"
 #include "commands.hpp"
+#include "exit_codes.hpp"
 #include "office/bundled_schemas.hpp"
-#include "office/files.hpp"
-#include "office/json_input.hpp"
-#include "office/sitting/office_checks.hpp"
-#include "office/validated_json.hpp"
-#include "uses_office.hpp"
-#include "validation/schema_validator.hpp"
+#include "office/validation/file_validation.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -27,90 +23,8 @@ const std::array<OptionSpec, 3> validate_options = {{
     {"help", 'h', false},
 }};
 
-// One problem in one file, ready to print either way.
-struct Problem {
-  int line = 0;
-  int column = 0;  // only for JSON that could not be read
-  std::string pointer;
-  std::string code;     // the schema keyword, or malformed_json / unreadable / unknown_schema
-  std::string message;  // quotes the file's own values: this output goes to its owner only
-  std::string expected;
-  std::string suggestion;
-};
-
-struct FileReport {
-  std::string file;
-  std::string schema;  // the kind validated against; empty when it never got that far
-  std::vector<Problem> problems;
-  ExitCode code = ExitCode::success;
-};
-
-// The message of a JsonInputError without its "SOURCE:LINE:COLUMN: " prefix.
-std::string bare_message(const JsonInputError& error, const std::string& source) {
-  const std::string prefix = source + ":" + std::to_string(error.position().line) + ":" +
-                             std::to_string(error.position().column) + ": ";
-  const std::string text = error.what();
-  return text.starts_with(prefix) ? text.substr(prefix.size()) : text;
-}
-
-FileReport validate_file(const std::string& path, const std::optional<std::string>& forced_kind) {
-  FileReport report;
-  report.file = display_name(path);
-  std::string text;
-  try {
-    text = read_input(path);
-  } catch (const OfficeError& failure) {
-    report.problems.push_back({0, 0, "", "unreadable", failure.what(), "", ""});
-    report.code = exit_code_of(failure);
-    return report;
-  }
-  nlohmann::json document;
-  try {
-    document = parse_json_document(text, report.file);
-  } catch (const JsonInputError& error) {
-    report.problems.push_back({error.position().line, error.position().column, error.pointer(),
-                               error.code(), bare_message(error, report.file), "", ""});
-    report.code = ExitCode::bad_input;
-    return report;
-  }
-  report.schema = forced_kind ? *forced_kind : guess_schema_kind(document);
-  if (report.schema.empty()) {
-    report.problems.push_back({1, 0, "", "unknown_schema", "cannot tell which kind of file this is",
-                               "name it with --schema case, bookings, decision, agenda or office",
-                               ""});
-    report.code = ExitCode::bad_input;
-    return report;
-  }
-  const validation::Validator validator(bundled_schemas(), schema_file_for(report.schema));
-  auto errors = validator.validate(document);
-  explain_refused_secrets(errors, report.schema);
-  validation::locate(errors, text);
-  for (const auto& error : errors) {
-    validation::ValidationError without_expectation = error;
-    without_expectation.expected.clear();
-    without_expectation.suggestion.clear();
-    report.problems.push_back({error.line, 0, error.pointer, error.keyword,
-                               validation::describe(without_expectation, true), error.expected,
-                               error.suggestion});
-  }
-  // An office the schema accepts may still be one every command refuses: check it as they do.
-  if (report.problems.empty() && report.schema == "office") {
-    std::vector<validation::ValidationError> found;
-    for (const OfficeProblem& problem : office_problems(document, path)) {
-      found.push_back({problem.pointer, 0, problem.code, problem.message, "", "", ""});
-    }
-    validation::locate(found, text);
-    for (const auto& error : found) {
-      report.problems.push_back(
-          {error.line, 0, error.pointer, error.keyword, error.problem, "", ""});
-    }
-  }
-  if (!report.problems.empty()) report.code = ExitCode::bad_input;
-  return report;
-}
-
 // "14: /legal/status: "C9" is not a legal status; expected one of V2, ..."
-std::string describe(const Problem& problem) {
+std::string describe(const office::FileProblem& problem) {
   std::string text = problem.message;
   if (!problem.suggestion.empty()) text += "; did you mean \"" + problem.suggestion + "\"?";
   if (!problem.expected.empty()) {
@@ -121,7 +35,7 @@ std::string describe(const Problem& problem) {
   return text;
 }
 
-void print_text(const FileReport& report) {
+void print_text(const office::FileValidation& report) {
   for (const auto& problem : report.problems) {
     if (problem.code == "unreadable") {
       std::cout << problem.message << '\n';  // already names the file
@@ -139,7 +53,7 @@ void print_text(const FileReport& report) {
   }
   if (report.problems.empty()) {
     std::cout << report.file << ": valid (" << report.schema << ")\n";
-  } else if (!report.schema.empty() && report.code == ExitCode::bad_input &&
+  } else if (!report.schema.empty() && report.failure == office::OfficeError::Code::bad_input &&
              report.problems.front().code != "unknown_schema") {
     const auto count = report.problems.size();
     std::cout << report.file << ": " << count << (count == 1 ? " problem" : " problems")
@@ -147,7 +61,7 @@ void print_text(const FileReport& report) {
   }
 }
 
-nlohmann::ordered_json to_json(const FileReport& report) {
+nlohmann::ordered_json to_json(const office::FileValidation& report) {
   nlohmann::ordered_json problems = nlohmann::ordered_json::array();
   for (const auto& problem : report.problems) {
     nlohmann::ordered_json entry = {{"code", problem.code},
@@ -171,14 +85,15 @@ ExitCode run_validate(std::span<const std::string> words) {
   const Arguments arguments = Arguments::parse(words, validate_options);
   if (arguments.positionals().empty()) throw UsageError("validate takes at least one FILE");
   std::optional<std::string> kind = arguments.value("schema");
-  if (kind) schema_file_for(*kind);  // refuses an unknown name before any file is read
+  if (kind) office::schema_file_for(*kind);  // refuses an unknown name before any file is read
   const bool as_json = arguments.has("json");
 
   ExitCode worst = ExitCode::success;
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const auto& path : arguments.positionals()) {
-    const FileReport report = validate_file(path, kind);
-    if (to_int(report.code) > to_int(worst)) worst = report.code;
+    const office::FileValidation report = office::validate_office_file(path, kind);
+    const ExitCode code = report.failure ? exit_code_for(*report.failure) : ExitCode::success;
+    if (to_int(code) > to_int(worst)) worst = code;
     if (as_json) {
       files.push_back(to_json(report));
     } else {

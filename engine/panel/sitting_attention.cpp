@@ -1,10 +1,28 @@
 #include "panel/sitting_attention.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
 
 namespace panelpack::panel {
 
 namespace {
+
+// A finding about one sitting of one panel, as every check here reports it.
+Finding sitting_finding(std::string kind, Urgency urgency, const std::string& panel_id,
+                        CalendarDate sitting, std::optional<CalendarDate> due, std::string detail,
+                        std::string case_ref = "") {
+  Finding finding;
+  finding.kind = std::move(kind);
+  finding.urgency = urgency;
+  finding.case_ref = std::move(case_ref);
+  finding.due = due;
+  finding.panel_id = panel_id;
+  finding.sitting = sitting;
+  finding.detail = std::move(detail);
+  return finding;
+}
 
 const PanelConfig* find_panel(const OfficeConfig& office, const std::string& id) {
   const auto found = std::find_if(office.panels.begin(), office.panels.end(),
@@ -35,17 +53,13 @@ void check_held_without_decisions(const OfficeConfig& office, const BookedSittin
   if (now < local_to_utc(sitting.date, sitting.start_time)) return;  // not held yet
   if (decisions_of(decisions, sitting) != nullptr) return;
   const Deadline due = minutes_due(*panel, sitting.panel_id, sitting.date, calendar);
-  Finding finding;
-  finding.kind = "decisions_missing";
-  finding.urgency = now > due.utc ? Urgency::overdue : Urgency::due_soon;
-  finding.due = due.local.date;
-  finding.panel_id = sitting.panel_id;
-  finding.sitting = sitting.date;
-  finding.detail = sitting.panel_id + " " + sitting.date.iso() + " was held with " +
-                   std::to_string(booked.bookings.items.size()) +
-                   " cases booked and has no decisions file (decisions/" + sitting.panel_id + "/" +
-                   sitting.date.iso() + ".json); its records are due " + due.local.iso8601();
-  findings.push_back(std::move(finding));
+  findings.push_back(sitting_finding(
+      "decisions_missing", now > due.utc ? Urgency::overdue : Urgency::due_soon, sitting.panel_id,
+      sitting.date, due.local.date,
+      sitting.panel_id + " " + sitting.date.iso() + " was held with " +
+          std::to_string(booked.bookings.items.size()) +
+          " cases booked and has no decisions file (decisions/" + sitting.panel_id + "/" +
+          sitting.date.iso() + ".json); its records are due " + due.local.iso8601()));
 }
 
 void check_records(const OfficeConfig& office, const SittingDecisions& sitting, UtcInstant now,
@@ -56,17 +70,12 @@ void check_records(const OfficeConfig& office, const SittingDecisions& sitting, 
   if (now <= due.utc) return;
   for (const Decision& decision : sitting.decisions) {
     if (decision.recorded_date) continue;
-    Finding finding;
-    finding.kind = "record_overdue";
-    finding.urgency = Urgency::overdue;
-    finding.case_ref = decision.case_ref;
-    finding.due = due.local.date;
-    finding.panel_id = sitting.panel_id;
-    finding.sitting = sitting.date;
-    finding.detail = "the decision record of " + sitting.panel_id + " " + sitting.date.iso() +
-                     " is not recorded on the child's file; it was due " + due.local.iso8601() +
-                     " (set recordedDate in the decisions file once it is)";
-    findings.push_back(std::move(finding));
+    findings.push_back(sitting_finding(
+        "record_overdue", Urgency::overdue, sitting.panel_id, sitting.date, due.local.date,
+        "the decision record of " + sitting.panel_id + " " + sitting.date.iso() +
+            " is not recorded on the child's file; it was due " + due.local.iso8601() +
+            " (set recordedDate in the decisions file once it is)",
+        decision.case_ref));
   }
 }
 
@@ -85,17 +94,11 @@ void check_returns(const SittingDecisions& sitting, const std::vector<BookedSitt
     if (*decision.next_review >= today || booked_after(booked, decision.case_ref, sitting.date)) {
       continue;
     }
-    Finding finding;
-    finding.kind = "return_not_booked";
-    finding.urgency = Urgency::overdue;
-    finding.case_ref = decision.case_ref;
-    finding.due = decision.next_review;
-    finding.panel_id = sitting.panel_id;
-    finding.sitting = sitting.date;
-    finding.detail = "agreed at " + sitting.panel_id + " " + sitting.date.iso() +
-                     " to return to panel by " + decision.next_review->iso() +
-                     "; not booked onto any later sitting";
-    findings.push_back(std::move(finding));
+    findings.push_back(sitting_finding(
+        "return_not_booked", Urgency::overdue, sitting.panel_id, sitting.date, decision.next_review,
+        "agreed at " + sitting.panel_id + " " + sitting.date.iso() + " to return to panel by " +
+            decision.next_review->iso() + "; not booked onto any later sitting",
+        decision.case_ref));
   }
 }
 
@@ -127,16 +130,11 @@ std::vector<Finding> find_day_off_sittings(const OfficeConfig& office, UtcInstan
       if (sitting.cancelled) continue;
       const auto day_off = unconfirmed_day_off(panel, sitting, calendar);
       if (!day_off) continue;
-      Finding finding;
-      finding.kind = "sitting_on_day_off";
-      finding.urgency = Urgency::due_soon;
-      finding.due = sitting.date;
-      finding.panel_id = panel.id;
-      finding.sitting = sitting.date;
-      finding.detail = panel.id + " " + sitting.date.iso() + " falls on " + *day_off +
-                       "; no mail goes and no case can be booked until it is moved (cancelled "
-                       "and an extra sitting added) or confirmed in confirmedSittings";
-      findings.push_back(std::move(finding));
+      findings.push_back(sitting_finding(
+          "sitting_on_day_off", Urgency::due_soon, panel.id, sitting.date, sitting.date,
+          panel.id + " " + sitting.date.iso() + " falls on " + *day_off +
+              "; no mail goes and no case can be booked until it is moved (cancelled and an "
+              "extra sitting added) or confirmed in confirmedSittings"));
     }
   }
   return findings;

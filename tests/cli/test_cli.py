@@ -8,13 +8,15 @@ Ends with a line "N passed, M failed" and exits non-zero on any failure.
 import hashlib
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
 import unittest
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from document_text import docx_text as document_text  # noqa: E402,F401 (others import it here)
 
 BINARY = os.environ.get("PANELPACK_BIN", "")
 
@@ -51,12 +53,6 @@ def write_docx(path, *paragraphs):
         package.writestr("_rels/.rels", PACKAGE_RELATIONSHIPS)
         package.writestr("word/document.xml", document_xml(*paragraphs))
     return path
-
-
-def document_text(path):
-    with zipfile.ZipFile(path) as package:
-        xml = package.read("word/document.xml").decode("utf-8")
-    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
 
 
 def sha256(path):

@@ -10,31 +10,23 @@ Standard library only. Ends with "N passed, M failed".
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
-import zipfile
 from pathlib import Path
 
 from test_cli import write_docx  # the one-paragraph DOCX every command test starts from
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
+from document_text import docx_text as document_text  # noqa: E402 (fails on a half-written file)
 
 BINARY = os.environ.get("PANELPACK_BIN", "")
 STRACE = shutil.which("strace")
 
 SUCCESS, BAD_INPUT, MACHINE_FAILURE = 0, 1, 3
 FLUSHES = ("fsync", "fdatasync", "syncfs", "sync", "sync_file_range")
-
-
-def document_text(path):
-    """The document's text; fails (BadZipFile, KeyError) on a half-written file."""
-    with zipfile.ZipFile(path) as package:
-        if package.testzip() is not None:
-            raise AssertionError(f"{path} has a corrupt entry")
-        xml = package.read("word/document.xml").decode("utf-8")
-    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
 
 
 class RenderEachBatch(unittest.TestCase):

@@ -10,27 +10,17 @@ import shutil
 import subprocess
 import sys
 import zipfile
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "cli"))
+sys.path.insert(0, str(HERE.parent / "support"))
+from document_text import libreoffice_text  # noqa: E402
 from office_copy import copy_sample_office, edit_json  # noqa: E402
 from test_cli import BAD_INPUT, BINARY, SUCCESS, USAGE, CliTestCase, run_tests_of  # noqa: E402
 
 BUSY = 4
-
-
-def document_text(document, scratch):
-    """A document's text as LibreOffice reads it (soffice --convert-to txt, its own profile)."""
-    profile = tempfile.mkdtemp(prefix="pp-lo-office-", dir=scratch)
-    outdir = Path(scratch) / "txt"
-    subprocess.run(["soffice", "--headless", "--norestore",
-                    "-env:UserInstallation=file://" + profile, "--convert-to", "txt:Text",
-                    "--outdir", str(outdir), str(document)],
-                   capture_output=True, timeout=300, check=False, stdin=subprocess.DEVNULL)
-    return (outdir / (Path(document).stem + ".txt")).read_text(encoding="utf-8-sig")
 
 
 class OfficeTestCase(CliTestCase):
@@ -237,7 +227,7 @@ class ReceiptsBookRefuses(OfficeTestCase):
         out = self.root / "agenda.docx"
         self.assertExit(self.panelpack("agenda", *self.SITTING, "--now", "2026-12-11T12:00",
                                        "-o", out), SUCCESS)
-        self.assertIn(reason, " ".join(soffice_text(out, self.root).split()))
+        self.assertIn(reason, " ".join(libreoffice_text(out, self.root).split()))
         # The pack builds, without the chronology in its zip.
         result = self.panelpack("pack", *self.SITTING, "--now", "2026-12-11T12:00", "--json")
         self.assertExit(result, SUCCESS)
@@ -287,16 +277,6 @@ class ReceiptsBookRefuses(OfficeTestCase):
         self.assertEqual(self.bookings("permanence", "2027-02-09")["items"], [])
 
 
-def soffice_text(document, work):
-    """The document's text as LibreOffice reads it."""
-    out = work / "soffice-text"
-    subprocess.run(["soffice", "--headless", "--norestore",
-                    f"-env:UserInstallation=file://{work}/lo-profile", "--convert-to", "txt:Text",
-                    "--outdir", str(out), str(document)],
-                   check=True, capture_output=True, timeout=180)
-    return (out / (Path(document).stem + ".txt")).read_text(encoding="utf-8-sig")
-
-
 class Agenda(OfficeTestCase):
     def test_agenda_data_has_slots_breaks_presenters_and_paper_status(self):
         agenda = self.json_of("agenda", "permanence", "2026-12-15", "--now", "2026-12-11T12:00")
@@ -334,7 +314,7 @@ class Agenda(OfficeTestCase):
             self.skipTest("LibreOffice is not installed")
         out = self.root / "agenda.docx"
         self.assertExit(self.panelpack("agenda", "permanence", "2026-12-15", "-o", out), SUCCESS)
-        text = document_text(out, self.root)
+        text = libreoffice_text(out, self.root)
         self.assertEqual(text.count("Anjali Mistry"), 1, text)
         self.assertIn("Declan Fairweather", text)  # members who did not apologise still attend
         apologies = text.index("Apologies")

@@ -1,11 +1,14 @@
 #pragma once
 // Helpers the PDF tests share: making small PDF, DOCX and ODT inputs at test time, reading a
-// page's text; and, from tests/support, a temporary folder and running a program.
+// page's text, the error an action throws; and, from tests/support, a temporary folder and
+// running a program.
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "pdf/pdf_error.hpp"
 #include "support/run_program.hpp"
 #include "support/temporary_folder.hpp"
 
@@ -29,5 +32,16 @@ void write_odt(const std::filesystem::path& path, const std::vector<std::string>
 
 // Writes bytes to a file, replacing it (test set-up: throws on failure).
 void write_bytes(const std::filesystem::path& path, const std::string& bytes);
+
+// The code and where() (the file) of the PdfError `action` throws, or "no error".
+template <typename Action>
+std::pair<std::string, std::string> pdf_error_of(Action action) {
+  try {
+    action();
+  } catch (const PdfError& error) {
+    return {error.code(), error.where()};
+  }
+  return {"no error", ""};
+}
 
 }  // namespace panelpack::pdf::testing

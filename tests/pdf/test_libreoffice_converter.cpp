@@ -30,6 +30,7 @@ using panelpack::pdf::convert_to_pdf;
 using panelpack::pdf::ConverterOptions;
 using panelpack::pdf::find_soffice;
 using panelpack::pdf::PdfError;
+using panelpack::pdf::testing::pdf_error_of;
 using panelpack::pdf::testing::pdftotext_page;
 using panelpack::pdf::testing::TemporaryFolder;
 using panelpack::pdf::testing::write_bytes;
@@ -59,17 +60,6 @@ std::vector<std::string> read_lines(const fs::path& path) {
 
 bool starts_like_pdf(const fs::path& path) {
   return read_text(path).rfind("%PDF-", 0) == 0;
-}
-
-// The code and where() of the PdfError `action` throws, or "no error".
-template <typename Action>
-std::pair<std::string, std::string> pdf_error_of(Action action) {
-  try {
-    action();
-  } catch (const PdfError& error) {
-    return {error.code(), error.where()};
-  }
-  return {"no error", ""};
 }
 
 // True when no process, zombie or alive, is left in process group `group`.
@@ -156,6 +146,23 @@ class FakeSoffice : public ::testing::Test {
   // "conversion" is a copy, and each output can be told from the others by its text.
   static std::string writes_pdf() { return "cp \"$input\" \"$pdf\""; }
 
+  // The behaviour of a soffice that hangs on a document whose stem starts with "slow", with a
+  // child of its own (as soffice starts soffice.bin): it appends its pid to log/<leaders> and
+  // the child's to log/<children>, then waits; it converts any other document.
+  std::string hangs_on_slow(const std::string& leaders, const std::string& children) const {
+    return "case \"$stem\" in slow*)\n"
+           "  echo $$ >> '" +
+           (log_ / leaders).string() +
+           "'\n"
+           "  sleep 30 &\n"
+           "  echo $! >> '" +
+           (log_ / children).string() +
+           "'\n"
+           "  wait ;;\n"
+           "esac\n" +
+           writes_pdf();
+  }
+
   // An input at inputs/<name> (folders made as needed): a one-page PDF reading `text`, or the
   // name's stem when no text is given.
   fs::path input(const std::string& name, const std::string& text = "") const {
@@ -163,6 +170,15 @@ class FakeSoffice : public ::testing::Test {
     fs::create_directories(path.parent_path());
     write_text_pdf(path, {text.empty() ? path.stem().string() : text});
     return path;
+  }
+
+  // inputs/referral.docx converted to outputs/referral.pdf by `soffice`, default options
+  // otherwise: what most single-document tests run.
+  ConversionResult convert_referral(const fs::path& soffice) const {
+    const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
+    ConverterOptions options;
+    options.soffice = soffice;
+    return convert_to_pdf(jobs, options).at(0);
   }
 
   // The stems of the documents each soffice run was given, one list per run, in no set order.
@@ -247,11 +263,7 @@ TEST_F(FakeSoffice, SofficeInheritsNoOtherDescriptors) {
   ::close(opened);
   const fs::path soffice =
       script("soffice", "ls /proc/$$/fd > '" + log_.string() + "/fds'\n" + writes_pdf());
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  const bool ok = convert_to_pdf(jobs, options).at(0).ok;
+  const bool ok = convert_referral(soffice).ok;
   ::close(kLeaky);
 
   EXPECT_TRUE(ok);
@@ -262,18 +274,7 @@ TEST_F(FakeSoffice, SofficeInheritsNoOtherDescriptors) {
 
 TEST_F(FakeSoffice, TimeoutKillsTheWholeGroupAndTheNextDocumentGoesOn) {
   // The slow document's soffice starts a child as soffice starts soffice.bin, and both hang.
-  const fs::path soffice = script("soffice",
-                                  "case \"$stem\" in slow*)\n"
-                                  "  echo $$ > '" +
-                                      log_.string() +
-                                      "/leader'\n"
-                                      "  sleep 30 &\n"
-                                      "  echo $! > '" +
-                                      log_.string() +
-                                      "/child'\n"
-                                      "  wait ;;\n"
-                                      "esac\n" +
-                                      writes_pdf());
+  const fs::path soffice = script("soffice", hangs_on_slow("leader", "child"));
   const std::vector<ConversionJob> jobs = {{input("slow.docx"), outputs_ / "slow.pdf"},
                                            {input("quick.docx"), outputs_ / "quick.pdf"}};
   ConverterOptions options;
@@ -307,11 +308,7 @@ TEST_F(FakeSoffice, NonZeroExitReportsStatusAndLastStderrLine) {
                                   "echo 'Warning: something harmless' >&2\n"
                                   "echo 'I/O error on the input' >&2\n"
                                   "status=3");
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  const ConversionResult result = convert_to_pdf(jobs, options).at(0);
+  const ConversionResult result = convert_referral(soffice);
 
   EXPECT_FALSE(result.ok);
   EXPECT_EQ(result.failure, ConversionFailure::exited_with_error);
@@ -325,11 +322,7 @@ TEST_F(FakeSoffice, ExitZeroWithoutPdfIsNoPdf) {
                                   "echo 'Error: source file could not be loaded' >&2\n"
                                   "echo 'x' > \"$outdir/$stem.pdf.tmp\"\n"
                                   ": > \"$outdir/empty.pdf\"");
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  const ConversionResult result = convert_to_pdf(jobs, options).at(0);
+  const ConversionResult result = convert_referral(soffice);
 
   EXPECT_FALSE(result.ok);
   EXPECT_EQ(result.failure, ConversionFailure::no_pdf);
@@ -409,11 +402,7 @@ TEST_F(FakeSoffice, DefaultScratchFolderIsRemovedAfterwards) {
   const fs::path temp = folder_.path() / "temp";
   fs::create_directories(temp);
   const ScopedEnvironment tmpdir("TMPDIR", temp.string());
-  const std::vector<ConversionJob> jobs = {{input("referral.docx"), outputs_ / "referral.pdf"}};
-  ConverterOptions options;
-  options.soffice = soffice;
-
-  EXPECT_TRUE(convert_to_pdf(jobs, options).at(0).ok);
+  EXPECT_TRUE(convert_referral(soffice).ok);
   EXPECT_EQ(read_lines(recorded("args").at(0))
                 .at(0)
                 .find("-env:UserInstallation=file://" + temp.string() + "/panelpack-pdf-"),
@@ -621,18 +610,7 @@ TEST_F(FakeSoffice, BatchExitingNonZeroRetriesOnlyTheDocumentsWithoutPdf) {
 // A batch that stalls on a document is killed with its whole group once no document has been
 // finished for the timeout; the PDF finished before stays, the others are converted alone.
 TEST_F(FakeSoffice, BatchTimeoutKillsTheGroupAndTheDocumentsAreRetriedAlone) {
-  const fs::path soffice = script("soffice",
-                                  "case \"$stem\" in slow*)\n"
-                                  "  echo $$ >> '" +
-                                      log_.string() +
-                                      "/leaders'\n"
-                                      "  sleep 30 &\n"
-                                      "  echo $! >> '" +
-                                      log_.string() +
-                                      "/children'\n"
-                                      "  wait ;;\n"
-                                      "esac\n" +
-                                      writes_pdf());
+  const fs::path soffice = script("soffice", hangs_on_slow("leaders", "children"));
   const std::vector<ConversionJob> jobs = {{input("first.docx"), outputs_ / "first.pdf"},
                                            {input("slow.docx"), outputs_ / "slow.pdf"},
                                            {input("last.docx"), outputs_ / "last.pdf"}};

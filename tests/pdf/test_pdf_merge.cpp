@@ -21,6 +21,7 @@ using panelpack::pdf::OutlineSection;
 using panelpack::pdf::page_count;
 using panelpack::pdf::PdfError;
 using panelpack::pdf::read_outline;
+using panelpack::pdf::testing::pdf_error_of;
 using panelpack::pdf::testing::pdftotext_page;
 using panelpack::pdf::testing::run_program;
 using panelpack::pdf::testing::TemporaryFolder;
@@ -30,17 +31,6 @@ using panelpack::pdf::testing::write_text_pdf;
 namespace {
 
 const std::string kCaseTitle = "Ŵ 2. LCS900102 — Zoë";
-
-// The code and file of the PdfError `action` throws, or "no error".
-template <typename Action>
-std::pair<std::string, std::string> pdf_error_of(Action action) {
-  try {
-    action();
-  } catch (const PdfError& error) {
-    return {error.code(), error.where()};
-  }
-  return {"no error", ""};
-}
 
 // Inputs of 1, 2, 3 and 1 pages, each page saying which document and page it is.
 class PdfMerge : public ::testing::Test {

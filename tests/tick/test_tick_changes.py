@@ -9,14 +9,15 @@ import collections
 import io
 import re
 import shutil
-import subprocess
 import sys
 import unittest
 import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 import ticktest  # noqa: E402
+from document_text import libreoffice_text  # noqa: E402
 from ticktest import (BAD_INPUT, CHAIR, HANNAH, JOANNA, MAILBOX, MEMBERS, PRIYA_R,  # noqa: E402
                       RAVI, SITTING, SUCCESS, TickTestCase, child_names, edit_json)
 
@@ -37,15 +38,6 @@ def kind(message):
 def case_of(message):
     found = re.search(r"LCS9001\d\d", message["Subject"])
     return found.group(0) if found else None
-
-
-def soffice_text(document, work):
-    out = work / "soffice-text"
-    subprocess.run(["soffice", "--headless", "--norestore",
-                    f"-env:UserInstallation=file://{work}/lo-profile", "--convert-to", "txt:Text",
-                    "--outdir", str(out), str(document)],
-                   check=True, capture_output=True, timeout=180)
-    return (out / (Path(document).stem + ".txt")).read_text(encoding="utf-8-sig")
 
 
 class ChangesTestCase(TickTestCase):
@@ -170,7 +162,7 @@ class AfterTheCirculation(ChangesTestCase):
             self.assertEqual(sorted(packed.namelist()), ["00-agenda.docx", "manifest.json"])
             agenda = self.folder / "addendum-agenda.docx"
             agenda.write_bytes(packed.read("00-agenda.docx"))
-        text = soffice_text(agenda, self.folder)
+        text = libreoffice_text(agenda, self.folder)
         # The new order and times, as LibreOffice reads the attached agenda.
         self.assertLess(text.index("LCS900108"), text.index("LCS900102"))
         self.assertLess(text.index("LCS900102"), text.index("LCS900103"))

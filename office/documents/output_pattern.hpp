@@ -9,7 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // A value made safe as one file-name component: no '/', '\\', NUL or control characters,
 // none of Windows' reserved `: * ? " < > |` (outputs land on shared drives), no leading '.',
@@ -24,8 +24,8 @@ class OutputNameError : public std::runtime_error {
 
 class OutputPattern {
  public:
-  // Throws UsageError when the pattern is not valid Mustache or uses unescaped output
-  // (`{{{x}}}`, `{{&x}}`) or set-delimiters.
+  // Throws OfficeError (bad_argument: the caller's pattern is wrong) when the pattern is empty,
+  // not valid Mustache, or uses unescaped output (`{{{x}}}`, `{{&x}}`) or set-delimiters.
   explicit OutputPattern(const std::string& pattern);
   ~OutputPattern();
   OutputPattern(OutputPattern&&) noexcept;
@@ -46,4 +46,4 @@ class OutputPattern {
   std::filesystem::path base_directory_;
 };
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

@@ -1,6 +1,9 @@
-#include "schema_checks.hpp"
+#include "office/documents/schema_checks.hpp"
 
-namespace panelpack::cli {
+#include <string>
+#include <utility>
+
+namespace panelpack::office {
 namespace {
 
 bool is_checked(const templating::TagInfo& tag) {
@@ -10,62 +13,57 @@ bool is_checked(const templating::TagInfo& tag) {
          !tag.path.empty();
 }
 
-templating::Diagnostic located(const templating::TagInfo& tag) {
+// A diagnostic at the tag's place in the template.
+templating::Diagnostic at_tag(const templating::TagInfo& tag, std::string code,
+                              templating::Severity severity, std::string message,
+                              std::string hint) {
   templating::Diagnostic diagnostic;
+  diagnostic.code = std::move(code);
+  diagnostic.severity = severity;
   diagnostic.part = tag.part;
   diagnostic.paragraph = tag.paragraph;
   diagnostic.tag = tag.text;
   diagnostic.excerpt = tag.excerpt;
+  diagnostic.message = std::move(message);
+  diagnostic.hint = std::move(hint);
   return diagnostic;
 }
 
 templating::Diagnostic unknown_field(const templating::TagInfo& tag,
                                      const validation::FieldResolution& resolution,
                                      const std::string& kind) {
-  templating::Diagnostic diagnostic = located(tag);
-  diagnostic.code = "unknown_field";
-  diagnostic.message = tag.path + " is not a field of the " + kind + " schema";
-  diagnostic.hint = resolution.suggestion
-                        ? "did you mean " + *resolution.suggestion + "? ('panelpack fields " +
-                              kind + "' lists every field)"
-                        : "check the spelling against 'panelpack fields " + kind + "'";
-  return diagnostic;
+  return at_tag(tag, "unknown_field", templating::Severity::error,
+                tag.path + " is not a field of the " + kind + " schema",
+                resolution.suggestion
+                    ? "did you mean " + *resolution.suggestion + "? ('panelpack fields " + kind +
+                          "' lists every field)"
+                    : "check the spelling against 'panelpack fields " + kind + "'");
 }
 
 templating::Diagnostic section_not_list(const templating::TagInfo& tag,
                                         const validation::Field& field) {
-  templating::Diagnostic diagnostic = located(tag);
-  diagnostic.code = "section_not_list";
-  diagnostic.severity = templating::Severity::warning;
-  diagnostic.message = "this section is over " + validation::display_path(field) + " (" +
-                       std::string(validation::kind_label(field.kind)) +
-                       "), not a list: it shows its contents once, when the field has a value";
-  diagnostic.hint = "sections repeat over lists; keep it only if you mean 'when there is a value'";
-  return diagnostic;
+  return at_tag(tag, "section_not_list", templating::Severity::warning,
+                "this section is over " + validation::display_path(field) + " (" +
+                    std::string(validation::kind_label(field.kind)) +
+                    "), not a list: it shows its contents once, when the field has a value",
+                "sections repeat over lists; keep it only if you mean 'when there is a value'");
 }
 
 templating::Diagnostic value_not_text(const templating::TagInfo& tag,
                                       const validation::Field& field) {
-  templating::Diagnostic diagnostic = located(tag);
-  diagnostic.code = "value_not_text";
-  diagnostic.severity = templating::Severity::warning;
-  diagnostic.message = validation::display_path(field) + " is a " +
-                       std::string(validation::kind_label(field.kind)) +
-                       ", which prints nothing as a value";
-  diagnostic.hint =
-      "name one of its fields ('panelpack fields' lists them), or repeat over it "
-      "with {{#" +
-      tag.path + "}}…{{/" + tag.path + "}}";
-  return diagnostic;
+  return at_tag(tag, "value_not_text", templating::Severity::warning,
+                validation::display_path(field) + " is a " +
+                    std::string(validation::kind_label(field.kind)) +
+                    ", which prints nothing as a value",
+                "name one of its fields ('panelpack fields' lists them), or repeat over it "
+                "with {{#" +
+                    tag.path + "}}…{{/" + tag.path + "}}");
 }
 
 templating::Diagnostic yes_no_as_true_false(const templating::TagInfo& tag) {
-  templating::Diagnostic diagnostic = located(tag);
-  diagnostic.code = "yes_no_prints_true_false";
-  diagnostic.severity = templating::Severity::warning;
-  diagnostic.message = tag.path + " is a yes/no field: on its own it prints true or false";
-  diagnostic.hint = "add | yesno (Yes/No) or | checkbox (a ticked or empty box)";
-  return diagnostic;
+  return at_tag(tag, "yes_no_prints_true_false", templating::Severity::warning,
+                tag.path + " is a yes/no field: on its own it prints true or false",
+                "add | yesno (Yes/No) or | checkbox (a ticked or empty box)");
 }
 
 }  // namespace
@@ -101,4 +99,4 @@ std::vector<templating::Diagnostic> schema_diagnostics(const std::vector<templat
   return diagnostics;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

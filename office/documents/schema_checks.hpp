@@ -7,7 +7,7 @@
 #include "templating/template.hpp"
 #include "validation/field_catalogue.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 
 // For every value and section tag: `unknown_field` (error) when its name resolves to no field of
 // the schema, with the nearest field as the hint; `section_not_list` (warning) when a section is
@@ -17,4 +17,4 @@ std::vector<templating::Diagnostic> schema_diagnostics(const std::vector<templat
                                                        const validation::FieldCatalogue& catalogue,
                                                        const std::string& kind);
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office

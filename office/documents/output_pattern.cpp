@@ -1,15 +1,15 @@
-#include "output_pattern.hpp"
+#include "office/documents/output_pattern.hpp"
 
 #include <algorithm>
 
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
-#include "exit_codes.hpp"
 #include "office/documents/mustache_data.hpp"
+#include "office/error.hpp"
 #include "text/utf8.hpp"
 
-namespace panelpack::cli {
+namespace panelpack::office {
 namespace {
 
 namespace mustache = kainjow::mustache;
@@ -53,8 +53,9 @@ void refuse_unescaped_tags(const std::string& pattern) {
     const auto sigil = pattern.find_first_not_of(" \t", open + 2);
     if (sigil == std::string::npos) break;
     if (pattern[sigil] == '{' || pattern[sigil] == '&' || pattern[sigil] == '=') {
-      throw UsageError(std::string("the output pattern may not use {{") + pattern[sigil] +
-                       "...}}: every value is escaped into a safe file name");
+      throw OfficeError(OfficeError::Code::bad_argument,
+                        std::string("the output pattern may not use {{") + pattern[sigil] +
+                            "...}}: every value is escaped into a safe file name");
     }
   }
 }
@@ -95,12 +96,15 @@ struct OutputPattern::Renderer {
 
 OutputPattern::OutputPattern(const std::string& pattern)
     : pattern_(pattern), base_directory_(base_directory_of(pattern)) {
-  if (pattern.empty()) throw UsageError("the output path (-o) is empty");
+  if (pattern.empty()) {
+    throw OfficeError(OfficeError::Code::bad_argument, "the output path (-o) is empty");
+  }
   refuse_unescaped_tags(pattern);
   renderer_ = std::make_unique<Renderer>(pattern);
   if (!renderer_->renderer.is_valid()) {
-    throw UsageError("the output pattern is not valid Mustache: " +
-                     renderer_->renderer.error_message());
+    throw OfficeError(
+        OfficeError::Code::bad_argument,
+        "the output pattern is not valid Mustache: " + renderer_->renderer.error_message());
   }
   renderer_->renderer.set_custom_escape(
       [](const std::string& value) { return file_name_component(value); });
@@ -129,4 +133,4 @@ std::filesystem::path OutputPattern::path_for(const nlohmann::json& record) {
   return path;
 }
 
-}  // namespace panelpack::cli
+}  // namespace panelpack::office
