@@ -14,9 +14,12 @@
 #include <nlohmann/json.hpp>
 
 #include "office/error.hpp"
+#include "office/machine.hpp"
 #include "office/records/decisions.hpp"
 #include "office/records/records_manifest.hpp"
 #include "office/workspace.hpp"
+#include "pdf/libreoffice_converter.hpp"
+#include "pdf/pdf_error.hpp"
 #include "support/temporary_folder.hpp"
 #include "templating/atomic_file.hpp"
 #include "text/sha256.hpp"
@@ -25,6 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using panelpack::office::DecisionsRequest;
+using panelpack::office::Machine;
 using panelpack::office::OfficeError;
 using panelpack::office::RecordNameFields;
 using panelpack::office::RecordPdfs;
@@ -168,6 +172,65 @@ TEST_F(DecisionRecords, NoDecisionsForTheSittingIsBadInputNamingTheFileToWrite) 
     EXPECT_EQ(error.code(), OfficeError::Code::bad_input);
     EXPECT_EQ(error.where().file,
               (root() / "decisions" / "permanence" / "2026-12-22.json").string());
+  }
+}
+
+// A machine whose LibreOffice is not there: the front end named a soffice that does not exist.
+Machine without_libreoffice() {
+  Machine machine;
+  machine.soffice = "/nonexistent/libreoffice/program/soffice";
+  return machine;
+}
+
+TEST_F(DecisionRecords, WithoutLibreOfficeTheRecordsAreWrittenAndTheNoteIsAValue) {
+  const Workspace workspace = Workspace::open(root(), without_libreoffice());
+  auto wanted = request("decision");
+  wanted.pdfs = RecordPdfs::where_installed;
+  const auto result = write_decision_records(workspace, wanted);
+  EXPECT_FALSE(result.made_pdfs);
+  ASSERT_TRUE(result.note.has_value());
+  EXPECT_EQ(result.note->rfind("LibreOffice is not installed, so no PDFs were made", 0), 0U);
+  ASSERT_EQ(result.records.size(), kSittingCases.size());
+  for (const auto& record : result.records) {
+    EXPECT_FALSE(record.pdf.has_value());
+    EXPECT_TRUE(fs::is_regular_file(records() / record.file));
+  }
+}
+
+TEST_F(DecisionRecords, PdfsRequiredWithoutLibreOfficeIsBadInputAndNothingIsWritten) {
+  const Workspace workspace = Workspace::open(root(), without_libreoffice());
+  auto required = request("decision");
+  required.pdfs = RecordPdfs::required;
+  try {
+    write_decision_records(workspace, required);
+    FAIL() << "wrote records without the PDFs asked for";
+  } catch (const OfficeError& error) {
+    EXPECT_EQ(error.code(), OfficeError::Code::bad_input);
+  }
+  EXPECT_FALSE(fs::exists(records()));
+}
+
+// Through the pack's batched converter. Skipped without LibreOffice: tests/office/
+// test_records.py (test_pdfs_beside_the_records_where_libreoffice_is) makes them in CI.
+TEST_F(DecisionRecords, APdfBesideEachRecordListedInTheManifest) {
+  try {
+    panelpack::pdf::find_soffice({});
+  } catch (const panelpack::pdf::PdfError&) {
+    GTEST_SKIP() << "LibreOffice is not installed";
+  }
+  const Workspace workspace = Workspace::open(root());
+  auto required = request("decision");
+  required.pdfs = RecordPdfs::required;
+  const auto result = write_decision_records(workspace, required);
+  EXPECT_TRUE(result.made_pdfs);
+  EXPECT_FALSE(result.note.has_value());
+  const auto manifest =
+      nlohmann::json::parse(panelpack::templating::read_file(records() / "manifest.json"));
+  ASSERT_EQ(manifest.at("records").size(), kSittingCases.size());
+  for (std::size_t i = 0; i < kSittingCases.size(); ++i) {
+    const std::string pdf = kSittingCases[i] + " decision.pdf";
+    EXPECT_EQ(manifest.at("records")[i].at("pdf"), pdf);
+    EXPECT_EQ(panelpack::templating::read_file(records() / pdf).substr(0, 5), "%PDF-");
   }
 }
 
