@@ -157,6 +157,9 @@ nlohmann::ordered_json DecisionsResult::to_json() const {
 
 DecisionsResult write_decision_records(const Workspace& workspace,
                                        const DecisionsRequest& request) {
+  if (!request.name) {
+    throw OfficeError(OfficeError::Code::bad_argument, "no name was given for decision records");
+  }
   const SittingContext context = load_sitting(workspace, request.panel_id, request.date);
   const fs::path source = decisions_path(workspace, request.panel_id, request.date);
   const auto decisions = load_decisions(workspace, request.panel_id, request.date);

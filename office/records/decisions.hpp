@@ -53,7 +53,7 @@ struct DecisionsRequest {
   panel::CalendarDate date;
   panel::UtcInstant now;  // the manifest's generatedAt, and the agenda's day
   RecordPdfs pdfs = RecordPdfs::where_installed;
-  RecordNamer name;
+  RecordNamer name;  // required: none is bad_argument
 };
 
 struct DecisionsResult {
