@@ -1,5 +1,6 @@
 // `panelpack report --quarter 2026-Q3 -o report.docx`: the quarterly highlight report, its
-// figures this quarter beside the last, filled into the office's report template.
+// figures this quarter beside the last, filled into the office's report template
+// (office/records/report.hpp does the work).
 
 #include <array>
 #include <iostream>
@@ -7,12 +8,9 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "office/decision_files.hpp"
-#include "office/documents/document_rendering.hpp"
-#include "office/files.hpp"
+#include "office/records/report.hpp"
 #include "office_arguments.hpp"
 #include "panel/panel_error.hpp"
-#include "panel/quarterly_report.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -35,40 +33,20 @@ ExitCode run_report(std::span<const std::string> words) {
   if (!quarter_text) throw UsageError("report needs --quarter, e.g. --quarter 2026-Q3");
   const auto output = arguments.value("output");
   if (!output && !arguments.has("json")) throw UsageError("report needs -o report.docx or --json");
-  panel::Quarter quarter;
+  office::ReportRequest request;
   try {
-    quarter = panel::Quarter::parse(*quarter_text);
+    request.quarter = panel::Quarter::parse(*quarter_text);
   } catch (const panel::PanelError&) {
     throw UsageError("--quarter must be a year and quarter such as 2026-Q3, not '" + *quarter_text +
                      "'");
   }
-  const auto now = now_from(arguments.value("now"));
+  request.now = now_from(arguments.value("now"));
 
   const Workspace workspace = open_workspace(arguments.value("office"));
-  std::vector<std::string> problems;
-  std::vector<panel::CaseSummary> cases;
-  for (const auto& file : workspace.load_all_cases(problems)) cases.push_back(file.summary);
-  const auto booked = workspace.load_all_bookings(problems);
-  const auto decisions = load_all_decisions(workspace, problems);
-  if (!problems.empty()) {
-    // A figure computed without some of the files would be wrong without saying so.
-    std::string message;
-    for (const auto& problem : problems) message += problem + "\n";
-    throw CommandFailure(ExitCode::bad_input,
-                         message + "the report counts every file: fix these and run again");
-  }
-  const panel::ReportInputs inputs{workspace.office(), cases, booked, decisions,
-                                   workspace.calendar()};
-  nlohmann::ordered_json data;
-  try {
-    data = panel::report_data(inputs, quarter, now);
-  } catch (const panel::PanelError& error) {
-    throw CommandFailure(ExitCode::bad_input, error.what());
-  }
-  if (arguments.has("json")) std::cout << data.dump(2) << '\n';
+  const office::QuarterlyReport report = office::quarterly_report(workspace, request);
+  if (arguments.has("json")) std::cout << report.data.dump(2) << '\n';
   if (output) {
-    const DocumentRenderer renderer(workspace.template_path("report"));
-    write_output(*output, renderer.render(nlohmann::json(data), "the " + quarter.id() + " report"));
+    office::write_report(workspace, report, *output);
     if (!arguments.has("json")) std::cout << "wrote " << *output << '\n';
   }
   return ExitCode::success;

@@ -9,7 +9,7 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "office/decision_files.hpp"
+#include "office/records/decision_files.hpp"
 #include "office_arguments.hpp"
 #include "panel/sitting_attention.hpp"
 #include "panel/timeliness.hpp"

@@ -1,27 +1,21 @@
 // `panelpack tracker -o tracker.xlsx`: every decision and action of the office's sittings as a
 // spreadsheet (XLSX, or CSV when OUTPUT ends in .csv), from the same decisions files as the
-// records.
+// records (office/records/tracker.hpp does the work).
 
-#include <algorithm>
 #include <array>
+#include <filesystem>
 #include <iostream>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "office/decision_files.hpp"
-#include "office/files.hpp"
+#include "office/records/tracker.hpp"
 #include "office_arguments.hpp"
-#include "panel/tracker.hpp"
-#include "spreadsheet/csv_writer.hpp"
-#include "spreadsheet/spreadsheet_error.hpp"
-#include "spreadsheet/xlsx_writer.hpp"
 
 namespace panelpack::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using spreadsheet::Cell;
 
 const std::array<OptionSpec, 6> tracker_options = {{
     {"office", '\0', true},
@@ -32,110 +26,6 @@ const std::array<OptionSpec, 6> tracker_options = {{
     {"help", 'h', false},
 }};
 
-Cell date_cell(const std::optional<panel::CalendarDate>& date) {
-  return date ? Cell::date(date->year(), date->month(), date->day()) : Cell::empty();
-}
-
-Cell text_cell(const std::string& text) {
-  return text.empty() ? Cell::empty() : Cell::text(text);
-}
-
-// Words, not codes: a printed tracker goes to managers who do not know office.json.
-std::string record_words(panel::RecordState state) {
-  switch (state) {
-    case panel::RecordState::in_time:
-      return "On file in time";
-    case panel::RecordState::late:
-      return "On file late";
-    case panel::RecordState::overdue:
-      return "Overdue";
-    case panel::RecordState::not_yet_due:
-      return "Due";
-  }
-  return "";
-}
-
-std::string action_status_words(const std::string& status) {
-  if (status == "open") return "Open";
-  if (status == "done") return "Done";
-  if (status == "cancelled") return "Cancelled";
-  if (status == "overdue") return "Overdue";
-  return status;
-}
-
-// Landscape, every column on one page's width, the header row on every page, and the marking
-// in every page's header and footer: a tracker is printed and carried to meetings.
-void set_out_for_printing(spreadsheet::Sheet& sheet) {
-  sheet.print.landscape = true;
-  sheet.print.fit_to_width = true;
-  sheet.print.repeat_header_row = true;
-  sheet.print.header_text = "OFFICIAL-SENSITIVE";
-  sheet.print.footer_text = "OFFICIAL-SENSITIVE";
-  // A column is never narrower than its header (bold), so no header prints cut off.
-  for (auto& column : sheet.columns) {
-    column.width_chars =
-        std::max(column.width_chars, static_cast<double>(column.header.size()) * 1.15 + 2);
-  }
-}
-
-spreadsheet::Sheet decisions_sheet(const panel::Tracker& tracker) {
-  spreadsheet::Sheet sheet{"Decisions",
-                           {{"Sitting", 12},
-                            {"Panel", 24, true},
-                            {"Case ref", 12},
-                            {"Child ID", 12},
-                            {"Decision", 24},
-                            {"Agreed plan", 24},
-                            {"Parallel plans", 28, true},
-                            {"Monitoring", 18},
-                            {"Next review", 12},
-                            {"Record due", 12},
-                            {"Recorded on file", 14},
-                            {"Record", 14},
-                            {"Open actions", 8}},
-                           {}};
-  for (const auto& row : tracker.decisions) {
-    // Only a record that is late or overdue is red; one not yet due is just "Due".
-    const bool late = row.record_state == panel::RecordState::late ||
-                      row.record_state == panel::RecordState::overdue;
-    sheet.rows.push_back(
-        {date_cell(row.sitting), Cell::text(row.panel_name), Cell::text(row.case_ref),
-         text_cell(row.child_id), Cell::text(row.outcome), text_cell(row.primary_plan),
-         text_cell(row.parallel_plans), text_cell(row.monitoring), date_cell(row.next_review),
-         date_cell(row.record_due), date_cell(row.recorded),
-         Cell::text(record_words(row.record_state)).highlighted(late),
-         Cell::whole_number(row.open_actions)});
-  }
-  set_out_for_printing(sheet);
-  return sheet;
-}
-
-spreadsheet::Sheet actions_sheet(const panel::Tracker& tracker) {
-  spreadsheet::Sheet sheet{"Actions",
-                           {{"Sitting", 12},
-                            {"Panel", 24, true},
-                            {"Case ref", 12},
-                            {"Ref", 6},
-                            {"Action", 50, true},
-                            {"Owner", 20},
-                            {"Due", 12},
-                            {"Status", 10},
-                            {"Completed", 12},
-                            {"Overdue", 9}},
-                           {}};
-  for (const auto& row : tracker.actions) {
-    std::vector<Cell> cells{date_cell(row.sitting),     Cell::text(row.panel_name),
-                            Cell::text(row.case_ref),   text_cell(row.id),
-                            text_cell(row.description), text_cell(row.owner),
-                            date_cell(row.due),         Cell::text(action_status_words(row.status)),
-                            date_cell(row.completed),   Cell::text(row.overdue ? "Yes" : "No")};
-    for (auto& cell : cells) cell.highlight = row.overdue;
-    sheet.rows.push_back(std::move(cells));
-  }
-  set_out_for_printing(sheet);
-  return sheet;
-}
-
 }  // namespace
 
 ExitCode run_tracker(std::span<const std::string> words) {
@@ -145,48 +35,25 @@ ExitCode run_tracker(std::span<const std::string> words) {
   const auto output = arguments.value("output");
   if (!output) throw UsageError("tracker needs -o tracker.xlsx (or tracker.csv)");
   const fs::path path = *output;
-  const std::string extension = path.extension().string();
-  if (extension != ".xlsx" && extension != ".csv") {
+  if (path.extension() != ".xlsx" && path.extension() != ".csv") {
     throw UsageError("-o must end in .xlsx or .csv");
   }
-  const auto now = now_from(arguments.value("now"));
-  const auto from = arguments.value("from") ? date_argument(*arguments.value("from"), "--from")
-                                            : panel::CalendarDate{1996, 1, 1};
-  const auto to = arguments.value("to") ? date_argument(*arguments.value("to"), "--to")
-                                        : panel::CalendarDate{9999, 12, 31};
-  if (to < from) throw UsageError("--to is before --from");
+  office::TrackerRequest request;
+  request.now = now_from(arguments.value("now"));
+  if (arguments.value("from")) request.from = date_argument(*arguments.value("from"), "--from");
+  if (arguments.value("to")) request.to = date_argument(*arguments.value("to"), "--to");
+  if (request.to < request.from) throw UsageError("--to is before --from");
 
   const Workspace workspace = open_workspace(arguments.value("office"));
-  std::vector<std::string> problems;
-  const auto decisions = load_all_decisions(workspace, problems);
-  std::map<std::string, std::string> child_ids;
-  for (const auto& file : workspace.load_all_cases(problems)) {
-    child_ids[file.summary.case_ref] = file.summary.child_id;
-  }
-  for (const auto& problem : problems) std::cerr << "panelpack: skipped: " << problem << '\n';
-  const auto tracker = panel::build_tracker(workspace.office(), decisions, child_ids, from, to,
-                                            panel::utc_to_local(now).date, workspace.calendar());
-
-  spreadsheet::Workbook workbook;
-  workbook.title = workspace.office().authority + " panel decisions tracker (OFFICIAL-SENSITIVE)";
-  workbook.creator = "panelpack";
-  workbook.sheets = {decisions_sheet(tracker), actions_sheet(tracker)};
-  try {
-    if (extension == ".xlsx") {
-      write_output(path, spreadsheet::write_xlsx(workbook));
-      std::cout << "wrote " << path.string();
-    } else {
-      const fs::path actions = path.parent_path() / (path.stem().string() + "-actions.csv");
-      write_output(path, spreadsheet::write_csv(workbook.sheets[0]));
-      write_output(actions, spreadsheet::write_csv(workbook.sheets[1]));
-      std::cout << "wrote " << path.string() << " and " << actions.string();
-    }
-  } catch (const spreadsheet::SpreadsheetError& error) {
-    throw CommandFailure(ExitCode::bad_input, error.what());
-  }
-  std::cout << ": " << tracker.decisions.size() << " decisions, " << tracker.actions.size()
-            << " actions\n";
-  return problems.empty() ? ExitCode::success : ExitCode::bad_input;
+  const office::TrackerResult result = office::build_office_tracker(workspace, request);
+  for (const auto& problem : result.skipped) std::cerr << "panelpack: skipped: " << problem << '\n';
+  const auto written =
+      office::write_tracker(path, office::tracker_workbook(workspace, result.tracker));
+  std::cout << "wrote " << written.front().string();
+  if (written.size() > 1) std::cout << " and " << written.back().string();
+  std::cout << ": " << result.tracker.decisions.size() << " decisions, "
+            << result.tracker.actions.size() << " actions\n";
+  return result.skipped.empty() ? ExitCode::success : ExitCode::bad_input;
 }
 
 }  // namespace panelpack::cli

@@ -4,7 +4,7 @@
 #include <system_error>
 
 #include "office/mail/mail_settings.hpp"
-#include "office/records_manifest.hpp"
+#include "office/records/records_manifest.hpp"
 #include "panel/labels.hpp"
 #include "templating/atomic_file.hpp"
 #include "text/iso_date.hpp"

@@ -9,10 +9,10 @@
 #include <set>
 #include <string>
 
-#include "office/decision_files.hpp"
 #include "office/error.hpp"
 #include "office/file_lock.hpp"
-#include "office/records_manifest.hpp"
+#include "office/records/decision_files.hpp"
+#include "office/records/records_manifest.hpp"
 #include "office/sitting_notices_file.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"

@@ -1,4 +1,4 @@
-#include "office/decision_files.hpp"
+#include "office/records/decision_files.hpp"
 
 #include <algorithm>
 #include <system_error>

@@ -1,4 +1,4 @@
-#include "office/records_manifest.hpp"
+#include "office/records/records_manifest.hpp"
 
 #include <exception>
 #include <system_error>
