@@ -42,6 +42,8 @@ TEST(PaperTypes, TheBookingsSchemaNamesTheCommonPaperType) {
   const nlohmann::json item = schema("bookings.schema.json")["properties"]["items"]["items"];
   EXPECT_EQ(item["properties"]["paperTypes"]["items"]["$ref"],
             "common.schema.json#/$defs/PaperType");
+  EXPECT_EQ(item["properties"]["papers"]["items"]["properties"]["type"]["$ref"],
+            "common.schema.json#/$defs/PaperType");
 }
 
 TEST(PaperTypes, TheTableSaysWhichPanelpackFillsAndListsThemInOrder) {
