@@ -70,6 +70,13 @@ std::size_t item_number(const panel::Bookings& bookings, const std::string& case
   return 0;
 }
 
+// Why the panel domain found no sitting to change, by its error code.
+BookingRefusal sitting_refusal(const std::string& code) {
+  if (code == "unknown_panel") return BookingRefusal::unknown_panel;
+  if (code == "sitting_cancelled") return BookingRefusal::sitting_cancelled;
+  return BookingRefusal::no_sitting;
+}
+
 // Finds the sitting, then reads, changes (`change`) and rewrites its bookings under its lock:
 // two changes of one sitting at once take turns, so neither is lost. `change` returns the
 // result; a refused one leaves the file as it was.
@@ -81,11 +88,7 @@ BookingResult change_sitting(const Workspace& workspace, const SittingId& id,
     current.panel = &workspace.office().panel(id.panel_id);
     current.sitting = panel::find_sitting(*current.panel, id.date);
   } catch (const panel::PanelError& error) {
-    const BookingRefusal why = error.code() == "unknown_panel" ? BookingRefusal::unknown_panel
-                               : error.code() == "sitting_cancelled"
-                                   ? BookingRefusal::sitting_cancelled
-                                   : BookingRefusal::no_sitting;
-    return refusal(why, error.what());
+    return refusal(sitting_refusal(error.code()), error.what());
   }
   const FileLock lock(lock_path_beside(workspace.bookings_path(id.panel_id, id.date)));
   if (auto loaded = workspace.load_bookings(id.panel_id, id.date)) {
