@@ -1,16 +1,16 @@
-// `panelpack calendar`: every sitting between two dates with its deadlines and bookings.
+// `panelpack calendar`: every sitting between two dates with its deadlines and bookings
+// (office/calendar.hpp), printed as lines or --json.
 
 #include <array>
 #include <iostream>
 #include <optional>
-#include <utility>
+#include <string>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "office/calendar.hpp"
 #include "office_arguments.hpp"
-#include "panel/panel_error.hpp"
-#include "panel/sittings.hpp"
 #include "text/iso_date.hpp"
 
 namespace panelpack::cli {
@@ -29,24 +29,6 @@ const std::array<OptionSpec, 7> calendar_options = {{
 // How far ahead the calendar looks when --to is not given.
 constexpr long kDefaultWeeks = 8;
 
-struct Row {
-  const panel::PanelConfig* panel = nullptr;
-  panel::Sitting sitting;
-  panel::SittingDeadlines deadlines;
-  std::size_t booked = 0;
-  std::optional<std::string> day_off;  // a bank holiday or closure it is not confirmed for
-  std::string confirmed;               // why it sits on a day off, when confirmed
-};
-
-nlohmann::ordered_json deadline_json(const panel::Deadline& deadline) {
-  nlohmann::ordered_json json{{"local", deadline.local.iso8601()},
-                              {"utc", panel::format_utc(deadline.utc)},
-                              {"onWorkingDay", deadline.on_working_day}};
-  json["movedFrom"] = deadline.moved_from ? nlohmann::ordered_json(deadline.moved_from->iso())
-                                          : nlohmann::ordered_json(nullptr);
-  return json;
-}
-
 // One date style throughout: "Tue 15 Dec 2026", the year left out when `year` is the same.
 std::string day_text(panel::CalendarDate date, std::optional<int> year = std::nullopt) {
   std::string text = std::string{panel::weekday_name(date.weekday()).substr(0, 3)} + " " +
@@ -63,30 +45,15 @@ std::string short_deadline(const panel::Deadline& deadline, panel::CalendarDate 
          (deadline.on_working_day ? "" : "*");
 }
 
-// The bank holiday or closure a sitting falls on, and whether the panel confirmed it.
-std::pair<std::optional<std::string>, std::string> day_off_of(
-    const panel::PanelConfig& panel, const panel::Sitting& sitting,
-    const panel::WorkingCalendar& calendar) {
-  if (sitting.cancelled) return {std::nullopt, ""};
-  if (auto day_off = panel::unconfirmed_day_off(panel, sitting, calendar)) return {day_off, ""};
-  for (const auto& confirmed : panel.confirmed_sittings) {
-    if (confirmed.date == sitting.date) {
-      return {std::nullopt, calendar.day_off_reason(sitting.date).value_or("") +
-                                (confirmed.name.empty() ? "" : ": " + confirmed.name)};
-    }
-  }
-  return {std::nullopt, ""};
-}
-
-void print_text(const std::vector<Row>& rows, panel::CalendarDate from, panel::CalendarDate to) {
-  std::cout << "Sittings from " << day_text(from) << " to " << day_text(to) << ": " << rows.size()
-            << '\n';
+void print_text(const SittingsCalendar& calendar) {
+  std::cout << "Sittings from " << day_text(calendar.from) << " to " << day_text(calendar.to)
+            << ": " << calendar.sittings.size() << '\n';
   bool any_off_day = false;
-  const panel::PanelConfig* current = nullptr;
-  for (const Row& row : rows) {
-    if (row.panel != current) {
-      current = row.panel;
-      std::cout << '\n' << current->name << " (" << current->id << ")\n";
+  const std::string* current = nullptr;
+  for (const CalendarSitting& row : calendar.sittings) {
+    if (current == nullptr || row.panel_id != *current) {
+      current = &row.panel_id;
+      std::cout << '\n' << row.panel_name << " (" << row.panel_id << ")\n";
     }
     std::cout << "  " << day_text(row.sitting.date) << ' ' << row.sitting.start_time.text();
     if (row.sitting.cancelled) {
@@ -108,40 +75,14 @@ void print_text(const std::vector<Row>& rows, panel::CalendarDate from, panel::C
     if (row.day_off) {
       std::cout << "      ! falls on " << *row.day_off
                 << ": no mail, no bookings until it is moved or confirmed (confirmedSittings)\n";
-    } else if (!row.confirmed.empty()) {
-      std::cout << "      confirmed to sit on " << row.confirmed << '\n';
+    } else if (!row.confirmed_on.empty()) {
+      std::cout << "      confirmed to sit on " << row.confirmed_on << '\n';
     }
     any_off_day = any_off_day || !row.deadlines.papers_due.on_working_day ||
                   !row.deadlines.reminder.on_working_day || !row.deadlines.pack.on_working_day ||
                   !row.deadlines.minutes.on_working_day;
   }
   if (any_off_day) std::cout << "\n* falls on a weekend, bank holiday or closure day\n";
-}
-
-void print_json(const std::vector<Row>& rows, panel::CalendarDate from, panel::CalendarDate to) {
-  nlohmann::ordered_json sittings = nlohmann::ordered_json::array();
-  for (const Row& row : rows) {
-    nlohmann::ordered_json entry{{"panel", row.panel->id},
-                                 {"panelName", row.panel->name},
-                                 {"date", row.sitting.date.iso()},
-                                 {"weekday", panel::weekday_name(row.sitting.date.weekday())},
-                                 {"startTime", row.sitting.start_time.text()},
-                                 {"extra", row.sitting.extra},
-                                 {"cancelled", row.sitting.cancelled},
-                                 {"note", row.sitting.note},
-                                 {"booked", row.booked}};
-    entry["dayOff"] =
-        row.day_off ? nlohmann::ordered_json(*row.day_off) : nlohmann::ordered_json(nullptr);
-    entry["confirmedOnDayOff"] = !row.confirmed.empty();
-    entry["deadlines"] = {{"papersDue", deadline_json(row.deadlines.papers_due)},
-                          {"reminder", deadline_json(row.deadlines.reminder)},
-                          {"pack", deadline_json(row.deadlines.pack)},
-                          {"minutes", deadline_json(row.deadlines.minutes)}};
-    sittings.push_back(std::move(entry));
-  }
-  const nlohmann::ordered_json output{
-      {"from", from.iso()}, {"to", to.iso()}, {"sittings", std::move(sittings)}};
-  std::cout << output.dump(2) << '\n';
 }
 
 }  // namespace
@@ -159,31 +100,11 @@ ExitCode run_calendar(std::span<const std::string> words) {
   if (from.days_until(to) > 3 * 366) throw UsageError("the calendar covers at most three years");
 
   const Workspace workspace = open_workspace(arguments.value("office"));
-  std::vector<const panel::PanelConfig*> panels;
-  try {
-    if (const auto only = arguments.value("panel")) {
-      panels.push_back(&workspace.office().panel(*only));
-    } else {
-      for (const auto& panel : workspace.office().panels) panels.push_back(&panel);
-    }
-  } catch (const panel::PanelError& error) {
-    throw CommandFailure(ExitCode::bad_input, error.what());
-  }
-
-  std::vector<Row> rows;
-  for (const panel::PanelConfig* panel : panels) {
-    for (const auto& sitting : panel::sittings_between(*panel, from, to)) {
-      const auto bookings = workspace.load_bookings(panel->id, sitting.date);
-      auto [day_off, confirmed] = day_off_of(*panel, sitting, workspace.calendar());
-      rows.push_back({panel, sitting, panel::deadlines_for(*panel, sitting, workspace.calendar()),
-                      bookings ? bookings->items.size() : 0, std::move(day_off),
-                      std::move(confirmed)});
-    }
-  }
+  const SittingsCalendar calendar = list_sittings(workspace, from, to, arguments.value("panel"));
   if (arguments.has("json")) {
-    print_json(rows, from, to);
+    std::cout << to_json(calendar).dump(2) << '\n';
   } else {
-    print_text(rows, from, to);
+    print_text(calendar);
   }
   return ExitCode::success;
 }

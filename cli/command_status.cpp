@@ -1,18 +1,14 @@
-// `panelpack status`: what needs the administrator's attention today.
+// `panelpack status`: what needs the administrator's attention today (office/status.hpp),
+// printed as lines or --json.
 
-#include <algorithm>
 #include <array>
 #include <iostream>
-#include <string_view>
-#include <utility>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "office/records/decision_files.hpp"
+#include "office/status.hpp"
 #include "office_arguments.hpp"
-#include "panel/sitting_attention.hpp"
-#include "panel/timeliness.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -36,44 +32,6 @@ std::string urgency_heading(panel::Urgency urgency) {
   return "";
 }
 
-// What a finding is, in words: the office reads this, not the code (the JSON has both).
-std::string finding_title(const std::string& kind) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 10> kTitles{{
-      {"first_panel", "Not yet considered at panel"},
-      {"pptm", "PPTM due"},
-      {"rereferral_not_booked", "Re-referral not booked"},
-      {"papers_missing", "Papers missing"},
-      {"papers_late", "Papers received late"},
-      {"booked_on_cancelled_sitting", "Booked onto a cancelled sitting"},
-      {"sitting_on_day_off", "Sitting on a bank holiday or closure day"},
-      {"decisions_missing", "Sitting held, no decisions recorded"},
-      {"record_overdue", "Decision record not on file"},
-      {"return_not_booked", "Return to panel not booked"},
-  }};
-  for (const auto& [code, title] : kTitles) {
-    if (code == kind) return std::string{title};
-  }
-  return kind;
-}
-
-int rank(panel::Urgency urgency) {
-  return urgency == panel::Urgency::overdue ? 0 : urgency == panel::Urgency::due_soon ? 1 : 2;
-}
-
-nlohmann::ordered_json to_json(const panel::Finding& finding) {
-  nlohmann::ordered_json entry{{"kind", finding.kind},
-                               {"title", finding_title(finding.kind)},
-                               {"urgency", panel::to_string(finding.urgency)},
-                               {"caseRef", finding.case_ref},
-                               {"childId", finding.child_id}};
-  entry["due"] = finding.due ? nlohmann::ordered_json(finding.due->iso()) : nullptr;
-  entry["panel"] = finding.panel_id;
-  entry["sitting"] = finding.sitting ? nlohmann::ordered_json(finding.sitting->iso()) : nullptr;
-  entry["paperType"] = finding.paper_type;
-  entry["detail"] = finding.detail;
-  return entry;
-}
-
 }  // namespace
 
 ExitCode run_status(std::span<const std::string> words) {
@@ -82,46 +40,26 @@ ExitCode run_status(std::span<const std::string> words) {
   const auto now = now_from(arguments.value("now"));
   const Workspace workspace = open_workspace(arguments.value("office"));
 
-  std::vector<std::string> problems;
-  const auto cases = workspace.load_all_cases(problems);
-  const auto booked = workspace.load_all_bookings(problems);
-  std::vector<panel::CaseSummary> summaries;
-  for (const auto& file : cases) summaries.push_back(file.summary);
-  auto findings =
-      panel::find_attention(workspace.office(), summaries, booked, now, workspace.calendar());
-  const auto decisions = load_all_decisions(workspace, problems);
-  for (auto& more : {panel::find_day_off_sittings(workspace.office(), now, workspace.calendar()),
-                     panel::find_record_attention(workspace.office(), booked, decisions, now,
-                                                  workspace.calendar())}) {
-    findings.insert(findings.end(), more.begin(), more.end());
-  }
-  std::stable_sort(findings.begin(), findings.end(), [](const auto& a, const auto& b) {
-    if (rank(a.urgency) != rank(b.urgency)) return rank(a.urgency) < rank(b.urgency);
-    return a.due < b.due;
-  });
+  const OfficeStatus status = office_status(workspace, now);
 
   if (arguments.has("json")) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& finding : findings) list.push_back(to_json(finding));
-    const nlohmann::ordered_json output{{"now", panel::utc_to_local(now).iso8601()},
-                                        {"cases", cases.size()},
-                                        {"sittingsBooked", booked.size()},
-                                        {"findings", std::move(list)},
-                                        {"problems", problems}};
-    std::cout << output.dump(2) << '\n';
+    std::cout << to_json(status).dump(2) << '\n';
   } else {
+    const auto& findings = status.findings;
     std::cout << workspace.office().authority << ": " << findings.size()
               << (findings.size() == 1 ? " thing needs" : " things need") << " attention at "
-              << panel::utc_to_local(now).iso8601() << " (" << cases.size() << " cases, "
-              << booked.size() << " sittings booked)\n";
+              << panel::utc_to_local(now).iso8601() << " (" << status.cases << " cases, "
+              << status.sittings_booked << " sittings booked)\n";
     for (const auto& finding : findings) {
       std::cout << "  " << urgency_heading(finding.urgency) << "  "
                 << (finding.case_ref.empty() ? finding.panel_id : finding.case_ref) << "  "
                 << finding_title(finding.kind) << ": " << finding.detail << '\n';
     }
   }
-  for (const auto& problem : problems) std::cerr << "panelpack: skipped: " << problem << '\n';
-  return problems.empty() ? ExitCode::success : ExitCode::bad_input;
+  for (const auto& problem : status.problems) {
+    std::cerr << "panelpack: skipped: " << problem << '\n';
+  }
+  return status.problems.empty() ? ExitCode::success : ExitCode::bad_input;
 }
 
 }  // namespace panelpack::cli

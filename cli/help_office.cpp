@@ -3,6 +3,7 @@
 #include <string>
 
 #include "help.hpp"
+#include "panel/paper_types.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -70,8 +71,7 @@ Options:
   --reason REASON         first_review_after_entry, ratify_plan, change_plan,
                           placement_disruption, pre_birth, ltf_match_ifa, staying_put,
                           stability_meeting, resource_request or tracking_review.
-  --papers LIST           comma-separated paper types: referral, matching, finance-request,
-                          care-plan, chronology, assessment, cpm-report.
+  --papers LIST           comma-separated paper types: {paper types}.
   --minutes N             this case's slot length, when not the panel's slotMinutes.
   --received TYPE         the paper type that arrived.
   --at TIME               when it arrived (default now): 2026-12-10T09:00 or
@@ -176,11 +176,36 @@ Options:
                           alone for the start of that day.
 )";
 
+// The help's width, and where an option's description starts.
+constexpr std::size_t kHelpWidth = 92;
+constexpr std::size_t kDescriptionColumn = 26;
+
+// `text` with its "{paper types}" line holding panel::kPaperTypes, wrapped as the help is.
+std::string with_paper_types(std::string_view text) {
+  constexpr std::string_view kMark = "{paper types}";
+  const std::size_t mark = text.find(kMark);
+  const std::size_t line_start = text.rfind('\n', mark) + 1;
+  std::string line{text.substr(line_start, mark - line_start)};
+  std::string wrapped;
+  for (const auto& type : panel::kPaperTypes) {
+    const bool last = &type == &panel::kPaperTypes.back();
+    const std::string word = std::string{type.code} + (last ? "" : ",");
+    if (line.size() + 1 + word.size() + (last ? 1 : 0) > kHelpWidth) {
+      wrapped += line + '\n';
+      line = std::string(kDescriptionColumn - 1, ' ');
+    }
+    if (!line.ends_with(": ")) line += ' ';
+    line += word;
+  }
+  return std::string{text.substr(0, line_start)} + wrapped + line +
+         std::string{text.substr(mark + kMark.size())};
+}
+
 }  // namespace
 
 std::optional<std::string_view> office_help_for(std::string_view command) {
   static const std::string calendar = office_command_help(calendar_text);
-  static const std::string book = office_command_help(book_text);
+  static const std::string book = office_command_help(with_paper_types(book_text));
   static const std::string agenda = office_command_help(agenda_text);
   static const std::string pack = office_command_help(pack_text);
   static const std::string status = office_command_help(status_text);

@@ -7,17 +7,15 @@
 
 #include "panel/labels.hpp"
 #include "panel/panel_error.hpp"
+#include "panel/paper_types.hpp"
 
 namespace panelpack::panel {
 
 namespace {
 
-// The papers panelpack fills from the case file itself.
-constexpr std::array<std::string_view, 3> kRenderedPapers{"referral", "matching",
-                                                          "finance-request"};
-
+// The papers panelpack fills from the case file itself (paper_types.hpp says which).
 bool is_rendered(const std::string& type) {
-  return std::find(kRenderedPapers.begin(), kRenderedPapers.end(), type) != kRenderedPapers.end();
+  return is_filled_from_case(type);
 }
 
 // office.json's template for `kind`, or the installed one's name: only its extension is used

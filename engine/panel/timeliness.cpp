@@ -291,12 +291,16 @@ std::vector<Finding> find_attention(const OfficeConfig& office,
       check_papers(office, sitting, now, today, by_ref, calendar, findings);
     }
   }
+  sort_by_attention(findings);
+  return findings;
+}
+
+void sort_by_attention(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (rank(a.urgency) != rank(b.urgency)) return rank(a.urgency) < rank(b.urgency);
     if (a.due != b.due) return a.due < b.due;
     return a.case_ref < b.case_ref;
   });
-  return findings;
 }
 
 }  // namespace panelpack::panel

@@ -46,6 +46,11 @@ std::vector<Finding> find_attention(const OfficeConfig& office,
 
 std::string to_string(Urgency urgency);
 
+// THE order findings are listed in (find_attention's, and status's over all its findings):
+// overdue, then due soon, then notices; within each the earliest due first, then by case
+// reference. Stable: findings tied on all three keep their order.
+void sort_by_attention(std::vector<Finding>& findings);
+
 // A child's first-panel clock: it starts on entering care (or, for a child at home, at the
 // issue of proceedings) and the child must be heard within firstConsideredWithinWeeks.
 struct FirstPanelClock {

@@ -1,0 +1,41 @@
+#pragma once
+// What needs the administrator's attention now (`panelpack status`): every finding of the
+// panel domain's checks (timeliness.hpp, sitting_attention.hpp) over the office's case,
+// bookings and decisions files, in one order (panel::sort_by_attention).
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "office/workspace.hpp"
+#include "panel/london_time.hpp"
+#include "panel/timeliness.hpp"
+
+namespace panelpack::office {
+
+struct OfficeStatus {
+  panel::UtcInstant now;
+  std::size_t cases = 0;            // case files read
+  std::size_t sittings_booked = 0;  // bookings files read
+  std::vector<panel::Finding> findings;
+  // Files left out because they do not read, each naming the file: the findings may miss
+  // what they hold.
+  std::vector<std::string> problems;
+};
+
+OfficeStatus office_status(const Workspace& workspace, panel::UtcInstant now);
+
+// What a finding's kind is, in words ("papers_missing" -> "Papers missing"); the kind itself
+// for one it does not know.
+std::string finding_title(const std::string& kind);
+
+// {"kind", "title", "urgency", "caseRef", "childId", "due", "panel", "sitting", "paperType",
+// "detail"}: no names, no case content.
+nlohmann::ordered_json to_json(const panel::Finding& finding);
+
+// {"now", "cases", "sittingsBooked", "findings", "problems"} (`panelpack status --json`).
+nlohmann::ordered_json to_json(const OfficeStatus& status);
+
+}  // namespace panelpack::office
