@@ -13,7 +13,7 @@
 #include "office/error.hpp"
 #include "office/file_lock.hpp"
 #include "office/records_manifest.hpp"
-#include "office/sitting_notices_file.hpp"
+#include "office/tick/sitting_notices_file.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
 #include "support/temporary_folder.hpp"
