@@ -4,14 +4,12 @@
 #include <array>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
-#include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
-#include "office/mail/mail_settings.hpp"
+#include "office/mail/outbox_view.hpp"
 #include "office/tick/tick_log.hpp"
 #include "office_arguments.hpp"
 
@@ -31,52 +29,6 @@ const std::array<OptionSpec, 7> outbox_options = {{
     {"help", 'h', false},
     {"all", '\0', false},
 }};
-
-constexpr const char* kSendingNote =
-    "a tick died while sending it (or one is sending it right now): the next tick sends it "
-    "again, and if the relay had already accepted it the recipient gets it twice";
-constexpr const char* kResentNote =
-    "sent again after a tick died while sending it: the recipient may have it twice (if the "
-    "relay had accepted the first attempt)";
-constexpr const char* kUnknownNote =
-    "the relay gave no reply after the whole message was sent: it may have been delivered";
-constexpr const char* kUnknownSentNote =
-    "sent again after an attempt with no reply after the whole message: possible duplicate, "
-    "the recipient may have it twice";
-constexpr const char* kUnknownWaitingNote =
-    "the relay gave no reply after the whole message was sent: it may have been delivered; it "
-    "is sent again at the next attempt and marked a possible duplicate";
-constexpr const char* kNotResentNote =
-    "may have been delivered; not sent again: ask the recipient, then `panelpack outbox retry "
-    "{ID}` to send it once more";
-
-// The warning line for a row whose delivery is in doubt, or nullptr.
-const char* doubt_note_text(const OutboxRow& row) {
-  if (row.state == OutboxState::sending) return kSendingNote;
-  if (row.unknown_outcomes == 0) return row.resent_after_crash ? kResentNote : nullptr;
-  switch (row.state) {
-    case OutboxState::sent:
-      return row.resent_after_crash ? kResentNote : kUnknownSentNote;
-    case OutboxState::queued:
-    case OutboxState::failed_temporary:
-      return row.resent_after_crash ? kSendingNote : kUnknownWaitingNote;
-    case OutboxState::failed_permanent:
-      return kNotResentNote;
-    default:
-      return kUnknownNote;
-  }
-}
-
-// The warning line with the row's ID in place of {ID}; empty when its delivery is not in doubt.
-std::string doubt_note(const OutboxRow& row) {
-  const char* text = doubt_note_text(row);
-  if (text == nullptr) return {};
-  std::string note = text;
-  if (const auto at = note.find("{ID}"); at != std::string::npos) {
-    note.replace(at, 4, std::to_string(row.id));
-  }
-  return note;
-}
 
 panel::UtcInstant seconds_of(mailer::TimePoint time) {
   return std::chrono::floor<std::chrono::seconds>(time);
@@ -105,34 +57,10 @@ OutboxState state_argument(const std::string& text) {
       text + "'");
 }
 
-ordered_json row_json(const OutboxRow& row) {
-  ordered_json json{{"id", row.id},
-                    {"key", row.idempotency_key},
-                    {"recipient", row.recipient},
-                    {"subject", row.subject},
-                    {"messageId", row.message_id},
-                    {"state", mailer::to_string(row.state)},
-                    {"attempts", row.attempts},
-                    {"createdAt", panel::format_utc(seconds_of(row.created_at))},
-                    {"nextAttemptAt", panel::format_utc(seconds_of(row.next_attempt_at))}};
-  json["sentAt"] =
-      row.sent_at ? ordered_json(panel::format_utc(seconds_of(*row.sent_at))) : nullptr;
-  json["lastSmtpCode"] = row.last_smtp_code;
-  json["lastReply"] = row.last_reply;
-  json["resentAfterCrash"] = row.resent_after_crash;
-  // Attempts that may have been delivered: a tick died while sending, or no reply came after
-  // the whole message was sent.
-  json["unknownOutcomes"] = row.unknown_outcomes;
-  // The documented duplicates: a row whose delivery was in doubt and that is (to be) sent again.
-  json["mayBeDuplicate"] = row.possible_duplicate() || row.state == OutboxState::sending;
-  if (const std::string note = doubt_note(row); !note.empty()) json["note"] = note;
-  return json;
-}
-
-std::string counts_text(const mailer::Outbox& outbox) {
+std::string counts_text(const office::OutboxListing& listing) {
   std::string text;
   std::size_t total = 0;
-  for (const auto& [state, count] : outbox.counts()) {
+  for (const auto& [state, count] : listing.counts) {
     total += count;
     if (count > 0)
       text += (text.empty() ? "" : ", ") + std::to_string(count) + " " + mailer::to_string(state);
@@ -156,71 +84,40 @@ void print_rows(const std::vector<OutboxRow>& rows) {
     if (!reply.empty() && row.state != OutboxState::sending) {
       std::cout << std::string(33, ' ') << reply << '\n';
     }
-    if (const std::string note = doubt_note(row); !note.empty()) {
+    if (const std::string note = office::doubt_note(row); !note.empty()) {
       std::cout << std::string(33, ' ') << "! " << note << '\n';
     }
   }
 }
 
-ExitCode list(const mailer::Outbox* outbox, const Arguments& arguments, const std::string& path) {
-  mailer::OutboxFilter filter;
-  if (const auto state = arguments.value("state")) filter.state = state_argument(*state);
-  filter.key_prefix = arguments.value("key").value_or("");
-  std::optional<std::int64_t> only;
-  if (arguments.positionals().size() == 2) only = row_id(arguments.positionals()[1]);
-  std::vector<OutboxRow> rows;
-  if (outbox != nullptr) {
-    for (OutboxRow& row : outbox->list(filter)) {
-      if (!only || row.id == *only) rows.push_back(std::move(row));
-    }
-  }
-  if (only && rows.empty()) {
-    throw CommandFailure(ExitCode::bad_input, path + ": no row " + std::to_string(*only));
-  }
+ExitCode list(const Workspace& workspace, const Arguments& arguments) {
+  office::OutboxQuery query;
+  if (const auto state = arguments.value("state")) query.state = state_argument(*state);
+  query.key_prefix = arguments.value("key").value_or("");
+  if (arguments.positionals().size() == 2) query.row = row_id(arguments.positionals()[1]);
+  const office::OutboxListing listing = office::list_outbox(workspace, query);
   if (arguments.has("json")) {
-    ordered_json list = ordered_json::array();
-    for (const OutboxRow& row : rows) {
-      ordered_json entry = row_json(row);
-      if (only) {
-        ordered_json audit = ordered_json::array();
-        for (const auto& attempt : outbox->attempts(row.id)) {
-          audit.push_back({{"at", panel::format_utc(seconds_of(attempt.at))},
-                           {"outcome", attempt.outcome},
-                           {"smtpCode", attempt.smtp_code},
-                           {"reply", attempt.reply}});
-        }
-        entry["audit"] = std::move(audit);
-      }
-      list.push_back(std::move(entry));
-    }
-    ordered_json counts = ordered_json::object();
-    if (outbox != nullptr) {
-      for (const auto& [state, count] : outbox->counts()) counts[mailer::to_string(state)] = count;
-    }
-    std::cout << ordered_json{{"outbox", path}, {"counts", counts}, {"rows", list}}.dump(2) << '\n';
+    std::cout << office::to_json(listing, query.row.has_value()).dump(2) << '\n';
     return ExitCode::success;
   }
-  if (outbox == nullptr) {
-    std::cout << "the outbox is empty: " << path
+  if (!listing.exists) {
+    std::cout << "the outbox is empty: " << listing.path.string()
               << " does not exist yet (panelpack tick makes it)\n";
     return ExitCode::success;
   }
-  std::cout << path << ": " << counts_text(*outbox) << '\n';
-  if (!rows.empty()) print_rows(rows);
-  if (only) {
-    for (const auto& attempt : outbox->attempts(*only)) {
-      std::cout << "  " << log_time(seconds_of(attempt.at)) << "  " << attempt.outcome << "  "
-                << attempt.smtp_code << "  "
-                << attempt.reply.substr(0, attempt.reply.find_first_of("\r\n")) << '\n';
-    }
+  std::cout << listing.path.string() << ": " << counts_text(listing) << '\n';
+  if (!listing.rows.empty()) print_rows(listing.rows);
+  for (const auto& attempt : listing.attempts) {
+    std::cout << "  " << log_time(seconds_of(attempt.at)) << "  " << attempt.outcome << "  "
+              << attempt.smtp_code << "  "
+              << attempt.reply.substr(0, attempt.reply.find_first_of("\r\n")) << '\n';
   }
   return ExitCode::success;
 }
 
 // retry or cancel: one row by ID, the rows whose key starts with --key, or (retry --all)
 // every failed row.
-ExitCode change(mailer::Outbox* outbox, const Arguments& arguments, const std::string& path,
-                panel::UtcInstant now) {
+ExitCode change(const Workspace& workspace, const Arguments& arguments, panel::UtcInstant now) {
   const std::string& action = arguments.positionals()[0];
   const bool retry = action == "retry";
   const bool by_id = arguments.positionals().size() == 2;
@@ -232,40 +129,13 @@ ExitCode change(mailer::Outbox* outbox, const Arguments& arguments, const std::s
                            : "cancel takes a row ID or --key PREFIX");
   }
   if (all && !retry) throw UsageError("cancel has no --all: give a row ID or --key PREFIX");
-  if (outbox == nullptr) throw CommandFailure(ExitCode::bad_input, path + ": the outbox is empty");
-  const auto changeable = [&](const OutboxRow& row) {
-    if (retry)
-      return row.state == OutboxState::failed_temporary ||
-             row.state == OutboxState::failed_permanent;
-    return row.state == OutboxState::queued || row.state == OutboxState::failed_temporary ||
-           row.state == OutboxState::failed_permanent;
-  };
-  std::vector<std::int64_t> ids;
-  if (by_id) {
-    const std::int64_t id = row_id(arguments.positionals()[1]);
-    std::optional<OutboxRow> found;
-    for (OutboxRow& row : outbox->list()) {
-      if (row.id == id) found = std::move(row);
-    }
-    if (!found) throw CommandFailure(ExitCode::bad_input, path + ": no row " + std::to_string(id));
-    if (!changeable(*found)) {
-      throw CommandFailure(
-          ExitCode::bad_input,
-          "row " + std::to_string(id) + " is " + mailer::to_string(found->state) +
-              (retry ? ": only failed rows can be retried"
-                     : ": only rows not yet sent (or being sent) can be cancelled"));
-    }
-    if ((retry ? outbox->retry(id, now) : outbox->cancel(id)) == 1) ids.push_back(id);
-  } else {
-    mailer::OutboxFilter filter;
-    filter.key_prefix = prefix.value_or("");
-    if (prefix && prefix->empty())
-      throw UsageError("--key needs a prefix such as reminder|permanence|");
-    for (const OutboxRow& row : outbox->list(filter)) {
-      if (!changeable(row)) continue;
-      if ((retry ? outbox->retry(row.id, now) : outbox->cancel(row.id)) == 1) ids.push_back(row.id);
-    }
-  }
+  office::OutboxChange change;
+  change.action = retry ? office::OutboxAction::retry : office::OutboxAction::cancel;
+  if (by_id) change.row = row_id(arguments.positionals()[1]);
+  if (prefix && prefix->empty())
+    throw UsageError("--key needs a prefix such as reminder|permanence|");
+  change.key_prefix = prefix;
+  const std::vector<std::int64_t> ids = office::change_outbox(workspace, change, now).ids;
   if (arguments.has("json")) {
     std::cout << ordered_json{{"action", action}, {"changed", ids.size()}, {"ids", ids}}.dump(2)
               << '\n';
@@ -298,24 +168,7 @@ ExitCode run_outbox(std::span<const std::string> words) {
     throw UsageError("list shows every row already; --all is for retry");
   const auto now = now_from(arguments.value("now"));
   const Workspace workspace = open_workspace(arguments.value("office"));
-  const auto path = outbox_path(workspace);
-  try {
-    std::error_code error;
-    std::optional<mailer::Outbox> outbox;
-    // list only reads: opened read-only, it works on a full disk and writes nothing.
-    if (std::filesystem::exists(path, error)) {
-      if (action == "list") {
-        outbox.emplace(mailer::Outbox::open_read_only(path));
-      } else {
-        outbox.emplace(path);
-      }
-    }
-    mailer::Outbox* opened = outbox ? &*outbox : nullptr;
-    return action == "list" ? list(opened, arguments, path.string())
-                            : change(opened, arguments, path.string(), now);
-  } catch (const mailer::MailError& failure) {
-    throw CommandFailure(ExitCode::machine_failure, failure.what());
-  }
+  return action == "list" ? list(workspace, arguments) : change(workspace, arguments, now);
 }
 
 }  // namespace panelpack::cli

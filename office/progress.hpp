@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "office/error.hpp"
+
 namespace panelpack::office {
 
 // The steps of one stage of work ("converting to PDF", "packing"), as they are done.
@@ -25,15 +27,21 @@ class ProgressSink {
 // content is OFFICIAL-SENSITIVE and never travels in an event.
 struct OfficeEvent {
   enum class Kind {
-    pack_built,   // a sitting's pack was built
-    pack_reused,  // a sitting's pack was already up to date
-    mail_queued,  // a mail was put in the outbox
-    mail_sent,    // the relay accepted a mail
-    problem,      // something went wrong and was dealt with; the run goes on
+    pack_built,     // a sitting's pack was built
+    pack_reused,    // a sitting's pack was already up to date
+    mail_queued,    // a mail was put in the outbox
+    mail_sent,      // the relay accepted a mail
+    problem,        // something went wrong and was dealt with; the run goes on
+    mail_deferred,  // the relay put a mail off (or its outcome is unknown): it is tried again
+    mail_skipped,   // a mail's moment passed before it could be queued: it is not sent
+    note,           // anything else a run says: catching up, a pack rebuilt, a tick's summary
   };
   Kind kind;
   std::string subject;  // "ADOPTION 2026-12-15", a mail's key...
   std::string detail;   // a sentence for a person
+  // A problem's kind: bad_input for what a person must fix in the office's files,
+  // machine_failure for the disk, the database or the relay. Unused by other kinds.
+  OfficeError::Code code = OfficeError::Code::bad_input;
 };
 
 class EventSink {

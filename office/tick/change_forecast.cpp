@@ -4,7 +4,7 @@
 #include <set>
 
 #include "office/error.hpp"
-#include "office/sitting_notices_file.hpp"
+#include "office/tick/sitting_notices_file.hpp"
 #include "panel/agenda.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sitting_notices.hpp"

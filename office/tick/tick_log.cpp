@@ -2,8 +2,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <sstream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -12,15 +12,15 @@
 
 namespace panelpack::office {
 
-void TickLog::event(const std::string& line) {
+void TickLog::event(OfficeEvent::Kind kind, std::string subject, std::string line) {
   ++lines_;
-  std::cout << line << '\n' << std::flush;
+  sink_.event({kind, std::move(subject), std::move(line)});
 }
 
-void TickLog::problem(OfficeError::Code code, const std::string& line) {
+void TickLog::problem(OfficeError::Code code, std::string subject, std::string line) {
   ++lines_;
-  std::cerr << "panelpack tick: " << line << '\n' << std::flush;
   if (code == OfficeError::Code::machine_failure || !worst_) worst_ = code;
+  sink_.event({OfficeEvent::Kind::problem, std::move(subject), std::move(line), code});
 }
 
 std::string log_time(panel::UtcInstant instant) {

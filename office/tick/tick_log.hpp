@@ -1,28 +1,33 @@
 #pragma once
-// What a tick says: one line per event on standard output (ids, kinds, times, counts and SMTP
-// replies; never names or case content), problems on standard error, and the exit code they
-// add up to. An idle tick says nothing.
+// What a tick says, as events through the caller's EventSink: one per thing that happened (ids,
+// kinds, times, counts and SMTP replies; never names or case content), problems with their
+// code, and the worst code they add up to. An idle tick says nothing.
 
 #include <filesystem>
 #include <optional>
 #include <string>
 
 #include "office/error.hpp"
+#include "office/progress.hpp"
 #include "panel/london_time.hpp"
 
 namespace panelpack::office {
 
 class TickLog {
  public:
-  void event(const std::string& line);
+  explicit TickLog(EventSink& sink) : sink_(sink) {}
+
+  // `subject` names what it is about by id: a sitting ("permanence 2026-12-15"), a mail's key.
+  void event(OfficeEvent::Kind kind, std::string subject, std::string line);
   // `code` is bad_input for what a person must fix in the office's files, machine_failure for
   // the disk, the database or the relay.
-  void problem(OfficeError::Code code, const std::string& line);
+  void problem(OfficeError::Code code, std::string subject, std::string line);
   bool said_anything() const noexcept { return lines_ > 0; }
   // The worst code of the problems: machine_failure, then any other; none when there were none.
   std::optional<OfficeError::Code> worst_problem() const noexcept { return worst_; }
 
  private:
+  EventSink& sink_;
   std::size_t lines_ = 0;
   std::optional<OfficeError::Code> worst_;
 };

@@ -15,7 +15,7 @@
 #include "office/pack/pack_protection.hpp"
 #include "office/pack/sitting_pack.hpp"
 #include "office/sitting/agenda_addendum.hpp"
-#include "office/sitting_notices_file.hpp"
+#include "office/tick/sitting_notices_file.hpp"
 #include "panel/pack_decision.hpp"
 #include "text/sha256.hpp"
 
@@ -49,6 +49,17 @@ std::string roles_text(const std::vector<std::string>& roles) {
     text += count == 1 ? role : std::to_string(count) + " " + role + "s";
   }
   return text;
+}
+
+using Kind = OfficeEvent::Kind;
+
+// "permanence 2026-12-15": an event's name for a sitting.
+std::string sitting_subject(const std::string& panel_id, panel::CalendarDate date) {
+  return panel_id + " " + date.iso();
+}
+
+std::string sitting_subject(const panel::SittingMail& sitting) {
+  return sitting_subject(sitting.sitting.panel_id, sitting.sitting.date);
 }
 
 std::string rows_text(const std::vector<std::int64_t>& ids) {
@@ -92,7 +103,10 @@ class Queuer {
     if (pending.empty()) return;
     const panel::DueMail& first = *pending.front();
     const std::string what = panel::describe(in_.plan, first);
-    if (first.late) log_.event("catching up: " + what + " was due " + log_time(first.due_at));
+    const std::string subject = describe_key(first.key);
+    if (first.late)
+      log_.event(Kind::note, subject,
+                 "catching up: " + what + " was due " + log_time(first.due_at));
     const EmailTemplates* templates = templates_for(first);
     if (templates == nullptr) return;
     const PackForMail* pack = nullptr;
@@ -120,7 +134,7 @@ class Queuer {
       } catch (const mailer::MailError& error) {
         refused(*mail, error);
       } catch (const OfficeError& failure) {
-        log_.problem(failure.code(), what + ": " + failure.what());
+        log_.problem(failure.code(), subject, what + ": " + failure.what());
         return;
       }
     }
@@ -129,24 +143,26 @@ class Queuer {
     const std::string emails = std::to_string(ids.size()) +
                                (ids.size() == 1 ? " email to " : " emails to ") + roles_text(roles);
     if (in_.dry_run) {
-      log_.event("dry run, would queue " + what + ": " + emails);
+      log_.event(Kind::mail_queued, subject, "dry run, would queue " + what + ": " + emails);
     } else {
-      log_.event("queued " + what + ": " + emails + " (row" + (ids.size() == 1 ? " " : "s ") +
-                 rows_text(ids) + ")");
+      log_.event(Kind::mail_queued, subject,
+                 "queued " + what + ": " + emails + " (row" + (ids.size() == 1 ? " " : "s ") +
+                     rows_text(ids) + ")");
     }
   }
 
   void refused(const panel::DueMail& mail, const mailer::MailError& error) {
     const std::string what = panel::describe(in_.plan, mail);
+    const std::string subject = describe_key(mail.key);
     if (error.code() == "recipient_not_allowed") {
-      log_.problem(OfficeError::Code::bad_input,
+      log_.problem(OfficeError::Code::bad_input, subject,
                    what + ": refused " + mail.recipient.email + " (the " + mail.role +
                        "): it is outside allowedDomains in office.json, so nothing was queued "
                        "for them; correct the address, or add its domain if mail may go there");
     } else if (error.code() == "spool_failed" || error.code() == "outbox_database") {
-      log_.problem(OfficeError::Code::machine_failure, what + ": " + error.what());
+      log_.problem(OfficeError::Code::machine_failure, subject, what + ": " + error.what());
     } else {
-      log_.problem(OfficeError::Code::bad_input,
+      log_.problem(OfficeError::Code::bad_input, subject,
                    what + ": cannot queue the email to the " + mail.role + ": " + error.what());
     }
   }
@@ -161,14 +177,14 @@ class Queuer {
         try {
           loaded = std::make_unique<EmailTemplates>(EmailTemplates::load(folder));
         } catch (const OfficeError& failure) {
-          log_.problem(failure.code(), failure.what());
+          log_.problem(failure.code(), panel.id, failure.what());
         }
         found = templates_.emplace(folder, std::move(loaded)).first;
       }
       return found->second.get();
     } catch (const OfficeError& failure) {
       if (!unconfigured_.insert(panel.id).second) return nullptr;
-      log_.problem(failure.code(), failure.what());
+      log_.problem(failure.code(), panel.id, failure.what());
       return nullptr;
     }
   }
@@ -221,10 +237,13 @@ class Queuer {
     const panel::PackDecision decision = panel::decide_pack(found, wanted, circulated_before);
     switch (decision.action) {
       case panel::PackAction::circulate:
-        log_.event("circulating " + what + " built before (" + decision.reason + ")");
+        log_.event(Kind::pack_reused, sitting_subject(sitting),
+                   "circulating " + what + " built before (" + decision.reason + ")");
         return pack_to_mail(folder, *manifest, *found, wanted);
       case panel::PackAction::build:
-        if (found) log_.event("rebuilding " + what + ": " + decision.reason);
+        if (found)
+          log_.event(Kind::note, sitting_subject(sitting),
+                     "rebuilding " + what + ": " + decision.reason);
         return built_pack(mail);
       case panel::PackAction::refuse_weaker:
         return not_circulated(
@@ -304,17 +323,19 @@ class Queuer {
       const PackAttempt attempt = build_sitting_pack(in_.workspace, sitting.sitting.panel_id,
                                                      sitting.sitting.date, options, in_.now);
       if (attempt.busy()) {
-        log_.event("waiting: " + what +
-                   " is being built by another run; the next tick circulates it");
+        log_.event(
+            Kind::note, sitting_subject(sitting),
+            "waiting: " + what + " is being built by another run; the next tick circulates it");
         return nullptr;
       }
       const SittingPack& built = *attempt.pack;
       auto pack = checked_built_pack(built.result.folder, panel);
-      log_.event("built " + what + ": " + std::to_string(pack->documents) + " documents, " +
-                 std::to_string(built.plan.missing.size()) +
-                 (built.plan.missing.size() == 1 ? " paper missing" : " papers missing") +
-                 (pack->zip_encrypted ? ", zip encrypted" : "") +
-                 (pack->pdf_encrypted ? ", PDF encrypted" : ""));
+      log_.event(Kind::pack_built, sitting_subject(sitting),
+                 "built " + what + ": " + std::to_string(pack->documents) + " documents, " +
+                     std::to_string(built.plan.missing.size()) +
+                     (built.plan.missing.size() == 1 ? " paper missing" : " papers missing") +
+                     (pack->zip_encrypted ? ", zip encrypted" : "") +
+                     (pack->pdf_encrypted ? ", PDF encrypted" : ""));
       return pack;
     } catch (const OfficeError& failure) {
       return not_circulated(
@@ -330,11 +351,11 @@ class Queuer {
   std::unique_ptr<PackForMail> not_circulated(const panel::DueMail& circulation,
                                               OfficeError::Code code, const std::string& failure,
                                               const std::string& todo) {
-    log_.problem(code, failure + "; " + todo);
     const panel::SittingMail& sitting = in_.plan.sittings.at(circulation.sitting);
+    log_.problem(code, sitting_subject(sitting), failure + "; " + todo);
     const panel::Person& administrator = sitting.panel->administrator;
     if (administrator.email.empty()) {
-      log_.problem(OfficeError::Code::bad_input,
+      log_.problem(OfficeError::Code::bad_input, sitting_subject(sitting),
                    pack_name(sitting) +
                        ": the panel's administrator has no email address, "
                        "so nobody was alerted by email");
@@ -366,14 +387,16 @@ class Queuer {
                         in_.workspace.office().allowed_domains, in_.now);
       if (!result.already_queued) {
         ++queued_;
-        log_.event("queued the alert to the administrator about " + pack_name(sitting) +
-                   (in_.dry_run ? "" : " (row " + std::to_string(result.id) + ")"));
+        log_.event(Kind::mail_queued, describe_key(alert.key),
+                   "queued the alert to the administrator about " + pack_name(sitting) +
+                       (in_.dry_run ? "" : " (row " + std::to_string(result.id) + ")"));
       }
     } catch (const mailer::MailError& error) {
       refused(alert, error);
     } catch (const OfficeError& failure_to_alert) {
-      log_.problem(failure_to_alert.code(), "the alert about " + pack_name(sitting) +
-                                                " could not be queued: " + failure_to_alert.what());
+      log_.problem(failure_to_alert.code(), sitting_subject(sitting),
+                   "the alert about " + pack_name(sitting) +
+                       " could not be queued: " + failure_to_alert.what());
     }
     return nullptr;
   }
@@ -402,17 +425,18 @@ class Queuer {
                                 mail.notice, options, in_.now);
       if (attempt.busy()) {
         // Another run is building it: nothing is sent now, the next tick tries again.
-        log_.problem(OfficeError::Code::busy,
+        log_.problem(OfficeError::Code::busy, sitting_subject(sitting),
                      what + " could not be built, so the addendum was not sent: " +
                          busy_error(attempt.busy_lock.string()).what());
       } else {
         pack = checked_built_pack(attempt.pack->result.folder, panel);
-        log_.event("built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
-                   (pack->zip_encrypted ? ", zip encrypted" : "") +
-                   (pack->pdf_encrypted ? ", PDF encrypted" : ""));
+        log_.event(Kind::pack_built, sitting_subject(sitting),
+                   "built " + what + " (addendum " + std::to_string(mail.notice) + ")" +
+                       (pack->zip_encrypted ? ", zip encrypted" : "") +
+                       (pack->pdf_encrypted ? ", PDF encrypted" : ""));
       }
     } catch (const OfficeError& failure) {
-      log_.problem(failure.code(),
+      log_.problem(failure.code(), sitting_subject(sitting),
                    what + " could not be built, so the addendum was not sent: " + failure.what());
     }
     return addenda_.emplace(mail.sitting, std::move(pack)).first->second.get();
@@ -429,10 +453,11 @@ class Queuer {
       const panel::DueMail& mail = passed[start];
       if (unsent && (!in_.last_tick || mail.expires_at > *in_.last_tick)) {
         const bool minutes = mail.kind == panel::MailKind::minutes_due;
-        log_.event("skipped: " + panel::describe(in_.plan, mail) + " was due " +
-                   log_time(mail.due_at) + ", but " +
-                   (minutes ? "the minutes were due at " : "the sitting started at ") +
-                   log_time(mail.expires_at) + "; not sent");
+        log_.event(Kind::mail_skipped, describe_key(mail.key),
+                   "skipped: " + panel::describe(in_.plan, mail) + " was due " +
+                       log_time(mail.due_at) + ", but " +
+                       (minutes ? "the minutes were due at " : "the sitting started at ") +
+                       log_time(mail.expires_at) + "; not sent");
       }
       start = end;
     }
@@ -458,7 +483,7 @@ bool read_told(const Workspace& workspace, const panel::Sitting& sitting,
     told.emplace(panel::sitting_key(sitting.panel_id, sitting.date), std::move(*notices));
     return true;
   } catch (const OfficeError& failure) {
-    log.problem(failure.code(), failure.what());
+    log.problem(failure.code(), sitting_subject(sitting.panel_id, sitting.date), failure.what());
     return false;
   }
 }
@@ -469,7 +494,7 @@ panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, Tic
   std::vector<std::string> problems;
   const auto booked = workspace.load_all_bookings(problems);
   for (const std::string& problem : problems) {
-    log.problem(OfficeError::Code::bad_input, "skipped a bookings file: " + problem);
+    log.problem(OfficeError::Code::bad_input, "", "skipped a bookings file: " + problem);
   }
   const panel::MailWindow window{now, kTickLookback, kTickLateAfter};
   std::map<std::string, panel::CaseSummary> cases;
@@ -495,7 +520,7 @@ panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, Tic
       } catch (const OfficeError& failure) {
         if (failure.code() != OfficeError::Code::bad_input) throw;
         unreadable.insert(item.case_ref);
-        log.problem(OfficeError::Code::bad_input, failure.what());
+        log.problem(OfficeError::Code::bad_input, item.case_ref, failure.what());
       }
     }
     in_window.push_back(sitting);
@@ -503,7 +528,7 @@ panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, Tic
   panel::MailPlan plan = panel::plan_due_mail(
       {workspace.office(), in_window, cases, workspace.calendar(), window, &told});
   for (const std::string& problem : plan.problems)
-    log.problem(OfficeError::Code::bad_input, problem);
+    log.problem(OfficeError::Code::bad_input, "", problem);
   return plan;
 }
 

@@ -13,7 +13,7 @@
 #include "office/file_lock.hpp"
 #include "office/records/decision_files.hpp"
 #include "office/records/records_manifest.hpp"
-#include "office/sitting_notices_file.hpp"
+#include "office/tick/sitting_notices_file.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
 #include "support/temporary_folder.hpp"

@@ -1,4 +1,4 @@
-#include "office/sitting_notices_file.hpp"
+#include "office/tick/sitting_notices_file.hpp"
 
 #include <system_error>
 
