@@ -61,6 +61,22 @@ def verify_pack(test, folder):
     return manifest
 
 
+
+def wait_for_soffice_in_session(process, timeout=120):
+    """True once a soffice process runs in `process`'s session; False if it ended first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                name = stat.read_text().split("(", 1)[1].rsplit(")", 1)[0]
+            except (OSError, IndexError):
+                continue
+            if int(fields[3]) == process.pid and "soffice" in name:
+                return True
+        time.sleep(0.05)
+    return False
+
 class PackTestCase(CliTestCase):
     def setUp(self):
         super().setUp()
@@ -295,8 +311,10 @@ class PackPdf(PackTestCase):
         process = subprocess.Popen([BINARY, "pack", *SITTING, "--office", str(self.office),
                                     "--pdf"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
-        time.sleep(2.5)  # LibreOffice is converting by now
-        self.assertIsNone(process.poll(), "the pack finished before it could be killed")
+        # Killed once LibreOffice runs in the pack's session (a fixed wait raced the converter
+        # since profiles skip LibreOffice's start-up self-tests).
+        self.assertTrue(wait_for_soffice_in_session(process),
+                        "the pack finished before LibreOffice started converting")
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         self.assertEqual({p.name: p.read_bytes() for p in self.folder.iterdir()}, before)
