@@ -7,7 +7,7 @@
 #include <string>
 
 #include "office/error.hpp"
-#include "uses_office.hpp"
+#include "office/sitting/booking.hpp"
 
 namespace panelpack::cli {
 
@@ -42,30 +42,26 @@ inline ExitCode exit_code_of(const office::OfficeError& error) {
   return exit_code_for(error.code());
 }
 
-// The office's code for an exit code the command line chose itself.
-constexpr office::OfficeError::Code office_code_for(ExitCode code) {
-  switch (code) {
-    case ExitCode::bad_input:
-      return office::OfficeError::Code::bad_input;
-    case ExitCode::usage:
-      return office::OfficeError::Code::bad_argument;
-    case ExitCode::busy:
-      return office::OfficeError::Code::busy;
-    case ExitCode::success:
-    case ExitCode::machine_failure:
-      break;
-  }
-  return office::OfficeError::Code::machine_failure;
+// A booking the office refused: refusals the command line itself caused (a value that is not
+// one) are usage errors; the others are about the office's files.
+constexpr ExitCode exit_code_for(office::BookingRefusal refusal) {
+  return refusal == office::BookingRefusal::not_a_paper_type ||
+                 refusal == office::BookingRefusal::no_referral_reason
+             ? ExitCode::usage
+             : ExitCode::bad_input;
 }
 
-// A command cannot go on; main prints `what()` and exits with `code()`. It is an OfficeError so
-// that one catch handles what the command line and the office throw alike.
-class CommandFailure : public office::OfficeError {
+// A command cannot go on for a reason of the command line's own (a word it cannot read, an
+// option without its value); main prints `what()` and exits with `code()`. What the office
+// refuses arrives as an office::OfficeError instead, mapped by exit_code_of.
+class CommandFailure : public std::runtime_error {
  public:
   CommandFailure(ExitCode code, const std::string& message)
-      : office::OfficeError(office_code_for(code), message) {}
-  // Hides OfficeError::code(): the exit code this failure was raised with.
-  ExitCode code() const noexcept { return exit_code_of(*this); }
+      : std::runtime_error(message), code_(code) {}
+  ExitCode code() const noexcept { return code_; }
+
+ private:
+  ExitCode code_;
 };
 
 // The command line is wrong: main adds a pointer to the command's help.
@@ -74,10 +70,10 @@ class UsageError : public CommandFailure {
   explicit UsageError(const std::string& message) : CommandFailure(ExitCode::usage, message) {}
 };
 
-// Another run holds the lock file `lock` (busy): the message for the person who started this one.
+// Another run holds the lock file `lock` (busy): the office's message for the person who started
+// this one, with exit code 4.
 inline CommandFailure busy_failure(const std::filesystem::path& lock) {
-  return CommandFailure(
-      ExitCode::busy, "another panelpack run holds " + lock.string() + "; try again when it ends");
+  return CommandFailure(ExitCode::busy, office::busy_error(lock.string()).what());
 }
 
 }  // namespace panelpack::cli

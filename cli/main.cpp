@@ -13,9 +13,9 @@
 #include <utility>
 #include <vector>
 
-#include "commands.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "help.hpp"
+#include "help/help.hpp"
 
 #ifndef PANELPACK_VERSION
 #define PANELPACK_VERSION "unknown"
@@ -105,16 +105,21 @@ std::string help_command(std::span<const std::string> words) {
   return "panelpack --help";
 }
 
+// Prints why the command stopped; a wrong command line (a UsageError, or a name the office does
+// not know) also says where the command's help is.
+int report_failure(const char* what, ExitCode code, std::span<const std::string> words) {
+  std::cerr << "panelpack: " << what << '\n';
+  if (code == ExitCode::usage) std::cerr << "(see '" << help_command(words) << "')\n";
+  return to_int(code);
+}
+
 int run(std::span<const std::string> words) {
   try {
     return to_int(dispatch(words));
-  } catch (const OfficeError& failure) {
-    const ExitCode code = exit_code_of(failure);
-    std::cerr << "panelpack: " << failure.what() << '\n';
-    // The command line is wrong (a UsageError, or a name the office does not know): say where
-    // the command's help is.
-    if (code == ExitCode::usage) std::cerr << "(see '" << help_command(words) << "')\n";
-    return to_int(code);
+  } catch (const CommandFailure& failure) {
+    return report_failure(failure.what(), failure.code(), words);
+  } catch (const office::OfficeError& failure) {
+    return report_failure(failure.what(), exit_code_of(failure), words);
   } catch (const std::bad_alloc&) {
     std::cerr << "panelpack: out of memory\n";
   } catch (const std::exception& error) {

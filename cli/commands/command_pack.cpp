@@ -4,14 +4,14 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/error.hpp"
 #include "office/pack/pack_request.hpp"
-#include "office_arguments.hpp"
+#include "output/progress.hpp"
 #include "panel/labels.hpp"
-#include "progress.hpp"
 
 namespace panelpack::cli {
 namespace {

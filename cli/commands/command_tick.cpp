@@ -5,12 +5,12 @@
 #include <array>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/progress.hpp"
 #include "office/tick/run_tick.hpp"
-#include "office_arguments.hpp"
 
 namespace panelpack::cli {
 namespace {

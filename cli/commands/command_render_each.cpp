@@ -7,13 +7,13 @@
 #include <iostream>
 #include <vector>
 
+#include "arguments/render_request.hpp"
 #include "office/documents/batch_render.hpp"
 #include "office/documents/output_pattern.hpp"
 #include "office/documents/template_loading.hpp"
 #include "office/files.hpp"
 #include "office/json_input.hpp"
-#include "progress.hpp"
-#include "render_request.hpp"
+#include "output/progress.hpp"
 
 namespace panelpack::cli {
 namespace {

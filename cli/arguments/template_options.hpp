@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "arguments.hpp"
+#include "arguments/arguments.hpp"
 #include "templating/template.hpp"
 
 namespace panelpack::cli {

@@ -1,4 +1,4 @@
-#include "office_arguments.hpp"
+#include "arguments/office_arguments.hpp"
 
 #include <cstdlib>
 #include <system_error>

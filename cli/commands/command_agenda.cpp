@@ -4,11 +4,11 @@
 #include <array>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/sitting/sitting_agenda.hpp"
-#include "office_arguments.hpp"
 
 namespace panelpack::cli {
 namespace {

@@ -5,12 +5,12 @@
 #include <array>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
-#include "office/records/decisions.hpp"
-#include "office_arguments.hpp"
 #include "office/documents/output_pattern.hpp"
+#include "office/records/decisions.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -27,11 +27,11 @@ const std::array<OptionSpec, 8> decisions_options = {{
 }};
 
 // The records' names from the pattern (--name, else office.json's, else the default).
-office::RecordNamer namer(OutputPattern& pattern) {
+office::RecordNamer namer(office::OutputPattern& pattern) {
   return [&pattern](const office::RecordNameFields& fields) {
     try {
       return pattern.path_for(fields.to_json()).filename().string();
-    } catch (const OutputNameError& error) {
+    } catch (const office::OutputNameError& error) {
       throw CommandFailure(ExitCode::bad_input, std::string{"--name: "} + error.what());
     }
   };
@@ -49,8 +49,8 @@ ExitCode run_decisions(std::span<const std::string> words) {
   request.panel_id = arguments.positionals()[0];
   request.date = date_argument(arguments.positionals()[1], "the sitting's DATE");
   request.now = now_from(arguments.value("now"));
-  const Workspace workspace = open_workspace(arguments.value("office"));
-  OutputPattern pattern(
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
+  office::OutputPattern pattern(
       arguments.value("name").value_or(office::decision_record_pattern(workspace)));
   request.name = namer(pattern);
   request.pdfs = arguments.has("no-pdf") ? office::RecordPdfs::none

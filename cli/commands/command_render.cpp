@@ -6,16 +6,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/render_request.hpp"
+#include "arguments/template_options.hpp"
+#include "commands/commands.hpp"
 #include "office/documents/diagnostic_output.hpp"
 #include "office/documents/labelled_data.hpp"
 #include "office/documents/output_pattern.hpp"
 #include "office/documents/template_loading.hpp"
 #include "office/files.hpp"
 #include "office/json_input.hpp"
-#include "render_request.hpp"
-#include "template_options.hpp"
 
 namespace panelpack::cli {
 namespace {

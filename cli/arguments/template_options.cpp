@@ -1,4 +1,4 @@
-#include "template_options.hpp"
+#include "arguments/template_options.hpp"
 
 #include <sstream>
 #include <vector>

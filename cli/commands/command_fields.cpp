@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "commands/commands.hpp"
 #include "office/bundled_schemas.hpp"
 #include "validation/field_catalogue.hpp"
 

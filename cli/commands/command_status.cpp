@@ -4,11 +4,11 @@
 #include <array>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/status.hpp"
-#include "office_arguments.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -38,12 +38,12 @@ ExitCode run_status(std::span<const std::string> words) {
   const Arguments arguments = Arguments::parse(words, status_options);
   if (!arguments.positionals().empty()) throw UsageError("status takes no arguments, only options");
   const auto now = now_from(arguments.value("now"));
-  const Workspace workspace = open_workspace(arguments.value("office"));
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
 
-  const OfficeStatus status = office_status(workspace, now);
+  const office::OfficeStatus status = office_status(workspace, now);
 
   if (arguments.has("json")) {
-    std::cout << to_json(status).dump(2) << '\n';
+    std::cout << office::to_json(status).dump(2) << '\n';
   } else {
     const auto& findings = status.findings;
     std::cout << workspace.office().authority << ": " << findings.size()
@@ -53,7 +53,7 @@ ExitCode run_status(std::span<const std::string> words) {
     for (const auto& finding : findings) {
       std::cout << "  " << urgency_heading(finding.urgency) << "  "
                 << (finding.case_ref.empty() ? finding.panel_id : finding.case_ref) << "  "
-                << finding_title(finding.kind) << ": " << finding.detail << '\n';
+                << office::finding_title(finding.kind) << ": " << finding.detail << '\n';
     }
   }
   for (const auto& problem : status.problems) {

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/bundled_schemas.hpp"
 #include "office/validation/file_validation.hpp"

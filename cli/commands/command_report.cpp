@@ -5,11 +5,11 @@
 #include <array>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/records/report.hpp"
-#include "office_arguments.hpp"
 #include "panel/panel_error.hpp"
 
 namespace panelpack::cli {
@@ -42,7 +42,7 @@ ExitCode run_report(std::span<const std::string> words) {
   }
   request.now = now_from(arguments.value("now"));
 
-  const Workspace workspace = open_workspace(arguments.value("office"));
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
   const office::QuarterlyReport report = office::quarterly_report(workspace, request);
   if (arguments.has("json")) std::cout << report.data.dump(2) << '\n';
   if (output) {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "help.hpp"
+#include "help/help.hpp"
 #include "panel/paper_types.hpp"
 
 namespace panelpack::cli {

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/records/tracker.hpp"
-#include "office_arguments.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -44,7 +44,7 @@ ExitCode run_tracker(std::span<const std::string> words) {
   if (arguments.value("to")) request.to = date_argument(*arguments.value("to"), "--to");
   if (request.to < request.from) throw UsageError("--to is before --from");
 
-  const Workspace workspace = open_workspace(arguments.value("office"));
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
   const office::TrackerResult result = office::build_office_tracker(workspace, request);
   for (const auto& problem : result.skipped) std::cerr << "panelpack: skipped: " << problem << '\n';
   const auto written =

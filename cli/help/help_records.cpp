@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "help.hpp"
+#include "help/help.hpp"
 
 namespace panelpack::cli {
 namespace {

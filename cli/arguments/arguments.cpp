@@ -1,4 +1,4 @@
-#include "arguments.hpp"
+#include "arguments/arguments.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -7,13 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/template_options.hpp"
+#include "commands/commands.hpp"
 #include "office/bundled_schemas.hpp"
 #include "office/documents/diagnostic_output.hpp"
 #include "office/documents/schema_checks.hpp"
 #include "office/files.hpp"
-#include "template_options.hpp"
 
 namespace panelpack::cli {
 namespace {

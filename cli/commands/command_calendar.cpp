@@ -6,11 +6,11 @@
 #include <optional>
 #include <string>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/calendar.hpp"
-#include "office_arguments.hpp"
 #include "text/iso_date.hpp"
 
 namespace panelpack::cli {
@@ -45,12 +45,12 @@ std::string short_deadline(const panel::Deadline& deadline, panel::CalendarDate 
          (deadline.on_working_day ? "" : "*");
 }
 
-void print_text(const SittingsCalendar& calendar) {
+void print_text(const office::SittingsCalendar& calendar) {
   std::cout << "Sittings from " << day_text(calendar.from) << " to " << day_text(calendar.to)
             << ": " << calendar.sittings.size() << '\n';
   bool any_off_day = false;
   const std::string* current = nullptr;
-  for (const CalendarSitting& row : calendar.sittings) {
+  for (const office::CalendarSitting& row : calendar.sittings) {
     if (current == nullptr || row.panel_id != *current) {
       current = &row.panel_id;
       std::cout << '\n' << row.panel_name << " (" << row.panel_id << ")\n";
@@ -99,10 +99,11 @@ ExitCode run_calendar(std::span<const std::string> words) {
   if (to < from) throw UsageError("--to is before --from");
   if (from.days_until(to) > 3 * 366) throw UsageError("the calendar covers at most three years");
 
-  const Workspace workspace = open_workspace(arguments.value("office"));
-  const SittingsCalendar calendar = list_sittings(workspace, from, to, arguments.value("panel"));
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
+  const office::SittingsCalendar calendar =
+      list_sittings(workspace, from, to, arguments.value("panel"));
   if (arguments.has("json")) {
-    std::cout << to_json(calendar).dump(2) << '\n';
+    std::cout << office::to_json(calendar).dump(2) << '\n';
   } else {
     print_text(calendar);
   }

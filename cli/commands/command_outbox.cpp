@@ -5,13 +5,13 @@
 #include <iomanip>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "mailer/outbox.hpp"
 #include "office/mail/outbox_view.hpp"
 #include "office/tick/tick_log.hpp"
-#include "office_arguments.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -79,7 +79,7 @@ void print_rows(const std::vector<OutboxRow>& rows) {
               << '\n';
     std::string reply = row.last_reply.substr(0, row.last_reply.find_first_of("\r\n"));
     if (row.state == OutboxState::failed_temporary) {
-      reply += " (next attempt " + log_time(seconds_of(row.next_attempt_at)) + ")";
+      reply += " (next attempt " + office::log_time(seconds_of(row.next_attempt_at)) + ")";
     }
     if (!reply.empty() && row.state != OutboxState::sending) {
       std::cout << std::string(33, ' ') << reply << '\n';
@@ -90,7 +90,7 @@ void print_rows(const std::vector<OutboxRow>& rows) {
   }
 }
 
-ExitCode list(const Workspace& workspace, const Arguments& arguments) {
+ExitCode list(const office::Workspace& workspace, const Arguments& arguments) {
   office::OutboxQuery query;
   if (const auto state = arguments.value("state")) query.state = state_argument(*state);
   query.key_prefix = arguments.value("key").value_or("");
@@ -108,7 +108,7 @@ ExitCode list(const Workspace& workspace, const Arguments& arguments) {
   std::cout << listing.path.string() << ": " << counts_text(listing) << '\n';
   if (!listing.rows.empty()) print_rows(listing.rows);
   for (const auto& attempt : listing.attempts) {
-    std::cout << "  " << log_time(seconds_of(attempt.at)) << "  " << attempt.outcome << "  "
+    std::cout << "  " << office::log_time(seconds_of(attempt.at)) << "  " << attempt.outcome << "  "
               << attempt.smtp_code << "  "
               << attempt.reply.substr(0, attempt.reply.find_first_of("\r\n")) << '\n';
   }
@@ -117,7 +117,8 @@ ExitCode list(const Workspace& workspace, const Arguments& arguments) {
 
 // retry or cancel: one row by ID, the rows whose key starts with --key, or (retry --all)
 // every failed row.
-ExitCode change(const Workspace& workspace, const Arguments& arguments, panel::UtcInstant now) {
+ExitCode change(const office::Workspace& workspace, const Arguments& arguments,
+                panel::UtcInstant now) {
   const std::string& action = arguments.positionals()[0];
   const bool retry = action == "retry";
   const bool by_id = arguments.positionals().size() == 2;
@@ -167,7 +168,7 @@ ExitCode run_outbox(std::span<const std::string> words) {
   if (action == "list" && arguments.has("all"))
     throw UsageError("list shows every row already; --all is for retry");
   const auto now = now_from(arguments.value("now"));
-  const Workspace workspace = open_workspace(arguments.value("office"));
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
   return action == "list" ? list(workspace, arguments) : change(workspace, arguments, now);
 }
 

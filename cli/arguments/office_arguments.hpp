@@ -6,7 +6,6 @@
 
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
-#include "uses_office.hpp"
 
 namespace panelpack::cli {
 

@@ -6,11 +6,11 @@
 #include <array>
 #include <iostream>
 
-#include "arguments.hpp"
-#include "commands.hpp"
+#include "arguments/arguments.hpp"
+#include "arguments/office_arguments.hpp"
+#include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/sitting/booking.hpp"
-#include "office_arguments.hpp"
 
 namespace panelpack::cli {
 namespace {
@@ -28,15 +28,6 @@ const std::array<OptionSpec, 11> book_options = {{
     {"now", '\0', true},
     {"help", 'h', false},
 }};
-
-// Refusals the command line itself caused (a value that is not one) are usage errors; the
-// others are about the office's files.
-ExitCode exit_code_for(BookingRefusal refusal) {
-  return refusal == BookingRefusal::not_a_paper_type ||
-                 refusal == BookingRefusal::no_referral_reason
-             ? ExitCode::usage
-             : ExitCode::bad_input;
-}
 
 // "a,b,a": the list as given; the office checks each type.
 std::vector<std::string> paper_list(const std::string& text) {
@@ -84,25 +75,25 @@ ExitCode run_book(std::span<const std::string> words) {
   }
   const auto now = now_from(arguments.value("now"));
 
-  const Workspace workspace = open_workspace(arguments.value("office"));
-  const SittingId sitting{panel_id, date};
-  BookingResult result;
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
+  const office::SittingId sitting{panel_id, date};
+  office::BookingResult result;
   if (removing) {
-    result = remove_case(workspace, {sitting, given_case_ref, now});
+    result = office::remove_case(workspace, {sitting, given_case_ref, now});
   } else if (received) {
-    ReceivedPaperRequest request{sitting,      given_case_ref, *received, std::nullopt,
-                                 std::nullopt, elsewhere,      now};
+    office::ReceivedPaperRequest request{sitting,      given_case_ref, *received, std::nullopt,
+                                         std::nullopt, elsewhere,      now};
     if (arguments.value("at")) request.received_at = now_from(arguments.value("at"), "--at");
     if (const auto file = arguments.value("file")) request.file = *file;
-    result = record_received_paper(workspace, request);
+    result = office::record_received_paper(workspace, request);
   } else {
-    BookCaseRequest request{sitting,      given_case_ref, arguments.value("reason"),
-                            std::nullopt, std::nullopt,   now};
+    office::BookCaseRequest request{sitting,      given_case_ref, arguments.value("reason"),
+                                    std::nullopt, std::nullopt,   now};
     if (const auto papers = arguments.value("papers")) request.paper_types = paper_list(*papers);
     if (const auto minutes = arguments.value("minutes")) {
       request.minutes = static_cast<int>(parse_count("--minutes", *minutes));
     }
-    result = book_case(workspace, request);
+    result = office::book_case(workspace, request);
   }
   if (result.refused) throw CommandFailure(exit_code_for(*result.refused), result.message);
   for (const auto& other : result.also_booked_onto) {
