@@ -64,8 +64,10 @@ for mode in "${MODE_LIST[@]}"; do
   pdfinfo "$FOLDER"/permanence-2027-01-12.pdf | grep '^Pages:' > "$RESULTS/$mode.pages"
 done
 A=${MODE_LIST[0]}
-B=${MODE_LIST[1]}
-if cmp -s "$RESULTS/$A.txt" "$RESULTS/$B.txt" &&
+B=${MODE_LIST[1]:-}  # one mode alone (MODES=batched): its figures, no comparison
+if [ -z "$B" ]; then
+  echo "== one mode: $(cat "$RESULTS/$A.pages"), $(wc -c < "$RESULTS/$A.txt") bytes of text"
+elif cmp -s "$RESULTS/$A.txt" "$RESULTS/$B.txt" &&
    cmp -s "$RESULTS/$A.pages" "$RESULTS/$B.pages"; then
   echo "== both PDFs read the same: $(cat "$RESULTS/$A.pages"), $(wc -c < "$RESULTS/$A.txt") bytes of text"
 else
@@ -90,13 +92,15 @@ for mode, load, wall, user, system in rows:
 print()
 print("| pack --pdf, %s cases | wall s (median) | min–max | user s | sys s | load before |" % cases)
 print("|---|---:|---:|---:|---:|---:|")
-for mode in (first, second):
+for mode in [m for m in (first, second) if m]:
     runs = by[mode]
     walls = [r[1] for r in runs]
     print("| %s | %.2f | %.2f–%.2f | %.2f | %.2f | %.1f–%.1f |" % (
         mode, statistics.median(walls), min(walls), max(walls),
         statistics.median(r[2] for r in runs), statistics.median(r[3] for r in runs),
         min(r[0] for r in runs), max(r[0] for r in runs)))
+if not second:
+    sys.exit(0)
 pairs = [s[1] / b[1] for b, s in zip(by[first], by[second])]
 print()
 print("%s / %s, run by run: %s; median %.2f×" % (
