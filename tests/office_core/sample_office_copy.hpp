@@ -1,6 +1,6 @@
 #pragma once
-// A writable copy of samples/office/ in a temporary folder, for the booking, status and
-// workspace-threads tests, with small edits of its office.json.
+// A writable copy of samples/office/ in a temporary folder, for every test of office/ that works
+// on the sample office, with small edits of its office.json.
 
 #include <filesystem>
 #include <fstream>
@@ -49,7 +49,7 @@ class SampleOfficeCopy {
   }
 
  private:
-  TemporaryFolder folder_{"panelpack-office-book"};
+  TemporaryFolder folder_{"panelpack-office-copy"};
 };
 
 inline panel::CalendarDate day(const char* iso) {

@@ -9,6 +9,7 @@
 #include "office/error.hpp"
 #include "office/sitting/sitting_agenda.hpp"
 #include "office/workspace.hpp"
+#include "office_core/sample_office_copy.hpp"
 #include "panel/agenda.hpp"
 #include "panel/london_time.hpp"
 #include "support/temporary_folder.hpp"
@@ -29,14 +30,10 @@ const auto kNow = panelpack::panel::parse_instant("2026-12-10T10:00:00Z");
 
 class SampleAgenda : public ::testing::Test {
  protected:
-  SampleAgenda() {
-    fs::copy(fs::path(PANELPACK_SOURCE_DIR) / "samples" / "office", root(),
-             fs::copy_options::recursive);
-  }
-  fs::path root() const { return folder_.path() / "office"; }
+  fs::path root() const { return office_.root(); }
 
  private:
-  panelpack::testing::TemporaryFolder folder_{"panelpack-agenda-typed"};
+  panelpack::testing::SampleOfficeCopy office_;
 };
 
 TEST_F(SampleAgenda, SlotsBreaksAndPapersAreTypedValues) {

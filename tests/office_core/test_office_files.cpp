@@ -15,6 +15,7 @@
 #include "office/records/records_manifest.hpp"
 #include "office/tick/sitting_notices_file.hpp"
 #include "office/workspace.hpp"
+#include "office_core/sample_office_copy.hpp"
 #include "panel/london_time.hpp"
 #include "support/temporary_folder.hpp"
 
@@ -30,18 +31,14 @@ using panelpack::panel::CalendarDate;
 // A writable copy of samples/office/.
 class SampleOffice : public ::testing::Test {
  protected:
-  SampleOffice() {
-    fs::copy(fs::path(PANELPACK_SOURCE_DIR) / "samples" / "office", root(),
-             fs::copy_options::recursive);
-  }
-  fs::path root() const { return folder_.path() / "office"; }
+  fs::path root() const { return office_.root(); }
   static void write(const fs::path& path, const std::string& text) {
     fs::create_directories(path.parent_path());
     std::ofstream(path) << text;
   }
 
  private:
-  panelpack::testing::TemporaryFolder folder_{"panelpack-office-core"};
+  panelpack::testing::SampleOfficeCopy office_;
 };
 
 TEST_F(SampleOffice, OpensAndLoadsACaseByItsReference) {

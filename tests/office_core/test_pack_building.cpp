@@ -21,6 +21,7 @@
 #include "office/progress.hpp"
 #include "office/sitting/agenda_addendum.hpp"
 #include "office/workspace.hpp"
+#include "office_core/sample_office_copy.hpp"
 #include "panel/london_time.hpp"
 #include "panel/pack_decision.hpp"
 #include "support/temporary_folder.hpp"
@@ -73,12 +74,8 @@ class RecordingProgress final : public panelpack::office::ProgressSink {
 
 class SamplePack : public ::testing::Test {
  protected:
-  SamplePack() {
-    fs::copy(fs::path(PANELPACK_SOURCE_DIR) / "samples" / "office", root(),
-             fs::copy_options::recursive);
-    std::ofstream(password_file()) << "a pack password long enough\n";
-  }
-  fs::path root() const { return folder_.path() / "office"; }
+  SamplePack() { std::ofstream(password_file()) << "a pack password long enough\n"; }
+  fs::path root() const { return office_.root(); }
   fs::path password_file() const { return folder_.path() / "pack-password"; }
   static PackRequest request() {
     PackRequest request;
@@ -106,6 +103,7 @@ class SamplePack : public ::testing::Test {
   }
 
  private:
+  panelpack::testing::SampleOfficeCopy office_;
   panelpack::testing::TemporaryFolder folder_{"panelpack-pack-core"};
 };
 

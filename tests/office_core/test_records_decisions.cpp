@@ -18,6 +18,7 @@
 #include "office/records/decisions.hpp"
 #include "office/records/records_manifest.hpp"
 #include "office/workspace.hpp"
+#include "office_core/sample_office_copy.hpp"
 #include "pdf/libreoffice_converter.hpp"
 #include "pdf/pdf_error.hpp"
 #include "support/temporary_folder.hpp"
@@ -39,11 +40,7 @@ const std::vector<std::string> kSittingCases = {"LCS900102", "LCS900103", "LCS90
 
 class DecisionRecords : public ::testing::Test {
  protected:
-  DecisionRecords() {
-    fs::copy(fs::path(PANELPACK_SOURCE_DIR) / "samples" / "office", root(),
-             fs::copy_options::recursive);
-  }
-  fs::path root() const { return folder_.path() / "office"; }
+  fs::path root() const { return office_.root(); }
   fs::path records() const { return root() / "records" / "permanence" / "2026-12-15"; }
 
   // The sitting of 15 December 2026, whose decisions the sample office holds; records named
@@ -69,7 +66,7 @@ class DecisionRecords : public ::testing::Test {
   }
 
  private:
-  panelpack::testing::TemporaryFolder folder_{"panelpack-records-decisions"};
+  panelpack::testing::SampleOfficeCopy office_;
 };
 
 TEST_F(DecisionRecords, OneRecordPerCaseAndTheManifestListsThemWithTheirHashes) {

@@ -10,6 +10,7 @@
 
 #include "office/records/tracker.hpp"
 #include "office/workspace.hpp"
+#include "office_core/sample_office_copy.hpp"
 #include "panel/london_time.hpp"
 #include "support/temporary_folder.hpp"
 #include "templating/atomic_file.hpp"
@@ -26,16 +27,12 @@ using panelpack::spreadsheet::Date;
 
 class OfficeTracker : public ::testing::Test {
  protected:
-  OfficeTracker() {
-    fs::copy(fs::path(PANELPACK_SOURCE_DIR) / "samples" / "office", root(),
-             fs::copy_options::recursive);
-    request_.now = panelpack::panel::parse_instant("2027-01-06T09:00");
-  }
-  fs::path root() const { return folder_.path() / "office"; }
+  OfficeTracker() { request_.now = panelpack::panel::parse_instant("2027-01-06T09:00"); }
+  fs::path root() const { return office_.root(); }
   const TrackerRequest& request() const { return request_; }
 
  private:
-  panelpack::testing::TemporaryFolder folder_{"panelpack-records-tracker"};
+  panelpack::testing::SampleOfficeCopy office_;
   TrackerRequest request_;
 };
 

@@ -12,8 +12,8 @@
 
 #include "office/progress.hpp"
 #include "office/workspace.hpp"
+#include "office_core/sample_office_copy.hpp"
 #include "panel/london_time.hpp"
-#include "support/temporary_folder.hpp"
 
 namespace panelpack::testing {
 
@@ -36,17 +36,13 @@ class RecordedEvents final : public office::EventSink {
 
 class TickOffice : public ::testing::Test {
  protected:
-  TickOffice() {
-    std::filesystem::copy(std::filesystem::path(PANELPACK_SOURCE_DIR) / "samples" / "office",
-                          root(), std::filesystem::copy_options::recursive);
-  }
-  std::filesystem::path root() const { return folder_.path() / "office"; }
-  office::Workspace open() const { return office::Workspace::open(root()); }
+  std::filesystem::path root() const { return office_.root(); }
+  office::Workspace open() const { return office_.open(); }
   // December: London time is UTC.
   static panel::UtcInstant at(const std::string& utc) { return panel::parse_instant(utc); }
 
  private:
-  TemporaryFolder folder_{"panelpack-tick"};
+  SampleOfficeCopy office_;
 };
 
 }  // namespace panelpack::testing
