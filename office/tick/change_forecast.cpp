@@ -25,12 +25,11 @@ std::vector<panel::CaseSlot> slots_now(const Workspace& workspace, const panel::
   for (const panel::BookingItem& item : bookings.items) {
     cases.emplace(item.case_ref, workspace.load_case(item.case_ref).summary);
   }
-  const auto agenda = panel::build_agenda(
+  const panel::Agenda agenda = panel::compute_agenda(
       {workspace.office(), panel, sitting, bookings, cases, workspace.calendar(), now});
   std::vector<panel::CaseSlot> slots;
-  for (const auto& item : agenda.at("items")) {
-    slots.push_back({item.at("caseRef").get<std::string>(), item.at("slot").get<std::string>(),
-                     item.at("endTime").get<std::string>()});
+  for (const panel::AgendaItem& item : agenda.items) {
+    slots.push_back({item.case_ref, item.slot.text(), item.end_time.text()});
   }
   return slots;
 }
