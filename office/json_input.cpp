@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "office/strict_json_parser.hpp"
 #include "text/utf8.hpp"
@@ -145,8 +148,28 @@ bool is_blank(std::string_view line) {
   return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-RecordBatch read_json_lines(std::string_view text, const std::string& source) {
-  RecordBatch batch;
+Record read_json_line(std::string_view line, int line_number, const std::string& source) {
+  Record record;
+  record.number = line_number;
+  try {
+    record.data = parse_located(line, source, line_number - 1);
+    if (!record.data.is_object()) {
+      record.error =
+          source + ":" + std::to_string(line_number) + ": the record is not a JSON object ({...})";
+      record.data = nullptr;
+    }
+  } catch (const JsonInputError& error) {
+    record.error = error.what();
+  }
+  return record;
+}
+
+RecordBatch read_json_lines(std::string_view text, const std::string& source, unsigned threads) {
+  struct Line {
+    std::string_view text;
+    int number;
+  };
+  std::vector<Line> lines;
   int line_number = 0;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -157,20 +180,26 @@ RecordBatch read_json_lines(std::string_view text, const std::string& source) {
     ++line_number;
     if (is_blank(line)) continue;
     if (line.ends_with('\r')) line.remove_suffix(1);
+    lines.push_back({line, line_number});
+  }
 
-    Record record;
-    record.number = line_number;
-    try {
-      record.data = parse_located(line, source, line_number - 1);
-      if (!record.data.is_object()) {
-        record.error = source + ":" + std::to_string(line_number) +
-                       ": the record is not a JSON object ({...})";
-        record.data = nullptr;
-      }
-    } catch (const JsonInputError& error) {
-      record.error = error.what();
+  RecordBatch batch;
+  batch.records.resize(lines.size());
+  // Building the documents is most of the reading (memory for every member): share it out.
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < lines.size(); i = next++) {
+      batch.records[i] = read_json_line(lines[i].text, lines[i].number, source);
     }
-    batch.records.push_back(std::move(record));
+  };
+  const std::size_t workers = std::min<std::size_t>(std::max(threads, 1U), lines.size());
+  if (workers <= 1) {
+    work();
+  } else {
+    std::vector<std::jthread> pool;
+    pool.reserve(workers - 1);
+    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+    work();
   }
   return batch;
 }
@@ -229,12 +258,12 @@ nlohmann::json parse_json_document(std::string_view text, const std::string& sou
   return parse_located(text, source, 0);
 }
 
-RecordBatch read_records(std::string_view text, const std::string& source) {
+RecordBatch read_records(std::string_view text, const std::string& source, unsigned threads) {
   refuse_wide_encodings(text, source);
   text = without_utf8_bom(text);
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && text[first] == '[') return read_json_array(text, source);
-  return read_json_lines(text, source);
+  return read_json_lines(text, source, threads);
 }
 
 RecordBatch read_record_folder(const std::string& folder) {

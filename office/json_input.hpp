@@ -58,8 +58,9 @@ struct RecordBatch {
 
 // Reads JSON Lines (one object per line, blank lines skipped) or, when the first non-space
 // character is '[', a JSON array of objects. A bad line is a bad record; a whole file that
-// cannot be read (UTF-16, a malformed array) throws JsonInputError.
-RecordBatch read_records(std::string_view text, const std::string& source);
+// cannot be read (UTF-16, a malformed array) throws JsonInputError. JSON Lines are parsed on up
+// to `threads` threads (each line is its own document); the records keep the file's order.
+RecordBatch read_records(std::string_view text, const std::string& source, unsigned threads = 1);
 
 // Reads every *.json file of a folder as one record each, in file-name order (a case office
 // keeps one file per child). A file that cannot be read as an object is a bad record.

@@ -13,7 +13,7 @@ struct RenderRequest {
   std::string data_path;  // one JSON object; with --each, a records file or folder; "-" = stdin
   std::string output_pattern;  // -o: a path, possibly with {{field}} tags
   bool each = false;
-  unsigned jobs = 1;  // threads for --each
+  unsigned jobs = 1;  // threads for --each (the command sets every core unless -j says)
   templating::CompileOptions compile;
   templating::RenderOptions render;
 };

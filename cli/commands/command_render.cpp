@@ -55,10 +55,12 @@ RenderRequest read_request(std::span<const std::string> words) {
         "-o 'out/{{case_ref}}.docx'");
   }
 
+  const unsigned every_core = std::max(1U, std::thread::hardware_concurrency());
+  if (request.each) request.jobs = every_core;  // records are independent: use the machine
   if (const auto jobs = arguments.value("jobs")) {
     if (!request.each) throw UsageError("-j applies only to render --each");
     request.jobs = parse_count("-j", *jobs);
-    if (request.jobs == 0) request.jobs = std::max(1U, std::thread::hardware_concurrency());
+    if (request.jobs == 0) request.jobs = every_core;
   }
   return request;
 }

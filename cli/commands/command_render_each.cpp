@@ -47,11 +47,12 @@ std::string summary(const std::vector<office::BatchDocument>& documents,
   return line + ")";
 }
 
-office::RecordBatch read_batch(const std::string& path) {
+office::RecordBatch read_batch(const std::string& path, unsigned threads) {
   try {
     return path != "-" && fs::is_directory(path)
                ? office::read_record_folder(path)
-               : office::read_records(office::read_input(path), office::display_name(path));
+               : office::read_records(office::read_input(path), office::display_name(path),
+                                      threads);
   } catch (const office::JsonInputError& error) {
     std::cerr << error.what() << '\n';
     throw CommandFailure(ExitCode::bad_input, "nothing rendered");
@@ -64,7 +65,7 @@ ExitCode render_each(const RenderRequest& request) {
   office::OutputPattern pattern(request.output_pattern);
   const auto compiled = office::compile_template(request.template_path, request.compile, std::cerr);
   if (!compiled) throw CommandFailure(ExitCode::bad_input, "nothing rendered");
-  office::RecordBatch batch = read_batch(request.data_path);
+  office::RecordBatch batch = read_batch(request.data_path, request.jobs);
 
   TerminalProgress progress(stderr_is_terminal());
   const auto documents = office::render_batch(

@@ -85,7 +85,8 @@ Options:
                           --strict, an empty or duplicate output name) is reported with its
                           line number (its position in an array; its file in a folder) and
                           the others still render.
-  -j, --jobs N            with --each, render on N threads (default 1; 0 = every core).
+  -j, --jobs N            with --each, read and render on N threads (default: every core;
+                          -j 1 uses one). Outputs and messages are the same either way.
   --strict                a field the template names but the data lacks is an error, and
                           nothing is written (false, null, [] and "" count as present).
   --delimiters "OPEN CLOSE"

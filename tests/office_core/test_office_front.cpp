@@ -13,6 +13,7 @@
 #include "office/documents/output_pattern.hpp"
 #include "office/error.hpp"
 #include "office/init.hpp"
+#include "office/json_input.hpp"
 #include "office/validation/file_validation.hpp"
 #include "support/docx_text.hpp"
 #include "support/minimal_docx.hpp"
@@ -204,6 +205,42 @@ TEST(OutputPattern, RefusesUnescapedTagsAsABadArgument) {
       office_error_of([] { panelpack::office::OutputPattern pattern("out/{{{ref}}}.docx"); });
   ASSERT_TRUE(error) << "an unescaped tag was accepted";
   EXPECT_EQ(error->code(), OfficeError::Code::bad_argument);
+}
+
+}  // namespace
+
+namespace {
+
+// JSON Lines read on several threads: the same records, in the file's order, each bad line
+// still its own located error (the render's default reads on every core).
+TEST(ReadRecords, ThreadsGiveTheSameRecordsInTheFilesOrder) {
+  std::string jsonl;
+  for (int i = 1; i <= 60; ++i) {
+    if (i % 13 == 0) {
+      jsonl += "{\"case_ref\": \"broken\n";  // malformed: a bad record, not a bad batch
+    } else if (i % 17 == 0) {
+      jsonl += "\n";  // blank: skipped, but it still counts as a line
+    } else if (i % 19 == 0) {
+      jsonl += "[1, 2]\n";  // not an object
+    } else {
+      jsonl += "{\"case_ref\": \"C" + std::to_string(i) + "\", \"n\": " + std::to_string(i) + "}\n";
+    }
+  }
+  const auto one = panelpack::office::read_records(jsonl, "cases.jsonl", 1);
+  const auto four = panelpack::office::read_records(jsonl, "cases.jsonl", 4);
+  ASSERT_EQ(one.records.size(), 57U);  // 60 lines, 3 blank
+  ASSERT_EQ(four.records.size(), one.records.size());
+  for (std::size_t i = 0; i < one.records.size(); ++i) {
+    EXPECT_EQ(four.records[i].number, one.records[i].number);
+    EXPECT_EQ(four.records[i].error, one.records[i].error);
+    EXPECT_EQ(four.records[i].data, one.records[i].data);
+  }
+  EXPECT_EQ(four.records[11].number, 12);
+  EXPECT_EQ(four.records[11].data.at("case_ref"), "C12");
+  EXPECT_EQ(four.records[12].number, 13);
+  EXPECT_EQ(four.records[12].error.rfind("cases.jsonl:13:", 0), 0U) << four.records[12].error;
+  EXPECT_EQ(four.records[17].number, 19);
+  EXPECT_EQ(four.records[17].error, "cases.jsonl:19: the record is not a JSON object ({...})");
 }
 
 }  // namespace
