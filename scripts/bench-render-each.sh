@@ -54,6 +54,32 @@ else
 fi
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# The same two renders, each run into a folder that does not exist yet (a month's forms into a
+# new folder). Re-rendering over the same 200 files is the run above: there each replaced file
+# frees an inode, and on a file system without a journal (this machine's) ext4 then scans past
+# every inode freed in the last 30 s when it makes the next file (find_inode_bit ->
+# recently_deleted), a cost that grows with repeated runs and that docxtemplater, which
+# overwrites in place and so is not atomic, does not pay. Both commands go through the same
+# bash wrapper, which names a new folder and execs the command with @DIR@ replaced.
+NEW_FOLDER="$WORK/in-new-folder.sh"
+cat >"$NEW_FOLDER" <<'SH'
+#!/bin/bash
+# in-new-folder.sh BASE COMMAND...: runs COMMAND with @DIR@ replaced by a new folder under BASE
+# (named by this process's id, which the exec'd command keeps: no process is started here).
+dir="$1/run-$$"; shift
+exec "${@//@DIR@/$dir}"
+SH
+chmod +x "$NEW_FOLDER"
+mkdir -p "$WORK/new-ours" "$WORK/new-peer"
+OURS_NEW=("$NEW_FOLDER" "$WORK/new-ours" "${OURS[@]:0:5}" -o "@DIR@/{{case_ref}}.docx")
+PEER_NEW="$NEW_FOLDER $WORK/new-peer node $PEERS_SRC/run_docxtemplater.js $N --out @DIR@"
+if [ -d "$PEERS_DIR/node_modules/docxtemplater" ] && command -v farm-bench >/dev/null; then
+  echo "== into a new folder each run: ${OURS_NEW[*]}"
+  echo "   against: $PEER_NEW"
+  farm-bench -n "$RUNS" --timeout 600 --vs "$PEER_NEW" -- "${OURS_NEW[@]}"
+fi
+rm -rf "$WORK/new-ours" "$WORK/new-peer"
+
 # Maximum resident set size (KiB) of RUNS runs of a command, median.
 median_rss() {
   local values=()
