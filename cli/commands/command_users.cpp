@@ -132,8 +132,10 @@ ExitCode list(ConsoleStore& store, const Arguments& arguments) {
   for (const AccountSummary& account : accounts) {
     const std::string panels = account.panels.empty() ? "-" : joined(account.panels, ",");
     std::cout << std::setw(34) << account.user_name << std::setw(15) << to_string(account.role)
-              << std::setw(22) << panels << state_text(account) << '\n'
-              << std::string(71, ' ') << account.display_name << '\n';
+              << std::setw(22) << panels << state_text(account) << '\n';
+    if (account.display_name != account.user_name) {
+      std::cout << std::string(71, ' ') << account.display_name << '\n';
+    }
   }
   return ExitCode::success;
 }

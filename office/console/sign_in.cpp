@@ -101,6 +101,8 @@ SignInOutcome verify_sign_in(ConsoleStore& store, std::string_view user_name,
     return audited(store, name, client, {SignInStatus::unknown_user, std::nullopt, std::nullopt});
   }
   if (account->summary.locked_until) {
+    // The password is not checked, but the time taken is the same as if it were.
+    (void)password_matches(password, dummy_password_hash());
     return audited(store, name, client,
                    {SignInStatus::locked, std::nullopt, account->summary.locked_until});
   }
