@@ -16,7 +16,8 @@ namespace panelpack::office::console {
 class ConsoleDatabase;
 
 // What happened. Action codes in use: account_add, account_disable, account_enable,
-// account_reset, password_set, sign_in, sign_out (docs/console.md lists them).
+// account_reset, password_set, password_check, sign_in, sign_out, sessions_end (docs/console.md
+// lists them).
 struct AuditEvent {
   std::string action;
   std::string object_kind;  // "user", "case", "sitting", "pack"...

@@ -5,6 +5,7 @@
 #include "office/console/account_rows.hpp"
 #include "office/console/audit.hpp"
 #include "office/console/console_crypto.hpp"
+#include "office/console/password_rule.hpp"
 #include "office/error.hpp"
 
 namespace panelpack::office::console {
@@ -19,11 +20,12 @@ std::string typed_name(std::string_view user_name) {
   }
 }
 
-SignInOutcome audited(ConsoleStore& store, const std::string& name, std::string_view client,
-                      SignInOutcome outcome) {
+// `action` is sign_in, or password_check when a password change checks the current one.
+SignInOutcome audited(ConsoleStore& store, std::string_view action, const std::string& name,
+                      std::string_view client, SignInOutcome outcome) {
   const bool known = outcome.status != SignInStatus::unknown_user;
   append_audit(store, {known ? name : "-", std::string(client)},
-               {"sign_in", "user", name, std::string(to_string(outcome.status))});
+               {std::string(action), "user", name, std::string(to_string(outcome.status))});
   return outcome;
 }
 
@@ -89,8 +91,11 @@ std::string_view to_string(SignInStatus status) {
   return "unknown_user";
 }
 
-SignInOutcome verify_sign_in(ConsoleStore& store, std::string_view user_name,
-                             std::string_view password, std::string_view client) {
+namespace {
+
+SignInOutcome check_password(ConsoleStore& store, std::string_view user_name,
+                             std::string_view password, std::string_view client,
+                             std::string_view action) {
   const std::string name = typed_name(user_name);
   const panel::UtcInstant now = store.now();
   const auto account =
@@ -98,27 +103,57 @@ SignInOutcome verify_sign_in(ConsoleStore& store, std::string_view user_name,
   if (!account) {
     // The same Argon2id work as for a known account, so the time taken says nothing.
     (void)password_matches(password, dummy_password_hash());
-    return audited(store, name, client, {SignInStatus::unknown_user, std::nullopt, std::nullopt});
+    return audited(store, action, name, client,
+                   {SignInStatus::unknown_user, std::nullopt, std::nullopt});
   }
   if (account->summary.locked_until) {
     // The password is not checked, but the time taken is the same as if it were.
     (void)password_matches(password, dummy_password_hash());
-    return audited(store, name, client,
+    return audited(store, action, name, client,
                    {SignInStatus::locked, std::nullopt, account->summary.locked_until});
   }
   // Outside the store's lock: other threads go on while Argon2id works.
   if (!password_matches(password, account->password_hash)) {
-    return audited(store, name, client, count_failure(store, account->id));
+    return audited(store, action, name, client, count_failure(store, account->id));
   }
   const std::string renewed =
       hash_needs_renewal(account->password_hash) ? hash_password(password) : std::string();
   clear_failures(store, *account, renewed.empty() ? nullptr : &renewed);
   if (account->summary.disabled) {
-    return audited(store, name, client, {SignInStatus::disabled, std::nullopt, std::nullopt});
+    return audited(store, action, name, client,
+                   {SignInStatus::disabled, std::nullopt, std::nullopt});
   }
   SignInOutcome outcome{SignInStatus::ok, account->summary, std::nullopt};
   outcome.account->failed_attempts = 0;
-  return audited(store, name, client, outcome);
+  return audited(store, action, name, client, outcome);
+}
+
+}  // namespace
+
+SignInOutcome verify_sign_in(ConsoleStore& store, std::string_view user_name,
+                             std::string_view password, std::string_view client) {
+  return check_password(store, user_name, password, client, "sign_in");
+}
+
+SignInStatus change_password(ConsoleStore& store, std::string_view user_name,
+                             std::string_view current_password, std::string_view new_password,
+                             std::string_view client, std::string_view keep_session_token) {
+  const std::string name = normal_user_name(user_name);
+  // The rule first: a new password that cannot be is refused before any Argon2id work.
+  std::optional<std::string> problem = password_problem(name, new_password);
+  if (!problem && new_password == current_password) {
+    problem = "the new password must differ from the current one";
+  }
+  if (problem) {
+    append_audit(store, {name, std::string(client)},
+                 {"password_set", "user", name, "refused_by_rule"});
+    throw OfficeError(OfficeError::Code::bad_input, *problem);
+  }
+  const SignInOutcome checked =
+      check_password(store, name, current_password, client, "password_check");
+  if (checked.status != SignInStatus::ok) return checked.status;
+  set_password(store, name, new_password, {name, std::string(client)}, keep_session_token);
+  return SignInStatus::ok;
 }
 
 }  // namespace panelpack::office::console

@@ -34,4 +34,14 @@ struct SignInOutcome {
 SignInOutcome verify_sign_in(ConsoleStore& store, std::string_view user_name,
                              std::string_view password, std::string_view client);
 
+// A person changing their own password (the console's "change your password" page, and the
+// first sign-in with a one-time password): `current_password` is checked as a sign-in is
+// (a wrong one counts towards the lock-out; audited password_check), then set_password sets
+// the new one, keeping the session of `keep_session_token`. A new password the rule refuses
+// throws OfficeError bad_input before the current one is checked. Anything but ok changes
+// nothing.
+SignInStatus change_password(ConsoleStore& store, std::string_view user_name,
+                             std::string_view current_password, std::string_view new_password,
+                             std::string_view client, std::string_view keep_session_token = {});
+
 }  // namespace panelpack::office::console

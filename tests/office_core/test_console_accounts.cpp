@@ -189,6 +189,30 @@ TEST_F(Accounts, SetPasswordFollowsTheRuleAndEndsTheOneTimePassword) {
   EXPECT_FALSE(find_account(store(), "gus@council.example")->must_change_password);
 }
 
+TEST_F(Accounts, ChangingOnesOwnPasswordChecksTheCurrentOneFirst) {
+  const OneTimePassword one_time = add("ned@council.example");
+  const auto change = [&](const std::string& current, const std::string& next) {
+    return change_password(store(), "ned@council.example", current, next, "10.0.0.7");
+  };
+  EXPECT_EQ(change("wrong current", "a long enough phrase"), SignInStatus::wrong_password);
+  EXPECT_EQ(query("SELECT failed_attempts || ' ' || must_change_password FROM accounts"), "1 1");
+  EXPECT_EQ(refusal([&] { change(one_time.password, "too short"); }).code(),
+            OfficeError::Code::bad_input);
+  // The one-time password passes the rule, but is not a new password.
+  EXPECT_NE(std::string(refusal([&] { change(one_time.password, one_time.password); }).what())
+                .find("must differ"),
+            std::string::npos);
+  EXPECT_EQ(change(one_time.password, "a long enough phrase"), SignInStatus::ok);
+  EXPECT_EQ(query("SELECT failed_attempts || ' ' || must_change_password FROM accounts"), "0 0");
+  EXPECT_EQ(sign_in("ned@council.example", "a long enough phrase"), SignInStatus::ok);
+  EXPECT_EQ(query("SELECT group_concat(action || ':' || outcome, ' ') FROM (SELECT * FROM audit "
+                  "WHERE action <> 'account_add' ORDER BY id)"),
+            "password_check:wrong_password password_set:refused_by_rule "
+            "password_set:refused_by_rule password_check:ok password_set:ok sign_in:ok");
+  EXPECT_EQ(query("SELECT actor FROM audit WHERE action = 'password_set' AND outcome = 'ok'"),
+            "ned@council.example");
+}
+
 TEST_F(Accounts, EveryAccountChangeIsAudited) {
   add("hal@council.example", Role::chair, {"aep"});
   disable_account(store(), "hal@council.example", kAdmin);
