@@ -170,6 +170,42 @@ ExitCode audit(ConsoleStore& store, const Arguments& arguments) {
   return ExitCode::success;
 }
 
+ExitCode reset(ConsoleStore& store, const std::string& user) {
+  const OneTimePassword one_time = reset_account(store, user, command_line_actor());
+  const auto account = find_account(store, user);
+  std::cout << "reset " << one_time.user_name
+            << ": its sessions are ended and any lock-out cleared\n";
+  print_one_time(one_time, account ? account->display_name : one_time.user_name);
+  return ExitCode::success;
+}
+
+ExitCode disable_or_enable(ConsoleStore& store, const std::string& user, bool disable) {
+  const bool changed = disable ? disable_account(store, user, command_line_actor())
+                               : enable_account(store, user, command_line_actor());
+  const std::string name = normal_user_name(user);
+  if (!changed) {
+    std::cout << name << " was " << (disable ? "disabled" : "enabled") << " already\n";
+  } else {
+    std::cout << (disable ? "disabled " + name + ": it cannot sign in, and its sessions are ended"
+                          : "enabled " + name + ": it can sign in again")
+              << '\n';
+  }
+  return ExitCode::success;
+}
+
+// Each option belongs to one action; another action refuses it.
+void check_options(const std::string& action, const Arguments& arguments) {
+  for (const char* option : {"role", "name", "panel"}) {
+    if (action != "add" && arguments.has(option))
+      throw UsageError("--" + std::string(option) + " is for users add");
+  }
+  for (const char* option : {"csv", "since", "until", "actor", "action", "limit"}) {
+    if (action != "audit" && arguments.has(option))
+      throw UsageError("--" + std::string(option) + " is for users audit");
+  }
+  if (action != "list" && arguments.has("json")) throw UsageError("--json is for users list");
+}
+
 }  // namespace
 
 ExitCode run_users(std::span<const std::string> words) {
@@ -191,42 +227,14 @@ ExitCode run_users(std::span<const std::string> words) {
   if (!names_a_user && positionals.size() != 1) {
     throw UsageError("users " + action + " takes no user name");
   }
-  const bool account_options =
-      arguments.has("role") || arguments.has("name") || arguments.has("panel");
-  if (action != "add" && account_options) {
-    throw UsageError("--role, --name and --panel are for users add");
-  }
-  for (const char* option : {"csv", "since", "until", "actor", "action", "limit"}) {
-    if (action != "audit" && arguments.has(option))
-      throw UsageError("--" + std::string(option) + " is for users audit");
-  }
-  if (action != "list" && arguments.has("json")) throw UsageError("--json is for users list");
+  check_options(action, arguments);
   const office::Workspace workspace = open_workspace(arguments.value("office"));
   ConsoleStore store(workspace);
   if (action == "add") return add(store, arguments, positionals[1]);
   if (action == "list") return list(store, arguments);
   if (action == "audit") return audit(store, arguments);
-  const std::string& user = positionals[1];
-  if (action == "reset") {
-    const OneTimePassword one_time = reset_account(store, user, command_line_actor());
-    const auto account = find_account(store, user);
-    std::cout << "reset " << one_time.user_name
-              << ": its sessions are ended and any lock-out cleared\n";
-    print_one_time(one_time, account ? account->display_name : one_time.user_name);
-    return ExitCode::success;
-  }
-  const bool disable = action == "disable";
-  const bool changed = disable ? disable_account(store, user, command_line_actor())
-                               : enable_account(store, user, command_line_actor());
-  const std::string name = normal_user_name(user);
-  if (!changed) {
-    std::cout << name << " was " << (disable ? "disabled" : "enabled") << " already\n";
-  } else {
-    std::cout << (disable ? "disabled " + name + ": it cannot sign in, and its sessions are ended"
-                          : "enabled " + name + ": it can sign in again")
-              << '\n';
-  }
-  return ExitCode::success;
+  if (action == "reset") return reset(store, positionals[1]);
+  return disable_or_enable(store, positionals[1], action == "disable");
 }
 
 }  // namespace panelpack::cli
