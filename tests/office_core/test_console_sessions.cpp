@@ -139,5 +139,14 @@ TEST_F(Sessions, ChangingThePasswordKeepsOnlyTheSessionItWasChangedFrom) {
   EXPECT_EQ(status_of(here.token), SessionStatus::unknown);
 }
 
+TEST_F(Sessions, ADisablingFromAnotherStoreOnTheFileEndsTheSessionsThisOneFinds) {
+  // The server's store and the command line's, as two processes would hold them.
+  const NewSession started = start_session(store(), "lee@council.example", "10.0.0.7");
+  ConsoleStore command_line(root(), {"permanence", "aep", "pptm"}, clock().clock());
+  disable_account(command_line, "lee@council.example", {"-", "cli:test"});
+  EXPECT_EQ(status_of(started.token), SessionStatus::unknown);
+  EXPECT_EQ(query("SELECT client FROM audit ORDER BY id DESC"), "cli:test");
+}
+
 }  // namespace
 }  // namespace panelpack::testing
