@@ -17,3 +17,5 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(Poco 1.11 CONFIG REQUIRED COMPONENTS Foundation Net NetSSL Crypto)
 # The outbox and the workspace's state.
 find_package(SQLite3 REQUIRED)
+# The console's accounts and sessions: Argon2id password hashes and random tokens.
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libxml2-dev libzip-dev zlib1g-dev nlohmann-json3-dev libkainjow-mustache-dev libicu-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libqpdf-dev qpdf libssl-dev libpoco-dev libsqlite3-dev sqlite3 openssl
+  libqpdf-dev qpdf libssl-dev libpoco-dev libsqlite3-dev sqlite3 openssl libsodium-dev
   clang-14 libclang-rt-14-dev
   zip unzip python3 time
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-jsonschema

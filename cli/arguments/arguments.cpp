@@ -57,7 +57,7 @@ Arguments Arguments::parse(std::span<const std::string> words,
       if (word.size() > 2) inline_value = word.substr(2);
     }
     if (spec == nullptr) throw UsageError("unknown option " + shown);
-    if (parsed.options_.contains(spec->name)) {
+    if (parsed.options_.contains(spec->name) && !spec->repeatable) {
       throw UsageError("option --" + spec->name + " is given more than once");
     }
 
@@ -71,6 +71,7 @@ Arguments Arguments::parse(std::span<const std::string> words,
       inline_value = words[++i];
     }
     parsed.options_[spec->name] = *inline_value;
+    parsed.repeated_[spec->name].push_back(*inline_value);
   }
   return parsed;
 }
@@ -78,6 +79,12 @@ Arguments Arguments::parse(std::span<const std::string> words,
 std::optional<std::string> Arguments::value(const std::string& name) const {
   const auto found = options_.find(name);
   if (found == options_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::vector<std::string> Arguments::values(const std::string& name) const {
+  const auto found = repeated_.find(name);
+  if (found == repeated_.end()) return {};
   return found->second;
 }
 

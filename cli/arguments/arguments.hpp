@@ -14,6 +14,7 @@ struct OptionSpec {
   std::string name;        // long name without dashes, e.g. "delimiters"
   char short_name = '\0';  // e.g. 'o'; '\0' when there is none
   bool takes_value = false;
+  bool repeatable = false;  // may be given more than once (--panel a --panel b): see values()
 };
 
 // The command line split into options and positional arguments.
@@ -25,10 +26,13 @@ class Arguments {
   bool has(const std::string& name) const { return options_.contains(name); }
   // The value of an option that takes one, if given.
   std::optional<std::string> value(const std::string& name) const;
+  // Every value of a repeatable option, in the order given.
+  std::vector<std::string> values(const std::string& name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
 
  private:
   std::map<std::string, std::string> options_;
+  std::map<std::string, std::vector<std::string>> repeated_;
   std::vector<std::string> positionals_;
 };
 

@@ -34,6 +34,7 @@ Usage:
   panelpack decisions PANEL DATE [--name PATTERN] [--no-pdf]
   panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
   panelpack report --quarter 2026-Q3 (-o report.docx | --json)
+  panelpack users (add USER --role ROLE | list | disable USER | enable USER | reset USER | audit)
   panelpack help COMMAND
   panelpack --version
 
@@ -55,6 +56,8 @@ After a sitting:
   decisions each child's decision record, named for upload to the child's file
   tracker   every decision and action as a spreadsheet (XLSX or CSV)
   report    the quarterly highlight report: timeliness and outcomes, beside the last quarter
+The web console:
+  users     who may sign in: add, list, disable, enable, reset; and the audit of who did what
 
 KIND is case, bookings, decision, agenda, office, decisions or report. A template is an
 ordinary .docx or .odt in which someone typed Mustache tags such as {{child.name}}. Run
@@ -297,6 +300,7 @@ std::optional<std::string_view> help_for(std::string_view command) {
   if (command == "validate") return validate_help();
   if (command == "fields") return fields_help();
   if (command == "init") return init_help();
+  if (command == "users") return users_help();
   if (command == "help") return main_help();
   return office_help_for(command);
 }

@@ -12,6 +12,8 @@ std::string_view check_help();
 std::string_view validate_help();
 std::string_view fields_help();
 std::string_view init_help();
+// `panelpack users`, in help_users.cpp.
+std::string_view users_help();
 
 // The exit codes every help page ends with.
 std::string_view exit_codes_help();
