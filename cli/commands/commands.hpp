@@ -24,5 +24,6 @@ ExitCode run_report(std::span<const std::string> words);
 ExitCode run_tick(std::span<const std::string> words);
 ExitCode run_outbox(std::span<const std::string> words);
 ExitCode run_init(std::span<const std::string> words);
+ExitCode run_serve(std::span<const std::string> words);
 
 }  // namespace panelpack::cli

@@ -34,6 +34,7 @@ Usage:
   panelpack decisions PANEL DATE [--name PATTERN] [--no-pdf]
   panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
   panelpack report --quarter 2026-Q3 (-o report.docx | --json)
+  panelpack serve [--listen 127.0.0.1:8080]
   panelpack help COMMAND
   panelpack --version
 
@@ -55,6 +56,8 @@ After a sitting:
   decisions each child's decision record, named for upload to the child's file
   tracker   every decision and action as a spreadsheet (XLSX or CSV)
   report    the quarterly highlight report: timeliness and outcomes, beside the last quarter
+The console:
+  serve     the office in a web browser (being built: its start page for now)
 
 KIND is case, bookings, decision, agenda, office, decisions or report. A template is an
 ordinary .docx or .odt in which someone typed Mustache tags such as {{child.name}}. Run
@@ -298,6 +301,7 @@ std::optional<std::string_view> help_for(std::string_view command) {
   if (command == "fields") return fields_help();
   if (command == "init") return init_help();
   if (command == "help") return main_help();
+  if (auto console = console_help_for(command)) return console;
   return office_help_for(command);
 }
 
