@@ -21,8 +21,8 @@ for now it shows its start page; every task is still done with the other command
 Pages are made from the Mustache files in panelpack's templates/console/ (a council may
 reword them), styled with the GOV.UK and MoJ design systems, which
 scripts/install-frontend.sh installs with npm. Every answer carries a
-Content-Security-Policy without inline script, X-Frame-Options DENY, nosniff and no referrer;
-pages are never cached (docs/console.md).
+Content-Security-Policy without inline script, X-Frame-Options DENY, nosniff and no
+referrer; pages are never cached (docs/console.md).
 
 Options:
   --listen ADDRESS:PORT   where to listen (default 127.0.0.1:8080). Port 0 takes a free
