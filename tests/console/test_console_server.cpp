@@ -191,6 +191,28 @@ TEST_F(ConsoleServerTest, AnswersWithSecurityHeadersAndStopsCleanly) {
   EXPECT_THROW(get(bound.port, "/", "Cache-Control"), Poco::Exception);
 }
 
+TEST_F(ConsoleServerTest, BehindAProxyOnlyTheProxyIsAnswered) {
+  settings_.proxy = "192.0.2.1";
+  ConsoleServer server(settings_);
+  const ListenAddress bound = server.start();
+  const auto [status, frame, text] = get(bound.port, "/", "X-Frame-Options");
+  EXPECT_EQ(status, 403);
+  EXPECT_EQ(frame, "DENY");
+  EXPECT_EQ(text, "The console answers only through its proxy.\n");
+}
+
+TEST_F(ConsoleServerTest, AProxyMustBeAnIpAddress) {
+  settings_.proxy = "proxy.example";
+  try {
+    ConsoleServer server(settings_);
+    FAIL() << "a proxy named by host name was taken";
+  } catch (const office::OfficeError& error) {
+    EXPECT_EQ(error.code(), office::OfficeError::Code::bad_argument);
+    EXPECT_NE(std::string(error.what()).find("--behind-proxy proxy.example: not an IP address"),
+              std::string::npos);
+  }
+}
+
 TEST_F(ConsoleServerTest, AMissingInstallNamesTheScriptThatMakesIt) {
   settings_.assets = folder_.path() / "nowhere";
   try {
