@@ -44,6 +44,7 @@ constexpr std::array<std::pair<std::string_view, Command>, 16> kCommands{{
     {"report", run_report},
     {"init", run_init},
     {"users", run_users},
+    {"serve", run_serve},
 }};
 
 Command command_named(const std::string& word) {

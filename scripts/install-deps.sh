@@ -12,7 +12,14 @@ packages=(
   zip unzip python3 time
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-jsonschema
   p7zip-full python3-aiosmtpd hyperfine strace
+  chromium
 )
+# The console's front end (scripts/install-frontend.sh) needs Node.js and npm. A machine that
+# has them already (Node.js 20 from elsewhere, whose package conflicts with Debian's npm) keeps
+# its own; elsewhere Debian's are installed.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

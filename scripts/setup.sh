@@ -67,11 +67,15 @@ case "$1" in
   demo)
     step "installing packages"
     bash scripts/install-deps.sh
+    step "installing the console's front-end files (npm ci in console/)"
+    bash scripts/install-frontend.sh
     demo
     ;;
   test)
     step "installing packages"
     bash scripts/install-deps.sh
+    step "installing the console's front-end files and browser tests' tools (npm ci in console/)"
+    bash scripts/install-frontend.sh
     run_tests
     ;;
   *) usage ;;

@@ -1,0 +1,131 @@
+#include "console/server/console_server.hpp"
+
+#include <system_error>
+
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
+
+#include "console/server/page_templates.hpp"
+#include "console/server/request_routes.hpp"
+#include "console/server/static_files.hpp"
+#include "office/error.hpp"
+#include "office/installed_templates.hpp"
+
+#ifndef PANELPACK_CONSOLE_NODE_MODULES
+#define PANELPACK_CONSOLE_NODE_MODULES "console/node_modules"
+#endif
+
+namespace panelpack::console {
+
+namespace fs = std::filesystem;
+using office::OfficeError;
+
+namespace {
+
+constexpr const char* kServiceName = "Permanence panel office";
+
+// The design systems' folders inside node_modules, by the URL prefix they are served under.
+constexpr const char* kGovukFolder = "govuk-frontend/dist/govuk";
+constexpr const char* kMojFolder = "@ministryofjustice/frontend/moj";
+
+void require_installed(const fs::path& assets, const fs::path& file) {
+  std::error_code error;
+  if (fs::is_regular_file(assets / file, error)) return;
+  throw OfficeError(OfficeError::Code::machine_failure,
+                    assets.string() + ": the console's front-end files are not installed (no " +
+                        file.string() +
+                        "); run 'bash scripts/install-frontend.sh' in panelpack's source "
+                        "folder, or name the folder they are in with --assets DIR");
+}
+
+StaticFiles static_files(const ServerSettings& settings) {
+  require_installed(settings.assets, fs::path(kGovukFolder) / "govuk-frontend.min.css");
+  require_installed(settings.assets, fs::path(kMojFolder) / "moj-frontend.min.css");
+  StaticFiles files;
+  // GDS Transport is licensed for gov.uk services only: its fonts are never served.
+  files.mount("/assets/govuk/", settings.assets / kGovukFolder, {"assets/fonts"});
+  files.mount("/assets/moj/", settings.assets / kMojFolder);
+  files.mount("/assets/console/", settings.templates / "static");
+  return files;
+}
+
+std::optional<Poco::Net::IPAddress> proxy_address(const std::optional<std::string>& proxy) {
+  if (!proxy) return std::nullopt;
+  Poco::Net::IPAddress address;
+  if (!Poco::Net::IPAddress::tryParse(*proxy, address)) {
+    throw OfficeError(OfficeError::Code::bad_argument,
+                      "--behind-proxy " + *proxy +
+                          ": not an IP address; name the proxy's "
+                          "address as it connects, such as 127.0.0.1");
+  }
+  return address;
+}
+
+}  // namespace
+
+fs::path ServerSettings::default_assets_folder() {
+  return PANELPACK_CONSOLE_NODE_MODULES;
+}
+
+fs::path ServerSettings::default_templates_folder() {
+  return office::installed_templates_folder() / "console";
+}
+
+struct ConsoleServer::Running {
+  PageTemplates pages;
+  StaticFiles files;
+  std::optional<Poco::Net::IPAddress> proxy;
+  // The server's own pool, so that stop() can wait for its threads and no others.
+  Poco::ThreadPool pool{2, 16};
+  std::unique_ptr<Poco::Net::HTTPServer> server;
+};
+
+ConsoleServer::ConsoleServer(ServerSettings settings) : settings_(std::move(settings)) {
+  auto files = static_files(settings_);
+  auto pages = PageTemplates::load(settings_.templates);
+  running_ =
+      std::make_unique<Running>(std::move(pages), std::move(files), proxy_address(settings_.proxy));
+}
+
+ConsoleServer::~ConsoleServer() {
+  stop();
+}
+
+ListenAddress ConsoleServer::start() {
+  Running& running = *running_;
+  Poco::Net::ServerSocket socket;
+  try {
+    socket.bind(Poco::Net::SocketAddress(settings_.listen.host, settings_.listen.port),
+                /*reuseAddress=*/true);
+    socket.listen(64);
+  } catch (const Poco::Exception& error) {
+    throw OfficeError(OfficeError::Code::machine_failure,
+                      "--listen " + settings_.listen.to_string() + ": cannot listen there: " +
+                          error.displayText() + "; choose another port, or stop what uses it");
+  }
+  auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
+  params->setMaxThreads(16);
+  params->setMaxQueued(64);
+  params->setTimeout(Poco::Timespan(30, 0));           // a request must arrive within 30 s
+  params->setKeepAliveTimeout(Poco::Timespan(10, 0));  // idle connections close after 10 s
+  Routes routes{running.pages, running.files, OfficeHeading{kServiceName, settings_.authority},
+                running.proxy};
+  running.server = std::make_unique<Poco::Net::HTTPServer>(
+      Poco::makeShared<RequestRoutes>(std::move(routes)), running.pool, socket, params);
+  running.server->start();
+  return ListenAddress{settings_.listen.host, socket.address().port()};
+}
+
+void ConsoleServer::stop() {
+  if (!running_ || !running_->server) return;
+  // Not aborting: each connection's request in flight finishes, then its socket is shut.
+  running_->server->stopAll(false);
+  running_->pool.joinAll();
+  running_->server.reset();
+}
+
+}  // namespace panelpack::console

@@ -1,0 +1,56 @@
+#pragma once
+// The console's HTTP server (Poco::Net::HTTPServer): loads the page templates, finds the
+// design systems' files, listens, serves from a pool of threads, and stops cleanly.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "console/server/listen_address.hpp"
+
+namespace panelpack::console {
+
+struct ServerSettings {
+  ListenAddress listen{"127.0.0.1", 8080};
+  // The npm install of console/package.json: its node_modules folder.
+  std::filesystem::path assets = default_assets_folder();
+  // layout.mustache, the pages and static/ (console.css, console.mjs).
+  std::filesystem::path templates = default_templates_folder();
+  // office.json's authority, named in every page's footer.
+  std::string authority;
+  // Behind a reverse proxy: its address, the only one connections are taken from.
+  std::optional<std::string> proxy;
+
+  // console/node_modules of the source tree panelpack was built from.
+  static std::filesystem::path default_assets_folder();
+  // The installed templates' console/ folder (office/installed_templates.hpp).
+  static std::filesystem::path default_templates_folder();
+};
+
+class ConsoleServer {
+ public:
+  // Loads the templates and checks the assets are installed. Throws office::OfficeError:
+  // machine_failure when the npm install is missing (naming scripts/install-frontend.sh),
+  // bad_input for a faulty template, bad_argument for a proxy that is not an IP address.
+  explicit ConsoleServer(ServerSettings settings);
+  ~ConsoleServer();  // stops, as stop() does
+  ConsoleServer(const ConsoleServer&) = delete;
+  ConsoleServer& operator=(const ConsoleServer&) = delete;
+
+  // Binds the listen address and starts serving; returns the address bound (with the port
+  // the system chose when it was 0). Throws office::OfficeError (machine_failure) when the
+  // address cannot be bound.
+  ListenAddress start();
+
+  // Stops accepting connections, lets the requests in flight finish, closes idle
+  // connections, then returns. Does nothing when not started.
+  void stop();
+
+ private:
+  struct Running;
+  ServerSettings settings_;
+  std::unique_ptr<Running> running_;
+};
+
+}  // namespace panelpack::console

@@ -1,0 +1,43 @@
+#pragma once
+// The console's pages, rendered on the server from Mustache files a council may reword
+// (templates/console/, beside the email templates): layout.mustache is every page's frame (the
+// GOV.UK template: skip link, header, phase banner, main, footer) and takes the page's own file
+// where it says {{> content}}. Values are always HTML-escaped: a file that would put one in
+// unescaped ({{{name}}}, {{&name}} or a change of delimiters) is refused when loaded.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace panelpack::console {
+
+class PageTemplates {
+ public:
+  // The pages every console has; load() refuses a folder that lacks one.
+  static constexpr const char* kPages[] = {"start", "sign_in", "not_found"};
+
+  // Reads and compiles layout.mustache and PAGE.mustache for each of kPages. Throws
+  // office::OfficeError (bad_input) naming every file that is missing, not valid Mustache or
+  // unescaped.
+  static PageTemplates load(const std::filesystem::path& folder);
+
+  ~PageTemplates();
+  PageTemplates(PageTemplates&&) noexcept;
+  PageTemplates& operator=(PageTemplates&&) noexcept;
+
+  // The page `name` inside the layout, with `data`'s values escaped. Safe to call from many
+  // threads at once. Throws office::OfficeError (bad_input) naming the file when it fails.
+  std::string render(const std::string& name, const nlohmann::json& data) const;
+
+ private:
+  struct Compiled;
+  explicit PageTemplates(std::filesystem::path folder);
+
+  std::filesystem::path folder_;
+  std::unique_ptr<Compiled> compiled_;
+};
+
+}  // namespace panelpack::console

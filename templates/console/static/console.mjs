@@ -1,0 +1,7 @@
+// The console's script, loaded as a module (the Content-Security-Policy allows no inline
+// script): marks the page as one GOV.UK Frontend enhances, then starts its components. Every
+// page works without it.
+import { initAll } from '/assets/govuk/govuk-frontend.min.js'
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported')
+initAll()
