@@ -9,6 +9,7 @@
 #include "office/error.hpp"
 #include "office/file_lock.hpp"
 #include "office/files.hpp"
+#include "office/sitting/bookings_version.hpp"
 #include "office/tick/change_forecast.hpp"
 #include "panel/labels.hpp"
 #include "panel/pack_plan.hpp"
@@ -79,9 +80,11 @@ BookingRefusal sitting_refusal(const std::string& code) {
 
 // Finds the sitting, then reads, changes (`change`) and rewrites its bookings under its lock:
 // two changes of one sitting at once take turns, so neither is lost. `change` returns the
-// result; a refused one leaves the file as it was.
+// result; a refused one leaves the file as it was. With an expected version, a file that is
+// another version is refused before `change` runs.
 BookingResult change_sitting(const Workspace& workspace, const SittingId& id,
                              const std::string& given_case_ref, panel::UtcInstant now,
+                             const std::string* expected_version,
                              const std::function<BookingResult(Change&)>& change) {
   Change current;
   try {
@@ -91,6 +94,14 @@ BookingResult change_sitting(const Workspace& workspace, const SittingId& id,
     return refusal(sitting_refusal(error.code()), error.what());
   }
   const FileLock lock(lock_path_beside(workspace.bookings_path(id.panel_id, id.date)));
+  // Compared under the lock: no change can slip in between the check and the write.
+  if (expected_version != nullptr &&
+      bookings_version(workspace, id.panel_id, id.date) != *expected_version) {
+    return refusal(BookingRefusal::sitting_changed,
+                   "this sitting (" + id.panel_id + " " + id.date.iso() +
+                       ") changed since you opened it: open it again to see the change, then "
+                       "make yours; nothing was changed");
+  }
   if (auto loaded = workspace.load_bookings(id.panel_id, id.date)) {
     current.bookings = std::move(*loaded);
   } else {
@@ -158,11 +169,10 @@ void copy_paper_file(const Workspace& workspace, const fs::path& given,
   write_output(target, read_input(given.string()));
 }
 
-}  // namespace
-
-BookingResult book_case(const Workspace& workspace, const BookCaseRequest& request) {
+BookingResult book_checked(const Workspace& workspace, const BookCaseRequest& request,
+                           const std::string* expected) {
   return change_sitting(
-      workspace, request.sitting, request.case_ref, request.now, [&](Change& change) {
+      workspace, request.sitting, request.case_ref, request.now, expected, [&](Change& change) {
         const auto& panel = *change.panel;
         // Booking onto a sitting on a bank holiday or closure day would tell people to come on it.
         if (const auto day_off =
@@ -219,8 +229,9 @@ BookingResult book_case(const Workspace& workspace, const BookCaseRequest& reque
       });
 }
 
-BookingResult remove_case(const Workspace& workspace, const RemoveCaseRequest& request) {
-  return change_sitting(workspace, request.sitting, request.case_ref, request.now,
+BookingResult remove_checked(const Workspace& workspace, const RemoveCaseRequest& request,
+                             const std::string* expected) {
+  return change_sitting(workspace, request.sitting, request.case_ref, request.now, expected,
                         [&](Change& change) {
                           const panel::BookingItem* item = change.bookings.find(change.case_ref);
                           if (item == nullptr) return not_booked(change);
@@ -232,9 +243,10 @@ BookingResult remove_case(const Workspace& workspace, const RemoveCaseRequest& r
                         });
 }
 
-BookingResult move_case(const Workspace& workspace, const MoveCaseRequest& request) {
+BookingResult move_checked(const Workspace& workspace, const MoveCaseRequest& request,
+                           const std::string* expected) {
   return change_sitting(
-      workspace, request.sitting, request.case_ref, request.now, [&](Change& change) {
+      workspace, request.sitting, request.case_ref, request.now, expected, [&](Change& change) {
         auto& items = change.bookings.items;
         const std::size_t from = item_number(change.bookings, change.case_ref);
         if (from == 0) return not_booked(change);
@@ -255,10 +267,10 @@ BookingResult move_case(const Workspace& workspace, const MoveCaseRequest& reque
       });
 }
 
-BookingResult record_received_paper(const Workspace& workspace,
-                                    const ReceivedPaperRequest& request) {
+BookingResult record_paper_checked(const Workspace& workspace, const ReceivedPaperRequest& request,
+                                   const std::string* expected) {
   return change_sitting(
-      workspace, request.sitting, request.case_ref, request.now, [&](Change& change) {
+      workspace, request.sitting, request.case_ref, request.now, expected, [&](Change& change) {
         const std::string& case_ref = change.case_ref;
         panel::BookingItem* item = change.bookings.find(case_ref);
         if (item == nullptr) {
@@ -321,6 +333,39 @@ BookingResult record_received_paper(const Workspace& workspace,
                          (elsewhere.empty() ? "" : ", on file elsewhere (not in the pack)");
         return result;
       });
+}
+
+}  // namespace
+
+BookingResult book_case(const Workspace& workspace, const BookCaseRequest& request) {
+  return book_checked(workspace, request, nullptr);
+}
+BookingResult remove_case(const Workspace& workspace, const RemoveCaseRequest& request) {
+  return remove_checked(workspace, request, nullptr);
+}
+BookingResult move_case(const Workspace& workspace, const MoveCaseRequest& request) {
+  return move_checked(workspace, request, nullptr);
+}
+BookingResult record_received_paper(const Workspace& workspace,
+                                    const ReceivedPaperRequest& request) {
+  return record_paper_checked(workspace, request, nullptr);
+}
+
+BookingResult book_case(const Workspace& workspace, const BookCaseRequest& request,
+                        const std::string& expected_version) {
+  return book_checked(workspace, request, &expected_version);
+}
+BookingResult remove_case(const Workspace& workspace, const RemoveCaseRequest& request,
+                          const std::string& expected_version) {
+  return remove_checked(workspace, request, &expected_version);
+}
+BookingResult move_case(const Workspace& workspace, const MoveCaseRequest& request,
+                        const std::string& expected_version) {
+  return move_checked(workspace, request, &expected_version);
+}
+BookingResult record_received_paper(const Workspace& workspace, const ReceivedPaperRequest& request,
+                                    const std::string& expected_version) {
+  return record_paper_checked(workspace, request, &expected_version);
 }
 
 }  // namespace panelpack::office

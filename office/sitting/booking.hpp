@@ -75,6 +75,7 @@ enum class BookingRefusal {
   no_such_file,        // the document named is not a file
   file_needed,         // a document the pack holds, given neither a file nor where it is
   already_received,    // the same paper (type and file) was recorded already
+  sitting_changed,     // the bookings file is not the version the caller expected (a stale form)
 };
 
 struct BookingResult {
@@ -98,5 +99,17 @@ BookingResult move_case(const Workspace& workspace, const MoveCaseRequest& reque
 // A document outside the office folder is copied (atomically) into papers/CASEREF/.
 BookingResult record_received_paper(const Workspace& workspace,
                                     const ReceivedPaperRequest& request);
+
+// The same four changes from a form opened on `expected_version` of the sitting's bookings
+// (bookings_version.hpp): refused as sitting_changed, nothing written, when the file is another
+// version by the time the sitting's lock is held, so a stale form never undoes a change.
+BookingResult book_case(const Workspace& workspace, const BookCaseRequest& request,
+                        const std::string& expected_version);
+BookingResult remove_case(const Workspace& workspace, const RemoveCaseRequest& request,
+                          const std::string& expected_version);
+BookingResult move_case(const Workspace& workspace, const MoveCaseRequest& request,
+                        const std::string& expected_version);
+BookingResult record_received_paper(const Workspace& workspace, const ReceivedPaperRequest& request,
+                                    const std::string& expected_version);
 
 }  // namespace panelpack::office

@@ -491,12 +491,17 @@ bool read_told(const Workspace& workspace, const panel::Sitting& sitting,
 }  // namespace
 
 panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, TickLog& log) {
+  return plan_tick_window(workspace, panel::MailWindow{now, kTickLookback, kTickLateAfter}, log);
+}
+
+panel::MailPlan plan_tick_window(const Workspace& workspace, const panel::MailWindow& window,
+                                 TickLog& log) {
+  const panel::UtcInstant now = window.now;
   std::vector<std::string> problems;
   const auto booked = workspace.load_all_bookings(problems);
   for (const std::string& problem : problems) {
     log.problem(OfficeError::Code::bad_input, "", "skipped a bookings file: " + problem);
   }
-  const panel::MailWindow window{now, kTickLookback, kTickLateAfter};
   std::map<std::string, panel::CaseSummary> cases;
   std::set<std::string> unreadable;
   std::vector<panel::BookedSitting> in_window;

@@ -24,6 +24,9 @@ inline constexpr std::chrono::minutes kTickLateAfter{15};
 // Reads the bookings and the case files of the sittings with mail in the window, and works out
 // what is due at `now`. Unreadable files and mail that cannot go are logged as problems.
 panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, TickLog& log);
+// The same over any window: the Mail page plans the coming days with a window that ends there.
+panel::MailPlan plan_tick_window(const Workspace& workspace, const panel::MailWindow& window,
+                                 TickLog& log);
 
 struct TickQueueInputs {
   const Workspace& workspace;
