@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "office/sitting/booking.hpp"
@@ -124,6 +125,25 @@ TEST_F(SittingPage, AFormOpenedOnAnEmptySittingBooksWhenItIsStillEmpty) {
   request.case_ref = "LCS900106";
   EXPECT_EQ(office::book_case(workspace, request, "none").refused,
             office::BookingRefusal::sitting_changed);
+}
+
+TEST_F(SittingPage, TwoFormsOpenedOnOneVersionAtOnceOneChangeWinsAndTheOtherIsRefused) {
+  const office::Workspace workspace = office_.open();
+  const std::string opened =
+      office::sitting_view(workspace, "permanence", day("2026-12-15"), now).version;
+  office::BookCaseRequest first = book_110();
+  office::BookCaseRequest second = book_110();
+  second.case_ref = "LCS900113";
+  office::BookingResult results[2];
+  std::thread one([&] { results[0] = office::book_case(workspace, first, opened); });
+  std::thread two([&] { results[1] = office::book_case(workspace, second, opened); });
+  one.join();
+  two.join();
+  EXPECT_NE(results[0].done(), results[1].done());
+  const office::BookingResult& refused = results[0].done() ? results[1] : results[0];
+  EXPECT_EQ(refused.refused, office::BookingRefusal::sitting_changed);
+  const auto view = office::sitting_view(workspace, "permanence", day("2026-12-15"), now);
+  EXPECT_EQ(view.agenda.items.size(), 4U);
 }
 
 }  // namespace
