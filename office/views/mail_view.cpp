@@ -99,6 +99,14 @@ ordered_json time_json(const std::optional<panel::LondonTime>& time) {
   return time ? ordered_json(time->iso8601()) : ordered_json(nullptr);
 }
 
+std::vector<OutboxLine> lines_of(const OutboxListing& listing) {
+  std::vector<OutboxLine> lines;
+  for (const mailer::OutboxRow& row : listing.rows) lines.push_back(line_for(row));
+  std::sort(lines.begin(), lines.end(),
+            [](const OutboxLine& a, const OutboxLine& b) { return a.id > b.id; });
+  return lines;
+}
+
 }  // namespace
 
 std::string mail_kind_words(const std::string& kind) {
@@ -133,12 +141,7 @@ std::string to_string(MailStatus status) {
 }
 
 std::vector<OutboxLine> outbox_lines(const Workspace& workspace) {
-  const OutboxListing listing = list_outbox(workspace, {});
-  std::vector<OutboxLine> lines;
-  for (const mailer::OutboxRow& row : listing.rows) lines.push_back(line_for(row));
-  std::sort(lines.begin(), lines.end(),
-            [](const OutboxLine& a, const OutboxLine& b) { return a.id > b.id; });
-  return lines;
+  return lines_of(list_outbox(workspace, {}));
 }
 
 std::vector<ScheduledMail> mail_schedule(const Workspace& workspace, panel::UtcInstant from,
@@ -181,8 +184,9 @@ std::vector<ScheduledMail> mail_schedule(const Workspace& workspace, panel::UtcI
 MailView mail_view(const Workspace& workspace, panel::UtcInstant now) {
   MailView view;
   view.now = now;
-  view.outbox_exists = list_outbox(workspace, {}).exists;
-  view.outbox = outbox_lines(workspace);
+  const OutboxListing listing = list_outbox(workspace, {});
+  view.outbox_exists = listing.exists;
+  view.outbox = lines_of(listing);
   view.schedule = mail_schedule(workspace, now, kMailScheduleDays);
   return view;
 }
