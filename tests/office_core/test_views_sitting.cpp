@@ -64,6 +64,21 @@ TEST_F(SittingPage, ThePapersGridOfThe15DecemberSittingIsOnTimeLateMissingOrNotN
   EXPECT_EQ(view.paper_labels.size(), 3U);
 }
 
+TEST_F(SittingPage, APaperOnFileElsewhereShowsItsStateItsTimeAndWhy) {
+  const office::Workspace workspace = office_.open();
+  office::ReceivedPaperRequest request{
+      {"permanence", day("2026-12-15")}, "LCS900108", "chronology", at("2026-12-14T08:30"), {},
+      "held in the court bundle",        now};
+  ASSERT_TRUE(office::record_received_paper(workspace, request).done());
+  const office::SittingView view =
+      office::sitting_view(workspace, "permanence", day("2026-12-15"), now);
+  const PaperCell& chronology = view.papers[2].cells[2];
+  EXPECT_EQ(cell_text(chronology), "late 2026-12-14 08:30");
+  EXPECT_EQ(chronology.on_file_elsewhere, "held in the court bundle");
+  EXPECT_EQ(chronology.words,
+            "received late; not in the pack, on file elsewhere: held in the court bundle");
+}
+
 TEST_F(SittingPage, TheAgendaIsTheOneThatPrintsWithItsSlotsPresentersAndApologies) {
   const office::SittingView view =
       office::sitting_view(office_.open(), "permanence", day("2026-12-15"), now);
