@@ -13,6 +13,7 @@
 #include "office/tick/tick_log.hpp"
 #include "office/tick/tick_queue.hpp"
 #include "office/views/mail_view.hpp"
+#include "office/views/today_view.hpp"
 #include "tick_office.hpp"
 
 namespace {
@@ -33,6 +34,19 @@ class MailPage : public TickOffice {
         workspace, office::mail_config(workspace), plan, {}, std::nullopt, now, false};
     ASSERT_EQ(office::queue_due_mail(inputs, outbox, log), 8U);
   }
+};
+
+// A relay that answers every message with one reply.
+class AnsweringRelay final : public panelpack::mailer::Transport {
+ public:
+  explicit AnsweringRelay(panelpack::mailer::SendResult answer) : answer_(std::move(answer)) {}
+  panelpack::mailer::SendResult send(const panelpack::mailer::Message&, const std::string&,
+                                     const std::string&) override {
+    return answer_;
+  }
+
+ private:
+  panelpack::mailer::SendResult answer_;
 };
 
 std::string schedule_line(const office::ScheduledMail& mail) {
@@ -104,6 +118,48 @@ TEST_F(MailPage, TheOutboxIsShownInWordsWithItsStatesAndNoContent) {
   const auto json = office::to_json(view.outbox.front());
   EXPECT_FALSE(json.contains("subject"));
   EXPECT_FALSE(json.contains("body"));
+}
+
+TEST_F(MailPage, DeliveredAndFailedRowsSayHowTheRelayAnsweredAndTodayShowsWhatWasSent) {
+  using panelpack::mailer::SendResult;
+  queue_due(at("2026-12-11T09:00:00Z"));
+  {
+    const office::Workspace workspace = open();
+    panelpack::mailer::Outbox outbox(office::outbox_path(workspace));
+    AnsweringRelay accepting({SendResult::Outcome::delivered, 250, "2.0.0 Ok: queued", false});
+    AnsweringRelay refusing(
+        {SendResult::Outcome::permanent_failure, 550, "5.1.1 no such user", false});
+    const auto sent_at = std::chrono::system_clock::time_point(at("2026-12-11T09:05:00Z"));
+    ASSERT_EQ(outbox.drain(accepting, sent_at, 3).delivered, 3U);
+    ASSERT_EQ(outbox.drain(refusing, sent_at).failed_permanent, 5U);
+  }
+  const office::Workspace workspace = open();
+  const office::MailView view = office::mail_view(workspace, at("2026-12-11T10:00:00Z"));
+  std::size_t delivered = 0, failed = 0;
+  for (const office::OutboxLine& line : view.outbox) {
+    if (line.status == office::MailStatus::delivered) {
+      ++delivered;
+      EXPECT_EQ(line.status_words, "delivered");
+      EXPECT_EQ(line.reply_words, "250 2.0.0 Ok: queued");
+      ASSERT_TRUE(line.sent_at.has_value());
+      EXPECT_EQ(line.sent_at->iso8601(), "2026-12-11T09:05:00+00:00");
+    } else {
+      ++failed;
+      EXPECT_EQ(line.status, office::MailStatus::failed);
+      EXPECT_EQ(line.status_words, "failed");
+      EXPECT_EQ(line.reply_words, "550 5.1.1 no such user");
+    }
+  }
+  EXPECT_EQ(delivered, 3U);
+  EXPECT_EQ(failed, 5U);
+
+  const office::TodayView today = office::today(workspace, at("2026-12-11T10:00:00Z"));
+  EXPECT_EQ(today.sent_today.size(), 3U);
+  EXPECT_TRUE(today.waiting_in_outbox.empty());
+  // The circulation of the 15 December pack is due at 12:00 today.
+  ASSERT_EQ(today.sending_today.size(), 1U);
+  EXPECT_EQ(today.sending_today[0].kind, "circulation");
+  EXPECT_EQ(today.sending_today[0].recipients, 6U);
 }
 
 }  // namespace
