@@ -63,6 +63,10 @@ TEST_F(CasesPage, FiltersByLegalStatusPanelAndNextSitting) {
   EXPECT_EQ(refs(list({"", {}, {}, day("2026-12-15")})),
             (std::vector<std::string>{"LCS900102", "LCS900103", "LCS900108"}));
   EXPECT_EQ(refs(list({"", "aep", {}, {}})), (std::vector<std::string>{"LCS900107"}));
+  // Daniela's referral asks for the planning panel; she is booked onto none of its sittings.
+  EXPECT_EQ(refs(list({"", "planning", {}, {}})), (std::vector<std::string>{"LCS900106"}));
+  // Oliver is booked onto the PPTM of 26 January, and his referral asks for a PPTM.
+  EXPECT_EQ(refs(list({"", "pptm", {}, {}})), (std::vector<std::string>{"LCS900105"}));
   EXPECT_EQ(refs(list({"thorn", "permanence", "C1", day("2026-12-15")})),
             (std::vector<std::string>{"LCS900102", "LCS900103"}));
 }
