@@ -59,7 +59,7 @@ After a sitting:
   report    the quarterly highlight report: timeliness and outcomes, beside the last quarter
 The web console:
   users     who may sign in: add, list, disable, enable, reset; and the audit of who did what
-  serve     the office in a web browser (being built: its start page for now)
+  serve     the office in a web browser (being built: signing in and the audit for now)
 
 KIND is case, bookings, decision, agenda, office, decisions or report. A template is an
 ordinary .docx or .odt in which someone typed Mustache tags such as {{child.name}}. Run
