@@ -35,7 +35,7 @@ Usage:
   panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
   panelpack report --quarter 2026-Q3 (-o report.docx | --json)
   panelpack users (add USER --role ROLE | list | disable USER | enable USER | reset USER | audit)
-  panelpack serve [--listen 127.0.0.1:8080]
+  panelpack serve [--listen 127.0.0.1:8080] [--tls-cert FILE --tls-key FILE]
   panelpack help COMMAND
   panelpack --version
 
