@@ -135,6 +135,11 @@ struct ConsoleServer::Running {
 };
 
 ConsoleServer::ConsoleServer(ServerSettings settings) : settings_(std::move(settings)) {
+  if (settings_.office_root.empty()) {
+    throw OfficeError(OfficeError::Code::bad_argument,
+                      "the console needs its office folder (its accounts are in "
+                      "OFFICE/console/); name it with --office DIR");
+  }
   auto files = static_files(settings_);
   auto pages = PageTemplates::load(settings_.templates);
   running_ = std::make_unique<Running>(std::move(pages), std::move(files), settings_);
