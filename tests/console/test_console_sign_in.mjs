@@ -168,6 +168,7 @@ try {
   const startText = await page.locator('main').innerText()
   await check('the signed-in start page names the person and role, with sign-out and the sections to come', () => {
     assert.match(startText, /Signed in as Ada Admin \(administrator\)/)
+    assert.match(startText, /Change your password/)
     assert.match(startText, /Calendar/)
     assert.match(startText, /The audit/)
   })
