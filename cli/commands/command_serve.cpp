@@ -5,6 +5,8 @@
 #include <signal.h>
 
 #include <array>
+#include <charconv>
+#include <chrono>
 #include <iostream>
 #include <stdexcept>
 
@@ -18,13 +20,14 @@
 namespace panelpack::cli {
 namespace {
 
-const std::array<OptionSpec, 7> serve_options = {{
+const std::array<OptionSpec, 8> serve_options = {{
     {"office", '\0', true},
     {"listen", '\0', true},
     {"assets", '\0', true},
     {"tls-cert", '\0', true},
     {"tls-key", '\0', true},
     {"behind-proxy", '\0', true},
+    {"idle-timeout", '\0', true},
     {"help", 'h', false},
 }};
 
@@ -38,19 +41,41 @@ console::ListenAddress listen_address(const Arguments& arguments) {
   }
 }
 
-// Plain HTTP only where no other machine can listen in; TLS of its own comes later.
+// Plain HTTP only where no other machine can listen in: elsewhere TLS, the console's own or
+// a proxy's.
 void refuse_unsafe_listening(const Arguments& arguments, const console::ListenAddress& listen) {
-  if (arguments.has("tls-cert") || arguments.has("tls-key")) {
+  if (arguments.has("tls-cert") != arguments.has("tls-key")) {
     throw UsageError(
-        "--tls-cert/--tls-key: the console does not do TLS itself yet (a later version will); "
-        "listen on 127.0.0.1, or behind a proxy that does TLS with --behind-proxy ADDRESS");
+        "--tls-cert and --tls-key go together: give the certificate (PEM) and its private key "
+        "(PEM), or neither");
   }
-  if (!listen.is_loopback() && !arguments.has("behind-proxy")) {
+  if (arguments.has("tls-cert") && arguments.has("behind-proxy")) {
+    throw UsageError(
+        "--tls-cert and --behind-proxy: choose one; behind a proxy, the proxy does "
+        "TLS");
+  }
+  if (!listen.is_loopback() && !arguments.has("tls-cert") && !arguments.has("behind-proxy")) {
     throw UsageError("--listen " + listen.to_string() +
                      ": not a loopback address, and plain HTTP would carry children's data "
-                     "across the network; listen on 127.0.0.1, or put a proxy that does TLS in "
-                     "front and name its address with --behind-proxy ADDRESS");
+                     "across the network; listen on 127.0.0.1, give a certificate with "
+                     "--tls-cert FILE --tls-key FILE, or put a proxy that does TLS in front and "
+                     "name its address with --behind-proxy ADDRESS");
   }
+}
+
+// --idle-timeout SECONDS: how long an unused session lasts (30 minutes unless told).
+std::chrono::seconds idle_timeout(const Arguments& arguments) {
+  const auto text = arguments.value("idle-timeout");
+  if (!text) return std::chrono::minutes(30);
+  long seconds = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), seconds);
+  if (error != std::errc() || end != text->data() + text->size() || seconds < 1 ||
+      seconds > 24 * 3600) {
+    throw UsageError("--idle-timeout " + *text +
+                     ": not a number of seconds from 1 to 86400; the default is 1800 (30 "
+                     "minutes)");
+  }
+  return std::chrono::seconds(seconds);
 }
 
 // SIGTERM and SIGINT wait for sigwait in this thread: blocked before any thread starts, so
@@ -71,6 +96,7 @@ ExitCode run_serve(std::span<const std::string> words) {
   if (!arguments.positionals().empty()) throw UsageError("serve takes no arguments, only options");
   const console::ListenAddress listen = listen_address(arguments);
   refuse_unsafe_listening(arguments, listen);
+  const std::chrono::seconds idle = idle_timeout(arguments);
   const office::Workspace workspace = open_workspace(arguments.value("office"));
 
   const sigset_t stop_signals = block_stop_signals();
@@ -79,9 +105,17 @@ ExitCode run_serve(std::span<const std::string> words) {
   if (const auto assets = arguments.value("assets")) settings.assets = *assets;
   settings.authority = workspace.office().authority;
   settings.proxy = arguments.value("behind-proxy");
+  settings.office_root = workspace.root();
+  for (const auto& panel : workspace.office().panels) settings.panel_ids.push_back(panel.id);
+  settings.session_idle = idle;
+  if (const auto certificate = arguments.value("tls-cert")) {
+    settings.tls_certificate = *certificate;
+    settings.tls_key = *arguments.value("tls-key");
+  }
   console::ConsoleServer server(settings);
   const console::ListenAddress bound = server.start();
-  std::cout << "panelpack console on http://" << bound.to_string() << "/" << std::endl;
+  std::cout << "panelpack console on " << (settings.tls_certificate ? "https" : "http") << "://"
+            << bound.to_string() << "/" << std::endl;
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);

@@ -35,7 +35,7 @@ Usage:
   panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
   panelpack report --quarter 2026-Q3 (-o report.docx | --json)
   panelpack users (add USER --role ROLE | list | disable USER | enable USER | reset USER | audit)
-  panelpack serve [--listen 127.0.0.1:8080]
+  panelpack serve [--listen 127.0.0.1:8080] [--tls-cert FILE --tls-key FILE]
   panelpack help COMMAND
   panelpack --version
 
@@ -59,7 +59,7 @@ After a sitting:
   report    the quarterly highlight report: timeliness and outcomes, beside the last quarter
 The web console:
   users     who may sign in: add, list, disable, enable, reset; and the audit of who did what
-  serve     the office in a web browser (being built: its start page for now)
+  serve     the office in a web browser (being built: signing in and the audit for now)
 
 KIND is case, bookings, decision, agenda, office, decisions or report. A template is an
 ordinary .docx or .odt in which someone typed Mustache tags such as {{child.name}}. Run

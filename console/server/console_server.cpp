@@ -2,16 +2,23 @@
 
 #include <system_error>
 
+#include <openssl/ssl.h>
+
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/ThreadPool.h>
 
 #include "console/server/page_templates.hpp"
 #include "console/server/request_routes.hpp"
+#include "console/server/sign_in_throttle.hpp"
 #include "console/server/static_files.hpp"
+#include "office/console/console_store.hpp"
 #include "office/error.hpp"
 #include "office/installed_templates.hpp"
 
@@ -65,6 +72,39 @@ std::optional<Poco::Net::IPAddress> proxy_address(const std::optional<std::strin
   return address;
 }
 
+// Mozilla's "intermediate" TLS 1.2 ciphers: forward secrecy and AEAD only (TLS 1.3's own
+// suites are OpenSSL's defaults, all of them modern).
+constexpr const char* kTls12Ciphers =
+    "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+    "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+
+// The server's TLS context: the certificate and key, TLS 1.2 at least, no compression (CRIME).
+Poco::Net::Context::Ptr tls_context(const ServerSettings& settings) {
+  Poco::Net::initializeSSL();
+  try {
+    Poco::Net::Context::Ptr context =
+        new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, settings.tls_key->string(),
+                               settings.tls_certificate->string(), "",
+                               Poco::Net::Context::VERIFY_NONE, 9, false, kTls12Ciphers);
+    context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+    SSL_CTX_set_options(context->sslContext(),
+                        SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    return context;
+  } catch (const Poco::Exception& error) {
+    throw OfficeError(OfficeError::Code::bad_input,
+                      "--tls-cert " + settings.tls_certificate->string() + " --tls-key " +
+                          settings.tls_key->string() +
+                          ": cannot be used for TLS: " + error.displayText() +
+                          "; give a PEM certificate and its unencrypted PEM private key");
+  }
+}
+
+office::console::ConsolePolicy policy_of(const ServerSettings& settings) {
+  office::console::ConsolePolicy policy;
+  policy.session_idle = settings.session_idle;
+  return policy;
+}
+
 }  // namespace
 
 fs::path ServerSettings::default_assets_folder() {
@@ -76,19 +116,33 @@ fs::path ServerSettings::default_templates_folder() {
 }
 
 struct ConsoleServer::Running {
+  Running(PageTemplates pages_, StaticFiles files_, const ServerSettings& settings)
+      : pages(std::move(pages_)),
+        files(std::move(files_)),
+        proxy(proxy_address(settings.proxy)),
+        store(settings.office_root, settings.panel_ids, office::console::system_now,
+              policy_of(settings)) {}
+
   PageTemplates pages;
   StaticFiles files;
   std::optional<Poco::Net::IPAddress> proxy;
+  office::console::ConsoleStore store;
+  SignInThrottle throttle;
+  HashGate hashes;
   // The server's own pool, so that stop() can wait for its threads and no others.
   Poco::ThreadPool pool{2, 16};
   std::unique_ptr<Poco::Net::HTTPServer> server;
 };
 
 ConsoleServer::ConsoleServer(ServerSettings settings) : settings_(std::move(settings)) {
+  if (settings_.office_root.empty()) {
+    throw OfficeError(OfficeError::Code::bad_argument,
+                      "the console needs its office folder (its accounts are in "
+                      "OFFICE/console/); name it with --office DIR");
+  }
   auto files = static_files(settings_);
   auto pages = PageTemplates::load(settings_.templates);
-  running_ =
-      std::make_unique<Running>(std::move(pages), std::move(files), proxy_address(settings_.proxy));
+  running_ = std::make_unique<Running>(std::move(pages), std::move(files), settings_);
 }
 
 ConsoleServer::~ConsoleServer() {
@@ -98,6 +152,9 @@ ConsoleServer::~ConsoleServer() {
 ListenAddress ConsoleServer::start() {
   Running& running = *running_;
   Poco::Net::ServerSocket socket;
+  if (settings_.tls_certificate && settings_.tls_key) {
+    socket = Poco::Net::SecureServerSocket(tls_context(settings_));
+  }
   try {
     socket.bind(Poco::Net::SocketAddress(settings_.listen.host, settings_.listen.port),
                 /*reuseAddress=*/true);
@@ -112,10 +169,13 @@ ListenAddress ConsoleServer::start() {
   params->setMaxQueued(64);
   params->setTimeout(Poco::Timespan(30, 0));           // a request must arrive within 30 s
   params->setKeepAliveTimeout(Poco::Timespan(10, 0));  // idle connections close after 10 s
-  Routes routes{running.pages, running.files, OfficeHeading{kServiceName, settings_.authority},
-                running.proxy};
+  // Secure cookies when the browser's connection is TLS: the console's own, or the proxy's.
+  const bool secure = settings_.tls_certificate.has_value() || running.proxy.has_value();
+  ConsoleSite site{running.pages,  running.files, OfficeHeading{kServiceName, settings_.authority},
+                   running.proxy,  running.store, running.throttle,
+                   running.hashes, secure};
   running.server = std::make_unique<Poco::Net::HTTPServer>(
-      Poco::makeShared<RequestRoutes>(std::move(routes)), running.pool, socket, params);
+      Poco::makeShared<RequestRoutes>(std::move(site)), running.pool, socket, params);
   running.server->start();
   return ListenAddress{settings_.listen.host, socket.address().port()};
 }

@@ -2,10 +2,12 @@
 // The console's HTTP server (Poco::Net::HTTPServer): loads the page templates, finds the
 // design systems' files, listens, serves from a pool of threads, and stops cleanly.
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "console/server/listen_address.hpp"
 
@@ -21,6 +23,14 @@ struct ServerSettings {
   std::string authority;
   // Behind a reverse proxy: its address, the only one connections are taken from.
   std::optional<std::string> proxy;
+  // The office (its console/console.sqlite holds the accounts) and its panels' ids.
+  std::filesystem::path office_root;
+  std::vector<std::string> panel_ids;
+  // A session unused this long ends (`serve --idle-timeout`; tests set seconds).
+  std::chrono::seconds session_idle = std::chrono::minutes(30);
+  // TLS of the console's own (PEM files): HTTPS, TLS 1.2 at least. Both or neither.
+  std::optional<std::filesystem::path> tls_certificate;
+  std::optional<std::filesystem::path> tls_key;
 
   // console/node_modules of the source tree panelpack was built from.
   static std::filesystem::path default_assets_folder();
@@ -30,9 +40,10 @@ struct ServerSettings {
 
 class ConsoleServer {
  public:
-  // Loads the templates and checks the assets are installed. Throws office::OfficeError:
-  // machine_failure when the npm install is missing (naming scripts/install-frontend.sh),
-  // bad_input for a faulty template, bad_argument for a proxy that is not an IP address.
+  // Loads the templates, checks the assets are installed and opens the office's console store.
+  // Throws office::OfficeError: machine_failure when the npm install is missing (naming
+  // scripts/install-frontend.sh), bad_input for a faulty template, bad_argument for a proxy
+  // that is not an IP address.
   explicit ConsoleServer(ServerSettings settings);
   ~ConsoleServer();  // stops, as stop() does
   ConsoleServer(const ConsoleServer&) = delete;
@@ -40,7 +51,7 @@ class ConsoleServer {
 
   // Binds the listen address and starts serving; returns the address bound (with the port
   // the system chose when it was 0). Throws office::OfficeError (machine_failure) when the
-  // address cannot be bound.
+  // address cannot be bound, bad_input when the TLS certificate or key cannot be used.
   ListenAddress start();
 
   // Stops accepting connections, lets the requests in flight finish, closes idle

@@ -1,7 +1,8 @@
 #include "console/server/request_routes.hpp"
 
 #include <exception>
-#include <map>
+#include <istream>
+#include <optional>
 #include <string_view>
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -9,26 +10,24 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
 
+#include "console/server/access.hpp"
+#include "console/server/console_pages.hpp"
+#include "console/server/cookies.hpp"
+#include "console/server/next_path.hpp"
+#include "console/server/route_table.hpp"
 #include "console/server/security_headers.hpp"
+#include "office/console/audit.hpp"
+#include "office/console/sessions.hpp"
 
 namespace panelpack::console {
 
 namespace {
 
+using Poco::Net::HTTPRequest;
 using Poco::Net::HTTPResponse;
 using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
-
-// The pages by path, and their titles.
-const std::map<std::string, std::pair<std::string, std::string>, std::less<>> kPagePaths = {
-    {"/", {"start", "Start"}},
-    {"/sign-in", {"sign_in", "Sign in"}},
-};
-
-bool is_read(const HTTPServerRequest& request) {
-  return request.getMethod() == Poco::Net::HTTPRequest::HTTP_GET ||
-         request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD;
-}
+namespace store = office::console;
 
 void send_text(HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
                const std::string& text) {
@@ -38,41 +37,204 @@ void send_text(HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
   response.sendBuffer(text.data(), text.size());
 }
 
-// A page from the templates, or the not-found page with its status.
-class PageHandler : public Poco::Net::HTTPRequestHandler {
+// Every page's values besides its own: the office, the title, who is signed in.
+nlohmann::json page_values(const ConsoleSite& site, const RequestContext& request,
+                           const Reply& reply) {
+  nlohmann::json data = reply.data;
+  const bool has_errors = data.contains("has_errors");
+  data["service_name"] = site.heading.service_name;
+  data["authority"] = site.heading.authority;
+  data["page_title"] = (has_errors ? "Error: " : "") + reply.title;
+  if (request.session) {
+    const store::AccountSummary& account = request.session->account;
+    data["signed_in"] = true;
+    data["signed_in_name"] =
+        account.display_name.empty() ? account.user_name : account.display_name;
+    data["signed_in_role"] = std::string(store::to_string(account.role));
+    data["csrf_token"] = request.session->csrf_token;
+    if (account.role == store::Role::administrator) data["is_administrator"] = true;
+  }
+  return data;
+}
+
+void send_reply(const ConsoleSite& site, const RequestContext& request, const Reply& reply,
+                HTTPServerResponse& response) {
+  for (const std::string& cookie : reply.set_cookies) response.add("Set-Cookie", cookie);
+  if (!reply.location.empty()) {
+    response.setStatusAndReason(reply.status);
+    add_security_headers(response, Caching::never);
+    response.set("Location", reply.location);
+    response.setContentLength(0);
+    response.send();
+    return;
+  }
+  std::string html;
+  try {
+    html = site.pages.render(reply.page, page_values(site, request, reply));
+  } catch (const std::exception&) {
+    // The file's name and the fault are for the administrator's log, not the browser.
+    send_text(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
+              "The page could not be made: its template is faulty. Tell the administrator.\n");
+    return;
+  }
+  response.setStatusAndReason(reply.status);
+  add_security_headers(response, Caching::never);
+  response.setContentType("text/html; charset=utf-8");
+  if (request.method == HTTPRequest::HTTP_HEAD) {
+    response.setContentLength(static_cast<std::streamsize>(html.size()));
+    response.send();
+    return;
+  }
+  response.sendBuffer(html.data(), html.size());
+}
+
+// The address the request came from: the proxy's X-Forwarded-For (its last entry, the one the
+// proxy itself added) when behind one, else the connection's.
+std::string client_of(const ConsoleSite& site, const HTTPServerRequest& request) {
+  if (site.only_client) {
+    const std::string forwarded = request.get("X-Forwarded-For", "");
+    if (!forwarded.empty()) {
+      const std::size_t comma = forwarded.rfind(',');
+      std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
+      last.erase(0, last.find_first_not_of(' '));
+      Poco::Net::IPAddress address;
+      if (Poco::Net::IPAddress::tryParse(last, address)) return address.toString();
+    }
+  }
+  return request.clientAddress().host().toString();
+}
+
+// The page a person who is not signed in is sent to, to come back to `path` afterwards.
+Reply to_sign_in(const ConsoleSite& site, const RequestContext& request,
+                 store::SessionStatus status) {
+  std::string location = "/sign-in?next=" + [&] {
+    std::string encoded;
+    Poco::URI::encode(request.path, "?#&=+%", encoded);
+    return encoded;
+  }();
+  if (status == store::SessionStatus::idle_expired) location += "&signed_out=idle";
+  if (status == store::SessionStatus::limit_expired) location += "&signed_out=limit";
+  Reply reply = redirect_to(location);
+  if (status != store::SessionStatus::unknown) {
+    reply.set_cookies.push_back(clear_cookie(kSessionCookie, "/", site.secure_cookies));
+  }
+  return reply;
+}
+
+// Whether the POST's form carries the token it must: the session's CSRF token, or before a
+// session the sign-in cookie's pair.
+bool form_token_right(const Route& route, const RequestContext& request) {
+  if (route.least_role) {
+    return request.session &&
+           store::csrf_matches(*request.session, field(request.form, "csrf_token"));
+  }
+  return store::form_tokens_match(request.sign_in_cookie, field(request.form, "sign_in_token"));
+}
+
+void audit_refusal(ConsoleSite& site, const RequestContext& request, const std::string& action,
+                   const std::string& outcome) {
+  store::append_audit(site.store, request.actor(), {action, "page", request.path, outcome});
+}
+
+// The pipeline of a page: session, role, form, CSRF, then the page's handler.
+class PageRequest : public Poco::Net::HTTPRequestHandler {
  public:
-  PageHandler(const Routes& routes, std::string page, std::string title,
-              HTTPResponse::HTTPStatus status)
-      : routes_(routes), page_(std::move(page)), title_(std::move(title)), status_(status) {}
+  PageRequest(ConsoleSite& site, const Route& route, std::string path)
+      : site_(site), route_(route), path_(std::move(path)) {}
 
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
-    const nlohmann::json data = {{"service_name", routes_.heading.service_name},
-                                 {"authority", routes_.heading.authority},
-                                 {"page_title", title_}};
-    std::string html;
+    RequestContext context;
+    context.method = request.getMethod();
+    context.path = path_;
+    context.client = client_of(site_, request);
     try {
-      html = routes_.pages.render(page_, data);
+      for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters()) {
+        context.query.emplace(name, value);
+      }
     } catch (const std::exception&) {
-      // The file's name and the fault are for the administrator's log, not the browser.
-      send_text(response, HTTPResponse::HTTP_INTERNAL_SERVER_ERROR,
-                "The page could not be made: its template is faulty. Tell the administrator.\n");
+      send_text(response, HTTPResponse::HTTP_BAD_REQUEST, "The address is malformed.\n");
       return;
     }
-    response.setStatusAndReason(status_);
-    add_security_headers(response, Caching::never);
-    response.setContentType("text/html; charset=utf-8");
-    if (request.getMethod() == Poco::Net::HTTPRequest::HTTP_HEAD) {
-      response.setContentLength(static_cast<std::streamsize>(html.size()));
-      response.send();
-      return;
-    }
-    response.sendBuffer(html.data(), html.size());
+    const Reply reply = answer(request, context);
+    send_reply(site_, context, reply, response);
   }
 
  private:
-  const Routes& routes_;
-  std::string page_, title_;
-  HTTPResponse::HTTPStatus status_;
+  Reply answer(HTTPServerRequest& request, RequestContext& context) {
+    const std::string cookies = request.get("Cookie", "");
+    context.session_token = cookie_value(cookies, kSessionCookie).value_or("");
+    context.sign_in_cookie = cookie_value(cookies, kSignInCookie).value_or("");
+    store::SessionStatus status = store::SessionStatus::unknown;
+    if (!context.session_token.empty()) {
+      store::SessionLookup lookup = store::find_session(site_.store, context.session_token);
+      status = lookup.status;
+      context.session = std::move(lookup.session);
+    }
+    if (!context.session) context.session_token.clear();
+
+    if (route_.least_role) {
+      if (!context.session) return to_sign_in(site_, context, status);
+      const store::AccountSummary& account = context.session->account;
+      if (!role_reaches(account.role, *route_.least_role)) {
+        audit_refusal(site_, context, "page_refused", "role");
+        return forbidden_page("You cannot see this page",
+                              "Your account's role (" +
+                                  std::string(store::to_string(account.role)) +
+                                  ") does not open this page. Ask the office's administrator if "
+                                  "you need it.");
+      }
+      // A one-time password is changed before anything else.
+      if (account.must_change_password && context.path != "/change-password" &&
+          context.path != "/sign-out") {
+        return redirect_to("/change-password");
+      }
+    }
+
+    if (context.method == HTTPRequest::HTTP_POST) {
+      if (auto refused = read_form(request, context)) return *refused;
+      if (!form_token_right(route_, context)) {
+        audit_refusal(site_, context, "csrf_refused", "refused");
+        return forbidden_page(
+            "This form could not be sent",
+            "It did not carry the token this console gives its own forms, so nothing was "
+            "changed. Go back, reload the page and try again.");
+      }
+    }
+
+    Reply reply = route_.handle(site_, context);
+    if (!route_.audited_view.empty() && reply.status == HTTPResponse::HTTP_OK) {
+      store::append_audit(site_.store, context.actor(),
+                          {"view", std::string(route_.audited_view),
+                           context.viewed_object_id.empty() ? "-" : context.viewed_object_id});
+    }
+    return reply;
+  }
+
+  // Reads a POST's urlencoded body under the caps; a refusal's page when it cannot.
+  std::optional<Reply> read_form(HTTPServerRequest& request, RequestContext& context) {
+    const std::string type = request.getContentType();
+    if (!type.starts_with("application/x-www-form-urlencoded")) {
+      return forbidden_page("This form could not be sent",
+                            "The console takes only its own forms. Go back and try again.");
+    }
+    std::string body(kMaximumFormBytes + 1, '\0');
+    request.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
+    body.resize(static_cast<std::size_t>(request.stream().gcount()));
+    try {
+      context.form = parse_form(body);
+    } catch (const FormTooLarge&) {
+      Reply reply = forbidden_page("This form is too long",
+                                   "Nothing was changed. Go back, shorten what you typed and try "
+                                   "again.");
+      reply.status = HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE;
+      return reply;
+    }
+    return std::nullopt;
+  }
+
+  ConsoleSite& site_;
+  const Route& route_;
+  std::string path_;
 };
 
 class FileHandler : public Poco::Net::HTTPRequestHandler {
@@ -102,11 +264,28 @@ class TextHandler : public Poco::Net::HTTPRequestHandler {
   std::string text_, allow_;
 };
 
+// The not-found page, signed in or not.
+class NotFoundHandler : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit NotFoundHandler(const ConsoleSite& site) : site_(site) {}
+  void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
+    RequestContext context;
+    context.method = request.getMethod();
+    send_reply(
+        site_, context,
+        show("not_found", "Page not found", nlohmann::json::object(), HTTPResponse::HTTP_NOT_FOUND),
+        response);
+  }
+
+ private:
+  const ConsoleSite& site_;
+};
+
 }  // namespace
 
 Poco::Net::HTTPRequestHandler* RequestRoutes::createRequestHandler(
     const HTTPServerRequest& request) {
-  if (routes_.only_client && request.clientAddress().host() != *routes_.only_client) {
+  if (site_.only_client && request.clientAddress().host() != *site_.only_client) {
     return new TextHandler(HTTPResponse::HTTP_FORBIDDEN,
                            "The console answers only through its proxy.\n");
   }
@@ -116,16 +295,19 @@ Poco::Net::HTTPRequestHandler* RequestRoutes::createRequestHandler(
   } catch (const std::exception&) {
     return new TextHandler(HTTPResponse::HTTP_BAD_REQUEST, "The address is malformed.\n");
   }
-  if (!is_read(request)) {
+  const std::string& method = request.getMethod();
+  const bool read = method == HTTPRequest::HTTP_GET || method == HTTPRequest::HTTP_HEAD;
+  if (read && site_.files.is_under_prefix(path)) {
+    if (auto file = site_.files.find(path)) return new FileHandler(std::move(*file));
+    return new NotFoundHandler(site_);
+  }
+  if (const Route* route = find_route(method, path)) return new PageRequest(site_, *route, path);
+  if (has_path(path) || !read) {
     return new TextHandler(HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
-                           "The console does not take that here yet.\n", "GET, HEAD");
+                           "The console does not take that here.\n",
+                           has_path(path) ? "GET, HEAD, POST" : "GET, HEAD");
   }
-  if (routes_.files.is_under_prefix(path)) {
-    if (auto file = routes_.files.find(path)) return new FileHandler(std::move(*file));
-  } else if (const auto page = kPagePaths.find(path); page != kPagePaths.end()) {
-    return new PageHandler(routes_, page->second.first, page->second.second, HTTPResponse::HTTP_OK);
-  }
-  return new PageHandler(routes_, "not_found", "Page not found", HTTPResponse::HTTP_NOT_FOUND);
+  return new NotFoundHandler(site_);
 }
 
 }  // namespace panelpack::console

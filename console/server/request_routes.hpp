@@ -1,41 +1,24 @@
 #pragma once
-// Which handler answers which request: the console's pages by path, the static files under
-// /assets/, and a GOV.UK-style "Page not found" for everything else. Every answer carries the
-// security headers (security_headers.hpp).
-
-#include <optional>
-#include <string>
+// Which handler answers which request: the static files under /assets/, the console's pages by
+// the route table (route_table.hpp) behind one pipeline (the session from its cookie, the role
+// the page needs, a POST's form and CSRF token, the audit of refusals and views), and a
+// GOV.UK-style "Page not found" for everything else. Every answer carries the security headers
+// (security_headers.hpp).
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/IPAddress.h>
 
-#include "console/server/page_templates.hpp"
-#include "console/server/static_files.hpp"
+#include "console/server/console_site.hpp"
 
 namespace panelpack::console {
 
-// What every page shows of the office (never case data).
-struct OfficeHeading {
-  std::string service_name;  // "Permanence panel office"
-  std::string authority;     // office.json's authority
-};
-
-struct Routes {
-  const PageTemplates& pages;
-  const StaticFiles& files;
-  OfficeHeading heading;
-  // Behind a proxy, the one address connections may come from; others get 403.
-  std::optional<Poco::Net::IPAddress> only_client;
-};
-
 class RequestRoutes : public Poco::Net::HTTPRequestHandlerFactory {
  public:
-  explicit RequestRoutes(Routes routes) : routes_(std::move(routes)) {}
+  explicit RequestRoutes(ConsoleSite site) : site_(std::move(site)) {}
   Poco::Net::HTTPRequestHandler* createRequestHandler(
       const Poco::Net::HTTPServerRequest& request) override;
 
  private:
-  Routes routes_;
+  ConsoleSite site_;
 };
 
 }  // namespace panelpack::console

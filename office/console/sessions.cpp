@@ -94,6 +94,14 @@ SessionLookup find_session(ConsoleStore& store, std::string_view token) {
   });
 }
 
+std::string new_form_token() {
+  return random_token(32);
+}
+
+bool form_tokens_match(std::string_view cookie, std::string_view field) {
+  return !cookie.empty() && constant_time_equal(cookie, field);
+}
+
 bool csrf_matches(const Session& session, std::string_view presented) {
   return !session.csrf_token.empty() && constant_time_equal(session.csrf_token, presented);
 }

@@ -50,6 +50,11 @@ SessionLookup find_session(ConsoleStore& store, std::string_view token);
 bool csrf_matches(const Session& session, std::string_view presented);
 // Signs out: ends the session of `token` (nothing when there is none) and audits sign_out.
 void end_session(ConsoleStore& store, std::string_view token, std::string_view client);
+// A random token for a form shown before anyone signs in (the sign-in form's cookie and field
+// pair, which refuses a sign-in posted from another site).
+std::string new_form_token();
+// True when a form's token is the cookie's (compared in constant time; empty never matches).
+bool form_tokens_match(std::string_view cookie, std::string_view field);
 // Ends every session of `user_name`; how many there were.
 std::int64_t end_sessions_of(ConsoleStore& store, std::string_view user_name, const Actor& actor);
 

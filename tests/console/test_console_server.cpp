@@ -105,8 +105,9 @@ TEST(PageTemplates, RendersThePageInsideTheLayoutWithValuesEscaped) {
   write(folder.path() / "layout.mustache",
         "<title>{{page_title}}</title><main>{{> content}}</main>");
   write(folder.path() / "start.mustache", "<h1>{{authority}}</h1>");
-  write(folder.path() / "sign_in.mustache", "sign in");
-  write(folder.path() / "not_found.mustache", "not found");
+  for (const char* page : {"sign_in", "change_password", "forbidden", "audit", "not_found"}) {
+    write(folder.path() / (std::string(page) + ".mustache"), page);
+  }
   const PageTemplates pages = PageTemplates::load(folder.path());
   const std::string html =
       pages.render("start", {{"page_title", "Start"}, {"authority", "<b>{{x}}</b> & Co"}});
@@ -146,6 +147,7 @@ class ConsoleServerTest : public ::testing::Test {
     settings_.assets = assets;
     settings_.templates = fs::path(PANELPACK_SOURCE_DIR) / "templates" / "console";
     settings_.authority = "Testshire <County> Council";
+    settings_.office_root = folder_.path() / "office";
   }
 
   // The status, the named header and the body of GET `path`.

@@ -148,5 +148,17 @@ TEST_F(Sessions, ADisablingFromAnotherStoreOnTheFileEndsTheSessionsThisOneFinds)
   EXPECT_EQ(query("SELECT client FROM audit ORDER BY id DESC"), "cli:test");
 }
 
+// The sign-in form's token pair (sign-in part, issue 13): random, and matched exactly.
+TEST(FormTokens, AreRandomAndMatchOnlyTheirOwnValue) {
+  const std::string first = new_form_token();
+  const std::string second = new_form_token();
+  EXPECT_EQ(first.size(), 43u);
+  EXPECT_NE(first, second);
+  EXPECT_TRUE(form_tokens_match(first, first));
+  EXPECT_FALSE(form_tokens_match(first, second));
+  EXPECT_FALSE(form_tokens_match(first, first.substr(1)));
+  EXPECT_FALSE(form_tokens_match("", ""));
+}
+
 }  // namespace
 }  // namespace panelpack::testing

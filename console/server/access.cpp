@@ -1,0 +1,25 @@
+#include "console/server/access.hpp"
+
+namespace panelpack::console {
+
+using office::console::Role;
+
+int role_rank(Role role) {
+  switch (role) {
+    case Role::administrator:
+      return 3;
+    case Role::chair:
+      return 2;
+    case Role::member:
+      return 1;
+    case Role::viewer:
+      return 0;
+  }
+  return -1;  // not a role: reaches nothing
+}
+
+bool role_reaches(Role have, Role least) {
+  return role_rank(have) >= role_rank(least);
+}
+
+}  // namespace panelpack::console

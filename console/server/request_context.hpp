@@ -1,0 +1,57 @@
+#pragma once
+// What a page handler is given (RequestContext) and what it answers (Reply). The dispatcher
+// (request_routes.cpp) has already found the session, checked the role the route needs and the
+// form's CSRF token, so a handler only does its page's work.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <Poco/Net/HTTPResponse.h>
+#include <nlohmann/json.hpp>
+
+#include "console/server/form_fields.hpp"
+#include "office/console/sessions.hpp"
+
+namespace panelpack::console {
+
+struct RequestContext {
+  std::string method;                        // GET, HEAD or POST
+  std::string path;                          // percent-decoded
+  std::map<std::string, std::string> query;  // the query's parameters, decoded
+  std::string client;                        // the browser's address, for the audit
+  // The signed-in person: their account (name, role, panels) and the CSRF token every form of
+  // theirs carries. Nothing when no one is signed in.
+  std::optional<office::console::Session> session;
+  std::string session_token;   // the cookie's token (to keep this session); never logged
+  std::string sign_in_cookie;  // the sign-in form's cookie token, before any session
+  FormFields form;             // a POST's fields
+  // A page that shows a child's data names it here ("LCS900109"), for its view's audit row.
+  std::string viewed_object_id;
+
+  office::console::Actor actor() const {
+    return {session ? session->account.user_name : "-", client};
+  }
+};
+
+struct Reply {
+  Poco::Net::HTTPResponse::HTTPStatus status = Poco::Net::HTTPResponse::HTTP_OK;
+  std::string page;   // the template's name; empty for a redirect
+  std::string title;  // the page's title (before " - Permanence panel office")
+  nlohmann::json data = nlohmann::json::object();  // the page's own values
+  std::string location;                            // a 303 redirect's target
+  std::vector<std::string> set_cookies;
+};
+
+// POST, then redirect: a 303 to `location`, which the browser GETs.
+Reply redirect_to(std::string location);
+Reply show(std::string page, std::string title, nlohmann::json data = nlohmann::json::object(),
+           Poco::Net::HTTPResponse::HTTPStatus status = Poco::Net::HTTPResponse::HTTP_OK);
+
+// Adds a GOV.UK error: the summary's line linking to `field_id`, and the message beside the
+// field (data[KEY_error]).
+void add_error(nlohmann::json& data, const std::string& key, const std::string& field_id,
+               const std::string& message);
+
+}  // namespace panelpack::console
