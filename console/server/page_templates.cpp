@@ -18,20 +18,6 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-// The first tag that would insert a value without HTML escaping, or "".
-std::string unescaped_tag_in(const std::string& text) {
-  for (auto open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
-    const auto sigil = text.find_first_not_of(" \t", open + 2);
-    if (sigil == std::string::npos) break;
-    if (text[sigil] == '{' || text[sigil] == '&' || text[sigil] == '=') {
-      const auto close = text.find("}}", sigil);
-      return text.substr(
-          open, close == std::string::npos ? 40 : std::min<std::size_t>(close + 2 - open, 40));
-    }
-  }
-  return "";
-}
-
 office::OfficeError render_error(const fs::path& file, const std::string& why) {
   return office::OfficeError(office::OfficeError::Code::bad_input, file.string() + ": " + why);
 }
@@ -62,7 +48,7 @@ PageTemplates PageTemplates::load(const fs::path& folder) {
       return "";
     }
     std::string text = office::read_input(path.string());
-    if (const std::string tag = unescaped_tag_in(text); !tag.empty()) {
+    if (const std::string tag = office::first_unescaped_tag(text); !tag.empty()) {
       problems.push_back(path.string() + ": " + tag +
                          " would put a value into the page unescaped; write {{name}}");
       return "";

@@ -180,6 +180,24 @@ bool enable_account(ConsoleStore& store, std::string_view user_name, const Actor
   return set_disabled(store, user_name, actor, false);
 }
 
+namespace {
+
+// A new hash for an account, its failed attempts and lock cleared; a one-time password must be
+// changed at the next sign-in.
+void store_password(ConsoleDatabase& database, std::int64_t account_id, const std::string& hash,
+                    bool one_time) {
+  database
+      .prepare(
+          "UPDATE accounts SET password_hash = ?1, must_change_password = ?2, "
+          "failed_attempts = 0, locked_until = NULL WHERE id = ?3")
+      .bind(1, hash)
+      .bind(2, std::int64_t{one_time ? 1 : 0})
+      .bind(3, account_id)
+      .run();
+}
+
+}  // namespace
+
 OneTimePassword reset_account(ConsoleStore& store, std::string_view user_name, const Actor& actor) {
   const std::string name = normal_user_name(user_name);
   OneTimePassword one_time{name, one_time_password()};
@@ -188,13 +206,7 @@ OneTimePassword reset_account(ConsoleStore& store, std::string_view user_name, c
   store.locked([&](ConsoleDatabase& database) {
     Transaction transaction(database);
     const AccountRow account = existing_account(database, name, now);
-    database
-        .prepare(
-            "UPDATE accounts SET password_hash = ?1, must_change_password = 1, "
-            "failed_attempts = 0, locked_until = NULL WHERE id = ?2")
-        .bind(1, hash)
-        .bind(2, account.id)
-        .run();
+    store_password(database, account.id, hash, true);
     end_account_sessions(database, account.id);
     append_audit(database, now, actor, about_user("account_reset", name));
     transaction.commit();
@@ -219,13 +231,7 @@ void set_password(ConsoleStore& store, std::string_view user_name, std::string_v
   store.locked([&](ConsoleDatabase& database) {
     Transaction transaction(database);
     const AccountRow account = existing_account(database, name, now);
-    database
-        .prepare(
-            "UPDATE accounts SET password_hash = ?1, must_change_password = 0, "
-            "failed_attempts = 0, locked_until = NULL WHERE id = ?2")
-        .bind(1, hash)
-        .bind(2, account.id)
-        .run();
+    store_password(database, account.id, hash, false);
     end_account_sessions(database, account.id, keep_hash);
     append_audit(database, now, actor, about_user("password_set", name));
     transaction.commit();

@@ -1,5 +1,7 @@
 #include "office/documents/mustache_data.hpp"
 
+#include <algorithm>
+
 namespace panelpack::office {
 
 namespace mustache = kainjow::mustache;
@@ -35,6 +37,19 @@ mustache::data to_mustache_data(const nlohmann::json& value, int depth) {
     default:  // numbers print as JSON writes them
       return mustache::data(value.dump());
   }
+}
+
+std::string first_unescaped_tag(const std::string& text) {
+  for (auto open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
+    const auto sigil = text.find_first_not_of(" \t", open + 2);
+    if (sigil == std::string::npos) break;
+    if (text[sigil] == '{' || text[sigil] == '&' || text[sigil] == '=') {
+      const auto close = text.find("}}", sigil);
+      return text.substr(
+          open, close == std::string::npos ? 40 : std::min<std::size_t>(close + 2 - open, 40));
+    }
+  }
+  return "";
 }
 
 }  // namespace panelpack::office

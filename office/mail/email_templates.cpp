@@ -29,20 +29,6 @@ struct CompiledFile {
   std::unique_ptr<mustache::mustache> compiled;
 };
 
-// The first tag that would insert a value without HTML escaping, or nothing.
-std::string unescaped_tag_in(const std::string& text) {
-  for (auto open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
-    const auto sigil = text.find_first_not_of(" \t", open + 2);
-    if (sigil == std::string::npos) break;
-    if (text[sigil] == '{' || text[sigil] == '&' || text[sigil] == '=') {
-      const auto close = text.find("}}", sigil);
-      return text.substr(
-          open, close == std::string::npos ? 40 : std::min<std::size_t>(close + 2 - open, 40));
-    }
-  }
-  return "";
-}
-
 std::string one_line(const std::string& text) {
   std::string line;
   for (const char c : text) {
@@ -111,7 +97,7 @@ EmailTemplates EmailTemplates::load(const fs::path& folder) {
     }
     const std::string text = read_input(file.path.string());
     if (html) {
-      if (const std::string tag = unescaped_tag_in(text); !tag.empty()) {
+      if (const std::string tag = first_unescaped_tag(text); !tag.empty()) {
         problems.push_back(file.path.string() + ": " + tag +
                            " would put a value into the HTML unescaped; write {{name}}");
         return file;
