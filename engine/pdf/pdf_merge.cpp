@@ -33,8 +33,9 @@ const QpdfFunctions& qpdf() {
   static std::once_flag loaded;
   static const QpdfFunctions* functions = nullptr;
   static std::string failure;
+  static fs::path path;
   std::call_once(loaded, [] {
-    const fs::path path = module_path();
+    path = module_path();
     // Kept loaded for the life of the process (never dlclose'd): qpdf keeps static state.
     void* module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (module == nullptr) {
@@ -50,7 +51,7 @@ const QpdfFunctions& qpdf() {
     functions = entry();
   });
   if (functions == nullptr) {
-    throw PdfError("qpdf_missing", module_path().string(),
+    throw PdfError("qpdf_missing", path.string(),
                    "panelpack's PDF module (qpdf) cannot be loaded (" + failure +
                        "): reinstall panelpack, or install the qpdf library (libqpdf29)");
   }
