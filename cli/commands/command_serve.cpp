@@ -106,6 +106,7 @@ ExitCode run_serve(std::span<const std::string> words) {
   settings.authority = workspace.office().authority;
   settings.proxy = arguments.value("behind-proxy");
   settings.office_root = workspace.root();
+  settings.machine = workspace.machine();
   for (const auto& panel : workspace.office().panels) settings.panel_ids.push_back(panel.id);
   settings.session_idle = idle;
   if (const auto certificate = arguments.value("tls-cert")) {

@@ -1,5 +1,7 @@
 #include "console/server/access.hpp"
 
+#include <algorithm>
+
 namespace panelpack::console {
 
 using office::console::Role;
@@ -20,6 +22,12 @@ int role_rank(Role role) {
 
 bool role_reaches(Role have, Role least) {
   return role_rank(have) >= role_rank(least);
+}
+
+bool may_read_panel(const office::console::Session& session, const std::string& panel_id) {
+  const auto& account = session.account;
+  if (account.role != Role::member) return true;
+  return std::find(account.panels.begin(), account.panels.end(), panel_id) != account.panels.end();
 }
 
 }  // namespace panelpack::console

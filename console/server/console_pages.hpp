@@ -3,6 +3,7 @@
 
 #include "console/server/console_site.hpp"
 #include "console/server/request_context.hpp"
+#include "office/error.hpp"
 
 namespace panelpack::console {
 
@@ -16,5 +17,8 @@ Reply audit_page(ConsoleSite& site, RequestContext& request);
 
 // The 403 page: `heading` and `message` in plain words.
 Reply forbidden_page(const std::string& heading, const std::string& message);
+// The page for an office error a handler did not expect: 400 for the office's own files or
+// values, 409 when another run holds the work, 500 when the machine failed.
+Reply problem_page(const office::OfficeError& error);
 
 }  // namespace panelpack::console

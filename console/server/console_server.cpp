@@ -171,9 +171,11 @@ ListenAddress ConsoleServer::start() {
   params->setKeepAliveTimeout(Poco::Timespan(10, 0));  // idle connections close after 10 s
   // Secure cookies when the browser's connection is TLS: the console's own, or the proxy's.
   const bool secure = settings_.tls_certificate.has_value() || running.proxy.has_value();
-  ConsoleSite site{running.pages,  running.files, OfficeHeading{kServiceName, settings_.authority},
-                   running.proxy,  running.store, running.throttle,
-                   running.hashes, secure};
+  ConsoleSite site{
+      running.pages,    running.files, OfficeHeading{kServiceName, settings_.authority},
+      running.proxy,    running.store, running.throttle,
+      running.hashes,   secure,        settings_.office_root,
+      settings_.machine};
   running.server = std::make_unique<Poco::Net::HTTPServer>(
       Poco::makeShared<RequestRoutes>(std::move(site)), running.pool, socket, params);
   running.server->start();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "console/server/listen_address.hpp"
+#include "office/machine.hpp"
 
 namespace panelpack::console {
 
@@ -26,6 +27,8 @@ struct ServerSettings {
   // The office (its console/console.sqlite holds the accounts) and its panels' ids.
   std::filesystem::path office_root;
   std::vector<std::string> panel_ids;
+  // LibreOffice and secrets for the office's operations (the front end reads the environment).
+  office::Machine machine;
   // A session unused this long ends (`serve --idle-timeout`; tests set seconds).
   std::chrono::seconds session_idle = std::chrono::minutes(30);
   // TLS of the console's own (PEM files): HTTPS, TLS 1.2 at least. Both or neither.

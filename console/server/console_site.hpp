@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <semaphore>
 #include <string>
@@ -15,6 +16,8 @@
 #include "console/server/sign_in_throttle.hpp"
 #include "console/server/static_files.hpp"
 #include "office/console/console_store.hpp"
+#include "office/machine.hpp"
+#include "office/workspace.hpp"
 
 namespace panelpack::console {
 
@@ -54,6 +57,13 @@ struct ConsoleSite {
   HashGate& hashes;
   // The browser reaches the console over TLS (its own, or the proxy's): cookies get Secure.
   bool secure_cookies = false;
+  // The office folder and what the office needs of the machine (LibreOffice, secrets).
+  std::filesystem::path office_root;
+  office::Machine machine;
+
+  // The office as it is now: office.json is read again, so a change made by the CLI, or by
+  // another page, is seen at once. Throws office::OfficeError (bad_input) when it is invalid.
+  office::Workspace workspace() const { return office::Workspace::open(office_root, machine); }
 };
 
 }  // namespace panelpack::console

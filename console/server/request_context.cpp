@@ -2,6 +2,18 @@
 
 namespace panelpack::console {
 
+const std::string& RequestContext::parameter(const std::string& name) const {
+  static const std::string none;
+  const auto found = parameters.find(name);
+  return found == parameters.end() ? none : found->second;
+}
+
+Reply send_file(Download download) {
+  Reply reply;
+  reply.download = std::move(download);
+  return reply;
+}
+
 Reply redirect_to(std::string location) {
   Reply reply;
   reply.status = Poco::Net::HTTPResponse::HTTP_SEE_OTHER;

@@ -3,6 +3,7 @@
 // (request_routes.cpp) has already found the session, checked the role the route needs and the
 // form's CSRF token, so a handler only does its page's work.
 
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,7 +21,9 @@ struct RequestContext {
   std::string method;                        // GET, HEAD or POST
   std::string path;                          // percent-decoded
   std::map<std::string, std::string> query;  // the query's parameters, decoded
-  std::string client;                        // the browser's address, for the audit
+  // The route pattern's {names}: "/sittings/{panel}/{date}" gives "panel" and "date".
+  std::map<std::string, std::string> parameters;
+  std::string client;  // the browser's address, for the audit
   // The signed-in person: their account (name, role, panels) and the CSRF token every form of
   // theirs carries. Nothing when no one is signed in.
   std::optional<office::console::Session> session;
@@ -30,9 +33,20 @@ struct RequestContext {
   // A page that shows a child's data names it here ("LCS900109"), for its view's audit row.
   std::string viewed_object_id;
 
+  // The pattern's value `name` ("" when the route has none).
+  const std::string& parameter(const std::string& name) const;
+
   office::console::Actor actor() const {
     return {session ? session->account.user_name : "-", client};
   }
+};
+
+// A file the browser saves rather than shows (a pack, a paper, a CSV): never cached.
+struct Download {
+  std::filesystem::path file;  // sent from disk when set; else `body`
+  std::string body;
+  std::string media_type;  // "application/zip"
+  std::string file_name;   // the name the browser saves it under
 };
 
 struct Reply {
@@ -42,7 +56,11 @@ struct Reply {
   nlohmann::json data = nlohmann::json::object();  // the page's own values
   std::string location;                            // a 303 redirect's target
   std::vector<std::string> set_cookies;
+  std::optional<Download> download;  // set: the answer is this file, not a page
 };
+
+// The file `download` as the answer, 200.
+Reply send_file(Download download);
 
 // POST, then redirect: a 303 to `location`, which the browser GETs.
 Reply redirect_to(std::string location);

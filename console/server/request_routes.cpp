@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <istream>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -18,6 +19,7 @@
 #include "console/server/security_headers.hpp"
 #include "office/console/audit.hpp"
 #include "office/console/sessions.hpp"
+#include "office/error.hpp"
 
 namespace panelpack::console {
 
@@ -37,6 +39,14 @@ void send_text(HTTPServerResponse& response, HTTPResponse::HTTPStatus status,
   response.sendBuffer(text.data(), text.size());
 }
 
+// The menu item a path belongs to, marked as the current one: "/sittings/..." is the calendar's.
+std::string navigation_section(std::string_view path) {
+  const std::string_view first = path.substr(1, path.find('/', 1) - 1);
+  if (first == "sittings") return "calendar";
+  if (first == "admin") return "admin";
+  return std::string(first);
+}
+
 // Every page's values besides its own: the office, the title, who is signed in.
 nlohmann::json page_values(const ConsoleSite& site, const RequestContext& request,
                            const Reply& reply) {
@@ -53,8 +63,40 @@ nlohmann::json page_values(const ConsoleSite& site, const RequestContext& reques
     data["signed_in_role"] = std::string(store::to_string(account.role));
     data["csrf_token"] = request.session->csrf_token;
     if (account.role == store::Role::administrator) data["is_administrator"] = true;
+    // Members reach only their panels' agendas and packs: their menu has only those.
+    if (account.role == store::Role::member) {
+      data["is_member"] = true;
+    } else {
+      data["reads_office"] = true;
+    }
+    data["nav_" + navigation_section(request.path)] = true;
   }
   return data;
+}
+
+void send_download(const RequestContext& request, const Download& download,
+                   HTTPServerResponse& response) {
+  response.setStatusAndReason(HTTPResponse::HTTP_OK);
+  add_security_headers(response, Caching::never);
+  // The name is the office's own (case references, dates): quotes and controls cannot occur,
+  // but are dropped anyway so the header cannot be broken.
+  std::string name;
+  for (const char c : download.file_name) {
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) name += c;
+  }
+  response.set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  if (!download.file.empty()) {
+    // sendFile sends no body to a HEAD request.
+    response.sendFile(download.file.string(), download.media_type);
+    return;
+  }
+  response.setContentType(download.media_type);
+  if (request.method == HTTPRequest::HTTP_HEAD) {
+    response.setContentLength(static_cast<std::streamsize>(download.body.size()));
+    response.send();
+    return;
+  }
+  response.sendBuffer(download.body.data(), download.body.size());
 }
 
 void send_reply(const ConsoleSite& site, const RequestContext& request, const Reply& reply,
@@ -66,6 +108,10 @@ void send_reply(const ConsoleSite& site, const RequestContext& request, const Re
     response.set("Location", reply.location);
     response.setContentLength(0);
     response.send();
+    return;
+  }
+  if (reply.download) {
+    send_download(request, *reply.download, response);
     return;
   }
   std::string html;
@@ -139,13 +185,17 @@ void audit_refusal(ConsoleSite& site, const RequestContext& request, const std::
 // The pipeline of a page: session, role, form, CSRF, then the page's handler.
 class PageRequest : public Poco::Net::HTTPRequestHandler {
  public:
-  PageRequest(ConsoleSite& site, const Route& route, std::string path)
-      : site_(site), route_(route), path_(std::move(path)) {}
+  PageRequest(ConsoleSite& site, RouteMatch match, std::string path)
+      : site_(site),
+        route_(*match.route),
+        parameters_(std::move(match.parameters)),
+        path_(std::move(path)) {}
 
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
     RequestContext context;
     context.method = request.getMethod();
     context.path = path_;
+    context.parameters = parameters_;
     context.client = client_of(site_, request);
     try {
       for (const auto& [name, value] : Poco::URI(request.getURI()).getQueryParameters()) {
@@ -201,13 +251,22 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
       }
     }
 
-    Reply reply = route_.handle(site_, context);
+    Reply reply = handle_page(context);
     if (!route_.audited_view.empty() && reply.status == HTTPResponse::HTTP_OK) {
       store::append_audit(site_.store, context.actor(),
                           {"view", std::string(route_.audited_view),
                            context.viewed_object_id.empty() ? "-" : context.viewed_object_id});
     }
     return reply;
+  }
+
+  // The page's handler; an office error it throws becomes a page that says what to do.
+  Reply handle_page(RequestContext& context) {
+    try {
+      return route_.handle(site_, context);
+    } catch (const office::OfficeError& error) {
+      return problem_page(error);
+    }
   }
 
   // Reads a POST's urlencoded body under the caps; a refusal's page when it cannot.
@@ -234,6 +293,7 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
 
   ConsoleSite& site_;
   const Route& route_;
+  std::map<std::string, std::string> parameters_;
   std::string path_;
 };
 
@@ -301,7 +361,7 @@ Poco::Net::HTTPRequestHandler* RequestRoutes::createRequestHandler(
     if (auto file = site_.files.find(path)) return new FileHandler(std::move(*file));
     return new NotFoundHandler(site_);
   }
-  if (const Route* route = find_route(method, path)) return new PageRequest(site_, *route, path);
+  if (auto match = find_route(method, path)) return new PageRequest(site_, std::move(*match), path);
   if (has_path(path) || !read) {
     return new TextHandler(HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
                            "The console does not take that here.\n",

@@ -1,6 +1,6 @@
 #include "console/server/route_table.hpp"
 
-#include <array>
+#include <iterator>
 
 #include "console/server/console_pages.hpp"
 
@@ -9,30 +9,82 @@ namespace {
 
 using office::console::Role;
 
-const std::array<Route, 7> kRoutes = {{
+// One line per page. Each area keeps its lines together, under its own comment.
+const Route kRoutes[] = {
+    // Signing in and out, and one's own password.
     {"GET", "/", std::nullopt, "", start_page},
     {"GET", "/sign-in", std::nullopt, "", sign_in_form},
     {"POST", "/sign-in", std::nullopt, "", sign_in_submit},
     {"POST", "/sign-out", Role::viewer, "", sign_out_submit},
     {"GET", "/change-password", Role::viewer, "", change_password_form},
     {"POST", "/change-password", Role::viewer, "", change_password_submit},
+
+    // Administration.
     // The audit names people, not children, but who read it is worth knowing.
     {"GET", "/admin/audit", Role::administrator, "audit", audit_page},
-}};
+
+    // Today and the calendar.
+
+    // A sitting: its agenda, bookings and papers.
+
+    // A sitting's pack, and members' panels.
+
+    // Cases.
+
+    // Mail.
+};
+
+// Splits "/a/b/c" into its segments: "a", "b", "c" ("/" has none).
+std::vector<std::string_view> segments_of(std::string_view path) {
+  std::vector<std::string_view> segments;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    segments.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  if (!segments.empty() && segments.back().empty() && path.size() <= 1) segments.pop_back();
+  return segments;
+}
+
+// The pattern's {names} with the path's values, or nothing when the path does not fit it.
+std::optional<std::map<std::string, std::string>> match(std::string_view pattern,
+                                                        std::string_view path) {
+  if (pattern.find('{') == std::string_view::npos) {
+    if (pattern != path) return std::nullopt;
+    return std::map<std::string, std::string>{};
+  }
+  const auto want = segments_of(pattern);
+  const auto have = segments_of(path);
+  if (want.size() != have.size()) return std::nullopt;
+  std::map<std::string, std::string> parameters;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i].starts_with('{') && want[i].ends_with('}')) {
+      if (have[i].empty()) return std::nullopt;
+      parameters.emplace(std::string(want[i].substr(1, want[i].size() - 2)), std::string(have[i]));
+    } else if (want[i] != have[i]) {
+      return std::nullopt;
+    }
+  }
+  return parameters;
+}
 
 }  // namespace
 
-const Route* find_route(std::string_view method, std::string_view path) {
+std::optional<RouteMatch> find_route(std::string_view method, std::string_view path) {
   const std::string_view as = method == "HEAD" ? std::string_view("GET") : method;
   for (const Route& route : kRoutes) {
-    if (route.method == as && route.path == path) return &route;
+    if (route.method != as) continue;
+    if (auto parameters = match(route.path, path))
+      return RouteMatch{&route, std::move(*parameters)};
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 bool has_path(std::string_view path) {
   for (const Route& route : kRoutes) {
-    if (route.path == path) return true;
+    if (match(route.path, path)) return true;
   }
   return false;
 }

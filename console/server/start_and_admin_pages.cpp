@@ -39,4 +39,29 @@ Reply forbidden_page(const std::string& heading, const std::string& message) {
               Poco::Net::HTTPResponse::HTTP_FORBIDDEN);
 }
 
+Reply problem_page(const office::OfficeError& error) {
+  using Code = office::OfficeError::Code;
+  using Poco::Net::HTTPResponse;
+  switch (error.code()) {
+    case Code::busy:
+      return show("forbidden", "Someone else is changing this",
+                  {{"heading", "Someone else is changing this"},
+                   {"message", std::string(error.what()) + ". Nothing was changed."}},
+                  HTTPResponse::HTTP_CONFLICT);
+    case Code::machine_failure:
+      return show("forbidden", "The console could not do this",
+                  {{"heading", "The console could not do this"},
+                   {"message", std::string(error.what()) +
+                                   ". Try again; if it happens again, tell the administrator."}},
+                  HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+    case Code::bad_input:
+    case Code::bad_argument:
+      break;
+  }
+  return show("forbidden", "This could not be done",
+              {{"heading", "This could not be done"},
+               {"message", std::string(error.what()) + ". Nothing was changed."}},
+              HTTPResponse::HTTP_BAD_REQUEST);
+}
+
 }  // namespace panelpack::console

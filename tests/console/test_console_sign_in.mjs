@@ -8,83 +8,14 @@
 // (--idle-timeout 2); eleven attempts in a row from one address are throttled. axe finds
 // no WCAG 2.2 A/AA violation on each page; screenshots go to PANELPACK_ARTEFACTS.
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
-import os from 'node:os'
-import path from 'node:path'
 
-const binary = process.env.PANELPACK_BIN
-const source = process.env.PANELPACK_SOURCE_DIR
-const artefacts = process.env.PANELPACK_ARTEFACTS
-assert.ok(binary && source && artefacts, 'set PANELPACK_BIN, PANELPACK_SOURCE_DIR, PANELPACK_ARTEFACTS')
+import {
+  addUser, axeViolations, check, chromium, passed, ready, sampleOffice, shoot, signIn,
+  startServer, users
+} from './console_harness.mjs'
 
-const require = createRequire(path.join(source, 'console', 'package.json'))
-const { chromium } = require('@playwright/test')
-const AxeBuilder = require('@axe-core/playwright').default
-
-let checks = 0
-async function check (what, test) {
-  await test()
-  checks++
-  console.log(`ok ${checks} - ${what}`)
-}
-
-function startServer (office, extra = []) {
-  const child = spawn(binary, ['serve', '--office', office, '--listen', '127.0.0.1:0', ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stderr = ''
-  child.stderr.on('data', (chunk) => { stderr += chunk })
-  return new Promise((resolve, reject) => {
-    let stdout = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-      const ready = stdout.match(/^panelpack console on (http:\/\/127\.0\.0\.1:(\d+)\/)$/m)
-      if (ready) resolve({ child, url: ready[1], stderr: () => stderr })
-    })
-    child.on('exit', (code) => reject(new Error(`serve exited ${code} before it was ready: ${stderr}`)))
-  })
-}
-
-function users (office, ...words) {
-  const run = spawnSync(binary, ['users', ...words, '--office', office])
-  assert.equal(run.status, 0, run.stderr.toString())
-  return run.stdout.toString()
-}
-
-function addUser (office, user, role, name) {
-  const out = users(office, 'add', user, '--role', role, '--name', name)
-  const password = out.match(/one-time password: (\S+)/)
-  assert.ok(password, out)
-  return password[1]
-}
-
-async function axeViolations (page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)
-}
-
-async function ready (page) {
-  await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'))
-}
-
-async function shoot (page, name) {
-  await page.screenshot({ path: path.join(artefacts, `console-${name}.png`), fullPage: true })
-}
-
-async function signIn (page, url, user, password) {
-  await page.goto(url + 'sign-in')
-  await page.locator('#user-name').fill(user)
-  await page.locator('#password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForLoadState()
-  await ready(page)
-}
-
-const office = fs.mkdtempSync(path.join(os.tmpdir(), 'panelpack-sign-in-'))
-fs.cpSync(path.join(source, 'samples', 'office'), office, { recursive: true })
-fs.mkdirSync(artefacts, { recursive: true })
+const office = sampleOffice('panelpack-sign-in-')
 const admin = { user: 'ada.admin@council.example', otp: addUser(office, 'ada.admin@council.example', 'administrator', 'Ada Admin'), password: 'a kettle of slow green fish' }
 const viewer = { user: 'vic.viewer@council.example', otp: addUser(office, 'vic.viewer@council.example', 'viewer', 'Vic Viewer'), password: 'seven quiet owls at noon' }
 const locked = { user: 'lee.locked@council.example', otp: addUser(office, 'lee.locked@council.example', 'viewer', 'Lee Locked') }
@@ -342,4 +273,4 @@ try {
   server.child.kill('SIGTERM')
 }
 fs.rmSync(office, { recursive: true, force: true })
-console.log(`${checks} passed, 0 failed`)
+passed()

@@ -9,12 +9,35 @@
 #include "console/server/cookies.hpp"
 #include "console/server/form_fields.hpp"
 #include "console/server/next_path.hpp"
+#include "console/server/route_table.hpp"
 #include "console/server/sign_in_throttle.hpp"
 
 namespace panelpack::console {
 namespace {
 
 using office::console::Role;
+
+TEST(RouteTable, FindsExactPathsAndTheMethodHeadAsGet) {
+  const auto start = find_route("HEAD", "/");
+  ASSERT_TRUE(start.has_value());
+  EXPECT_EQ(start->route->path, "/");
+  EXPECT_TRUE(start->parameters.empty());
+  EXPECT_FALSE(find_route("DELETE", "/").has_value());
+  EXPECT_FALSE(find_route("GET", "/sign-in/").has_value());
+  EXPECT_TRUE(has_path("/sign-out"));
+  EXPECT_FALSE(find_route("GET", "/sign-out").has_value());  // POST only: has_path makes it 405
+  EXPECT_FALSE(has_path("/no-such-page"));
+}
+
+TEST(MemberAccess, AMemberReadsOnlyTheirPanelsOtherRolesReadAll) {
+  office::console::Session session;
+  session.account.role = Role::member;
+  session.account.panels = {"SLP"};
+  EXPECT_TRUE(may_read_panel(session, "SLP"));
+  EXPECT_FALSE(may_read_panel(session, "NLP"));
+  session.account.role = Role::viewer;
+  EXPECT_TRUE(may_read_panel(session, "NLP"));
+}
 
 TEST(FormFields, ReadsUrlencodedFieldsAndKeepsTheFirstOfTwins) {
   const FormFields form = parse_form("user_name=a%40b.example&password=p+w%26x&next=%2F&next=%2Fx");

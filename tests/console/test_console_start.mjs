@@ -4,22 +4,14 @@
 // page, a static file and a 404, path traversal, the skip link by keyboard, then a clean stop.
 // Run by CTest (label browser) with PANELPACK_BIN, PANELPACK_SOURCE_DIR, PANELPACK_ARTEFACTS.
 import assert from 'node:assert/strict'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
-import { createRequire } from 'node:module'
-import os from 'node:os'
 import path from 'node:path'
 
-const binary = process.env.PANELPACK_BIN
-const source = process.env.PANELPACK_SOURCE_DIR
-const artefacts = process.env.PANELPACK_ARTEFACTS
-assert.ok(binary && source && artefacts, 'set PANELPACK_BIN, PANELPACK_SOURCE_DIR, PANELPACK_ARTEFACTS')
-
-// The tools come from console/node_modules (scripts/install-frontend.sh).
-const require = createRequire(path.join(source, 'console', 'package.json'))
-const { chromium } = require('@playwright/test')
-const AxeBuilder = require('@axe-core/playwright').default
+import {
+  AxeBuilder, artefacts, binary, check, chromium, passed, sampleOffice, startServer
+} from './console_harness.mjs'
 
 const expectedHeaders = {
   'content-security-policy':
@@ -28,13 +20,6 @@ const expectedHeaders = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY'
-}
-
-let checks = 0
-function check (what, test) {
-  test()
-  checks++
-  console.log(`ok ${checks} - ${what}`)
 }
 
 function assertSecurityHeaders (headers, what, cacheControl) {
@@ -57,35 +42,15 @@ function rawGet (port, rawPath) {
   })
 }
 
-// Starts `panelpack serve` and resolves with the child and the address it printed.
-function startServer (office) {
-  const child = spawn(binary, ['serve', '--office', office, '--listen', '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  let stderr = ''
-  child.stderr.on('data', (chunk) => { stderr += chunk })
-  return new Promise((resolve, reject) => {
-    let stdout = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-      const ready = stdout.match(/^panelpack console on (http:\/\/127\.0\.0\.1:(\d+)\/)$/m)
-      if (ready) resolve({ child, url: ready[1], port: Number(ready[2]), stderr: () => stderr })
-    })
-    child.on('exit', (code) => reject(new Error(`serve exited ${code} before it was ready: ${stderr}`)))
-  })
-}
-
-const office = fs.mkdtempSync(path.join(os.tmpdir(), 'panelpack-console-'))
-fs.cpSync(path.join(source, 'samples', 'office'), office, { recursive: true })
-fs.mkdirSync(artefacts, { recursive: true })
+const office = sampleOffice('panelpack-console-')
 
 // The command line's refusals need no browser.
-check('a non-loopback address is refused (exit 2)', () => {
+await check('a non-loopback address is refused (exit 2)', () => {
   const run = spawnSync(binary, ['serve', '--office', office, '--listen', '192.0.2.10:8080'])
   assert.equal(run.status, 2, run.stderr.toString())
   assert.match(run.stderr.toString(), /not a loopback address/)
 })
-check('a missing front-end install names scripts/install-frontend.sh (exit 3)', () => {
+await check('a missing front-end install names scripts/install-frontend.sh (exit 3)', () => {
   const run = spawnSync(binary, ['serve', '--office', office, '--listen', '127.0.0.1:0',
     '--assets', path.join(office, 'no-such-folder')])
   assert.equal(run.status, 3, run.stderr.toString())
@@ -93,7 +58,6 @@ check('a missing front-end install names scripts/install-frontend.sh (exit 3)', 
 })
 
 const server = await startServer(office)
-const exited = new Promise((resolve) => server.child.on('exit', (code, signal) => resolve({ code, signal })))
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true })
 try {
   const context = await browser.newContext()
@@ -103,7 +67,7 @@ try {
   page.on('pageerror', (error) => pageErrors.push(error.message))
 
   const response = await page.goto(server.url)
-  check('the start page answers 200 with the security headers and no-store', () => {
+  await check('the start page answers 200 with the security headers and no-store', () => {
     assert.equal(response.status(), 200)
     assertSecurityHeaders(response.headers(), 'start page', 'no-store')
     assert.match(response.headers()['content-type'], /^text\/html; charset=utf-8/)
@@ -115,7 +79,7 @@ try {
     signIn: await page.getByRole('button', { name: 'Sign in' }).getAttribute('href'),
     footer: await page.locator('footer').innerText()
   }
-  check("the start page names the service and the office's authority, and links to sign-in", () => {
+  await check("the start page names the service and the office's authority, and links to sign-in", () => {
     assert.equal(start.h1, 'Permanence panel office')
     assert.equal(start.title, 'Start - Permanence panel office')
     assert.equal(start.signIn, '/sign-in')
@@ -126,14 +90,14 @@ try {
     const style = getComputedStyle(element)
     return { background: style.backgroundColor, font: getComputedStyle(document.querySelector('h1')).fontFamily }
   })
-  check("GOV.UK Frontend's CSS is applied (the header is #0b0c0c) without GDS Transport", () => {
+  await check("GOV.UK Frontend's CSS is applied (the header is #0b0c0c) without GDS Transport", () => {
     assert.equal(header.background, 'rgb(11, 12, 12)')
     assert.doesNotMatch(header.font, /GDS Transport/)
     assert.match(header.font, /system-ui/)
   })
 
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
-  check('axe finds no WCAG 2.2 A or AA violation on the start page', () => {
+  await check('axe finds no WCAG 2.2 A or AA violation on the start page', () => {
     assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [])
     assert.ok(axe.passes.length > 10, 'axe ran its rules')
   })
@@ -151,13 +115,13 @@ try {
   }))
   await page.keyboard.press('Enter')
   const afterSkip = await page.evaluate(() => document.activeElement.id)
-  check('the first Tab focuses the visible skip link, and Enter moves focus to main', () => {
+  await check('the first Tab focuses the visible skip link, and Enter moves focus to main', () => {
     assert.deepEqual(focused, { text: 'Skip to main content', href: '#main-content', visible: true })
     assert.equal(afterSkip, 'main-content')
   })
 
   const css = await context.request.get(server.url + 'assets/govuk/govuk-frontend.min.css')
-  check('a static file answers with its type, the security headers and may be cached', () => {
+  await check('a static file answers with its type, the security headers and may be cached', () => {
     assert.equal(css.status(), 200)
     assert.equal(css.headers()['content-type'], 'text/css; charset=utf-8')
     assertSecurityHeaders(css.headers(), 'static file', 'public, max-age=3600')
@@ -166,7 +130,7 @@ try {
   const missing = await page.goto(server.url + 'no-such-page')
   const missingHeading = (await page.locator('h1').innerText()).trim()
   const axe404 = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()
-  check('an unknown page is a GOV.UK-style 404 with the security headers, and axe passes it', () => {
+  await check('an unknown page is a GOV.UK-style 404 with the security headers, and axe passes it', () => {
     assert.equal(missing.status(), 404)
     assertSecurityHeaders(missing.headers(), '404', 'no-store')
     assert.equal(missingHeading, 'Page not found')
@@ -178,14 +142,14 @@ try {
     '/assets/govuk/%2e%2e/%2e%2e/%2e%2e/%2e%2e/office.json', '/assets/console/..%2f..%2fconsole%2flayout.mustache',
     '/assets/govuk/assets/fonts/bold-b542beb274-v2.woff2', '/assets/govuk/', '/assets/govuk/assets/images']) {
     const answer = await rawGet(server.port, rawPath)
-    check(`${rawPath} is 404, with the security headers`, () => {
+    await check(`${rawPath} is 404, with the security headers`, () => {
       assert.equal(answer.status, 404)
       assertSecurityHeaders(answer.headers, rawPath, 'no-store')
       assert.doesNotMatch(answer.body, /"authority"/)
     })
   }
 
-  check('the pages ran without a script error or a CSP refusal', () => {
+  await check('the pages ran without a script error or a CSP refusal', () => {
     assert.deepEqual(pageErrors.filter((text) => !text.includes('404')), [])
   })
 } finally {
@@ -193,9 +157,9 @@ try {
 }
 
 server.child.kill('SIGTERM')
-const end = await exited
-check('SIGTERM stops the console cleanly (exit 0)', () => {
+const end = await server.exited
+await check('SIGTERM stops the console cleanly (exit 0)', () => {
   assert.deepEqual(end, { code: 0, signal: null }, server.stderr())
 })
 fs.rmSync(office, { recursive: true, force: true })
-console.log(`${checks} passed, 0 failed`)
+passed()
