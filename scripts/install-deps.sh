@@ -11,7 +11,7 @@ packages=(
   clang-14 libclang-rt-14-dev
   zip unzip python3 time
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-jsonschema
-  p7zip-full python3-aiosmtpd hyperfine strace
+  p7zip-full python3-aiosmtpd hyperfine strace wrk
   chromium
 )
 # The console's front end (scripts/install-frontend.sh) needs Node.js and npm. A machine that
