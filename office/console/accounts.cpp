@@ -66,6 +66,15 @@ AuditEvent about_user(std::string action, const std::string& user_name) {
   return {std::move(action), "user", user_name, "ok"};
 }
 
+// How many administrators besides account `id` can sign in.
+std::int64_t other_enabled_administrators(ConsoleDatabase& database, std::int64_t id) {
+  auto count = database.prepare(
+      "SELECT COUNT(*) FROM accounts WHERE role = 'administrator' AND disabled = 0 AND id <> ?1");
+  count.bind(1, id);
+  count.step();
+  return count.integer(0);
+}
+
 // Sets disabled to `disabled` and audits it; false when it was so already.
 bool set_disabled(ConsoleStore& store, std::string_view user_name, const Actor& actor,
                   bool disabled) {
@@ -75,6 +84,14 @@ bool set_disabled(ConsoleStore& store, std::string_view user_name, const Actor& 
     Transaction transaction(database);
     const AccountRow account = existing_account(database, name, now);
     const bool changes = account.summary.disabled != disabled;
+    if (changes && disabled && account.summary.role == Role::administrator &&
+        other_enabled_administrators(database, account.id) == 0) {
+      throw OfficeError(OfficeError::Code::bad_input,
+                        "'" + name +
+                            "' is the only administrator who can sign in: disabling it would "
+                            "leave no one to manage the console; add or enable another "
+                            "administrator first");
+    }
     if (changes) {
       database.prepare("UPDATE accounts SET disabled = ?1 WHERE id = ?2")
           .bind(1, std::int64_t{disabled ? 1 : 0})

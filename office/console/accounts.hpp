@@ -48,7 +48,9 @@ OneTimePassword add_account(ConsoleStore& store, const NewAccount& account, cons
 std::vector<AccountSummary> list_accounts(ConsoleStore& store);
 std::optional<AccountSummary> find_account(ConsoleStore& store, std::string_view user_name);
 
-// Stops the account signing in and ends its sessions. False: it was disabled already.
+// Stops the account signing in and ends its sessions. False: it was disabled already. Throws
+// OfficeError (bad_input) for the last administrator who can sign in: the console would have
+// no one to manage it.
 bool disable_account(ConsoleStore& store, std::string_view user_name, const Actor& actor);
 // False: it was not disabled.
 bool enable_account(ConsoleStore& store, std::string_view user_name, const Actor& actor);

@@ -142,6 +142,13 @@ class Change(UsersTestCase):
         [(client,)] = self.rows("SELECT DISTINCT client FROM audit")
         self.assertTrue(client.startswith("cli:"), client)
 
+    def test_the_only_administrator_who_can_sign_in_is_not_disabled(self):
+        self.add("ada@council.example", "--role", "administrator")
+        result = self.users("disable", "ada@council.example")
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("the only administrator who can sign in", result.stderr.decode())
+        self.assertFalse(self.listed()["ada@council.example"]["disabled"])
+
     def test_an_unknown_user_is_bad_input(self):
         self.add("dan@council.example", "--role", "viewer")
         for action in ("disable", "enable", "reset"):

@@ -108,6 +108,7 @@ TEST_F(Accounts, ListsAccountsInNameOrderWithTheirPanels) {
 }
 
 TEST_F(Accounts, ADisabledAccountCannotSignInUntilEnabled) {
+  add("ada@council.example");  // another administrator: carol is not the last
   const OneTimePassword one_time = add("carol@council.example");
   EXPECT_TRUE(disable_account(store(), "carol@council.example", kAdmin));
   EXPECT_FALSE(disable_account(store(), "carol@council.example", kAdmin));
@@ -117,6 +118,21 @@ TEST_F(Accounts, ADisabledAccountCannotSignInUntilEnabled) {
   EXPECT_TRUE(enable_account(store(), "carol@council.example", kAdmin));
   EXPECT_EQ(sign_in("carol@council.example", one_time.password), SignInStatus::ok);
   EXPECT_EQ(refusal([&] { disable_account(store(), "nobody@council.example", kAdmin); }).code(),
+            OfficeError::Code::bad_input);
+}
+
+TEST_F(Accounts, TheLastAdministratorWhoCanSignInIsNotDisabled) {
+  add("ada@council.example");
+  add("vic@council.example", Role::viewer);
+  const OfficeError error =
+      refusal([&] { disable_account(store(), "ada@council.example", kAdmin); });
+  EXPECT_EQ(error.code(), OfficeError::Code::bad_input);
+  EXPECT_NE(std::string(error.what()).find("only administrator"), std::string::npos);
+  EXPECT_FALSE(list_accounts(store())[0].disabled);
+  EXPECT_TRUE(disable_account(store(), "vic@council.example", kAdmin));  // a viewer may go
+  add("bea@council.example");
+  EXPECT_TRUE(disable_account(store(), "ada@council.example", kAdmin));  // bea remains
+  EXPECT_EQ(refusal([&] { disable_account(store(), "bea@council.example", kAdmin); }).code(),
             OfficeError::Code::bad_input);
 }
 
