@@ -216,7 +216,8 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
     context.sign_in_cookie = cookie_value(cookies, kSignInCookie).value_or("");
     store::SessionStatus status = store::SessionStatus::unknown;
     if (!context.session_token.empty()) {
-      store::SessionLookup lookup = store::find_session(site_.store, context.session_token);
+      store::SessionLookup lookup =
+          store::find_session(site_.store, context.session_token, context.client);
       status = lookup.status;
       context.session = std::move(lookup.session);
     }

@@ -22,6 +22,18 @@ void delete_session(ConsoleDatabase& database, const std::string& token_hash) {
   database.prepare("DELETE FROM sessions WHERE token_hash = ?1").bind(1, token_hash).run();
 }
 
+// The audit's outcome for a session found ended.
+std::string ended_why(SessionStatus status) {
+  switch (status) {
+    case SessionStatus::idle_expired:
+      return "idle";
+    case SessionStatus::limit_expired:
+      return "limit";
+    default:
+      return "account_disabled";
+  }
+}
+
 }  // namespace
 
 NewSession start_session(ConsoleStore& store, std::string_view user_name, std::string_view client) {
@@ -52,7 +64,7 @@ NewSession start_session(ConsoleStore& store, std::string_view user_name, std::s
   return session;
 }
 
-SessionLookup find_session(ConsoleStore& store, std::string_view token) {
+SessionLookup find_session(ConsoleStore& store, std::string_view token, std::string_view client) {
   if (token.empty()) return {};
   const std::string token_hash = sha256_hex(token);
   const panel::UtcInstant now = store.now();
@@ -80,6 +92,8 @@ SessionLookup find_session(ConsoleStore& store, std::string_view token) {
     }
     if (lookup.status != SessionStatus::valid) {
       delete_session(database, token_hash);
+      append_audit(database, now, {user_name, std::string(client)},
+                   {"session_end", "user", user_name, ended_why(lookup.status)});
     } else {
       database.prepare("UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2")
           .bind(1, seconds_of(now))

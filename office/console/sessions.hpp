@@ -44,8 +44,10 @@ struct SessionLookup {
 // A session for `user_name` after a sign-in verify_sign_in answered ok. Throws OfficeError
 // bad_input for an unknown or disabled account.
 NewSession start_session(ConsoleStore& store, std::string_view user_name, std::string_view client);
-// The session of `token`, renewed to now when valid; an expired one is ended.
-SessionLookup find_session(ConsoleStore& store, std::string_view token);
+// The session of `token`, renewed to now when valid; an expired one is ended, and its end
+// audited ("session_end", outcome idle, limit or account_disabled) from `client`.
+SessionLookup find_session(ConsoleStore& store, std::string_view token,
+                           std::string_view client = "-");
 // True when the form's CSRF token is the session's (compared in constant time).
 bool csrf_matches(const Session& session, std::string_view presented);
 // Signs out: ends the session of `token` (nothing when there is none) and audits sign_out.

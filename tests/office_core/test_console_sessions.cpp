@@ -70,6 +70,10 @@ TEST_F(Sessions, ItEndsAfterThirtyMinutesUnusedAndEachUseRenewsIt) {
   EXPECT_EQ(status_of(started.token), SessionStatus::idle_expired);
   EXPECT_EQ(status_of(started.token), SessionStatus::unknown);
   EXPECT_EQ(query("SELECT COUNT(*) FROM sessions"), "0");
+  // The end is audited once, when it was found.
+  EXPECT_EQ(query("SELECT actor || ' ' || action || ' ' || outcome FROM audit WHERE action = "
+                  "'session_end'"),
+            "lee@council.example session_end idle");
 }
 
 TEST_F(Sessions, ItEndsTwelveHoursAfterSignInHoweverMuchItIsUsed) {
@@ -79,7 +83,9 @@ TEST_F(Sessions, ItEndsTwelveHoursAfterSignInHoweverMuchItIsUsed) {
     ASSERT_EQ(status_of(started.token), SessionStatus::valid) << i;
   }
   clock().advance(minutes(20));
-  EXPECT_EQ(status_of(started.token), SessionStatus::limit_expired);
+  EXPECT_EQ(find_session(store(), started.token, "10.0.0.9").status, SessionStatus::limit_expired);
+  EXPECT_EQ(query("SELECT outcome || ' ' || client FROM audit WHERE action = 'session_end'"),
+            "limit 10.0.0.9");
 }
 
 TEST_F(Sessions, TheCsrfTokenMustMatchExactly) {
