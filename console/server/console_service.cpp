@@ -1,4 +1,8 @@
-#include "console/server/console_server.hpp"
+// The console module (libpanelpack_console_server.so): the HTTP server on Poco::Net, with TLS
+// through Poco NetSSL and OpenSSL. console_server.cpp loads it when `panelpack serve` starts a
+// server, so that the other commands start without those libraries.
+
+#include "console/server/console_service.hpp"
 
 #include <system_error>
 
@@ -20,11 +24,6 @@
 #include "console/server/static_files.hpp"
 #include "office/console/console_store.hpp"
 #include "office/error.hpp"
-#include "office/installed_templates.hpp"
-
-#ifndef PANELPACK_CONSOLE_NODE_MODULES
-#define PANELPACK_CONSOLE_NODE_MODULES "console/node_modules"
-#endif
 
 namespace panelpack::console {
 
@@ -105,17 +104,7 @@ office::console::ConsolePolicy policy_of(const ServerSettings& settings) {
   return policy;
 }
 
-}  // namespace
-
-fs::path ServerSettings::default_assets_folder() {
-  return PANELPACK_CONSOLE_NODE_MODULES;
-}
-
-fs::path ServerSettings::default_templates_folder() {
-  return office::installed_templates_folder() / "console";
-}
-
-struct ConsoleServer::Running {
+struct Running {
   Running(PageTemplates pages_, StaticFiles files_, const ServerSettings& settings)
       : pages(std::move(pages_)),
         files(std::move(files_)),
@@ -134,58 +123,65 @@ struct ConsoleServer::Running {
   std::unique_ptr<Poco::Net::HTTPServer> server;
 };
 
-ConsoleServer::ConsoleServer(ServerSettings settings) : settings_(std::move(settings)) {
-  if (settings_.office_root.empty()) {
-    throw OfficeError(OfficeError::Code::bad_argument,
-                      "the console needs its office folder (its accounts are in "
-                      "OFFICE/console/); name it with --office DIR");
+// The server behind ConsoleServer, which has checked the settings before loading the module.
+class Service final : public ConsoleService {
+ public:
+  explicit Service(ServerSettings settings) : settings_(std::move(settings)) {
+    auto files = static_files(settings_);
+    auto pages = PageTemplates::load(settings_.templates);
+    running_ = std::make_unique<Running>(std::move(pages), std::move(files), settings_);
   }
-  auto files = static_files(settings_);
-  auto pages = PageTemplates::load(settings_.templates);
-  running_ = std::make_unique<Running>(std::move(pages), std::move(files), settings_);
-}
+  ~Service() override { stop(); }
 
-ConsoleServer::~ConsoleServer() {
-  stop();
-}
-
-ListenAddress ConsoleServer::start() {
-  Running& running = *running_;
-  Poco::Net::ServerSocket socket;
-  if (settings_.tls_certificate && settings_.tls_key) {
-    socket = Poco::Net::SecureServerSocket(tls_context(settings_));
+  ListenAddress start() override {
+    Running& running = *running_;
+    Poco::Net::ServerSocket socket;
+    if (settings_.tls_certificate && settings_.tls_key) {
+      socket = Poco::Net::SecureServerSocket(tls_context(settings_));
+    }
+    try {
+      socket.bind(Poco::Net::SocketAddress(settings_.listen.host, settings_.listen.port),
+                  /*reuseAddress=*/true);
+      socket.listen(64);
+    } catch (const Poco::Exception& error) {
+      throw OfficeError(OfficeError::Code::machine_failure,
+                        "--listen " + settings_.listen.to_string() + ": cannot listen there: " +
+                            error.displayText() + "; choose another port, or stop what uses it");
+    }
+    auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
+    params->setMaxThreads(16);
+    params->setMaxQueued(64);
+    params->setTimeout(Poco::Timespan(30, 0));           // a request must arrive within 30 s
+    params->setKeepAliveTimeout(Poco::Timespan(10, 0));  // idle connections close after 10 s
+    // Secure cookies when the browser's connection is TLS: the console's own, or the proxy's.
+    const bool secure = settings_.tls_certificate.has_value() || running.proxy.has_value();
+    ConsoleSite site{
+        running.pages,  running.files, OfficeHeading{kServiceName, settings_.authority},
+        running.proxy,  running.store, running.throttle,
+        running.hashes, secure};
+    running.server = std::make_unique<Poco::Net::HTTPServer>(
+        Poco::makeShared<RequestRoutes>(std::move(site)), running.pool, socket, params);
+    running.server->start();
+    return ListenAddress{settings_.listen.host, socket.address().port()};
   }
-  try {
-    socket.bind(Poco::Net::SocketAddress(settings_.listen.host, settings_.listen.port),
-                /*reuseAddress=*/true);
-    socket.listen(64);
-  } catch (const Poco::Exception& error) {
-    throw OfficeError(OfficeError::Code::machine_failure,
-                      "--listen " + settings_.listen.to_string() + ": cannot listen there: " +
-                          error.displayText() + "; choose another port, or stop what uses it");
+
+  void stop() override {
+    if (!running_ || !running_->server) return;
+    // Not aborting: each connection's request in flight finishes, then its socket is shut.
+    running_->server->stopAll(false);
+    running_->pool.joinAll();
+    running_->server.reset();
   }
-  auto params = Poco::makeAuto<Poco::Net::HTTPServerParams>();
-  params->setMaxThreads(16);
-  params->setMaxQueued(64);
-  params->setTimeout(Poco::Timespan(30, 0));           // a request must arrive within 30 s
-  params->setKeepAliveTimeout(Poco::Timespan(10, 0));  // idle connections close after 10 s
-  // Secure cookies when the browser's connection is TLS: the console's own, or the proxy's.
-  const bool secure = settings_.tls_certificate.has_value() || running.proxy.has_value();
-  ConsoleSite site{running.pages,  running.files, OfficeHeading{kServiceName, settings_.authority},
-                   running.proxy,  running.store, running.throttle,
-                   running.hashes, secure};
-  running.server = std::make_unique<Poco::Net::HTTPServer>(
-      Poco::makeShared<RequestRoutes>(std::move(site)), running.pool, socket, params);
-  running.server->start();
-  return ListenAddress{settings_.listen.host, socket.address().port()};
-}
 
-void ConsoleServer::stop() {
-  if (!running_ || !running_->server) return;
-  // Not aborting: each connection's request in flight finishes, then its socket is shut.
-  running_->server->stopAll(false);
-  running_->pool.joinAll();
-  running_->server.reset();
-}
+ private:
+  ServerSettings settings_;
+  std::unique_ptr<Running> running_;
+};
 
+}  // namespace
 }  // namespace panelpack::console
+
+panelpack::console::ConsoleService* panelpack_console_service(
+    const panelpack::console::ServerSettings* settings) {
+  return new panelpack::console::Service(*settings);
+}
