@@ -9,13 +9,14 @@ namespace panelpack::mailer {
 namespace {
 
 // The codes SmtpSession throws about the server or the settings rather than about a message.
-constexpr std::array<std::string_view, 12> kSessionCodes = {
+constexpr std::array<std::string_view, 13> kSessionCodes = {
     "connect_failed",       "timeout",
     "connection_lost",      "server_refused",
     "protocol_error",       "starttls_unavailable",
     "tls_failed",           "certificate_rejected",
     "auth_failed",          "auth_unavailable",
     "plain_needs_loopback", "auth_needs_tls",
+    "smtp_module_missing",
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Talking SMTP to one relay: STARTTLS with a verified certificate, AUTH PLAIN only inside TLS,
-// one recipient per transaction. Poco appears only in smtp_session.cpp.
+// one recipient per transaction. Poco appears only in smtp_connection.cpp, the SMTP module
+// loaded on the first connection.
 
 #include <chrono>
 #include <cstdint>
@@ -39,9 +40,13 @@ struct SendResult {
 
 const char* to_string(SendResult::Outcome outcome);
 
+class SmtpConnection;
+
 // One connection to one relay, opened on first use (or by connect()) and reused for every send;
 // a dropped connection is reopened by the next send. QUIT on destruction. Not thread-safe.
-// Never logs, and never puts message content in an error.
+// Never logs, and never puts message content in an error. The first connection loads the SMTP
+// module; when it cannot be loaded, connect() and send() throw MailError "smtp_module_missing"
+// naming the file tried.
 class SmtpSession {
  public:
   // Checks the policy before any connection: MailError "plain_needs_loopback" for plain SMTP to
@@ -75,8 +80,11 @@ class SmtpSession {
   std::string server() const;
 
  private:
-  struct State;
-  std::unique_ptr<State> state_;
+  SmtpConnection& connection();  // made by the SMTP module on first use
+
+  SmtpSettings settings_;
+  std::string server_;
+  std::unique_ptr<SmtpConnection> connection_;
 };
 
 // True for 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104 (IPv4-mapped) and "localhost": where plain

@@ -1,6 +1,7 @@
 #pragma once
 // The console's HTTP server (Poco::Net::HTTPServer): loads the page templates, finds the
-// design systems' files, listens, serves from a pool of threads, and stops cleanly.
+// design systems' files, listens, serves from a pool of threads, and stops cleanly. Poco lives
+// in the console module (console_service.cpp), loaded when the first server is made.
 
 #include <chrono>
 #include <filesystem>
@@ -41,12 +42,15 @@ struct ServerSettings {
   static std::filesystem::path default_templates_folder();
 };
 
+class ConsoleService;
+
 class ConsoleServer {
  public:
   // Loads the templates, checks the assets are installed and opens the office's console store.
   // Throws office::OfficeError: machine_failure when the npm install is missing (naming
-  // scripts/install-frontend.sh), bad_input for a faulty template, bad_argument for a proxy
-  // that is not an IP address.
+  // scripts/install-frontend.sh) or the console module cannot be loaded (naming the file
+  // tried), bad_input for a faulty template, bad_argument for a proxy that is not an IP
+  // address.
   explicit ConsoleServer(ServerSettings settings);
   ~ConsoleServer();  // stops, as stop() does
   ConsoleServer(const ConsoleServer&) = delete;
@@ -62,9 +66,8 @@ class ConsoleServer {
   void stop();
 
  private:
-  struct Running;
   ServerSettings settings_;
-  std::unique_ptr<Running> running_;
+  std::unique_ptr<ConsoleService> service_;
 };
 
 }  // namespace panelpack::console

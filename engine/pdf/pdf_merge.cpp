@@ -3,56 +3,30 @@
 
 #include "pdf/pdf_merge.hpp"
 
-#include <dlfcn.h>
-
 #include <mutex>
-#include <system_error>
 
 #include "pdf/pdf_error.hpp"
 #include "pdf/qpdf_module.hpp"
+#include "text/own_module.hpp"
 
 namespace panelpack::pdf {
 namespace {
 
 namespace fs = std::filesystem;
 
-// Installed, the module is in PREFIX/lib/panelpack beside PREFIX/bin/panelpack; in a build
-// tree, where CMake built it.
-fs::path module_path() {
-  std::error_code ignored;
-  const fs::path program = fs::read_symlink("/proc/self/exe", ignored);
-  if (!program.empty()) {
-    const fs::path installed =
-        program.parent_path().parent_path() / "lib" / "panelpack" / PANELPACK_QPDF_MODULE_NAME;
-    if (fs::exists(installed, ignored)) return installed;
-  }
-  return PANELPACK_QPDF_MODULE_BUILT;
-}
-
 const QpdfFunctions& qpdf() {
   static std::once_flag loaded;
+  static text::OwnModule module;
   static const QpdfFunctions* functions = nullptr;
-  static std::string failure;
-  static fs::path path;
   std::call_once(loaded, [] {
-    path = module_path();
-    // Kept loaded for the life of the process (never dlclose'd): qpdf keeps static state.
-    void* module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (module == nullptr) {
-      failure = ::dlerror();
-      return;
-    }
+    module = text::load_own_module(PANELPACK_QPDF_MODULE_NAME, PANELPACK_QPDF_MODULE_BUILT,
+                                   kQpdfFunctionsSymbol);
     using Entry = const QpdfFunctions* (*)();
-    auto entry = reinterpret_cast<Entry>(::dlsym(module, kQpdfFunctionsSymbol));
-    if (entry == nullptr) {
-      failure = path.string() + " has no " + kQpdfFunctionsSymbol;
-      return;
-    }
-    functions = entry();
+    if (module.entry != nullptr) functions = reinterpret_cast<Entry>(module.entry)();
   });
   if (functions == nullptr) {
-    throw PdfError("qpdf_missing", path.string(),
-                   "panelpack's PDF module (qpdf) cannot be loaded (" + failure +
+    throw PdfError("qpdf_missing", module.path.string(),
+                   "panelpack's PDF module (qpdf) cannot be loaded (" + module.failure +
                        "): reinstall panelpack, or install the qpdf library (libqpdf29)");
   }
   return *functions;

@@ -42,6 +42,8 @@ std::uint32_t crc_of(std::uint32_t crc, std::string_view text) {
 DeflatedText deflate_once(std::string text) {
   DeflatedText piece;
   piece.crc = crc_of(0, text);
+  piece.crc_append =
+      static_cast<std::uint32_t>(crc32_combine_gen(static_cast<z_off_t>(text.size())));
   z_stream stream{};
   // Raw deflate (-15): the zip entry carries no zlib header. Level 6 is paid once per template.
   if (deflateInit2(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
@@ -142,8 +144,8 @@ DeflatedEntry RenderedPart::deflate() const {
   for (const Piece& piece : pieces_) {
     if (piece.literal != nullptr) {
       entry.deflated += piece.literal->deflated;
-      entry.crc = static_cast<std::uint32_t>(crc32_combine(
-          entry.crc, piece.literal->crc, static_cast<z_off_t>(piece.literal->text.size())));
+      entry.crc = static_cast<std::uint32_t>(
+          crc32_combine_op(entry.crc, piece.literal->crc, piece.literal->crc_append));
       entry.size += piece.literal->text.size();
     } else {
       append_stored_blocks(entry.deflated, piece.text);

@@ -16,6 +16,9 @@ struct DeflatedText {
   std::string text;
   std::string deflated;   // raw deflate blocks, not final, byte-aligned
   std::uint32_t crc = 0;  // CRC-32 of text
+  // zlib's operator for appending this text's CRC to another (crc32_combine_gen of its length),
+  // made once here so a render's combine costs one multiplication, not a power of x.
+  std::uint32_t crc_append = 0;
 };
 
 DeflatedText deflate_once(std::string text);
