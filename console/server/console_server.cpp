@@ -129,6 +129,7 @@ struct ConsoleServer::Running {
   office::console::ConsoleStore store;
   SignInThrottle throttle;
   HashGate hashes;
+  PackJobs pack_jobs;
   // The server's own pool, so that stop() can wait for its threads and no others.
   Poco::ThreadPool pool{2, 16};
   std::unique_ptr<Poco::Net::HTTPServer> server;
@@ -172,10 +173,10 @@ ListenAddress ConsoleServer::start() {
   // Secure cookies when the browser's connection is TLS: the console's own, or the proxy's.
   const bool secure = settings_.tls_certificate.has_value() || running.proxy.has_value();
   ConsoleSite site{
-      running.pages,    running.files, OfficeHeading{kServiceName, settings_.authority},
-      running.proxy,    running.store, running.throttle,
-      running.hashes,   secure,        settings_.office_root,
-      settings_.machine};
+      running.pages,     running.files,    OfficeHeading{kServiceName, settings_.authority},
+      running.proxy,     running.store,    running.throttle,
+      running.hashes,    secure,           settings_.office_root,
+      settings_.machine, running.pack_jobs};
   running.server = std::make_unique<Poco::Net::HTTPServer>(
       Poco::makeShared<RequestRoutes>(std::move(site)), running.pool, socket, params);
   running.server->start();
@@ -187,6 +188,8 @@ void ConsoleServer::stop() {
   // Not aborting: each connection's request in flight finishes, then its socket is shut.
   running_->server->stopAll(false);
   running_->pool.joinAll();
+  // A pack being built is finished, not cut: its folder is replaced only when it is whole.
+  running_->pack_jobs.wait_all();
   running_->server.reset();
 }
 
