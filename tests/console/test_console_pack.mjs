@@ -7,10 +7,10 @@
 // viewer cannot build (403); a member of the panel cannot download before the circulation and
 // can after `panelpack tick` circulated it; a member of another panel gets 403 for the page
 // and the download (audited page_refused); a booking changed after the build marks the pack
-// out of date. axe finds no WCAG 2.2 A/AA violation on each page; screenshots go to
-// PANELPACK_ARTEFACTS.
+// out of date; a build while another run holds the pack's lock is shown as busy. axe finds
+// no WCAG 2.2 A/AA violation on each page; screenshots go to PANELPACK_ARTEFACTS.
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -258,6 +258,28 @@ try {
   })
   await noViolations(page, 'the pack page out of date')
   await shoot(page, 'pack-out-of-date')
+
+  // Another run (the panelpack command, or tick) holds the sitting's pack lock: the console's
+  // build says it is busy and changes nothing.
+  const lockFile = path.join(office, 'packs', 'permanence', '.2026-12-15.lock')
+  const holder = spawn('flock', ['-o', lockFile, 'sleep', '120'], { detached: true, stdio: 'ignore' })
+  while (spawnSync('flock', ['-n', lockFile, 'true']).status === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+  try {
+    const before = fs.readFileSync(path.join(packFolder, 'manifest.json'), 'utf8')
+    await page.locator('#build-pack').click()
+    await page.waitForURL(url + sitting + '/pack/progress')
+    await page.locator('#back-to-pack').waitFor()
+    await page.waitForFunction(() => document.querySelector('[data-pack-state]')?.dataset.packState === 'busy', null, { timeout: 60000 })
+    await ready(page)
+    await check('a build while another run holds the pack is shown as busy and changes nothing', async () => {
+      assert.match(await page.locator('#pack-progress').innerText(), /another run .* is building this sitting's pack now/)
+      assert.equal(fs.readFileSync(path.join(packFolder, 'manifest.json'), 'utf8'), before)
+    })
+    await noViolations(page, 'the progress page when busy')
+    await shoot(page, 'pack-busy')
+  } finally {
+    process.kill(-holder.pid, 'SIGTERM') // flock and its sleep
+  }
 
   await check('the pages ran without a script error or a CSP refusal', () => {
     assert.deepEqual(pageErrors.filter((text) => !/40[34]/.test(text)), [])
