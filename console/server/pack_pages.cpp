@@ -233,8 +233,9 @@ Reply pack_page(ConsoleSite& site, RequestContext& request) {
   data["date_words"] = date_words(name->date);
   data["sitting_path"] = name->path();
   if (administrator) data["may_build"] = true;
+  // Only an administrator may follow a build's progress.
   if (const auto job = site.pack_jobs.status(name->id());
-      job && job->state == PackJobState::running) {
+      administrator && job && job->state == PackJobState::running) {
     data["building"] = true;
   }
   request.viewed_object_id = name->id();

@@ -96,6 +96,8 @@ try {
   await check('the progress page says how the build goes in a polite live region', async () => {
     assert.equal(await page.locator('#pack-progress').getAttribute('aria-live'), 'polite')
     assert.match(await page.locator('#pack-progress').innerText(), /pack/)
+    // The script polls instead: the no-JavaScript button is not shown.
+    assert.equal(await page.locator('#check-progress').isVisible(), false)
   })
   await noViolations(page, 'the progress page')
   await shoot(page, 'pack-progress')

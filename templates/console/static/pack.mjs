@@ -4,8 +4,11 @@
 const box = document.querySelector('[data-pack-progress]')
 if (box && box.dataset.packState === 'running') {
   const words = box.querySelector('#pack-progress')
-  const check = document.getElementById('check-progress')
-  if (check) check.hidden = true
+  // The button and its note are for pages without JavaScript (GOV.UK's class: a button's own
+  // display rule would win over the hidden attribute).
+  for (const id of ['check-progress', 'check-progress-note']) {
+    document.getElementById(id)?.classList.add('govuk-!-display-none')
+  }
   const poll = async () => {
     try {
       const answer = await fetch(box.dataset.packProgress, { credentials: 'same-origin', cache: 'no-store' })
