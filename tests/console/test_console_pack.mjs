@@ -7,8 +7,9 @@
 // viewer cannot build (403); a member of the panel cannot download before the circulation and
 // can after `panelpack tick` circulated it; a member of another panel gets 403 for the page
 // and the download (audited page_refused); a booking changed after the build marks the pack
-// out of date; a build while another run holds the pack's lock is shown as busy. axe finds
-// no WCAG 2.2 A/AA violation on each page; screenshots go to PANELPACK_ARTEFACTS.
+// out of date; a build while another run holds the pack's lock is shown as busy; a SIGTERM
+// just after a build started leaves a whole pack. axe finds no WCAG 2.2 A/AA violation on
+// each page; screenshots go to PANELPACK_ARTEFACTS.
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -282,6 +283,30 @@ try {
   } finally {
     process.kill(-holder.pid, 'SIGTERM') // flock and its sleep
   }
+
+  // SIGTERM just after a build started: the server waits for it, so the pack is whole. (A copy
+  // of the sample office as it comes: no PDF, so no second LibreOffice build.)
+  const quick = sampleOffice('panelpack-pack-stop-')
+  const quickServer = await startServer(quick)
+  const quickContext = await browser.newContext()
+  const quickPage = await quickContext.newPage()
+  watch(quickPage, pageErrors)
+  await accountSignedIn(quick, quickPage, quickServer.url, { user: 'sam.stop@council.example', role: 'administrator', name: 'Sam Stop', password: 'the last train home tonight' })
+  await quickPage.goto(quickServer.url + sitting + '/pack')
+  const quickToken = await quickPage.locator('input[name=csrf_token]').first().getAttribute('value')
+  const started = await quickContext.request.post(quickServer.url + sitting + '/pack/build', { form: { csrf_token: quickToken }, maxRedirects: 0 })
+  quickServer.child.kill('SIGTERM')
+  const stopped = await quickServer.exited
+  await quickContext.close()
+  const quickFolder = path.join(quick, 'packs', 'permanence', '2026-12-15')
+  await check('SIGTERM during a build: the server exits 0 after the build, and the pack is whole', () => {
+    assert.equal(started.status(), 303)
+    assert.deepEqual(stopped, { code: 0, signal: null })
+    const written = JSON.parse(fs.readFileSync(path.join(quickFolder, 'manifest.json'), 'utf8'))
+    for (const file of written.files) assert.ok(fs.existsSync(path.join(quickFolder, file.file)), file.file)
+    assert.equal(spawnSync('unzip', ['-tq', path.join(quickFolder, written.zip.file)]).status, 0)
+  })
+  fs.rmSync(quick, { recursive: true, force: true })
 
   await check('the pages ran without a script error or a CSP refusal', () => {
     assert.deepEqual(pageErrors.filter((text) => !/40[34]/.test(text)), [])
