@@ -118,6 +118,7 @@ struct Running {
   office::console::ConsoleStore store;
   SignInThrottle throttle;
   HashGate hashes;
+  PackJobs pack_jobs;
   // The server's own pool, so that stop() can wait for its threads and no others.
   Poco::ThreadPool pool{2, 16};
   std::unique_ptr<Poco::Net::HTTPServer> server;
@@ -159,7 +160,7 @@ class Service final : public ConsoleService {
         running.pages,    running.files, OfficeHeading{kServiceName, settings_.authority},
         running.proxy,    running.store, running.throttle,
         running.hashes,   secure,        settings_.office_root,
-        settings_.machine};
+        settings_.machine, running.pack_jobs};
     running.server = std::make_unique<Poco::Net::HTTPServer>(
         Poco::makeShared<RequestRoutes>(std::move(site)), running.pool, socket, params);
     running.server->start();
@@ -171,6 +172,8 @@ class Service final : public ConsoleService {
     // Not aborting: each connection's request in flight finishes, then its socket is shut.
     running_->server->stopAll(false);
     running_->pool.joinAll();
+    // A pack being built is finished, not cut: its folder is replaced only when it is whole.
+    running_->pack_jobs.wait_all();
     running_->server.reset();
   }
 

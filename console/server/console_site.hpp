@@ -12,6 +12,7 @@
 
 #include <Poco/Net/IPAddress.h>
 
+#include "console/server/pack_jobs.hpp"
 #include "console/server/page_templates.hpp"
 #include "console/server/sign_in_throttle.hpp"
 #include "console/server/static_files.hpp"
@@ -60,6 +61,8 @@ struct ConsoleSite {
   // The office folder and what the office needs of the machine (LibreOffice, secrets).
   std::filesystem::path office_root;
   office::Machine machine;
+  // The pack builds running in the background (pack_pages.cpp); the server waits for them.
+  PackJobs& pack_jobs;
 
   // The office as it is now: office.json is read again, so a change made by the CLI, or by
   // another page, is seen at once. Throws office::OfficeError (bad_input) when it is invalid.

@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "console/server/console_pages.hpp"
+#include "console/server/pack_pages.hpp"
 
 namespace panelpack::console {
 namespace {
@@ -28,6 +29,14 @@ const Route kRoutes[] = {
     // A sitting: its agenda, bookings and papers.
 
     // A sitting's pack, and members' panels.
+    {"GET", "/sittings/{panel}/{date}/pack", Role::member, "pack", pack_page},
+    {"POST", "/sittings/{panel}/{date}/pack/build", Role::administrator, "", pack_build_submit},
+    {"GET", "/sittings/{panel}/{date}/pack/progress", Role::administrator, "", pack_progress_page},
+    {"GET", "/sittings/{panel}/{date}/pack/progress.json", Role::administrator, "",
+     pack_progress_json},
+    {"GET", "/sittings/{panel}/{date}/pack/download/zip", Role::member, "", pack_download_zip},
+    {"GET", "/sittings/{panel}/{date}/pack/download/pdf", Role::member, "", pack_download_pdf},
+    {"GET", "/panels", Role::member, "", panels_page},
 
     // Cases.
 

@@ -104,7 +104,8 @@ export async function signIn (page, url, user, password) {
 export async function accountSignedIn (office, page, url, { user, role, name, password, extra = [] }) {
   const otp = addUser(office, user, role, name, extra)
   await signIn(page, url, user, otp)
-  await page.locator('#current-password').fill(otp)
+  // The form asks for the current password only when it is not the one-time one just used.
+  if (await page.locator('#current-password').count() > 0) await page.locator('#current-password').fill(otp)
   await page.locator('#new-password').fill(password)
   await page.locator('#confirm-password').fill(password)
   await page.getByRole('button', { name: 'Change password' }).click()

@@ -5,3 +5,4 @@ import { initAll } from '/assets/govuk/govuk-frontend.min.js'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
+import './pack.mjs' // A sitting's pack: its build's live progress.

@@ -1,0 +1,347 @@
+// The Pack page of a sitting, its build on a background job with a progress page (and a JSON
+// the page's script polls), the zip and PDF downloads, and the Your panels page.
+
+#include "console/server/pack_pages.hpp"
+
+#include <cctype>
+#include <optional>
+#include <string>
+
+#include "console/server/access.hpp"
+#include "console/server/console_pages.hpp"
+#include "office/calendar.hpp"
+#include "office/console/audit.hpp"
+#include "office/console/console_store.hpp"
+#include "office/pack/pack_request.hpp"
+#include "office/views/pack_view.hpp"
+
+namespace panelpack::console {
+
+namespace {
+
+namespace store = office::console;
+using Poco::Net::HTTPResponse;
+
+// The sitting a pack path names, checked: a panel of office.json and a real date.
+struct SittingName {
+  std::string panel_id;
+  panel::CalendarDate date;
+  std::string id() const { return panel_id + "/" + date.iso(); }
+  std::string path() const { return "/sittings/" + id(); }
+};
+
+std::optional<SittingName> sitting_of(const office::Workspace& workspace,
+                                      const RequestContext& request) {
+  SittingName name;
+  name.panel_id = request.parameter("panel");
+  bool known = false;
+  for (const auto& panel : workspace.office().panels) known = known || panel.id == name.panel_id;
+  if (!known) return std::nullopt;
+  try {
+    name.date = panel::CalendarDate::parse(request.parameter("date"));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return name;
+}
+
+Reply not_found() {
+  return show("not_found", "Page not found", nlohmann::json::object(),
+              HTTPResponse::HTTP_NOT_FOUND);
+}
+
+// A member asking for another panel's sitting: 403, audited as the pipeline audits a role.
+Reply refuse_panel(ConsoleSite& site, const RequestContext& request) {
+  store::append_audit(site.store, request.actor(), {"page_refused", "page", request.path, "panel"});
+  return forbidden_page("You cannot see this page",
+                        "This page belongs to a panel you are not a member of. Ask the panel "
+                        "office if you should be.");
+}
+
+const char* const kMonths[] = {"January",   "February", "March",    "April",
+                               "May",       "June",     "July",     "August",
+                               "September", "October",  "November", "December"};
+
+// "Tuesday 15 December 2026"
+std::string date_words(panel::CalendarDate date) {
+  std::string weekday(panel::weekday_name(date.weekday()));
+  if (!weekday.empty()) weekday[0] = static_cast<char>(std::toupper(weekday[0]));
+  return weekday + " " + std::to_string(date.day()) + " " + kMonths[date.month() - 1] + " " +
+         std::to_string(date.year());
+}
+
+// "Saturday 5 December 2026 at 14:05" from a London ISO 8601 time.
+std::string time_words(const std::string& iso) {
+  if (iso.size() < 16) return iso;
+  try {
+    return date_words(panel::CalendarDate::parse(iso.substr(0, 10))) + " at " + iso.substr(11, 5);
+  } catch (const std::exception&) {
+    return iso;
+  }
+}
+
+std::string time_words(const panel::LondonTime& time) {
+  return date_words(time.date) + " at " + time.time.text();
+}
+
+bool is_member(const RequestContext& request) {
+  return request.session->account.role == store::Role::member;
+}
+
+// Members may download a pack of their panel once it was circulated (the notices record says
+// the members got it, or a circulation email was delivered): circulation is not recorded per
+// console account, as the accounts need no email address.
+bool circulated(const office::PackView& view) {
+  if (view.circulated) return true;
+  for (const auto& line : view.circulation) {
+    if (line.status == office::MailStatus::delivered) return true;
+  }
+  return false;
+}
+
+std::string status_words(const PackJobStatus& status) {
+  switch (status.state) {
+    case PackJobState::running: {
+      if (status.progress.stage.empty()) return "Starting to build the pack.";
+      std::string words = "Building the pack: " + status.progress.stage;
+      if (status.progress.total > 0) {
+        words += ", " + std::to_string(status.progress.done) + " of " +
+                 std::to_string(status.progress.total) + " done";
+      }
+      return words + ".";
+    }
+    case PackJobState::done:
+      return "The pack is built.";
+    case PackJobState::busy:
+      return "The pack was not built: " + status.message;
+    case PackJobState::failed:
+      return "The pack could not be built: " + status.message;
+  }
+  return "";
+}
+
+std::string state_name(PackJobState state) {
+  switch (state) {
+    case PackJobState::running:
+      return "running";
+    case PackJobState::done:
+      return "done";
+    case PackJobState::busy:
+      return "busy";
+    case PackJobState::failed:
+      return "failed";
+  }
+  return "running";
+}
+
+nlohmann::json view_json(const office::PackView& view, bool administrator, bool member) {
+  nlohmann::json data;
+  data["exists"] = view.exists;
+  if (!view.exists) return data;
+  data["built_at"] = time_words(view.built_at);
+  nlohmann::json documents = nlohmann::json::array();
+  for (const auto& line : view.documents) {
+    documents.push_back({{"file", line.file},
+                         {"item", line.item == 0 ? "-" : std::to_string(line.item)},
+                         {"case_ref", line.case_ref.empty() ? "-" : line.case_ref},
+                         {"paper", line.paper_words},
+                         {"source", line.source == "agenda"   ? "made from the bookings"
+                                    : line.source == "filled" ? "filled from the case file"
+                                                              : "submitted by the team"}});
+  }
+  data["documents"] = documents;
+  data["document_count"] = view.documents.size();
+  nlohmann::json missing = nlohmann::json::array();
+  for (const auto& line : view.missing) {
+    missing.push_back(
+        {{"item", line.item}, {"case_ref", line.case_ref}, {"paper", line.paper_words}});
+  }
+  if (!missing.empty()) {
+    data["missing"] = missing;
+    data["has_missing"] = true;
+  }
+  data["zip_file"] = view.zip_file;
+  if (view.zip_encrypted) data["zip_encrypted"] = true;
+  if (view.pdf_file) data["pdf_file"] = *view.pdf_file;
+  if (view.out_of_date) {
+    data["out_of_date"] = true;
+    data["changed"] = view.changed;
+  }
+  if (!view.check_problem.empty()) data["check_problem"] = view.check_problem;
+  const bool may_download = !member || circulated(view);
+  if (may_download) data["may_download"] = true;
+  if (administrator) data["may_build"] = true;
+  return data;
+}
+
+nlohmann::json circulation_json(const office::PackView& view) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& line : view.circulation) {
+    rows.push_back({{"recipient", line.recipient},
+                    {"status", line.status_words},
+                    {"when", line.sent_at ? time_words(*line.sent_at)
+                                          : "queued " + time_words(line.queued_at)}});
+  }
+  nlohmann::json data = {{"circulated", circulated(view)}, {"circulation", rows}};
+  if (!rows.empty()) data["has_circulation"] = true;
+  if (view.addenda > 0) data["addenda"] = view.addenda;
+  return data;
+}
+
+office::PackRequest build_request(const SittingName& name) {
+  office::PackRequest request;
+  request.panel_id = name.panel_id;
+  request.date = name.date;
+  request.now = store::system_now();
+  return request;
+}
+
+Reply download(ConsoleSite& site, RequestContext& request, bool pdf) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  if (!may_read_panel(*request.session, name->panel_id)) return refuse_panel(site, request);
+  const office::PackView view =
+      pack_view(workspace, name->panel_id, name->date, store::system_now());
+  const std::string kind = pdf ? "pdf" : "zip";
+  if (is_member(request) && !circulated(view)) {
+    store::append_audit(site.store, request.actor(),
+                        {"download", "pack", name->id() + "/" + kind, "refused"});
+    return forbidden_page("This pack was not circulated yet",
+                          "You can download the pack once the panel office has circulated it.");
+  }
+  const std::optional<std::string> file = pdf ? view.pdf_file : std::optional(view.zip_file);
+  if (!view.exists || !file) return not_found();
+  store::append_audit(site.store, request.actor(), {"download", "pack", name->id() + "/" + kind});
+  return send_file({workspace.pack_path(name->panel_id, name->date) / *file, "",
+                    pdf ? "application/pdf" : "application/zip", *file});
+}
+
+}  // namespace
+
+Reply pack_page(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  if (!may_read_panel(*request.session, name->panel_id)) return refuse_panel(site, request);
+  const auto now = store::system_now();
+  const office::PackView view = pack_view(workspace, name->panel_id, name->date, now);
+  const bool administrator = request.session->account.role == store::Role::administrator;
+  nlohmann::json data = view_json(view, administrator, is_member(request));
+  data.update(circulation_json(view));
+  data["panel_name"] = workspace.office().panel(name->panel_id).name;
+  data["date_words"] = date_words(name->date);
+  data["sitting_path"] = name->path();
+  if (administrator) data["may_build"] = true;
+  // Only an administrator may follow a build's progress.
+  if (const auto job = site.pack_jobs.status(name->id());
+      administrator && job && job->state == PackJobState::running) {
+    data["building"] = true;
+  }
+  request.viewed_object_id = name->id();
+  return show("pack_page", "Pack for " + date_words(name->date), std::move(data));
+}
+
+Reply pack_build_submit(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  const office::Workspace for_job = workspace;
+  const SittingName sitting = *name;
+  const bool started = site.pack_jobs.start(
+      sitting.id(), request.session->account.user_name,
+      [for_job, sitting](office::ProgressSink& progress) -> PackJobEnd {
+        office::PackRequest pack = build_request(sitting);
+        pack.progress = &progress;
+        const office::PackOutcome outcome = office::pack_sitting(for_job, pack);
+        if (outcome.busy()) {
+          return {PackJobState::busy,
+                  "another run (the panelpack command, or tick) is building this sitting's pack "
+                  "now. Try again when it has finished"};
+        }
+        return {PackJobState::done,
+                std::to_string(outcome.packed->documents.size()) + " documents packed"};
+      });
+  store::append_audit(site.store, request.actor(),
+                      {"build", "pack", sitting.id(), started ? "started" : "already running"});
+  return redirect_to(sitting.path() + "/pack/progress");
+}
+
+Reply pack_progress_page(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  nlohmann::json data = {{"date_words", date_words(name->date)},
+                         {"panel_name", workspace.office().panel(name->panel_id).name},
+                         {"pack_path", name->path() + "/pack"},
+                         {"progress_path", name->path() + "/pack/progress"}};
+  const auto job = site.pack_jobs.status(name->id());
+  if (!job) {
+    data["words"] = "No build of this pack was started since the console started.";
+    data["ended"] = true;
+  } else {
+    data["words"] = status_words(*job);
+    data["state"] = state_name(job->state);
+    if (job->state == PackJobState::running) {
+      data["running"] = true;
+    } else {
+      data["ended"] = true;
+      data[state_name(job->state)] = true;
+    }
+  }
+  return show("pack_progress", "Building the pack for " + date_words(name->date), std::move(data));
+}
+
+Reply pack_progress_json(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  nlohmann::json data = {{"state", "none"}, {"words", "No build was started."}};
+  if (const auto job = site.pack_jobs.status(name->id())) {
+    data = {{"state", state_name(job->state)},
+            {"words", status_words(*job)},
+            {"stage", job->progress.stage},
+            {"done", job->progress.done},
+            {"total", job->progress.total}};
+  }
+  // A small JSON for the page's script; sent as a no-store download, which fetch reads alike.
+  return send_file({"", data.dump(), "application/json", "progress.json"});
+}
+
+Reply pack_download_zip(ConsoleSite& site, RequestContext& request) {
+  return download(site, request, false);
+}
+
+Reply pack_download_pdf(ConsoleSite& site, RequestContext& request) {
+  return download(site, request, true);
+}
+
+Reply panels_page(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto now = store::system_now();
+  const panel::CalendarDate today = panel::utc_to_local(now).date;
+  nlohmann::json panels = nlohmann::json::array();
+  for (const auto& panel : workspace.office().panels) {
+    if (!may_read_panel(*request.session, panel.id)) continue;
+    nlohmann::json sittings = nlohmann::json::array();
+    const auto calendar = office::list_sittings(workspace, today, today.plus_days(62), panel.id);
+    for (const auto& entry : calendar.sittings) {
+      if (entry.sitting.cancelled) continue;
+      const std::string path = "/sittings/" + panel.id + "/" + entry.sitting.date.iso();
+      sittings.push_back({{"date_words", date_words(entry.sitting.date)},
+                          {"start", entry.sitting.start_time.text()},
+                          {"booked", entry.booked},
+                          {"sitting_path", path},
+                          {"pack_path", path + "/pack"}});
+    }
+    nlohmann::json row = {{"id", panel.id}, {"name", panel.name}, {"sittings", sittings}};
+    if (sittings.empty()) row["no_sittings"] = true;
+    panels.push_back(std::move(row));
+  }
+  nlohmann::json data = {{"panels", panels}};
+  if (panels.empty()) data["no_panels"] = true;
+  if (is_member(request)) data["member"] = true;
+  return show("pack_panels", is_member(request) ? "Your panels" : "Panels", std::move(data));
+}
+
+}  // namespace panelpack::console
