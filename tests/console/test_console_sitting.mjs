@@ -146,6 +146,30 @@ try {
   await noViolations(page, 'the upload refused')
   await shoot(page, 'sitting-upload-refused')
 
+  // 6b. A file over the cap is refused beside the input; a multipart POST to a route that takes
+  // no file is refused whole.
+  await page.locator('#paper-case').selectOption('LCS900102')
+  await page.locator('#paper-type').selectOption('care-plan')
+  const large = path.join(path.dirname(fake), 'large-care-plan.pdf')
+  fs.writeFileSync(large, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20.5 * 1024 * 1024, 32)]))
+  await page.locator('#paper-file').setInputFiles(large)
+  await page.getByRole('button', { name: 'Upload the paper' }).click()
+  await ready(page)
+  await check('a file over 20 MB is refused beside the file input, nothing stored', async () => {
+    assert.match(await page.locator('#paper-file-error').innerText(), /larger than 20 MB/)
+    assert.equal(fs.readFileSync(bookingsFile, 'utf8'), before)
+    assert.deepEqual(papersOf('LCS900102'), ['care-plan.docx'])
+  })
+  const token = await page.locator('input[name=csrf_token]').first().inputValue()
+  const multipartRemove = await adminContext.request.post(url + sittingPath + '/remove', {
+    multipart: { csrf_token: token, version: await page.locator('input[name=version]').first().inputValue(), case_ref: 'LCS900102' },
+    maxRedirects: 0
+  })
+  await check('a multipart POST to a route that takes no file is 403 and changes nothing', () => {
+    assert.equal(multipartRemove.status(), 403)
+    assert.equal(fs.readFileSync(bookingsFile, 'utf8'), before)
+  })
+
   // 7. A stale form: the bookings change behind the page's back.
   await page.goto(url + sittingPath)
   await ready(page)
