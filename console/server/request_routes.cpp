@@ -192,6 +192,8 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
         route_(*match.route),
         parameters_(std::move(match.parameters)),
         path_(std::move(path)) {}
+  // Also when a handler failed past its own catch: no upload is left behind.
+  ~PageRequest() override { remove_upload(upload_folder_); }
 
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
     RequestContext context;
