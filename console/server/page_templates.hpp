@@ -19,10 +19,13 @@ class PageTemplates {
   // The pages every console has; load() refuses a folder that lacks one.
   // One line per area's pages, so that each area adds its own.
   // clang-format off
-  static constexpr const char* kPages[] = {"start",     "sign_in", "change_password",
-                                           "forbidden", "audit",   "not_found",
-                                           // A sitting's pack, and members' panels.
-                                           "pack_page", "pack_progress", "pack_panels"};
+  static constexpr const char* kPages[] = {
+      "start", "sign_in", "change_password", "forbidden", "audit", "not_found",
+      // A sitting: its agenda, bookings and papers.
+      "sitting", "sitting_book",
+      // A sitting's pack, and members' panels.
+      "pack_page", "pack_progress", "pack_panels",
+  };
   // clang-format on
 
   // Reads and compiles layout.mustache and PAGE.mustache for each of kPages. Throws

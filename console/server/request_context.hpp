@@ -3,6 +3,7 @@
 // (request_routes.cpp) has already found the session, checked the role the route needs and the
 // form's CSRF token, so a handler only does its page's work.
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -17,6 +18,15 @@
 
 namespace panelpack::console {
 
+// A file sent with a multipart form (a route that takes files): written to a folder of its own
+// outside the office, removed when the request ends.
+struct UploadedFile {
+  std::string field;           // the form's field name
+  std::filesystem::path file;  // the bytes as sent
+  std::uintmax_t bytes = 0;    // how many
+  bool too_large = false;      // past kMaximumUploadBytes: the file holds only the start
+};
+
 struct RequestContext {
   std::string method;                        // GET, HEAD or POST
   std::string path;                          // percent-decoded
@@ -27,9 +37,10 @@ struct RequestContext {
   // The signed-in person: their account (name, role, panels) and the CSRF token every form of
   // theirs carries. Nothing when no one is signed in.
   std::optional<office::console::Session> session;
-  std::string session_token;   // the cookie's token (to keep this session); never logged
-  std::string sign_in_cookie;  // the sign-in form's cookie token, before any session
-  FormFields form;             // a POST's fields
+  std::string session_token;           // the cookie's token (to keep this session); never logged
+  std::string sign_in_cookie;          // the sign-in form's cookie token, before any session
+  FormFields form;                     // a POST's fields
+  std::optional<UploadedFile> upload;  // a multipart POST's file, if it sent one
   // A page that shows a child's data names it here ("LCS900109"), for its view's audit row.
   std::string viewed_object_id;
 

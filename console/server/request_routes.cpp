@@ -1,6 +1,7 @@
 #include "console/server/request_routes.hpp"
 
 #include <exception>
+#include <filesystem>
 #include <istream>
 #include <map>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "console/server/access.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/cookies.hpp"
+#include "console/server/multipart_form.hpp"
 #include "console/server/next_path.hpp"
 #include "console/server/route_table.hpp"
 #include "console/server/security_headers.hpp"
@@ -190,6 +192,8 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
         route_(*match.route),
         parameters_(std::move(match.parameters)),
         path_(std::move(path)) {}
+  // Also when a handler failed past its own catch: no upload is left behind.
+  ~PageRequest() override { remove_upload(upload_folder_); }
 
   void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override {
     RequestContext context;
@@ -206,6 +210,7 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
       return;
     }
     const Reply reply = answer(request, context);
+    remove_upload(upload_folder_);  // the handler has stored what it keeps
     send_reply(site_, context, reply, response);
   }
 
@@ -270,22 +275,32 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
     }
   }
 
-  // Reads a POST's urlencoded body under the caps; a refusal's page when it cannot.
+  // Reads a POST's urlencoded body under the caps, or a multipart one with its file for a
+  // route that takes files; a refusal's page when it cannot.
   std::optional<Reply> read_form(HTTPServerRequest& request, RequestContext& context) {
     const std::string type = request.getContentType();
-    if (!type.starts_with("application/x-www-form-urlencoded")) {
+    const bool multipart = type.starts_with("multipart/form-data");
+    if (!type.starts_with("application/x-www-form-urlencoded") &&
+        !(multipart && route_.takes_files)) {
       return forbidden_page("This form could not be sent",
                             "The console takes only its own forms. Go back and try again.");
     }
-    std::string body(kMaximumFormBytes + 1, '\0');
-    request.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
-    body.resize(static_cast<std::size_t>(request.stream().gcount()));
     try {
+      if (multipart) {
+        MultipartForm form = read_multipart_form(request);
+        upload_folder_ = form.folder;
+        context.form = std::move(form.fields);
+        context.upload = std::move(form.upload);
+        return std::nullopt;
+      }
+      std::string body(kMaximumFormBytes + 1, '\0');
+      request.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
+      body.resize(static_cast<std::size_t>(request.stream().gcount()));
       context.form = parse_form(body);
     } catch (const FormTooLarge&) {
       Reply reply = forbidden_page("This form is too long",
-                                   "Nothing was changed. Go back, shorten what you typed and try "
-                                   "again.");
+                                   "Nothing was changed. Go back, shorten what you typed (or "
+                                   "choose a smaller file) and try again.");
       reply.status = HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE;
       return reply;
     }
@@ -296,6 +311,7 @@ class PageRequest : public Poco::Net::HTTPRequestHandler {
   const Route& route_;
   std::map<std::string, std::string> parameters_;
   std::string path_;
+  std::filesystem::path upload_folder_;  // a multipart form's file, removed after the handler
 };
 
 class FileHandler : public Poco::Net::HTTPRequestHandler {

@@ -4,6 +4,7 @@
 
 #include "console/server/console_pages.hpp"
 #include "console/server/pack_pages.hpp"
+#include "console/server/sitting_pages.hpp"
 
 namespace panelpack::console {
 namespace {
@@ -27,6 +28,15 @@ const Route kRoutes[] = {
     // Today and the calendar.
 
     // A sitting: its agenda, bookings and papers.
+    // Members read their own panels' agendas (the handler checks which); only administrators
+    // change a sitting.
+    {"GET", "/sittings/{panel}/{date}", Role::member, "sitting", sitting_page},
+    {"GET", "/sittings/{panel}/{date}/book", Role::administrator, "sitting", sitting_book_search},
+    {"POST", "/sittings/{panel}/{date}/book", Role::administrator, "", sitting_book_submit},
+    {"POST", "/sittings/{panel}/{date}/remove", Role::administrator, "", sitting_remove_submit},
+    {"POST", "/sittings/{panel}/{date}/move", Role::administrator, "", sitting_move_submit},
+    {"POST", "/sittings/{panel}/{date}/papers", Role::administrator, "", sitting_paper_upload,
+     true},
 
     // A sitting's pack, and members' panels.
     {"GET", "/sittings/{panel}/{date}/pack", Role::member, "pack", pack_page},

@@ -23,6 +23,8 @@ struct Route {
   // Empty: shows no child's data. Else the audit's object kind of a view ("case", "sitting").
   std::string_view audited_view;
   PageHandlerFunction handle;
+  // True: a POST may also come as multipart/form-data with one file (multipart_form.hpp).
+  bool takes_files = false;
 };
 
 // A route found for a request, with the values of its pattern's {names}.

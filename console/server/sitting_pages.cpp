@@ -1,0 +1,266 @@
+// The Sitting page and its changes. Every change is a POST carrying the bookings' version the
+// page was opened on: booking.hpp refuses it (sitting_changed) when the bookings moved on since,
+// so a stale form changes nothing and the page says so.
+
+#include "console/server/sitting_pages.hpp"
+
+#include <cctype>
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "console/server/access.hpp"
+#include "console/server/console_pages.hpp"
+#include "console/server/multipart_form.hpp"
+#include "console/server/sitting_page_data.hpp"
+#include "office/console/audit.hpp"
+#include "office/mail/mail_content.hpp"
+#include "office/sitting/booking.hpp"
+#include "office/sitting/paper_upload.hpp"
+#include "office/views/case_list_view.hpp"
+#include "office/views/sitting_view.hpp"
+#include "panel/paper_types.hpp"
+
+namespace panelpack::console {
+
+namespace {
+
+namespace store = office::console;
+using Poco::Net::HTTPResponse;
+
+panel::UtcInstant now() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+// The sitting the path names; nothing when its date is not a date.
+std::optional<office::SittingId> sitting_of(const RequestContext& request) {
+  try {
+    return office::SittingId{request.parameter("panel"),
+                             panel::CalendarDate::parse(request.parameter("date"))};
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+Reply not_found() {
+  return show("not_found", "Page not found", nlohmann::json::object(),
+              HTTPResponse::HTTP_NOT_FOUND);
+}
+
+std::string object_id(const office::SittingId& sitting) {
+  return sitting.panel_id + "/" + sitting.date.iso();
+}
+
+// Only letters, digits and hyphens of a case reference echoed from the address.
+std::string plain_reference(const std::string& text) {
+  std::string plain;
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') plain += c;
+  }
+  return plain.substr(0, 40);
+}
+
+// What the redirect after a change tells the page to say.
+void add_done_banner(nlohmann::json& data, const RequestContext& request) {
+  const auto done = request.query.find("done");
+  if (done == request.query.end()) return;
+  const auto found = request.query.find("case");
+  const std::string case_ref = found == request.query.end() ? "" : plain_reference(found->second);
+  std::string text;
+  if (done->second == "booked") text = case_ref + " is booked onto this sitting.";
+  if (done->second == "removed") text = case_ref + " is no longer booked onto this sitting.";
+  if (done->second == "moved") text = case_ref + " has moved on the agenda.";
+  if (done->second == "uploaded") text = "The paper of " + case_ref + " is received and stored.";
+  if (!text.empty()) data["done_message"] = text;
+}
+
+// The page as it is now, with `extra` values (errors) over it.
+Reply render_sitting(ConsoleSite& site, RequestContext& request, const office::SittingId& sitting,
+                     nlohmann::json extra,
+                     HTTPResponse::HTTPStatus status = HTTPResponse::HTTP_OK) {
+  const office::Workspace workspace = site.workspace();
+  const office::SittingView view =
+      office::sitting_view(workspace, sitting.panel_id, sitting.date, now());
+  const store::Role role = request.session->account.role;
+  nlohmann::json data =
+      sitting_page_data(view, role == store::Role::administrator, role != store::Role::member);
+  data["upload_limit"] = std::to_string(kMaximumUploadBytes >> 20) + " MB";
+  add_done_banner(data, request);
+  for (auto& [key, value] : extra.items()) data[key] = value;
+  request.viewed_object_id = object_id(sitting);
+  // The title before `data` is moved into the reply (arguments are evaluated in any order).
+  std::string title = view.agenda.panel.name + ", " + office::long_date(view.date);
+  return show("sitting", std::move(title), std::move(data), status);
+}
+
+// The same page, after a change the office refused: its words as the error, 409 when stale.
+Reply refused_page(ConsoleSite& site, RequestContext& request, const office::SittingId& sitting,
+                   const office::BookingResult& result, const std::string& field_id) {
+  nlohmann::json errors = nlohmann::json::object();
+  if (result.refused == office::BookingRefusal::sitting_changed) {
+    add_error(errors, "stale", "bookings",
+              "This sitting changed since you opened it. Nothing was changed: look at it again "
+              "below and make your change again");
+    return render_sitting(site, request, sitting, std::move(errors), HTTPResponse::HTTP_CONFLICT);
+  }
+  std::string message = result.message;
+  if (!message.empty()) message.front() = static_cast<char>(std::toupper(message.front()));
+  add_error(errors, "change", field_id, message);
+  return render_sitting(site, request, sitting, std::move(errors), HTTPResponse::HTTP_BAD_REQUEST);
+}
+
+void audit_change(ConsoleSite& site, const RequestContext& request, const std::string& action,
+                  const office::SittingId& sitting, const std::string& case_ref,
+                  const office::BookingResult& result) {
+  const std::string outcome = result.done() ? "ok"
+                              : result.refused == office::BookingRefusal::sitting_changed
+                                  ? "stale"
+                                  : "refused";
+  store::append_audit(
+      site.store, request.actor(),
+      {action, "sitting", object_id(sitting) + " " + plain_reference(case_ref), outcome});
+}
+
+Reply after_change(const office::SittingId& sitting, const std::string& done,
+                   const std::string& case_ref) {
+  return redirect_to(sitting_path(sitting.panel_id, sitting.date.iso()) + "?done=" + done +
+                     "&case=" + plain_reference(case_ref) + "#bookings");
+}
+
+}  // namespace
+
+Reply sitting_page(ConsoleSite& site, RequestContext& request) {
+  const auto sitting = sitting_of(request);
+  if (!sitting) return not_found();
+  if (!may_read_panel(*request.session, sitting->panel_id)) {
+    store::append_audit(site.store, request.actor(),
+                        {"page_refused", "sitting", object_id(*sitting), "panel"});
+    return forbidden_page("You cannot see this sitting",
+                          "It is not a sitting of a panel you are a member of. Ask the office's "
+                          "administrator if you need it.");
+  }
+  return render_sitting(site, request, *sitting, nlohmann::json::object());
+}
+
+Reply sitting_book_search(ConsoleSite& site, RequestContext& request) {
+  const auto sitting = sitting_of(request);
+  if (!sitting) return not_found();
+  const office::Workspace workspace = site.workspace();
+  const office::SittingView view =
+      office::sitting_view(workspace, sitting->panel_id, sitting->date, now());
+  const auto asked = request.query.find("q");
+  const std::string text = asked == request.query.end() ? "" : asked->second.substr(0, 100);
+  nlohmann::json data = {{"panel_name", view.agenda.panel.name},
+                         {"date_words", office::long_date(view.date)},
+                         {"path", sitting_path(sitting->panel_id, sitting->date.iso())},
+                         {"version", view.version},
+                         {"q", text}};
+  if (!text.empty()) {
+    office::CaseFilters filters;
+    filters.text = text;
+    const office::CaseListView found =
+        office::cases(workspace, filters, panel::utc_to_local(now()).date);
+    nlohmann::json rows = nlohmann::json::array();
+    for (const office::CaseRow& row : found.rows) {
+      nlohmann::json json = {{"case_ref", row.case_ref},
+                             {"child_name", row.child_name},
+                             {"legal_status", row.legal_status_words}};
+      bool booked = false;
+      for (const panel::AgendaItem& item : view.agenda.items)
+        booked |= item.case_ref == row.case_ref;
+      if (booked) json["already_booked"] = true;
+      rows.push_back(std::move(json));
+    }
+    data["searched"] = true;
+    data["matches"] = rows;
+    data["match_count"] = rows.size();
+    if (rows.empty()) data["no_matches"] = true;
+  }
+  request.viewed_object_id = object_id(*sitting);
+  return show("sitting_book", "Book a case", std::move(data));
+}
+
+Reply sitting_book_submit(ConsoleSite& site, RequestContext& request) {
+  const auto sitting = sitting_of(request);
+  if (!sitting) return not_found();
+  const std::string case_ref = field(request.form, "case_ref");
+  office::BookCaseRequest change;
+  change.sitting = *sitting;
+  change.case_ref = case_ref;
+  change.now = now();
+  const office::BookingResult result =
+      office::book_case(site.workspace(), change, field(request.form, "version"));
+  audit_change(site, request, "booking_added", *sitting, case_ref, result);
+  if (!result.done()) return refused_page(site, request, *sitting, result, "bookings");
+  return after_change(*sitting, "booked", result.case_ref);
+}
+
+Reply sitting_remove_submit(ConsoleSite& site, RequestContext& request) {
+  const auto sitting = sitting_of(request);
+  if (!sitting) return not_found();
+  const std::string case_ref = field(request.form, "case_ref");
+  const office::BookingResult result = office::remove_case(
+      site.workspace(), {*sitting, case_ref, now()}, field(request.form, "version"));
+  audit_change(site, request, "booking_removed", *sitting, case_ref, result);
+  if (!result.done()) return refused_page(site, request, *sitting, result, "bookings");
+  return after_change(*sitting, "removed", result.case_ref);
+}
+
+Reply sitting_move_submit(ConsoleSite& site, RequestContext& request) {
+  const auto sitting = sitting_of(request);
+  if (!sitting) return not_found();
+  const std::string case_ref = field(request.form, "case_ref");
+  std::size_t to = 0;
+  try {
+    to = static_cast<std::size_t>(std::stoul(field(request.form, "to")));
+  } catch (const std::exception&) {
+    to = 0;  // refused below as a place the agenda does not have
+  }
+  const office::BookingResult result = office::move_case(
+      site.workspace(), {*sitting, case_ref, to, now()}, field(request.form, "version"));
+  audit_change(site, request, "booking_moved", *sitting, case_ref, result);
+  if (!result.done()) return refused_page(site, request, *sitting, result, "bookings");
+  return after_change(*sitting, "moved", result.case_ref);
+}
+
+Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request) {
+  const auto sitting = sitting_of(request);
+  if (!sitting) return not_found();
+  const std::string case_ref = field(request.form, "case_ref");
+  const std::string paper_type = field(request.form, "paper_type");
+  nlohmann::json errors = nlohmann::json::object();
+  if (case_ref.empty()) add_error(errors, "paper_case", "paper-case", "Choose the case");
+  if (!panel::is_paper_type(paper_type)) {
+    add_error(errors, "paper_type", "paper-type", "Choose which paper it is");
+  }
+  if (!request.upload || request.upload->bytes == 0) {
+    add_error(errors, "paper_file", "paper-file", "Choose the file of the paper");
+  } else if (request.upload->too_large) {
+    add_error(errors, "paper_file", "paper-file",
+              "The file is larger than " + std::to_string(kMaximumUploadBytes >> 20) +
+                  " MB. Save a smaller copy (pictures at a lower resolution) and upload it");
+  }
+  const auto refuse = [&](const std::string& outcome) {
+    store::append_audit(site.store, request.actor(),
+                        {"paper_upload", "sitting",
+                         object_id(*sitting) + " " + plain_reference(case_ref), outcome});
+    return render_sitting(site, request, *sitting, std::move(errors),
+                          HTTPResponse::HTTP_BAD_REQUEST);
+  };
+  if (errors.contains("has_errors")) return refuse("refused");
+
+  office::PaperUploadRequest upload{*sitting, case_ref, paper_type, request.upload->file, now()};
+  const office::PaperUploadResult result =
+      office::record_uploaded_paper(site.workspace(), upload, field(request.form, "version"));
+  if (result.not_a_document) {
+    add_error(errors, "paper_file", "paper-file", *result.not_a_document);
+    return refuse("not_a_document");
+  }
+  audit_change(site, request, "paper_upload", *sitting, case_ref, result.booking);
+  if (!result.booking.done()) {
+    return refused_page(site, request, *sitting, result.booking, "paper-file");
+  }
+  return after_change(*sitting, "uploaded", result.booking.case_ref);
+}
+
+}  // namespace panelpack::console
