@@ -156,9 +156,17 @@ Reply submit(ConsoleSite& site, RequestContext& request, const std::string& case
     } else if (!office::is_case_ref(case_ref)) {
       add("caseRef", "Case reference can only have letters, digits, - and _ (up to 40)");
     }
-    if (!summary.empty()) return form_page("", form, version, summary, errors);
   }
   Json changed = office::apply_form(form, document);
+  if (!summary.empty()) {
+    // The reference is wrong: show the other fields' problems too, all at once.
+    for (const validation::ValidationError& error : office::case_problems(changed)) {
+      if (error.pointer == "/caseRef") continue;
+      const std::string id = office::input_for_pointer(form, error.pointer);
+      add(id, office::error_words(error, office::find_input(form, id)));
+    }
+    return form_page("", form, version, summary, errors);
+  }
   if (creating && !changed.contains("securityMarking")) {
     Json marked = {{"securityMarking", "OFFICIAL-SENSITIVE"}};
     marked.update(changed);

@@ -378,7 +378,8 @@ std::string error_words(const validation::ValidationError& error, const FormInpu
   }
   const bool at_input = error.pointer == input->pointer;
   if (error.keyword == "required") {
-    return "Enter " + lower_first(input->label);
+    const bool chosen = input->kind == InputKind::choice || input->kind == InputKind::yes_no;
+    return (chosen ? "Choose " : "Enter ") + lower_first(input->label);
   }
   if (input->kind == InputKind::date && at_input) {
     return input->label + " " + error.problem + ": write it as 2026-03-04 or 4/3/2026";

@@ -34,6 +34,11 @@ nlohmann::ordered_json read_case_document(const Workspace& workspace, const std:
   }
 }
 
+std::vector<validation::ValidationError> case_problems(const nlohmann::ordered_json& document) {
+  const nlohmann::json plain = document;
+  return validation::Validator(bundled_schemas(), "case.schema.json").validate(plain);
+}
+
 CaseSaveResult save_case(const Workspace& workspace, const std::string& case_ref,
                          const nlohmann::ordered_json& document, const std::string& version) {
   if (!is_case_ref(case_ref)) {
@@ -47,11 +52,9 @@ CaseSaveResult save_case(const Workspace& workspace, const std::string& case_ref
     const bool creating = version == kNoCaseVersion;
     return {creating ? CaseSaveOutcome::exists : CaseSaveOutcome::stale, {}};
   }
-  const nlohmann::json plain = document;
-  const validation::Validator validator(bundled_schemas(), "case.schema.json");
   CaseSaveResult result;
-  result.errors = validator.validate(plain);
-  if (plain.value("caseRef", "") != case_ref && result.errors.empty()) {
+  result.errors = case_problems(document);
+  if (document.value("caseRef", "") != case_ref && result.errors.empty()) {
     result.errors.push_back(
         {"/caseRef", 0, "const", "is not this case's reference", case_ref, "", ""});
   }

@@ -27,6 +27,9 @@ std::string case_version(const Workspace& workspace, const std::string& case_ref
 // missing or is not JSON.
 nlohmann::ordered_json read_case_document(const Workspace& workspace, const std::string& case_ref);
 
+// Every way `document` breaks case.schema.json (empty when it meets it), without writing.
+std::vector<validation::ValidationError> case_problems(const nlohmann::ordered_json& document);
+
 enum class CaseSaveOutcome {
   saved,
   invalid,  // `errors` says why; nothing written
