@@ -241,6 +241,16 @@ try {
     assert.equal(JSON.parse(fs.readFileSync(caseFile, 'utf8')).child.name, 'Maisie Keyboard')
   })
 
+  await page.goto(url + 'cases/LCS900109/edit')
+  await page.locator('#child-gender').focus()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('Female')
+  await page.keyboard.press('Enter')
+  await check('Enter in a field saves the case (it does not add a row)', async () => {
+    await page.waitForURL(/saved=1/)
+    assert.equal(JSON.parse(fs.readFileSync(caseFile, 'utf8')).child.gender, 'Female')
+  })
+
   // Other roles.
   const viewerContext = await browser.newContext()
   const viewer = await viewerContext.newPage()
