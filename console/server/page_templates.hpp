@@ -25,6 +25,8 @@ class PageTemplates {
       "sitting", "sitting_book",
       // A sitting's pack, and members' panels.
       "pack_page", "pack_progress", "pack_panels",
+      // Cases.
+      "case_list", "case_page", "case_form",
   };
   // clang-format on
 

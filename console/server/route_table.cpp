@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "console/server/case_pages.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/pack_pages.hpp"
 #include "console/server/sitting_pages.hpp"
@@ -48,7 +49,14 @@ const Route kRoutes[] = {
     {"GET", "/sittings/{panel}/{date}/pack/download/pdf", Role::member, "", pack_download_pdf},
     {"GET", "/panels", Role::member, "", panels_page},
 
-    // Cases.
+    // Cases. Everyone but members reads them (each view audited); administrators change them.
+    {"GET", "/cases", Role::viewer, "cases", case_list_page},
+    {"GET", "/cases/new", Role::administrator, "", case_new_form},
+    {"POST", "/cases/new", Role::administrator, "", case_new_submit},
+    {"GET", "/cases/{ref}", Role::viewer, "case", case_page},
+    {"GET", "/cases/{ref}/edit", Role::administrator, "case", case_edit_form},
+    {"POST", "/cases/{ref}/edit", Role::administrator, "", case_edit_submit},
+    {"GET", "/cases/{ref}/papers/{file}", Role::viewer, "", case_paper_download},
 
     // Mail.
 };

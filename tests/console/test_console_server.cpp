@@ -105,10 +105,9 @@ TEST(PageTemplates, RendersThePageInsideTheLayoutWithValuesEscaped) {
   write(folder.path() / "layout.mustache",
         "<title>{{page_title}}</title><main>{{> content}}</main>");
   write(folder.path() / "start.mustache", "<h1>{{authority}}</h1>");
-  // Every other page the console needs, whichever areas have added theirs.
-  for (const char* page : PageTemplates::kPages) {
-    if (std::string(page) == "start") continue;
-    write(folder.path() / (std::string(page) + ".mustache"), page);
+  // Every other page the console has, whichever areas have added theirs.
+  for (const std::string page : PageTemplates::kPages) {
+    if (page != "start") write(folder.path() / (page + ".mustache"), page);
   }
   const PageTemplates pages = PageTemplates::load(folder.path());
   const std::string html =
