@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's two commands, as root on a fresh Debian 12 machine:
-#   bash scripts/setup.sh demo   builds panelpack and packs a sitting of the sample office
+#   bash scripts/setup.sh demo   builds panelpack, packs a sitting of the sample office and
+#                                starts the console on a copy of it (Ctrl+C stops it)
 #   bash scripts/setup.sh test   builds panelpack and runs every test (this is what CI runs)
 set -euo pipefail
 
@@ -44,6 +45,30 @@ demo() {
   build/cli/panelpack pack permanence 2026-12-15 --office "$office" --pdf
   echo
   echo "The pack is in $(pwd)/$office/packs/permanence/2026-12-15/"
+  console_demo "$office"
+}
+
+# The console on a copy of the sample office, with a fictional administrator whose one-time
+# password is shown once. In CI or without a terminal it prints the command instead of
+# waiting for Ctrl+C.
+console_demo() {
+  local copy
+  copy="$(mktemp -d /tmp/panelpack-demo.XXXXXX)/office"
+  cp -r "$1" "$copy"
+  step "the console on a copy of the sample office, $copy"
+  build/cli/panelpack users add demo.admin@northbridge.example.org --role administrator \
+    --name "Demo Administrator" --office "$copy"
+  local serve=(build/cli/panelpack serve --office "$copy" --listen 127.0.0.1:8080)
+  echo
+  echo "Open http://127.0.0.1:8080/ and sign in as demo.admin@northbridge.example.org with the"
+  echo "one-time password above (the console then asks you to choose your own)."
+  if [ "${CI:-}" = "true" ] || [ ! -t 0 ]; then
+    echo "To start the console, run:"
+    echo "  ${serve[*]}"
+    return 0
+  fi
+  echo "Starting the console; Ctrl+C stops it."
+  "${serve[@]}"
 }
 
 run_tests() {

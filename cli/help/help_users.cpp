@@ -33,7 +33,8 @@ Passwords are stored only as Argon2id hashes; nobody, not even an administrator,
            their sessions and clears the lock-out.
   audit    who signed in (or failed to), who changed an account, and, once the console runs,
            who opened or downloaded which case or sitting: newest first. It never holds case
-           content. --csv exports every matching row for a spreadsheet.
+           content. Each line ends with what happened in words ("Sign-in refused: wrong
+           password"). --csv exports every matching row for a spreadsheet.
 
 USER is the person's email address, in any case (Alice@Council.example is alice@...).
 Every change is written to the audit, with the machine's user (cli:NAME) as where it came from.

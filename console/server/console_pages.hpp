@@ -14,6 +14,7 @@ Reply sign_out_submit(ConsoleSite& site, RequestContext& request);
 Reply change_password_form(ConsoleSite& site, RequestContext& request);
 Reply change_password_submit(ConsoleSite& site, RequestContext& request);
 Reply audit_page(ConsoleSite& site, RequestContext& request);
+Reply audit_csv_download(ConsoleSite& site, RequestContext& request);
 
 // The 403 page: `heading` and `message` in plain words.
 Reply forbidden_page(const std::string& heading, const std::string& message);

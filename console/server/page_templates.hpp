@@ -27,6 +27,8 @@ class PageTemplates {
       "pack_page", "pack_progress", "pack_panels",
       // Cases.
       "case_list", "case_page", "case_form",
+      // Mail.
+      "mail", "mail_cancel",
   };
   // clang-format on
 

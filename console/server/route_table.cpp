@@ -4,6 +4,7 @@
 
 #include "console/server/case_pages.hpp"
 #include "console/server/console_pages.hpp"
+#include "console/server/mail_pages.hpp"
 #include "console/server/pack_pages.hpp"
 #include "console/server/sitting_pages.hpp"
 
@@ -25,6 +26,7 @@ const Route kRoutes[] = {
     // Administration.
     // The audit names people, not children, but who read it is worth knowing.
     {"GET", "/admin/audit", Role::administrator, "audit", audit_page},
+    {"GET", "/admin/audit.csv", Role::administrator, "", audit_csv_download},
 
     // Today and the calendar.
 
@@ -59,6 +61,11 @@ const Route kRoutes[] = {
     {"GET", "/cases/{ref}/papers/{file}", Role::viewer, "", case_paper_download},
 
     // Mail.
+    // Its rows name cases by reference, so each view is audited.
+    {"GET", "/mail", Role::viewer, "mail", mail_page},
+    {"GET", "/mail/{id}/cancel", Role::administrator, "mail", mail_cancel_confirm},
+    {"POST", "/mail/{id}/cancel", Role::administrator, "", mail_cancel_submit},
+    {"POST", "/mail/{id}/retry", Role::administrator, "", mail_retry_submit},
 };
 
 // Splits "/a/b/c" into its segments: "a", "b", "c" ("/" has none).

@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "office/console/console_store.hpp"
@@ -16,8 +17,9 @@ namespace panelpack::office::console {
 class ConsoleDatabase;
 
 // What happened. Action codes in use: account_add, account_disable, account_enable,
-// account_reset, password_set, password_check, sign_in, sign_out, sessions_end (docs/console.md
-// lists them).
+// account_reset, password_set, password_check, sign_in, sign_out, sessions_end, view,
+// page_refused, csrf_refused, mail_retry, mail_cancel, audit_export (docs/console.md lists
+// them; audit_words.cpp words them).
 struct AuditEvent {
   std::string action;
   std::string object_kind;  // "user", "case", "sitting", "pack"...
@@ -56,6 +58,16 @@ std::int64_t append_audit(ConsoleStore& store, const Actor& actor, const AuditEv
 AuditPage list_audit(ConsoleStore& store, const AuditQuery& query);
 // Every row the query's filters match (limit and offset ignored), newest first, as CSV.
 void export_audit_csv(ConsoleStore& store, const AuditQuery& query, std::ostream& out);
+
+// The action code in words: "sign_in" -> "Signed in"; a code it does not know, made readable
+// ("booking_move" -> "Booking move"). A view's words name what was viewed (object_kind).
+std::string action_words(std::string_view action, std::string_view object_kind = {});
+// A row's outcome in words: "ok" -> "Done", "wrong_password" -> "Wrong password".
+std::string outcome_words(std::string_view outcome);
+// What a row says happened, in words: "Signed in", "Sign-in refused: wrong password".
+std::string audit_words(const AuditEntry& entry);
+// Every action code the program writes, for the audit page's filter (and its test).
+const std::vector<std::string_view>& audit_actions();
 
 // The same append inside a transaction the caller holds (office/console/ itself), so an
 // account change and its audit row commit together.

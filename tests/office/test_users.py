@@ -178,6 +178,11 @@ class ListAndAudit(UsersTestCase):
         lines = self.users("audit").stdout.decode().splitlines()
         self.assertEqual([l.split()[2] for l in lines],
                          ["account_disable", "account_add", "account_add"])
+        # Each line ends with what happened in words (office/console/audit_words.cpp).
+        self.assertEqual([l.endswith(w) for l, w in zip(lines, ["Disabled an account",
+                                                              "Added an account",
+                                                              "Added an account"])],
+                         [True, True, True])
         only = self.users("audit", "--action", "account_add", "--limit", "1").stdout.decode()
         self.assertIn("+sum@council.example", only)
         self.assertIn("older rows too", only)

@@ -1,0 +1,118 @@
+// The audit's codes in plain words, for the audit page and `panelpack users audit`: a Business
+// Support Officer reads "Sign-in refused: wrong password", not "sign_in wrong_password".
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "office/console/audit.hpp"
+
+namespace panelpack::office::console {
+namespace {
+
+using Words = std::pair<std::string_view, std::string_view>;
+
+// Each code the program writes, with its words (docs/console.md has the same table).
+constexpr Words kActions[] = {
+    {"account_add", "Added an account"},
+    {"account_disable", "Disabled an account"},
+    {"account_enable", "Enabled an account"},
+    {"account_reset", "Reset an account with a one-time password"},
+    {"audit_export", "Downloaded the audit as CSV"},
+    {"csrf_refused", "Form refused: its security token was missing or wrong"},
+    {"mail_cancel", "Cancelled an email"},
+    {"mail_retry", "Sent an email again"},
+    {"page_refused", "Page refused: not allowed for this role"},
+    {"password_check", "Checked a password before changing it"},
+    {"password_set", "Set a password"},
+    {"sessions_end", "Ended an account's sessions"},
+    {"sign_in", "Signed in"},
+    {"sign_out", "Signed out"},
+    {"view", "Viewed a page"},
+};
+
+// What a view (action "view") showed, by its object kind.
+constexpr Words kViews[] = {
+    {"audit", "Viewed the audit"}, {"case", "Viewed a case"},       {"mail", "Viewed the mail"},
+    {"pack", "Viewed a pack"},     {"sitting", "Viewed a sitting"},
+};
+
+constexpr Words kOutcomes[] = {
+    {"already_disabled", "It was already disabled"},
+    {"already_enabled", "It was already enabled"},
+    {"disabled", "The account is disabled"},
+    {"locked", "The account is locked after too many wrong passwords"},
+    {"not_changeable", "Not possible in the email's state"},
+    {"ok", "Done"},
+    {"refused", "Refused"},
+    {"refused_by_rule", "The password broke the password rule"},
+    {"role", "Not allowed for this role"},
+    {"throttled", "Too many attempts from this computer"},
+    {"unknown_user", "No account with this email address"},
+    {"wrong_password", "Wrong password"},
+};
+
+template <std::size_t N>
+std::string_view find(const Words (&table)[N], std::string_view code) {
+  for (const Words& words : table) {
+    if (words.first == code) return words.second;
+  }
+  return {};
+}
+
+// "booking_move" -> "Booking move": a code no table knows still reads.
+std::string readable(std::string_view code) {
+  std::string text(code);
+  std::replace(text.begin(), text.end(), '_', ' ');
+  if (!text.empty() && text.front() >= 'a' && text.front() <= 'z') {
+    text.front() = static_cast<char>(text.front() - 'a' + 'A');
+  }
+  return text;
+}
+
+std::string lower_first(std::string text) {
+  if (!text.empty() && text.front() >= 'A' && text.front() <= 'Z') {
+    text.front() = static_cast<char>(text.front() - 'A' + 'a');
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string action_words(std::string_view action, std::string_view object_kind) {
+  if (action == "view") {
+    if (const auto words = find(kViews, object_kind); !words.empty()) return std::string(words);
+  }
+  const auto words = find(kActions, action);
+  return words.empty() ? readable(action) : std::string(words);
+}
+
+std::string outcome_words(std::string_view outcome) {
+  const auto words = find(kOutcomes, outcome);
+  return words.empty() ? readable(outcome) : std::string(words);
+}
+
+std::string audit_words(const AuditEntry& entry) {
+  if (entry.outcome == "ok") return action_words(entry.action, entry.object_kind);
+  const std::string why = lower_first(outcome_words(entry.outcome));
+  if (entry.action == "sign_in") return "Sign-in refused: " + why;
+  if (entry.action == "password_check") return "Password change refused: " + why;
+  if (entry.action == "password_set" && entry.outcome == "refused_by_rule")
+    return "Password refused: " + why;
+  if (entry.action == "page_refused" || entry.action == "csrf_refused")
+    return action_words(entry.action, entry.object_kind);
+  return action_words(entry.action, entry.object_kind) + ": " + why;
+}
+
+const std::vector<std::string_view>& audit_actions() {
+  static const std::vector<std::string_view> codes = [] {
+    std::vector<std::string_view> all;
+    for (const Words& words : kActions) all.push_back(words.first);
+    return all;
+  }();
+  return codes;
+}
+
+}  // namespace panelpack::office::console
