@@ -17,8 +17,10 @@ namespace panelpack::console {
 class PageTemplates {
  public:
   // The pages every console has; load() refuses a folder that lacks one.
-  static constexpr const char* kPages[] = {"start",     "sign_in", "change_password",
-                                           "forbidden", "audit",   "not_found"};
+  static constexpr const char* kPages[] = {"start", "sign_in", "change_password", "forbidden",
+                                           "audit", "not_found",
+                                           // Today and the calendar.
+                                           "today", "calendar"};
 
   // Reads and compiles layout.mustache and PAGE.mustache for each of kPages. Throws
   // office::OfficeError (bad_input) naming every file that is missing, not valid Mustache or

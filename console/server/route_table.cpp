@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "console/server/console_pages.hpp"
+#include "console/server/today_pages.hpp"
 
 namespace panelpack::console {
 namespace {
@@ -24,6 +25,12 @@ const Route kRoutes[] = {
     {"GET", "/admin/audit", Role::administrator, "audit", audit_page},
 
     // Today and the calendar.
+    // Today names cases (what needs attention): each view is audited.
+    {"GET", "/today", Role::viewer, "today", today_page},
+    {"GET", "/calendar", Role::viewer, "", calendar_page},
+    {"POST", "/calendar/add", Role::administrator, "", calendar_add_submit},
+    {"POST", "/calendar/cancel", Role::administrator, "", calendar_cancel_submit},
+    {"POST", "/calendar/move", Role::administrator, "", calendar_move_submit},
 
     // A sitting: its agenda, bookings and papers.
 

@@ -104,7 +104,6 @@ export async function signIn (page, url, user, password) {
 export async function accountSignedIn (office, page, url, { user, role, name, password, extra = [] }) {
   const otp = addUser(office, user, role, name, extra)
   await signIn(page, url, user, otp)
-  await page.locator('#current-password').fill(otp)
   await page.locator('#new-password').fill(password)
   await page.locator('#confirm-password').fill(password)
   await page.getByRole('button', { name: 'Change password' }).click()

@@ -104,10 +104,11 @@ TEST(PageTemplates, RendersThePageInsideTheLayoutWithValuesEscaped) {
   TemporaryFolder folder("panelpack-pages");
   write(folder.path() / "layout.mustache",
         "<title>{{page_title}}</title><main>{{> content}}</main>");
-  write(folder.path() / "start.mustache", "<h1>{{authority}}</h1>");
-  for (const char* page : {"sign_in", "change_password", "forbidden", "audit", "not_found"}) {
+  // Every page the console has (each area adds its own), then the one this test renders.
+  for (const char* page : PageTemplates::kPages) {
     write(folder.path() / (std::string(page) + ".mustache"), page);
   }
+  write(folder.path() / "start.mustache", "<h1>{{authority}}</h1>");
   const PageTemplates pages = PageTemplates::load(folder.path());
   const std::string html =
       pages.render("start", {{"page_title", "Start"}, {"authority", "<b>{{x}}</b> & Co"}});
