@@ -1,5 +1,6 @@
 // `panelpack calendar`: every sitting between two dates with its deadlines and bookings
-// (office/calendar.hpp), printed as lines or --json.
+// (office/calendar.hpp), printed as lines or --json; `panelpack calendar add|cancel|move`
+// changes office.json's sittings (office/calendar_changes.hpp), as the console's Calendar does.
 
 #include <array>
 #include <iostream>
@@ -11,6 +12,8 @@
 #include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "office/calendar.hpp"
+#include "office/calendar_changes.hpp"
+#include "office/error.hpp"
 #include "text/iso_date.hpp"
 
 namespace panelpack::cli {
@@ -85,9 +88,54 @@ void print_text(const office::SittingsCalendar& calendar) {
   if (any_off_day) std::cout << "\n* falls on a weekend, bank holiday or closure day\n";
 }
 
+const std::array<OptionSpec, 4> change_options = {{
+    {"office", '\0', true},
+    {"reason", '\0', true},
+    {"now", '\0', true},
+    {"help", 'h', false},
+}};
+
+// `calendar add PANEL DATE`, `cancel PANEL DATE`, `move PANEL DATE NEW_DATE`, with --reason.
+ExitCode run_calendar_change(std::span<const std::string> words) {
+  const Arguments arguments = Arguments::parse(words, change_options);
+  const auto& given = arguments.positionals();
+  const std::string& verb = given.front();
+  const office::CalendarChangeKind kind = verb == "add"      ? office::CalendarChangeKind::add
+                                          : verb == "cancel" ? office::CalendarChangeKind::cancel
+                                                             : office::CalendarChangeKind::move;
+  const std::size_t wanted = kind == office::CalendarChangeKind::move ? 4 : 3;
+  if (given.size() != wanted) {
+    throw UsageError(kind == office::CalendarChangeKind::move
+                         ? "calendar move takes PANEL DATE NEW_DATE"
+                         : "calendar " + verb + " takes PANEL DATE");
+  }
+  if (!arguments.value("reason")) {
+    throw UsageError("calendar " + verb + " needs --reason: the calendar shows it");
+  }
+  const auto today = panel::utc_to_local(now_from(arguments.value("now"))).date;
+  const office::Workspace workspace = open_workspace(arguments.value("office"));
+  const office::CalendarChange change{kind, given[1], given[2], wanted == 4 ? given[3] : "",
+                                      *arguments.value("reason")};
+  const office::CalendarChangeResult result = office::change_calendar(workspace, change, today);
+  if (!result.done) {
+    std::string why;
+    for (const office::CalendarProblem& problem : result.problems) {
+      why += (why.empty() ? "" : "; ") + problem.message;
+    }
+    throw office::OfficeError(office::OfficeError::Code::bad_input,
+                              why + "; office.json was not changed");
+  }
+  std::cout << result.summary << " (office.json changed: panelpack calendar shows it)\n";
+  return ExitCode::success;
+}
+
 }  // namespace
 
 ExitCode run_calendar(std::span<const std::string> words) {
+  if (!words.empty() &&
+      (words.front() == "add" || words.front() == "cancel" || words.front() == "move")) {
+    return run_calendar_change(words);
+  }
   const Arguments arguments = Arguments::parse(words, calendar_options);
   if (!arguments.positionals().empty())
     throw UsageError("calendar takes no arguments, only options");

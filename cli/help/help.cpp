@@ -25,6 +25,7 @@ Usage:
   panelpack fields [KIND] [--json]
   panelpack init DIR
   panelpack calendar [--from DATE] [--to DATE] [--panel ID] [--json]
+  panelpack calendar add|cancel|move PANEL DATE [NEW_DATE] --reason TEXT
   panelpack book PANEL DATE CASEREF [--reason R] [--papers LIST] [--received TYPE] [--remove]
   panelpack agenda PANEL DATE (-o FILE | --json)
   panelpack pack PANEL DATE [--pdf] [--password-file FILE | --password-env NAME]

@@ -10,6 +10,9 @@ namespace {
 
 constexpr std::string_view calendar_text = R"(Usage:
   panelpack calendar [--from DATE] [--to DATE] [--panel ID] [--json] [--office DIR]
+  panelpack calendar add PANEL DATE --reason TEXT [--office DIR]
+  panelpack calendar cancel PANEL DATE --reason TEXT [--office DIR]
+  panelpack calendar move PANEL DATE NEW_DATE --reason TEXT [--office DIR]
 
 Lists every sitting of the office's panels between two dates: its start, how many cases are
 booked, and its four deadlines from office.json (papers due, presenters' reminder, the pack
@@ -28,6 +31,16 @@ Options:
                           "extra", "cancelled", "note", "booked", "dayOff",
                           "confirmedOnDayOff", "deadlines": {"papersDue": {"local", "utc",
                           "onWorkingDay", "movedFrom"}, "reminder", "pack", "minutes"}}]}.
+
+add, cancel and move change office.json's sittings, with the reason the calendar shows (dates
+YYYY-MM-DD, today or later): add puts in an extra sitting (extraSittings); cancel takes a
+sitting out (cancelled); move does both. A sitting with cases booked is not cancelled or
+moved: take its cases off first (panelpack book ... --remove). office.json is changed under its
+lock and rewritten whole, every other value kept (docs/calendar.md, Changing the calendar).
+  --reason TEXT           why: "Chair on leave", "Extra sitting for a sibling group".
+
+Example:
+  panelpack calendar move permanence 2027-02-23 2027-02-24 --reason "Room not free"
 )";
 
 constexpr std::string_view book_text = R"(Usage:

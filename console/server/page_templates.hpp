@@ -21,6 +21,8 @@ class PageTemplates {
   // clang-format off
   static constexpr const char* kPages[] = {
       "start", "sign_in", "change_password", "forbidden", "audit", "not_found",
+      // Today and the calendar.
+      "today", "calendar",
       // A sitting: its agenda, bookings and papers.
       "sitting", "sitting_book",
       // A sitting's pack, and members' panels.

@@ -7,6 +7,7 @@
 #include "console/server/mail_pages.hpp"
 #include "console/server/pack_pages.hpp"
 #include "console/server/sitting_pages.hpp"
+#include "console/server/today_pages.hpp"
 
 namespace panelpack::console {
 namespace {
@@ -29,6 +30,12 @@ const Route kRoutes[] = {
     {"GET", "/admin/audit.csv", Role::administrator, "", audit_csv_download},
 
     // Today and the calendar.
+    // Today names cases (what needs attention): each view is audited.
+    {"GET", "/today", Role::viewer, "today", today_page},
+    {"GET", "/calendar", Role::viewer, "", calendar_page},
+    {"POST", "/calendar/add", Role::administrator, "", calendar_add_submit},
+    {"POST", "/calendar/cancel", Role::administrator, "", calendar_cancel_submit},
+    {"POST", "/calendar/move", Role::administrator, "", calendar_move_submit},
 
     // A sitting: its agenda, bookings and papers.
     // Members read their own panels' agendas (the handler checks which); only administrators

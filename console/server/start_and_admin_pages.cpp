@@ -10,6 +10,10 @@ Reply start_page(ConsoleSite&, RequestContext& request) {
   if (request.session && request.session->account.must_change_password) {
     return redirect_to("/change-password");
   }
+  // A signed-in person starts where their work is: members at their panels, others at Today.
+  if (request.session) {
+    return redirect_to(request.session->account.role == store::Role::member ? "/panels" : "/today");
+  }
   return show("start", "Start");
 }
 

@@ -109,6 +109,7 @@ TEST(PageTemplates, RendersThePageInsideTheLayoutWithValuesEscaped) {
   for (const std::string page : PageTemplates::kPages) {
     if (page != "start") write(folder.path() / (page + ".mustache"), page);
   }
+  write(folder.path() / "start.mustache", "<h1>{{authority}}</h1>");
   const PageTemplates pages = PageTemplates::load(folder.path());
   const std::string html =
       pages.render("start", {{"page_title", "Start"}, {"authority", "<b>{{x}}</b> & Co"}});

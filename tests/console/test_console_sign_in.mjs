@@ -94,13 +94,13 @@ try {
   await page.locator('#new-password').fill(admin.password)
   await page.locator('#confirm-password').fill(admin.password)
   await page.getByRole('button', { name: 'Change password' }).click()
-  await page.waitForURL(url)
+  await page.waitForURL(url + 'today')
   await ready(page)
   const startText = await page.locator('main').innerText()
-  await check('the signed-in start page names the person and role, with sign-out and the sections to come', () => {
+  await check('a signed-in administrator starts at Today, which names the person and role, with sign-out', () => {
     assert.match(startText, /Signed in as Ada Admin \(administrator\)/)
     assert.match(startText, /Change your password/)
-    assert.match(startText, /Calendar/)
+    assert.match(startText, /What needs attention/)
     assert.match(startText, /The audit/)
   })
   assert.deepEqual(await axeViolations(page), [])
@@ -192,7 +192,7 @@ try {
   await viewerPage.locator('#new-password').fill(viewer.password)
   await viewerPage.locator('#confirm-password').fill(viewer.password)
   await viewerPage.getByRole('button', { name: 'Change password' }).click()
-  await viewerPage.waitForURL(url)
+  await viewerPage.waitForURL(url + 'today')
   const forbidden = await viewerPage.goto(url + 'admin/audit')
   await ready(viewerPage)
   await check('a viewer at /admin/audit gets the 403 page', async () => {
