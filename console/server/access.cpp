@@ -12,9 +12,9 @@ int role_rank(Role role) {
       return 3;
     case Role::chair:
       return 2;
-    case Role::member:
-      return 1;
     case Role::viewer:
+      return 1;
+    case Role::member:  // reads only their panels' agendas and packs: less than a viewer
       return 0;
   }
   return -1;  // not a role: reaches nothing

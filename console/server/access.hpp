@@ -1,5 +1,5 @@
 #pragma once
-// Who may open what: the roles in order, administrator > chair > member > viewer, so that a
+// Who may open what: the roles in order, administrator > chair > viewer > member, so that a
 // page names the least role it needs.
 
 #include <string>

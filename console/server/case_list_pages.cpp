@@ -54,17 +54,6 @@ std::string words_or(const std::string& words, const char* otherwise) {
   return words.empty() ? otherwise : words;
 }
 
-// Members read their panels' agendas and packs, not the office's cases: the route's least role
-// (viewer) ranks below member, so they are refused here, audited as the pipeline does.
-std::optional<Reply> refused_member(ConsoleSite& site, const RequestContext& request) {
-  if (request.session->account.role != office::console::Role::member) return std::nullopt;
-  office::console::append_audit(site.store, request.actor(),
-                                {"page_refused", "page", request.path, "role"});
-  return forbidden_page("You cannot see this page",
-                        "Panel members see their panels' agendas and packs, not the office's "
-                        "cases. Ask the office's administrator if you need a case.");
-}
-
 }  // namespace
 
 std::string date_in_words(const panel::CalendarDate& date) {
@@ -73,7 +62,6 @@ std::string date_in_words(const panel::CalendarDate& date) {
 }
 
 Reply case_list_page(ConsoleSite& site, RequestContext& request) {
-  if (auto refused = refused_member(site, request)) return *refused;
   const office::Workspace workspace = site.workspace();
   office::CaseFilters filters;
   filters.text = query_value(request, "q");
@@ -133,7 +121,6 @@ Reply case_list_page(ConsoleSite& site, RequestContext& request) {
 }
 
 Reply case_page(ConsoleSite& site, RequestContext& request) {
-  if (auto refused = refused_member(site, request)) return *refused;
   const std::string& case_ref = request.parameter("ref");
   if (!office::is_case_ref(case_ref)) return not_a_case(case_ref);
   const office::Workspace workspace = site.workspace();
@@ -185,7 +172,6 @@ Reply case_page(ConsoleSite& site, RequestContext& request) {
 }
 
 Reply case_paper_download(ConsoleSite& site, RequestContext& request) {
-  if (auto refused = refused_member(site, request)) return *refused;
   const std::string& case_ref = request.parameter("ref");
   const std::string& name = request.parameter("file");
   if (!office::is_case_ref(case_ref)) return not_a_case(case_ref);

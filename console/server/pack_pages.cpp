@@ -262,8 +262,9 @@ Reply pack_build_submit(ConsoleSite& site, RequestContext& request) {
         return {PackJobState::done,
                 std::to_string(outcome.packed->documents.size()) + " documents packed"};
       });
-  store::append_audit(site.store, request.actor(),
-                      {"build", "pack", sitting.id(), started ? "started" : "already running"});
+  store::append_audit(
+      site.store, request.actor(),
+      {"pack_build", "pack", sitting.id(), started ? "started" : "already_running"});
   return redirect_to(sitting.path() + "/pack/progress");
 }
 

@@ -20,9 +20,9 @@ const Route kRoutes[] = {
     {"GET", "/", std::nullopt, "", start_page},
     {"GET", "/sign-in", std::nullopt, "", sign_in_form},
     {"POST", "/sign-in", std::nullopt, "", sign_in_submit},
-    {"POST", "/sign-out", Role::viewer, "", sign_out_submit},
-    {"GET", "/change-password", Role::viewer, "", change_password_form},
-    {"POST", "/change-password", Role::viewer, "", change_password_submit},
+    {"POST", "/sign-out", Role::member, "", sign_out_submit},
+    {"GET", "/change-password", Role::member, "", change_password_form},
+    {"POST", "/change-password", Role::member, "", change_password_submit},
 
     // Administration.
     // The audit names people, not children, but who read it is worth knowing.

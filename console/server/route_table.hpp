@@ -1,6 +1,6 @@
 #pragma once
 // The console's pages: for each method and path, the least role it needs (administrator >
-// chair > member > viewer; none: open to anyone) and whether it shows a child's data (then each
+// chair > viewer > member; none: open to anyone) and whether it shows a child's data (then each
 // view is audited with the object's id). Later pages add a line here and a handler.
 
 #include <map>

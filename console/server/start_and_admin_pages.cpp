@@ -12,7 +12,8 @@ Reply start_page(ConsoleSite&, RequestContext& request) {
   }
   // A signed-in person starts where their work is: members at their panels, others at Today.
   if (request.session) {
-    return redirect_to(request.session->account.role == store::Role::member ? "/panels" : "/today");
+    return redirect_to(request.session->account.role == office::console::Role::member ? "/panels"
+                                                                                      : "/today");
   }
   return show("start", "Start");
 }

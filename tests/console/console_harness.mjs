@@ -109,7 +109,8 @@ export async function accountSignedIn (office, page, url, { user, role, name, pa
   await page.locator('#new-password').fill(password)
   await page.locator('#confirm-password').fill(password)
   await page.getByRole('button', { name: 'Change password' }).click()
-  await page.waitForLoadState()
+  await page.waitForURL((address) => !address.pathname.startsWith('/change-password'))
+  await ready(page)
   return { user, password }
 }
 

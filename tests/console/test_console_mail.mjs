@@ -15,20 +15,10 @@ import net from 'node:net'
 import path from 'node:path'
 
 import {
-  addUser, axeViolations, binary, check, chromium, passed, ready, sampleOffice, shoot, signIn,
+  accountSignedIn, addUser, axeViolations, binary, check, chromium, passed, ready, sampleOffice, shoot, signIn,
   startServer, users, watch
 } from './console_harness.mjs'
 
-// An account added, signed in with its one-time password and made to choose `password` (the
-// forced change asks no current password; the harness's accountSignedIn waits for one).
-async function accountSignedIn (office, page, url, { user, role, name, password }) {
-  await signIn(page, url, user, addUser(office, user, role, name))
-  await page.locator('#new-password').fill(password)
-  await page.locator('#confirm-password').fill(password)
-  await page.getByRole('button', { name: 'Change password' }).click()
-  await page.waitForURL(url)
-  return { user, password }
-}
 
 // A loopback port nothing listens on: opened, then closed.
 async function closedPort () {

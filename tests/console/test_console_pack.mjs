@@ -169,7 +169,7 @@ try {
     assert.match(downloadsAudited, /permanence\/2026-12-15\/zip/)
     assert.match(downloadsAudited, /permanence\/2026-12-15\/pdf/)
   })
-  const builds = users(office, 'audit', '--action', 'build')
+  const builds = users(office, 'audit', '--action', 'pack_build')
   const views = users(office, 'audit', '--action', 'view')
   await check('the build and the pack page views are audited by the sitting', () => {
     assert.match(builds, /permanence\/2026-12-15/)

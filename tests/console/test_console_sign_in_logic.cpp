@@ -73,9 +73,10 @@ TEST(Roles, RankAdministratorOverChairOverMemberOverViewer) {
   EXPECT_TRUE(role_reaches(Role::administrator, Role::viewer));
   EXPECT_TRUE(role_reaches(Role::chair, Role::member));
   EXPECT_FALSE(role_reaches(Role::chair, Role::administrator));
-  EXPECT_TRUE(role_reaches(Role::member, Role::viewer));
+  // A viewer reads the whole office; a member only their panels' agendas and packs.
+  EXPECT_FALSE(role_reaches(Role::member, Role::viewer));
   EXPECT_FALSE(role_reaches(Role::member, Role::chair));
-  EXPECT_FALSE(role_reaches(Role::viewer, Role::member));
+  EXPECT_TRUE(role_reaches(Role::viewer, Role::member));
   EXPECT_TRUE(role_reaches(Role::viewer, Role::viewer));
 }
 

@@ -13,19 +13,10 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {
-  addUser, axeViolations, binary, check, chromium, passed, ready, sampleOffice, shoot, signIn,
+  accountSignedIn, addUser, axeViolations, binary, check, chromium, passed, ready, sampleOffice, shoot, signIn,
   source, startServer, users, watch
 } from './console_harness.mjs'
 
-// An account added, signed in with its one-time password and made to choose `password` (the
-// forced change asks only for the new one, twice).
-async function accountSignedIn (office, page, url, { user, role, name, password, extra = [] }) {
-  await signIn(page, url, user, addUser(office, user, role, name, extra))
-  await page.locator('#new-password').fill(password)
-  await page.locator('#confirm-password').fill(password)
-  await page.getByRole('button', { name: 'Change password' }).click()
-  await page.waitForLoadState()
-}
 
 const office = sampleOffice('panelpack-sitting-')
 const sittingPath = 'sittings/permanence/2026-12-15'
