@@ -148,9 +148,9 @@ try {
     assert.equal((refusals.match(/csrf_refused/g) ?? []).length, 3, refusals)
   })
 
-  // 4. Signing out ends the session.
-  await page.goto(url)
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  // 4. Signing out ends the session: the menu has "Sign out" on every page (here the audit).
+  await page.goto(url + 'admin/audit')
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('button', { name: 'Sign out' }).click()
   await page.waitForURL(/\/sign-in\?signed_out=yes$/)
   await ready(page)
   await check('signing out says so', async () => {
