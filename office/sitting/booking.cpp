@@ -94,6 +94,15 @@ BookingResult change_sitting(const Workspace& workspace, const SittingId& id,
     return refusal(sitting_refusal(error.code()), error.what());
   }
   const FileLock lock(lock_path_beside(workspace.bookings_path(id.panel_id, id.date)));
+  // office.json as it is now, under the sitting's lock: a calendar change that cancels or moves
+  // the sitting writes while it holds this lock, so no booking lands on a sitting taken away.
+  const Workspace office_now = Workspace::open(workspace.root(), workspace.machine());
+  try {
+    current.panel = &office_now.office().panel(id.panel_id);
+    current.sitting = panel::find_sitting(*current.panel, id.date);
+  } catch (const panel::PanelError& error) {
+    return refusal(sitting_refusal(error.code()), error.what());
+  }
   // Compared under the lock: no change can slip in between the check and the write.
   if (expected_version != nullptr &&
       bookings_version(workspace, id.panel_id, id.date) != *expected_version) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "office/calendar_changes.hpp"
+#include "office/sitting/booking.hpp"
 #include "office_core/sample_office_copy.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
@@ -84,6 +85,23 @@ TEST_F(CalendarChanges, CancelsACadenceSittingWithTheReason) {
   } catch (const panelpack::panel::PanelError& error) {
     EXPECT_EQ(error.code(), "sitting_cancelled");
   }
+}
+
+TEST_F(CalendarChanges, ABookingMadeFromAnOfficeReadBeforeTheCancellationIsRefused) {
+  // A page opened, then the sitting cancelled: booking reads office.json again under the
+  // sitting's lock (which the cancellation holds while it writes), so it sees the cancellation.
+  const office::Workspace read_before = office_.open();
+  ASSERT_TRUE(run(Kind::cancel, "2027-02-09", "Chair on leave").done);
+  const office::BookingResult booked =
+      office::book_case(read_before, {{"permanence", day("2027-02-09")},
+                                      "LCS900110",
+                                      std::nullopt,
+                                      std::nullopt,
+                                      std::nullopt,
+                                      panelpack::testing::at("2027-01-20T10:00:00Z")});
+  ASSERT_TRUE(booked.refused.has_value()) << booked.message;
+  EXPECT_EQ(*booked.refused, office::BookingRefusal::sitting_cancelled);
+  EXPECT_FALSE(std::filesystem::exists(office_.root() / "bookings/permanence/2027-02-09.json"));
 }
 
 TEST_F(CalendarChanges, MovesASittingAsACancellationAndAnExtraSitting) {
