@@ -114,6 +114,21 @@ export async function accountSignedIn (office, page, url, { user, role, name, pa
   return { user, password }
 }
 
+// Debian's Chromium, headless (nothing is downloaded); the caller closes it.
+export function launchChromium () {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true })
+}
+
+// A page in a new browser context (1280 by 900, as docs/console.md's screenshots), watched for
+// script errors into `errors`, signed in as a new account (accountSignedIn's `account`).
+export async function pageSignedInAs (browser, office, url, errors, account, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions })
+  const page = await context.newPage()
+  watch(page, errors)
+  await accountSignedIn(office, page, url, account)
+  return page
+}
+
 // Collects script errors and CSP refusals of `page` into `errors`.
 export function watch (page, errors) {
   page.on('pageerror', (error) => errors.push(error.message))

@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import {
-  accountSignedIn, addUser, axeViolations, check, chromium, passed, ready, sampleOffice, shoot, signIn,
-  startServer, users, watch
+  accountSignedIn, launchChromium, pageSignedInAs, axeViolations, check, passed, ready,
+  sampleOffice, shoot, startServer, users
 } from './console_harness.mjs'
 
 
@@ -17,7 +17,7 @@ const office = sampleOffice('panelpack-console-cases-')
 const caseFile = path.join(office, 'cases', 'LCS900109.json')
 const server = await startServer(office)
 const url = server.url
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true })
+const browser = await launchChromium()
 const errors = []
 
 async function noViolations (page, what) {
@@ -25,10 +25,7 @@ async function noViolations (page, what) {
 }
 
 try {
-  const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const page = await admin.newPage()
-  watch(page, errors)
-  await accountSignedIn(office, page, url, {
+  const page = await pageSignedInAs(browser, office, url, errors, {
     user: 'bso@council.example', role: 'administrator', name: 'Bea Officer', password: 'long enough admin words'
   })
 
@@ -99,11 +96,11 @@ try {
   await check('a case with a paper lists it, and the paper downloads (audited)', async () => {
     const link = page.locator('#case-documents a', { hasText: 'care-plan.docx' })
     assert.equal(await link.count(), 1)
-    const response = await admin.request.get(url + 'cases/LCS900102/papers/care-plan.docx')
+    const response = await page.context().request.get(url + 'cases/LCS900102/papers/care-plan.docx')
     assert.equal(response.status(), 200)
     const expected = fs.readFileSync(path.join(office, 'papers', 'LCS900102', 'care-plan.docx'))
     assert.ok(Buffer.from(await response.body()).equals(expected))
-    const traversal = await admin.request.get(url + 'cases/LCS900102/papers/..%2F..%2Foffice.json')
+    const traversal = await page.context().request.get(url + 'cases/LCS900102/papers/..%2F..%2Foffice.json')
     assert.equal(traversal.status(), 404)
     assert.match(users(office, 'audit', '--action', 'download'), /LCS900102/)
   })
@@ -203,7 +200,7 @@ try {
 
   await check('a POST without the CSRF token is refused (403) and nothing changes', async () => {
     const beforeForged = fs.readFileSync(caseFile)
-    const forged = await admin.request.post(url + 'cases/LCS900109/edit',
+    const forged = await page.context().request.post(url + 'cases/LCS900109/edit',
       { form: { 'child-name': 'Forged', version: 'x' }, maxRedirects: 0 })
     assert.equal(forged.status(), 403)
     assert.ok(fs.readFileSync(caseFile).equals(beforeForged))

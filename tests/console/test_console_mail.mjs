@@ -15,8 +15,8 @@ import net from 'node:net'
 import path from 'node:path'
 
 import {
-  accountSignedIn, addUser, axeViolations, binary, check, chromium, passed, ready, sampleOffice, shoot, signIn,
-  startServer, users, watch
+  accountSignedIn, launchChromium, pageSignedInAs, axeViolations, binary, check, passed, ready,
+  sampleOffice, shoot, startServer, users, watch
 } from './console_harness.mjs'
 
 
@@ -72,7 +72,7 @@ const [retried, cancelled, untouched] = queued.map((row) => row.id).sort((a, b) 
 
 const server = await startServer(office)
 const url = server.url
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true })
+const browser = await launchChromium()
 const errors = []
 try {
   const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -194,10 +194,7 @@ try {
   })
 
   // 7. A viewer reads the mail but changes nothing.
-  const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const viewerPage = await viewerContext.newPage()
-  watch(viewerPage, errors)
-  await accountSignedIn(office, viewerPage, url, {
+  const viewerPage = await pageSignedInAs(browser, office, url, errors, {
     user: 'val.viewer@council.example', role: 'viewer', name: 'Val Viewer', password: 'seven quiet owls at noon'
   })
   await viewerPage.goto(url + 'mail')
@@ -210,7 +207,7 @@ try {
   await noViolations(viewerPage)
   await viewerPage.goto(url + 'change-password')
   const viewerToken = await viewerPage.locator('input[name=csrf_token]').first().inputValue()
-  const viewerPost = await viewerContext.request.post(url + `mail/${untouched}/retry`, { form: { csrf_token: viewerToken }, maxRedirects: 0 })
+  const viewerPost = await viewerPage.context().request.post(url + `mail/${untouched}/retry`, { form: { csrf_token: viewerToken }, maxRedirects: 0 })
   const viewerConfirm = await viewerPage.goto(url + `mail/${untouched}/cancel`)
   await check("a viewer's retry POST and the cancel page are 403, and nothing changed", () => {
     assert.equal(viewerPost.status(), 403)

@@ -13,8 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {
-  accountSignedIn, addUser, axeViolations, binary, check, chromium, passed, ready, sampleOffice, shoot, signIn,
-  source, startServer, users, watch
+  accountSignedIn, launchChromium, pageSignedInAs, axeViolations, binary, check, passed, ready,
+  sampleOffice, shoot, source, startServer, users, watch
 } from './console_harness.mjs'
 
 
@@ -42,13 +42,10 @@ async function tabTo (page, text) {
 
 const server = await startServer(office)
 const url = server.url
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true })
+const browser = await launchChromium()
 const errors = []
 try {
-  const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const page = await adminContext.newPage()
-  watch(page, errors)
-  await accountSignedIn(office, page, url, { user: 'ada.admin@council.example', role: 'administrator', name: 'Ada Admin', password: 'a kettle of slow green fish' })
+  const page = await pageSignedInAs(browser, office, url, errors, { user: 'ada.admin@council.example', role: 'administrator', name: 'Ada Admin', password: 'a kettle of slow green fish' })
 
   // 1. The page as it is.
   await page.goto(url + sittingPath)
@@ -152,7 +149,7 @@ try {
     assert.deepEqual(papersOf('LCS900102'), ['care-plan.docx'])
   })
   const token = await page.locator('input[name=csrf_token]').first().inputValue()
-  const multipartRemove = await adminContext.request.post(url + sittingPath + '/remove', {
+  const multipartRemove = await page.context().request.post(url + sittingPath + '/remove', {
     multipart: { csrf_token: token, version: await page.locator('input[name=version]').first().inputValue(), case_ref: 'LCS900102' },
     maxRedirects: 0
   })
@@ -177,17 +174,14 @@ try {
 
   // 8. A POST without its token.
   const version = await page.locator('input[name=version]').first().inputValue()
-  const forged = await adminContext.request.post(url + sittingPath + '/remove', { form: { version, case_ref: 'LCS900102' }, maxRedirects: 0 })
+  const forged = await page.context().request.post(url + sittingPath + '/remove', { form: { version, case_ref: 'LCS900102' }, maxRedirects: 0 })
   await check('a POST without the CSRF token is 403 and removes nothing', () => {
     assert.equal(forged.status(), 403)
     assert.ok(booked().includes('LCS900102'))
   })
 
   // 9. Members: their own panel's agenda without forms; another panel's is 403.
-  const memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const member = await memberContext.newPage()
-  watch(member, errors)
-  await accountSignedIn(office, member, url, { user: 'mo.member@council.example', role: 'member', name: 'Mo Member', password: 'four brown hens on a gate', extra: ['--panel', 'permanence'] })
+  const member = await pageSignedInAs(browser, office, url, errors, { user: 'mo.member@council.example', role: 'member', name: 'Mo Member', password: 'four brown hens on a gate', extra: ['--panel', 'permanence'] })
   await member.goto(url + sittingPath)
   await ready(member)
   await check('a member of the panel sees the agenda, no grid, no form', async () => {
@@ -197,7 +191,7 @@ try {
   })
   await noViolations(member, 'the agenda a member sees')
   await shoot(member, 'sitting-member')
-  const memberPost = await memberContext.request.post(url + sittingPath + '/remove', { form: { version, case_ref: 'LCS900102' }, maxRedirects: 0 })
+  const memberPost = await member.context().request.post(url + sittingPath + '/remove', { form: { version, case_ref: 'LCS900102' }, maxRedirects: 0 })
   await check('a member cannot change the sitting (403)', () => {
     assert.equal(memberPost.status(), 403)
     assert.ok(booked().includes('LCS900102'))

@@ -11,8 +11,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import {
-  accountSignedIn, axeViolations, check, chromium, passed, ready, sampleOffice, shoot,
-  startServer, users, watch
+  launchChromium, pageSignedInAs, axeViolations, check, passed, ready, sampleOffice, shoot,
+  startServer, users
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-today-')
@@ -34,13 +34,10 @@ const month = toCancel.slice(0, 7)
 
 const server = await startServer(office)
 const url = server.url
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true })
+const browser = await launchChromium()
 const errors = []
 try {
-  const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const page = await adminContext.newPage()
-  watch(page, errors)
-  await accountSignedIn(office, page, url, {
+  const page = await pageSignedInAs(browser, office, url, errors, {
     user: 'ada.admin@council.example', role: 'administrator', name: 'Ada Admin', password: 'a kettle of slow green fish'
   })
   await ready(page)
@@ -173,7 +170,7 @@ try {
   // 6. A stale form, and a POST without its token.
   await page.goto(url + `calendar?month=${month}`)
   await ready(page)
-  const other = await adminContext.newPage()
+  const other = await page.context().newPage()
   await other.goto(url + `calendar?month=${month}`)
   await ready(other)
   await other.locator('#add-form summary').click()
@@ -196,7 +193,7 @@ try {
   })
   await check('the stale state passes axe', async () => { assert.deepEqual(await axeViolations(page), []) })
   const version = await page.locator('#add-form input[name=version]').inputValue()
-  const noToken = await adminContext.request.post(url + 'calendar/add', {
+  const noToken = await page.context().request.post(url + 'calendar/add', {
     form: { panel: 'permanence', date: iso(new Date(cadence + 3 * day)), reason: 'No token', version }, maxRedirects: 0
   })
   await check('a change POST without the CSRF token is 403 and changes nothing', () => {
@@ -211,10 +208,7 @@ try {
   await check("Today's view is audited", () => { assert.match(views, /today/) })
 
   // 7. A viewer reads, changes nothing.
-  const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const viewerPage = await viewerContext.newPage()
-  watch(viewerPage, errors)
-  await accountSignedIn(office, viewerPage, url, {
+  const viewerPage = await pageSignedInAs(browser, office, url, errors, {
     user: 'vic.viewer@council.example', role: 'viewer', name: 'Vic Viewer', password: 'seven quiet owls at noon'
   })
   await ready(viewerPage)
@@ -228,7 +222,7 @@ try {
     assert.deepEqual(await axeViolations(viewerPage), [])
   })
   const beforeViewer = fs.readFileSync(officeJson, 'utf8')
-  const refused = await viewerContext.request.post(url + 'calendar/cancel', {
+  const refused = await viewerPage.context().request.post(url + 'calendar/cancel', {
     form: { csrf_token: token, panel: 'permanence', date: toMove, reason: 'Viewer', version }, maxRedirects: 0
   })
   await check("a viewer's change POST, with their token, is 403 and changes nothing", () => {
