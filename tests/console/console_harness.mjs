@@ -129,6 +129,20 @@ export async function pageSignedInAs (browser, office, url, errors, account, con
   return page
 }
 
+// Presses Tab until the focused element is the one `wanted` names ({ id } or its visible
+// { text }); throws after `most` presses. The keyboard-only flows move with it.
+export async function tabTo (page, wanted, most = 300) {
+  for (let tab = 0; tab < most; tab++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => ({
+      id: document.activeElement?.id ?? '',
+      text: document.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+    }))
+    if (wanted.id !== undefined ? focused.id === wanted.id : focused.text === wanted.text) return
+  }
+  throw new Error(`${JSON.stringify(wanted)} was not reached with Tab`)
+}
+
 // Collects script errors and CSP refusals of `page` into `errors`.
 export function watch (page, errors) {
   page.on('pageerror', (error) => errors.push(error.message))

@@ -13,10 +13,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 import {
-  accountSignedIn, launchChromium, pageSignedInAs, axeViolations, binary, check, passed, ready,
-  sampleOffice, shoot, source, startServer, users, watch
+  accountSignedIn, axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready,
+  sampleOffice, shoot, source, startServer, tabTo, users, watch
 } from './console_harness.mjs'
-
 
 const office = sampleOffice('panelpack-sitting-')
 const sittingPath = 'sittings/permanence/2026-12-15'
@@ -28,16 +27,6 @@ async function noViolations (page, what) {
   await check(`axe finds no violation: ${what}`, async () => {
     assert.deepEqual(await axeViolations(page), [])
   })
-}
-
-// Presses Tab until the focused element's accessible text has `text`; fails after 300 presses.
-async function tabTo (page, text) {
-  for (let tab = 0; tab < 300; tab++) {
-    await page.keyboard.press('Tab')
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
-    if (focused === text) return
-  }
-  throw new Error(`no element "${text}" reached with Tab`)
 }
 
 const server = await startServer(office)
@@ -82,7 +71,7 @@ try {
   // 3. Reorder with the keyboard alone: LCS900111 up one place.
   await page.goto(url + sittingPath)
   await ready(page)
-  await tabTo(page, 'Move up LCS900111')
+  await tabTo(page, { text: 'Move up LCS900111' })
   await page.keyboard.press('Enter')
   await page.waitForURL(/done=moved/)
   await ready(page)
