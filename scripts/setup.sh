@@ -21,7 +21,12 @@ build() {  # build_type [target]: the demo needs only the command, the tests eve
   local build_type="$1"
   local target=("${@:2}")
   step "configuring a $build_type build in build/"
-  cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type"
+  # ccache, when the machine has it, makes a second build of the same sources quick.
+  local launcher=()
+  if command -v ccache >/dev/null; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  fi
+  cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" "${launcher[@]}"
   step "building ${target[*]:-everything} (2 jobs)"
   if [ "${#target[@]}" -gt 0 ]; then
     cmake --build build -j2 --target "${target[@]}"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <locale>
 #include <regex>
 
 #include "text/utf8.hpp"
@@ -11,6 +12,20 @@
 
 namespace panelpack::validation {
 namespace {
+
+// libstdc++ fills std::ctype<char>'s narrow cache lazily, a character at a time, from whichever
+// thread compiles a regex (libstdc++ PR 77704, a race TSan reports): fill it all once, first.
+void fill_narrow_cache_once() {
+  static const bool filled = [] {
+    const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+    char from[256];
+    char to[256];
+    for (int i = 0; i < 256; ++i) from[i] = static_cast<char>(i);
+    ctype.narrow(from, from + 256, '\0', to);
+    return true;
+  }();
+  (void)filled;
+}
 
 using Json = nlohmann::json;
 
@@ -341,6 +356,7 @@ class Run {
   const std::regex& regex_for(const std::string& pattern) {
     auto found = regexes_.find(pattern);
     if (found == regexes_.end()) {
+      fill_narrow_cache_once();
       try {
         found = regexes_.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
       } catch (const std::regex_error&) {
