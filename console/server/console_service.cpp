@@ -157,9 +157,9 @@ class Service final : public ConsoleService {
     // Secure cookies when the browser's connection is TLS: the console's own, or the proxy's.
     const bool secure = settings_.tls_certificate.has_value() || running.proxy.has_value();
     ConsoleSite site{
-        running.pages,    running.files, OfficeHeading{kServiceName, settings_.authority},
-        running.proxy,    running.store, running.throttle,
-        running.hashes,   secure,        settings_.office_root,
+        running.pages,     running.files,    OfficeHeading{kServiceName, settings_.authority},
+        running.proxy,     running.store,    running.throttle,
+        running.hashes,    secure,           settings_.office_root,
         settings_.machine, running.pack_jobs};
     running.server = std::make_unique<Poco::Net::HTTPServer>(
         Poco::makeShared<RequestRoutes>(std::move(site)), running.pool, socket, params);

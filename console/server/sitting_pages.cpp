@@ -127,6 +127,17 @@ Reply after_change(const office::SittingId& sitting, const std::string& done,
                      "&case=" + plain_reference(case_ref) + "#bookings");
 }
 
+// Every booking change ends the same way: audited, then the page again with the office's
+// refusal, or a redirect that says what was done.
+Reply answer_change(ConsoleSite& site, RequestContext& request, const office::SittingId& sitting,
+                    const std::string& case_ref, const office::BookingResult& result,
+                    const std::string& action, const std::string& done,
+                    const std::string& field_id = "bookings") {
+  audit_change(site, request, action, sitting, case_ref, result);
+  if (!result.done()) return refused_page(site, request, sitting, result, field_id);
+  return after_change(sitting, done, result.case_ref);
+}
+
 }  // namespace
 
 Reply sitting_page(ConsoleSite& site, RequestContext& request) {
@@ -190,9 +201,7 @@ Reply sitting_book_submit(ConsoleSite& site, RequestContext& request) {
   change.now = now();
   const office::BookingResult result =
       office::book_case(site.workspace(), change, field(request.form, "version"));
-  audit_change(site, request, "booking_added", *sitting, case_ref, result);
-  if (!result.done()) return refused_page(site, request, *sitting, result, "bookings");
-  return after_change(*sitting, "booked", result.case_ref);
+  return answer_change(site, request, *sitting, case_ref, result, "booking_added", "booked");
 }
 
 Reply sitting_remove_submit(ConsoleSite& site, RequestContext& request) {
@@ -201,9 +210,7 @@ Reply sitting_remove_submit(ConsoleSite& site, RequestContext& request) {
   const std::string case_ref = field(request.form, "case_ref");
   const office::BookingResult result = office::remove_case(
       site.workspace(), {*sitting, case_ref, now()}, field(request.form, "version"));
-  audit_change(site, request, "booking_removed", *sitting, case_ref, result);
-  if (!result.done()) return refused_page(site, request, *sitting, result, "bookings");
-  return after_change(*sitting, "removed", result.case_ref);
+  return answer_change(site, request, *sitting, case_ref, result, "booking_removed", "removed");
 }
 
 Reply sitting_move_submit(ConsoleSite& site, RequestContext& request) {
@@ -218,9 +225,7 @@ Reply sitting_move_submit(ConsoleSite& site, RequestContext& request) {
   }
   const office::BookingResult result = office::move_case(
       site.workspace(), {*sitting, case_ref, to, now()}, field(request.form, "version"));
-  audit_change(site, request, "booking_moved", *sitting, case_ref, result);
-  if (!result.done()) return refused_page(site, request, *sitting, result, "bookings");
-  return after_change(*sitting, "moved", result.case_ref);
+  return answer_change(site, request, *sitting, case_ref, result, "booking_moved", "moved");
 }
 
 Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request) {
@@ -256,11 +261,8 @@ Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request) {
     add_error(errors, "paper_file", "paper-file", *result.not_a_document);
     return refuse("not_a_document");
   }
-  audit_change(site, request, "paper_upload", *sitting, case_ref, result.booking);
-  if (!result.booking.done()) {
-    return refused_page(site, request, *sitting, result.booking, "paper-file");
-  }
-  return after_change(*sitting, "uploaded", result.booking.case_ref);
+  return answer_change(site, request, *sitting, case_ref, result.booking, "paper_upload",
+                       "uploaded", "paper-file");
 }
 
 }  // namespace panelpack::console
