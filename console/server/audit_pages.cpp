@@ -129,8 +129,7 @@ Reply audit_page(ConsoleSite& site, RequestContext& request) {
                     {"words", store::audit_words(entry)},
                     {"action", entry.action},
                     {"object", entry.object_kind + " " + entry.object_id},
-                    {"outcome", entry.outcome},
-                    {"client", entry.client}});
+                    {"outcome", store::outcome_words(entry.outcome)}});
   }
   const std::string filters = filter_query(request);
   const std::string base = "/admin/audit?" + filters + (filters.empty() ? "" : "&");

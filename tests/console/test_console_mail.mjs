@@ -220,7 +220,7 @@ try {
   await ready(page)
   const auditText = await page.locator('table').innerText()
   await check('the audit says what happened in words, with London times', () => {
-    assert.match(auditText, /Sent an email again\s+mail_retry\s+email \d+\s+ok/)
+    assert.match(auditText, /Sent an email again\s+mail_retry\s+email \d+\s+Done/)
     assert.match(auditText, /Cancelled an email\s+mail_cancel/)
     assert.match(auditText, /Sent an email again: not possible in the email's state/)
     assert.match(auditText, /Viewed the mail/)
