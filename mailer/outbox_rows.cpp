@@ -7,9 +7,21 @@
 #include "mailer/mail_error.hpp"
 
 namespace panelpack::mailer {
+
+using storage::SqliteDatabase;
+using storage::SqliteStatement;
+using storage::SqliteTransaction;
+
 namespace {
 
 namespace fs = std::filesystem;
+
+// The outbox's SQLite failures are MailError "outbox_database", naming the file.
+storage::DatabaseErrors outbox_errors() {
+  return {"the outbox database", [](const std::string& file, const std::string& message) {
+            throw MailError("outbox_database", file, message);
+          }};
+}
 
 // 2 added unknown_outcomes.
 constexpr int kSchemaVersion = 2;
@@ -64,7 +76,7 @@ std::int64_t to_seconds(TimePoint time) {
   return std::chrono::duration_cast<std::chrono::seconds>(time.time_since_epoch()).count();
 }
 
-OutboxRows::OutboxRows(const fs::path& file) : database_(file) {
+OutboxRows::OutboxRows(const fs::path& file) : database_(file, outbox_errors()) {
   SqliteTransaction transaction(database_);
   const std::int64_t found = schema_version();
   database_.execute(kSchema);
@@ -82,7 +94,7 @@ OutboxRows::OutboxRows(SqliteDatabase read_only) : database_(std::move(read_only
 }
 
 OutboxRows OutboxRows::open_read_only(const fs::path& file) {
-  return OutboxRows(SqliteDatabase::open_read_only(file));
+  return OutboxRows(SqliteDatabase::open_read_only(file, outbox_errors()));
 }
 
 std::int64_t OutboxRows::schema_version() {

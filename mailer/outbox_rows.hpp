@@ -2,7 +2,7 @@
 // The outbox's SQLite file: the schema and its migration, the rows (one per message per
 // recipient) and the audit log of attempts. Each change is one short IMMEDIATE transaction.
 // What a row becomes is decided in outbox_transitions; this file only stores it. Internal to
-// mailer/ (SQLite itself stays behind sqlite_database.hpp).
+// mailer/ (SQLite itself stays behind storage/sqlite_database.hpp).
 
 #include <cstddef>
 #include <cstdint>
@@ -16,7 +16,7 @@
 
 #include "mailer/outbox.hpp"
 #include "mailer/outbox_transitions.hpp"
-#include "mailer/sqlite_database.hpp"
+#include "storage/sqlite_database.hpp"
 
 namespace panelpack::mailer {
 
@@ -67,14 +67,14 @@ class OutboxRows {
   std::size_t cancel_by_key_prefix(std::string_view key_prefix);
 
  private:
-  explicit OutboxRows(SqliteDatabase read_only);
+  explicit OutboxRows(storage::SqliteDatabase read_only);
   std::int64_t schema_version();
   // Runs one prepared UPDATE in its own transaction; returns the number of rows it changed.
-  std::size_t count_changed(SqliteStatement& update);
+  std::size_t count_changed(storage::SqliteStatement& update);
   void audit(std::int64_t row_id, const std::string& key, std::int64_t at, std::string_view outcome,
              int code, const std::string& reply);
 
-  SqliteDatabase database_;
+  storage::SqliteDatabase database_;
   // How list() reads the count of unknown outcomes: a read-only outbox of schema 1 has none.
   std::string unknown_outcomes_column_ = "unknown_outcomes";
 };

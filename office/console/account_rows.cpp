@@ -6,7 +6,8 @@
 
 namespace panelpack::office::console {
 
-AccountSummary read_summary(ConsoleDatabase& database, Statement& row, panel::UtcInstant now) {
+AccountSummary read_summary(storage::SqliteDatabase& database, storage::SqliteStatement& row,
+                            panel::UtcInstant now) {
   AccountSummary summary;
   summary.user_name = row.text(1);
   summary.display_name = row.text(2);
@@ -19,17 +20,17 @@ AccountSummary read_summary(ConsoleDatabase& database, Statement& row, panel::Ut
     if (until > now) summary.locked_until = until;
   }
   summary.created_at = row.text(8);
-  Statement panels = database.prepare(
+  storage::SqliteStatement panels = database.prepare(
       "SELECT panel_id FROM account_panels WHERE account_id = ?1 ORDER BY panel_id");
   panels.bind(1, row.integer(0));
   while (panels.step()) summary.panels.push_back(panels.text(0));
   return summary;
 }
 
-std::optional<AccountRow> read_account(ConsoleDatabase& database, std::string_view normal_name,
-                                       panel::UtcInstant now) {
-  Statement row = database.prepare("SELECT " + std::string(kAccountColumns) +
-                                   " FROM accounts WHERE user_name = ?1");
+std::optional<AccountRow> read_account(storage::SqliteDatabase& database,
+                                       std::string_view normal_name, panel::UtcInstant now) {
+  storage::SqliteStatement row = database.prepare("SELECT " + std::string(kAccountColumns) +
+                                                  " FROM accounts WHERE user_name = ?1");
   row.bind(1, normal_name);
   if (!row.step()) return std::nullopt;
   AccountRow account;
@@ -39,7 +40,7 @@ std::optional<AccountRow> read_account(ConsoleDatabase& database, std::string_vi
   return account;
 }
 
-std::int64_t end_account_sessions(ConsoleDatabase& database, std::int64_t account_id,
+std::int64_t end_account_sessions(storage::SqliteDatabase& database, std::int64_t account_id,
                                   std::string_view keep_hash) {
   database.prepare("DELETE FROM sessions WHERE account_id = ?1 AND token_hash <> ?2")
       .bind(1, account_id)

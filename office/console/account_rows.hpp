@@ -19,16 +19,17 @@ struct AccountRow {
 };
 
 // The account named `normal_name` (normal_user_name's form), as at `now`.
-std::optional<AccountRow> read_account(ConsoleDatabase& database, std::string_view normal_name,
-                                       panel::UtcInstant now);
-AccountSummary read_summary(ConsoleDatabase& database, Statement& row, panel::UtcInstant now);
+std::optional<AccountRow> read_account(storage::SqliteDatabase& database,
+                                       std::string_view normal_name, panel::UtcInstant now);
+AccountSummary read_summary(storage::SqliteDatabase& database, storage::SqliteStatement& row,
+                            panel::UtcInstant now);
 // The columns read_summary reads, in its order, after the id.
 inline constexpr std::string_view kAccountColumns =
     "id, user_name, display_name, role, disabled, must_change_password, failed_attempts, "
     "locked_until, created_at, password_hash";
 
 // Ends the account's sessions, all but the one whose token hash is `keep_hash`; how many.
-std::int64_t end_account_sessions(ConsoleDatabase& database, std::int64_t account_id,
+std::int64_t end_account_sessions(storage::SqliteDatabase& database, std::int64_t account_id,
                                   std::string_view keep_hash = {});
 
 // OfficeError bad_input: no account is named `user_name`.

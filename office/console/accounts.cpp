@@ -55,7 +55,7 @@ std::string checked_display_name(const NewAccount& account, const std::string& u
   return name;
 }
 
-AccountRow existing_account(ConsoleDatabase& database, const std::string& user_name,
+AccountRow existing_account(storage::SqliteDatabase& database, const std::string& user_name,
                             panel::UtcInstant now) {
   auto account = read_account(database, user_name, now);
   if (!account) throw_unknown_account(user_name);
@@ -67,7 +67,7 @@ AuditEvent about_user(std::string action, const std::string& user_name) {
 }
 
 // How many administrators besides account `id` can sign in.
-std::int64_t other_enabled_administrators(ConsoleDatabase& database, std::int64_t id) {
+std::int64_t other_enabled_administrators(storage::SqliteDatabase& database, std::int64_t id) {
   auto count = database.prepare(
       "SELECT COUNT(*) FROM accounts WHERE role = 'administrator' AND disabled = 0 AND id <> ?1");
   count.bind(1, id);
@@ -80,8 +80,8 @@ bool set_disabled(ConsoleStore& store, std::string_view user_name, const Actor& 
                   bool disabled) {
   const std::string name = normal_user_name(user_name);
   const panel::UtcInstant now = store.now();
-  return store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
+  return store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
     const AccountRow account = existing_account(database, name, now);
     const bool changes = account.summary.disabled != disabled;
     if (changes && disabled && account.summary.role == Role::administrator &&
@@ -139,8 +139,8 @@ OneTimePassword add_account(ConsoleStore& store, const NewAccount& account, cons
   // Hashing takes a fraction of a second: never while holding the store's lock.
   const std::string hash = hash_password(one_time.password);
   const panel::UtcInstant now = store.now();
-  store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
+  store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
     if (read_account(database, name, now)) {
       refuse("there is already an account named '" + name +
              "': reset it for a new password, or enable it if it is disabled");
@@ -170,10 +170,10 @@ OneTimePassword add_account(ConsoleStore& store, const NewAccount& account, cons
 
 std::vector<AccountSummary> list_accounts(ConsoleStore& store) {
   const panel::UtcInstant now = store.now();
-  return store.locked([&](ConsoleDatabase& database) {
+  return store.locked([&](storage::SqliteDatabase& database) {
     std::vector<AccountSummary> accounts;
-    Statement rows = database.prepare("SELECT " + std::string(kAccountColumns) +
-                                      " FROM accounts ORDER BY user_name");
+    storage::SqliteStatement rows = database.prepare("SELECT " + std::string(kAccountColumns) +
+                                                     " FROM accounts ORDER BY user_name");
     while (rows.step()) accounts.push_back(read_summary(database, rows, now));
     return accounts;
   });
@@ -182,7 +182,7 @@ std::vector<AccountSummary> list_accounts(ConsoleStore& store) {
 std::optional<AccountSummary> find_account(ConsoleStore& store, std::string_view user_name) {
   const std::string name = normal_user_name(user_name);
   const panel::UtcInstant now = store.now();
-  return store.locked([&](ConsoleDatabase& database) -> std::optional<AccountSummary> {
+  return store.locked([&](storage::SqliteDatabase& database) -> std::optional<AccountSummary> {
     auto account = read_account(database, name, now);
     if (!account) return std::nullopt;
     return account->summary;
@@ -201,8 +201,8 @@ namespace {
 
 // A new hash for an account, its failed attempts and lock cleared; a one-time password must be
 // changed at the next sign-in.
-void store_password(ConsoleDatabase& database, std::int64_t account_id, const std::string& hash,
-                    bool one_time) {
+void store_password(storage::SqliteDatabase& database, std::int64_t account_id,
+                    const std::string& hash, bool one_time) {
   database
       .prepare(
           "UPDATE accounts SET password_hash = ?1, must_change_password = ?2, "
@@ -220,8 +220,8 @@ OneTimePassword reset_account(ConsoleStore& store, std::string_view user_name, c
   OneTimePassword one_time{name, one_time_password()};
   const std::string hash = hash_password(one_time.password);
   const panel::UtcInstant now = store.now();
-  store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
+  store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
     const AccountRow account = existing_account(database, name, now);
     store_password(database, account.id, hash, true);
     end_account_sessions(database, account.id);
@@ -235,7 +235,7 @@ void set_password(ConsoleStore& store, std::string_view user_name, std::string_v
                   const Actor& actor, std::string_view keep_session_token) {
   const std::string name = normal_user_name(user_name);
   if (const auto problem = password_problem(name, password)) {
-    store.locked([&](ConsoleDatabase& database) {
+    store.locked([&](storage::SqliteDatabase& database) {
       AuditEvent event = about_user("password_set", name);
       event.outcome = "refused_by_rule";
       append_audit(database, store.now(), actor, event);
@@ -245,8 +245,8 @@ void set_password(ConsoleStore& store, std::string_view user_name, std::string_v
   const std::string hash = hash_password(password);
   const std::string keep_hash = keep_session_token.empty() ? "" : sha256_hex(keep_session_token);
   const panel::UtcInstant now = store.now();
-  store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
+  store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
     const AccountRow account = existing_account(database, name, now);
     store_password(database, account.id, hash, false);
     end_account_sessions(database, account.id, keep_hash);

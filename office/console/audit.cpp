@@ -17,7 +17,7 @@ std::string where_clause(const AuditQuery& query) {
   return where;
 }
 
-int bind_filters(Statement& statement, const AuditQuery& query) {
+int bind_filters(storage::SqliteStatement& statement, const AuditQuery& query) {
   int index = 0;
   // The times are one fixed-width UTC format, so text order is time order.
   if (query.from) statement.bind(++index, panel::format_utc(*query.from));
@@ -28,9 +28,9 @@ int bind_filters(Statement& statement, const AuditQuery& query) {
   return index;
 }
 
-std::vector<AuditEntry> read_entries(ConsoleDatabase& database, const AuditQuery& query,
+std::vector<AuditEntry> read_entries(storage::SqliteDatabase& database, const AuditQuery& query,
                                      std::int64_t limit, std::int64_t offset) {
-  Statement select = database.prepare(
+  storage::SqliteStatement select = database.prepare(
       "SELECT id, at, actor, action, object_kind, object_id, outcome, client FROM audit" +
       where_clause(query) + " ORDER BY id DESC LIMIT ? OFFSET ?");
   const int bound = bind_filters(select, query);
@@ -45,8 +45,8 @@ std::vector<AuditEntry> read_entries(ConsoleDatabase& database, const AuditQuery
 
 }  // namespace
 
-std::int64_t append_audit(ConsoleDatabase& database, panel::UtcInstant at, const Actor& actor,
-                          const AuditEvent& event) {
+std::int64_t append_audit(storage::SqliteDatabase& database, panel::UtcInstant at,
+                          const Actor& actor, const AuditEvent& event) {
   database
       .prepare(
           "INSERT INTO audit (at, actor, action, object_kind, object_id, outcome, client) "
@@ -65,11 +65,11 @@ std::int64_t append_audit(ConsoleDatabase& database, panel::UtcInstant at, const
 std::int64_t append_audit(ConsoleStore& store, const Actor& actor, const AuditEvent& event) {
   const panel::UtcInstant now = store.now();
   return store.locked(
-      [&](ConsoleDatabase& database) { return append_audit(database, now, actor, event); });
+      [&](storage::SqliteDatabase& database) { return append_audit(database, now, actor, event); });
 }
 
 AuditPage list_audit(ConsoleStore& store, const AuditQuery& query) {
-  return store.locked([&](ConsoleDatabase& database) {
+  return store.locked([&](storage::SqliteDatabase& database) {
     AuditPage page;
     // One row more than asked says whether another page follows.
     page.entries = read_entries(database, query, static_cast<std::int64_t>(query.limit) + 1,

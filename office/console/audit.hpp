@@ -14,8 +14,6 @@
 
 namespace panelpack::office::console {
 
-class ConsoleDatabase;
-
 // What happened. Action codes in use: account_add, account_disable, account_enable,
 // account_reset, password_set, password_check, sign_in, sign_out, sessions_end, view,
 // page_refused, csrf_refused, mail_retry, mail_cancel, audit_export (docs/console.md lists
@@ -71,7 +69,7 @@ const std::vector<std::string_view>& audit_actions();
 
 // The same append inside a transaction the caller holds (office/console/ itself), so an
 // account change and its audit row commit together.
-std::int64_t append_audit(ConsoleDatabase& database, panel::UtcInstant at, const Actor& actor,
-                          const AuditEvent& event);
+std::int64_t append_audit(storage::SqliteDatabase& database, panel::UtcInstant at,
+                          const Actor& actor, const AuditEvent& event);
 
 }  // namespace panelpack::office::console

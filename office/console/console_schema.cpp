@@ -57,9 +57,9 @@ BEGIN SELECT RAISE(ABORT, 'the audit is append-only: its rows cannot be deleted'
 )sql",
 }};
 
-int stored_version(ConsoleDatabase& database) {
+int stored_version(storage::SqliteDatabase& database) {
   database.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-  Statement read = database.prepare("SELECT MAX(version) FROM schema_version");
+  storage::SqliteStatement read = database.prepare("SELECT MAX(version) FROM schema_version");
   read.step();
   return read.is_null(0) ? 0 : static_cast<int>(read.integer(0));
 }
@@ -70,17 +70,17 @@ int console_schema_version() {
   return static_cast<int>(kMigrations.size());
 }
 
-void migrate(ConsoleDatabase& database) {
+void migrate(storage::SqliteDatabase& database) {
   for (;;) {
-    Transaction transaction(database);
+    storage::SqliteTransaction transaction(database);
     const int version = stored_version(database);
     if (version > console_schema_version()) {
       throw OfficeError(OfficeError::Code::machine_failure,
-                        database.path().string() + " has schema version " +
-                            std::to_string(version) + " but this panelpack knows up to " +
+                        database.path() + " has schema version " + std::to_string(version) +
+                            " but this panelpack knows up to " +
                             std::to_string(console_schema_version()) +
                             ": a newer panelpack wrote it; run that version",
-                        {database.path().string(), ""});
+                        {database.path(), ""});
     }
     if (version == console_schema_version()) return;  // the transaction rolls back: no change
     database.execute(kMigrations[static_cast<std::size_t>(version)]);

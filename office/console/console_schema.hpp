@@ -12,6 +12,6 @@ int console_schema_version();
 
 // Applies every migration the file has not had yet, each in its own transaction, and records it
 // in schema_version. Throws OfficeError (machine_failure) for a file a newer panelpack wrote.
-void migrate(ConsoleDatabase& database);
+void migrate(storage::SqliteDatabase& database);
 
 }  // namespace panelpack::office::console

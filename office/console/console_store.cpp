@@ -32,7 +32,7 @@ ConsoleStore::ConsoleStore(const std::filesystem::path& office_root,
       panel_ids_(std::move(panel_ids)),
       clock_(std::move(clock)),
       policy_(policy),
-      database_(std::make_unique<ConsoleDatabase>(file_)) {
+      database_(std::make_unique<storage::SqliteDatabase>(open_console_database(file_))) {
   migrate(*database_);
 }
 

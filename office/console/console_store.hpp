@@ -20,10 +20,11 @@
 namespace panelpack::office {
 class Workspace;
 }
+namespace panelpack::storage {
+class SqliteDatabase;
+}
 
 namespace panelpack::office::console {
-
-class ConsoleDatabase;
 
 // What time it is; tests hand in a clock they move.
 using Clock = std::function<panel::UtcInstant()>;
@@ -65,7 +66,7 @@ class ConsoleStore {
 
   // Runs `work(database)` holding the store's mutex (for office/console/ itself).
   template <typename Work>
-  std::invoke_result_t<Work, ConsoleDatabase&> locked(Work&& work) {
+  std::invoke_result_t<Work, storage::SqliteDatabase&> locked(Work&& work) {
     const std::lock_guard lock(mutex_);
     return std::forward<Work>(work)(*database_);
   }
@@ -76,7 +77,7 @@ class ConsoleStore {
   Clock clock_;
   ConsolePolicy policy_;
   std::mutex mutex_;
-  std::unique_ptr<ConsoleDatabase> database_;
+  std::unique_ptr<storage::SqliteDatabase> database_;
 };
 
 }  // namespace panelpack::office::console

@@ -18,7 +18,7 @@ panel::UtcInstant instant_of(std::int64_t seconds) {
   return panel::UtcInstant{std::chrono::seconds(seconds)};
 }
 
-void delete_session(ConsoleDatabase& database, const std::string& token_hash) {
+void delete_session(storage::SqliteDatabase& database, const std::string& token_hash) {
   database.prepare("DELETE FROM sessions WHERE token_hash = ?1").bind(1, token_hash).run();
 }
 
@@ -41,8 +41,8 @@ NewSession start_session(ConsoleStore& store, std::string_view user_name, std::s
   NewSession session{random_token(32), random_token(32)};
   const std::string token_hash = sha256_hex(session.token);
   const panel::UtcInstant now = store.now();
-  store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
+  store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
     const auto account = read_account(database, name, now);
     if (!account) throw_unknown_account(name);
     if (account->summary.disabled) {
@@ -69,9 +69,9 @@ SessionLookup find_session(ConsoleStore& store, std::string_view token, std::str
   const std::string token_hash = sha256_hex(token);
   const panel::UtcInstant now = store.now();
   const ConsolePolicy& policy = store.policy();
-  return store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
-    Statement row = database.prepare(
+  return store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
+    storage::SqliteStatement row = database.prepare(
         "SELECT accounts.user_name, sessions.csrf_token, sessions.created_at, "
         "sessions.last_seen_at FROM sessions JOIN accounts ON accounts.id = sessions.account_id "
         "WHERE sessions.token_hash = ?1");
@@ -124,9 +124,9 @@ void end_session(ConsoleStore& store, std::string_view token, std::string_view c
   if (token.empty()) return;
   const std::string token_hash = sha256_hex(token);
   const panel::UtcInstant now = store.now();
-  store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
-    Statement row = database.prepare(
+  store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
+    storage::SqliteStatement row = database.prepare(
         "SELECT accounts.user_name FROM sessions JOIN accounts ON accounts.id = "
         "sessions.account_id WHERE sessions.token_hash = ?1");
     row.bind(1, token_hash);
@@ -142,8 +142,8 @@ void end_session(ConsoleStore& store, std::string_view token, std::string_view c
 std::int64_t end_sessions_of(ConsoleStore& store, std::string_view user_name, const Actor& actor) {
   const std::string name = normal_user_name(user_name);
   const panel::UtcInstant now = store.now();
-  return store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
+  return store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
     const auto account = read_account(database, name, now);
     if (!account) throw_unknown_account(name);
     const std::int64_t ended = end_account_sessions(database, account->id);

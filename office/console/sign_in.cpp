@@ -33,13 +33,14 @@ SignInOutcome audited(ConsoleStore& store, std::string_view action, const std::s
 SignInOutcome count_failure(ConsoleStore& store, std::int64_t account_id) {
   const panel::UtcInstant now = store.now();
   const ConsolePolicy& policy = store.policy();
-  return store.locked([&](ConsoleDatabase& database) {
-    Transaction transaction(database);
+  return store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
     // failed_attempts + 1 in SQL: two threads failing at once both count.
     database.prepare("UPDATE accounts SET failed_attempts = failed_attempts + 1 WHERE id = ?1")
         .bind(1, account_id)
         .run();
-    Statement read = database.prepare("SELECT failed_attempts FROM accounts WHERE id = ?1");
+    storage::SqliteStatement read =
+        database.prepare("SELECT failed_attempts FROM accounts WHERE id = ?1");
     read.bind(1, account_id);
     read.step();
     SignInOutcome outcome{SignInStatus::wrong_password, std::nullopt, std::nullopt};
@@ -59,8 +60,8 @@ SignInOutcome count_failure(ConsoleStore& store, std::int64_t account_id) {
 // A right password: the failures forgotten, and the hash renewed when it was made with other
 // limits, unless the password changed meanwhile.
 void clear_failures(ConsoleStore& store, const AccountRow& account, const std::string* new_hash) {
-  store.locked([&](ConsoleDatabase& database) {
-    Statement clear = database.prepare(
+  store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteStatement clear = database.prepare(
         "UPDATE accounts SET failed_attempts = 0, locked_until = NULL, "
         "password_hash = CASE WHEN password_hash = ?3 THEN COALESCE(?1, password_hash) "
         "ELSE password_hash END WHERE id = ?2");
@@ -98,8 +99,8 @@ SignInOutcome check_password(ConsoleStore& store, std::string_view user_name,
                              std::string_view action) {
   const std::string name = typed_name(user_name);
   const panel::UtcInstant now = store.now();
-  const auto account =
-      store.locked([&](ConsoleDatabase& database) { return read_account(database, name, now); });
+  const auto account = store.locked(
+      [&](storage::SqliteDatabase& database) { return read_account(database, name, now); });
   if (!account) {
     // The same Argon2id work as for a known account, so the time taken says nothing.
     (void)password_matches(password, dummy_password_hash());

@@ -1,13 +1,12 @@
-#include "mailer/sqlite_database.hpp"
+#include "storage/sqlite_database.hpp"
 
 #include <sqlite3.h>
 
+#include <stdexcept>
 #include <system_error>
 #include <utility>
 
-#include "mailer/mail_error.hpp"
-
-namespace panelpack::mailer {
+namespace panelpack::storage {
 
 void CloseDatabase::operator()(sqlite3* database) const noexcept {
   sqlite3_close_v2(database);
@@ -17,7 +16,8 @@ void FinalizeStatement::operator()(sqlite3_stmt* statement) const noexcept {
   sqlite3_finalize(statement);
 }
 
-SqliteDatabase::SqliteDatabase(const std::filesystem::path& file) : path_(file.string()) {
+SqliteDatabase::SqliteDatabase(const std::filesystem::path& file, DatabaseErrors errors)
+    : path_(file.string()), errors_(std::move(errors)) {
   std::error_code ignored;
   const bool created = !std::filesystem::exists(file, ignored);
   sqlite3* raw = nullptr;
@@ -27,11 +27,10 @@ SqliteDatabase::SqliteDatabase(const std::filesystem::path& file) : path_(file.s
   // sqlite3_open_v2 may return a handle even on failure: it must still be closed.
   handle_.reset(raw);
   if (opened != SQLITE_OK) {
-    throw MailError("outbox_database", path_,
-                    std::string("cannot open the outbox database: ") +
-                        (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)));
+    raise("cannot open " + errors_.what + ": " +
+          (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)));
   }
-  // A new database holds message bodies: owner only (SQLite gives -wal and -shm the same mode).
+  // A new database holds personal data: owner only (SQLite gives -wal and -shm the same mode).
   if (created) {
     std::filesystem::permissions(
         file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
@@ -39,8 +38,8 @@ SqliteDatabase::SqliteDatabase(const std::filesystem::path& file) : path_(file.s
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10'000);
-  // WAL: readers (outbox list) never block the drain; FULL: a committed "sent" survives power
-  // loss, which is what keeps a message from being sent twice.
+  // WAL: readers never block the writer; FULL: a committed row survives power loss (the
+  // outbox's "sent" is what keeps a message from being sent twice).
   execute("PRAGMA journal_mode = WAL");
   execute("PRAGMA synchronous = FULL");
   execute("PRAGMA foreign_keys = ON");
@@ -69,17 +68,17 @@ std::string file_uri(const std::filesystem::path& path, std::string_view query) 
 
 }  // namespace
 
-SqliteDatabase::SqliteDatabase(std::string path, const std::string& uri) : path_(std::move(path)) {
+SqliteDatabase::SqliteDatabase(std::string path, const std::string& uri, DatabaseErrors errors)
+    : path_(std::move(path)), errors_(std::move(errors)) {
   sqlite3* raw = nullptr;
   const int opened = sqlite3_open_v2(
       uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
   handle_.reset(raw);
   if (opened != SQLITE_OK) {
-    throw MailError("outbox_database", path_,
-                    std::string("cannot open the outbox database to read it: ") +
-                        (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)) +
-                        "; check that the file is there and that panelpack's user can read it "
-                        "and the folder it is in");
+    raise("cannot open " + errors_.what +
+          " to read it: " + (raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(opened)) +
+          "; check that the file is there and that panelpack's user can read it and the folder "
+          "it is in");
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10'000);
@@ -88,19 +87,25 @@ SqliteDatabase::SqliteDatabase(std::string path, const std::string& uri) : path_
   probe.step();
 }
 
-SqliteDatabase SqliteDatabase::open_read_only(const std::filesystem::path& file) {
+SqliteDatabase SqliteDatabase::open_read_only(const std::filesystem::path& file,
+                                              DatabaseErrors errors) {
   try {
-    return SqliteDatabase(file.string(), file_uri(file, "mode=ro"));
-  } catch (const MailError&) {
+    return SqliteDatabase(file.string(), file_uri(file, "mode=ro"), errors);
+  } catch (...) {  // the layer's own error type
     std::error_code error;
     const std::uintmax_t wal = std::filesystem::file_size(file.string() + "-wal", error);
     if (!error && wal > 0) throw;
-    return SqliteDatabase(file.string(), file_uri(file, "mode=ro&immutable=1"));
+    return SqliteDatabase(file.string(), file_uri(file, "mode=ro&immutable=1"), errors);
   }
 }
 
+void SqliteDatabase::raise(const std::string& message) const {
+  errors_.raise(path_, message);
+  throw std::logic_error("DatabaseErrors::raise returned");  // a layer's mistake, not SQLite's
+}
+
 void SqliteDatabase::fail(const std::string& doing) const {
-  throw MailError("outbox_database", path_, doing + ": " + sqlite3_errmsg(handle_.get()));
+  raise(errors_.what + ": " + doing + ": " + sqlite3_errmsg(handle_.get()));
 }
 
 void SqliteDatabase::execute(std::string_view sql) {
@@ -109,7 +114,7 @@ void SqliteDatabase::execute(std::string_view sql) {
   if (sqlite3_exec(handle_.get(), text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
     const std::string why = message != nullptr ? message : "unknown error";
     sqlite3_free(message);
-    throw MailError("outbox_database", path_, "the outbox database failed: " + why);
+    raise(errors_.what + " failed: " + why);
   }
 }
 
@@ -142,8 +147,10 @@ SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::string_view value) {
-  // SQLITE_TRANSIENT: SQLite copies the text, so the caller's string may go away.
-  if (sqlite3_bind_text64(handle_.get(), index, value.data(), value.size(), SQLITE_TRANSIENT,
+  // SQLITE_TRANSIENT: SQLite copies the text, so the caller's string may go away. An empty
+  // view may have no data pointer, which SQLite would bind as NULL: it is the empty text.
+  const char* data = value.data() != nullptr ? value.data() : "";
+  if (sqlite3_bind_text64(handle_.get(), index, data, value.size(), SQLITE_TRANSIENT,
                           SQLITE_UTF8) != SQLITE_OK) {
     database_->fail("cannot bind a value");
   }
@@ -204,4 +211,4 @@ void SqliteTransaction::commit() {
   open_ = false;
 }
 
-}  // namespace panelpack::mailer
+}  // namespace panelpack::storage
