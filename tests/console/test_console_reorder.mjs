@@ -2,10 +2,10 @@
 // five cases booked on permanence 2026-12-15: an administrator drags a case with the mouse, then
 // moves one with the keyboard alone (Tab to its Reorder button, Space, ArrowDown, Space), each
 // checked in the bookings file and on the page, with the live region's words; Escape puts a
-// picked-up case back; a drop on a page made stale by `panelpack book` is refused with the file
-// unchanged; with JavaScript off the page has no handles and Move down still works; a viewer
-// sees no handles. axe finds no WCAG 2.2 A/AA violation in each state; screenshots go to
-// PANELPACK_ARTEFACTS.
+// picked-up or dragged case back; a drop on a page made stale by `panelpack book` is refused
+// with the file unchanged; with JavaScript off the page has no handles and Move down still
+// works; a viewer sees no handles. axe finds no WCAG 2.2 A/AA violation in each state;
+// screenshots go to PANELPACK_ARTEFACTS.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -153,6 +153,24 @@ try {
   await check('dropped where it was: nothing is sent', async () => {
     assert.equal(await liveWords(page), 'LCS900113 put back at place 5 of 5, where it was. Nothing changed.')
     assert.equal(fs.readFileSync(bookingsFile, 'utf8'), unchanged)
+  })
+
+  {
+    await page.locator('#bookings-table').evaluate((table) => table.scrollIntoView({ block: 'center' }))
+    const handle = await page.locator('#reorder-LCS900108').boundingBox()
+    const target = await page.locator('#bookings-table tr[data-case-ref=LCS900111]').boundingBox()
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(handle.x + handle.width / 2, target.y + target.height * 0.75, { steps: 8 })
+    await page.keyboard.press('Escape')
+    await page.mouse.up()
+  }
+  await check('Escape during a mouse drag puts the case back; letting go then does nothing', async () => {
+    assert.equal(await liveWords(page), 'Reordering cancelled. LCS900108 is back at place 1 of 5.')
+    assert.deepEqual(await bookingsOrder(page), ['LCS900108', 'LCS900102', 'LCS900103', 'LCS900111', 'LCS900113'])
+    assert.equal(await page.locator('#reorder-LCS900108').getAttribute('aria-pressed'), 'false')
+    assert.equal(fs.readFileSync(bookingsFile, 'utf8'), unchanged)
+    assert.match(page.url(), /2026-12-15$/)
   })
 
   // 5. A page opened before another change: the drop is refused, nothing changes.

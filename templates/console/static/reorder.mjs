@@ -125,6 +125,7 @@ function enhance (table) {
   // The row of the dragged case follows the pointer: it passes a row once the pointer is past
   // that row's middle (a rule that never swaps back and forth between rows of unequal height).
   const follow = (y) => {
+    if (!grabbed) return
     let index = 0
     for (const other of rows()) {
       if (other === grabbed.row) continue
@@ -135,10 +136,12 @@ function enhance (table) {
   }
 
   for (const row of rows()) {
+    // The item number, the cell's first words, becomes a place that follows the row's moves.
     const cell = row.cells[0]
+    const number = Array.from(cell.childNodes).find((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim())
     const place = document.createElement('span')
     place.className = 'console-reorder-place'
-    place.textContent = cell.textContent.trim()
+    place.textContent = number ? number.textContent.trim() : String(placeOf(row))
     const handle = document.createElement('button')
     handle.type = 'button'
     handle.id = `reorder-${caseOf(row)}`
@@ -154,7 +157,9 @@ function enhance (table) {
     hidden.className = 'govuk-visually-hidden'
     hidden.textContent = ` ${caseOf(row)}`
     handle.append(grip, 'Reorder', hidden)
-    cell.replaceChildren(place, ' ', handle)
+    if (number) number.replaceWith(place)
+    else cell.prepend(place)
+    cell.append(' ', handle)
 
     // Space and Enter click a button: the first picks the case up, the second drops it.
     handle.addEventListener('click', () => {
@@ -178,6 +183,11 @@ function enhance (table) {
         moved(row, moves[event.key])
       } else if (event.key === 'Escape') {
         event.preventDefault()
+        // Escape during a mouse drag ends it too: the release that follows is not a click.
+        if (pointer) {
+          pointer = null
+          ignoreClick = true
+        }
         cancel()
       }
     })
