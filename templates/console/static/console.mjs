@@ -6,3 +6,4 @@ import { initAll } from '/assets/govuk/govuk-frontend.min.js'
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
 import './pack.mjs' // A sitting's pack: its build's live progress.
+import './reorder.mjs' // A sitting's bookings: drag, or move with the keyboard, to reorder.
