@@ -265,6 +265,7 @@ PaperChaserResult send_paper_chaser(const Workspace& workspace, const PaperChase
                            {"label", panel::paper_type_label(request.paper_type)},
                            {"words", paper.substr(4)}};
     data["papersDeadlinePassed"] = request.now >= moments.deadlines.papers_due.utc;
+    data["packDeadlinePassed"] = request.now >= moments.deadlines.pack.utc;
     nlohmann::json others = nlohmann::json::array();
     for (const nlohmann::json& missing : data["case"]["missingPapers"]) {
       if (missing.value("type", "") != request.paper_type) others.push_back(missing);

@@ -3,11 +3,14 @@
 December 2026 at 10:42.
 
 A chaser lands in the office's outbox (read with `panelpack outbox list --json`) as one row per
-presenter under its key; a second the same day exits 1 naming the first one's time and queues
+presenter under its key, and its text (read from `tick --dry-run`'s .eml files) names the paper
+and the case, never the child; a second the same day exits 1 naming the first one's time and queues
 nothing; a received paper exits 1; a TYPE that is not a paper type exits 2; --help teaches.
 Standard library only. Env: PANELPACK_BIN, PANELPACK_SOURCE_DIR. Ends with "N passed, M failed".
 """
 
+import email
+import email.policy
 import json
 import os
 import shutil
@@ -57,6 +60,23 @@ class Chase(unittest.TestCase):
             "ravi.sandhurst@northbridge.example.org"])
         for row in rows:
             self.assertNotIn("Arjun", row["subject"])
+
+    def test_the_email_names_the_paper_and_the_case_never_the_child(self):
+        self.assertEqual(self.chase("LCS900108", "chronology").returncode, 0)
+        dry = self.run_panelpack("tick", "--dry-run", now="2026-12-14T10:43")
+        self.assertIn(dry.returncode, (0, 1), dry.stderr)
+        texts = []
+        for eml in (self.office / "outbox-dry-run").glob("*.eml"):
+            message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+            if "Paper still needed" in str(message["Subject"]):
+                texts.append(message.get_body(("plain",)).get_content())
+        self.assertEqual(len(texts), 2)
+        for text in texts:
+            self.assertIn("has not received the chronology for case LCS900108", text)
+            self.assertIn("The pack went to panel members at 12:00 on Friday 11 December 2026",
+                          text)
+            self.assertNotIn("Arjun", text)
+            self.assertNotIn("Virdee", text)
 
     def test_refusals_exit_1_or_2_and_queue_nothing(self):
         self.assertEqual(self.chase("LCS900108", "chronology").returncode, 0)
