@@ -8,6 +8,7 @@
 
 #include "office/error.hpp"
 #include "office/sitting/booking.hpp"
+#include "office/sitting/paper_chaser.hpp"
 
 namespace panelpack::cli {
 
@@ -49,6 +50,12 @@ constexpr ExitCode exit_code_for(office::BookingRefusal refusal) {
                  refusal == office::BookingRefusal::no_referral_reason
              ? ExitCode::usage
              : ExitCode::bad_input;
+}
+
+// A chaser the office refused: a paper type that is not one is the command line's fault; the
+// others (received already, not booked, no address, chased today) are about the office.
+constexpr ExitCode exit_code_for(office::ChaserRefusal refusal) {
+  return refusal == office::ChaserRefusal::not_a_paper_type ? ExitCode::usage : ExitCode::bad_input;
 }
 
 // A command cannot go on for a reason of the command line's own (a word it cannot read, an

@@ -27,6 +27,7 @@ Usage:
   panelpack calendar [--from DATE] [--to DATE] [--panel ID] [--json]
   panelpack calendar add|cancel|move PANEL DATE [NEW_DATE] --reason TEXT
   panelpack book PANEL DATE CASEREF [--reason R] [--papers LIST] [--received TYPE] [--remove]
+  panelpack chase PANEL DATE CASEREF --paper TYPE
   panelpack agenda PANEL DATE (-o FILE | --json)
   panelpack pack PANEL DATE [--pdf] [--password-file FILE | --password-env NAME]
   panelpack status [--json]
@@ -54,6 +55,7 @@ The office (run in the office folder, or give --office DIR or set PANELPACK_OFFI
   status    what needs attention: children not yet considered, PPTMs overdue, late papers
   tick      mail what is due: reminders, the pack's circulation, missing papers, minutes
   outbox    the mail sent and waiting: list, retry or cancel
+  chase     email a case's presenters that a paper is missing (a chaser), sent by the tick
 After a sitting:
   decisions each child's decision record, named for upload to the child's file
   tracker   every decision and action as a spreadsheet (XLSX or CSV)

@@ -96,13 +96,42 @@ Examples:
   panelpack outbox cancel --key 'reminder|permanence|2026-12-15|LCS900108|'
 )";
 
+constexpr std::string_view chase_text = R"(Usage:
+  panelpack chase PANEL DATE CASEREF --paper TYPE
+
+Queues a chaser: one email to each presenter of a booked case (the booking's presenters, else
+the case file's social worker and team manager) saying that a paper has not been received,
+with the sitting, the case's slot, the papers deadline and when the pack goes to the members.
+The email names the case by reference and initials, never the child's name. It waits in the
+outbox (panelpack outbox list) until the next panelpack tick sends it. The Sitting page of
+the console does the same with "Send a chaser" on a missing paper.
+
+One chaser per paper a day: a second the same day is refused, saying when the first was
+queued (so a double click sends nothing twice); the next day another may go. Its outbox key
+is chaser|PANEL|DATE|CASEREF#TYPE@DAY|recipient, DAY the London date it was sent.
+
+Refused (exit code 1, nothing queued) when the paper was received, the booking does not ask
+for it, the case is not booked onto the sitting, the sitting is cancelled, has started or is
+past, no presenter has an email address, or it was chased today already. A TYPE that is not
+a paper type is exit code 2.
+
+Options:
+  --paper TYPE            the missing paper: referral, matching, finance-request, care-plan,
+                          chronology, assessment or cpm-report.
+
+Example:
+  panelpack chase permanence 2026-12-15 LCS900108 --paper chronology
+)";
+
 }  // namespace
 
 std::optional<std::string_view> mail_help_for(std::string_view command) {
   static const std::string tick = office_command_help(tick_text);
   static const std::string outbox = office_command_help(outbox_text);
+  static const std::string chase = office_command_help(chase_text);
   if (command == "tick") return tick;
   if (command == "outbox") return outbox;
+  if (command == "chase") return chase;
   return std::nullopt;
 }
 

@@ -47,6 +47,7 @@ const Route kRoutes[] = {
     {"POST", "/sittings/{panel}/{date}/move", Role::administrator, "", sitting_move_submit},
     {"POST", "/sittings/{panel}/{date}/papers", Role::administrator, "", sitting_paper_upload,
      true},
+    {"POST", "/sittings/{panel}/{date}/chase", Role::administrator, "", sitting_chase_submit},
 
     // A sitting's pack, and members' panels.
     {"GET", "/sittings/{panel}/{date}/pack", Role::member, "pack", pack_page},

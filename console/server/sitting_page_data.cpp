@@ -3,6 +3,7 @@
 #include <cstddef>
 
 #include "office/mail/mail_content.hpp"
+#include "office/sitting/paper_chaser.hpp"
 #include "panel/labels.hpp"
 #include "panel/paper_types.hpp"
 
@@ -92,7 +93,8 @@ nlohmann::json bookings_of(const office::SittingView& view) {
   return rows;
 }
 
-nlohmann::json papers_of(const office::SittingView& view) {
+// `can_chase`: a missing paper's cell carries the administrator's "Send a chaser" form.
+nlohmann::json papers_of(const office::SittingView& view, bool can_chase) {
   nlohmann::json rows = nlohmann::json::array();
   for (const office::PaperGridRow& grid_row : view.papers) {
     nlohmann::json cells = nlohmann::json::array();
@@ -103,6 +105,12 @@ nlohmann::json papers_of(const office::SittingView& view) {
                              {"tag_class", tag_class(cell.state)},
                              {"words", cell.words}};
       if (cell.received) json["received"] = when(*cell.received);
+      if (can_chase && cell.state == office::PaperCellState::missing) {
+        json["can_chase"] = true;
+        json["case_ref"] = grid_row.case_ref;
+        json["paper_type"] = cell.paper_type;
+        json["paper_words"] = office::paper_words(cell.paper_type);
+      }
       cells.push_back(std::move(json));
     }
     rows.push_back({{"case_ref", grid_row.case_ref},
@@ -153,7 +161,7 @@ nlohmann::json sitting_page_data(const office::SittingView& view, bool can_chang
   if (sees_papers) {
     data["sees_papers"] = true;
     data["paper_columns"] = view.paper_labels;
-    data["papers"] = papers_of(view);
+    data["papers"] = papers_of(view, can_change);
     if (!view.papers.empty() && !view.paper_labels.empty()) data["has_paper_grid"] = true;
   }
   if (can_change) {

@@ -16,6 +16,7 @@
 #include "office/console/audit.hpp"
 #include "office/mail/mail_content.hpp"
 #include "office/sitting/booking.hpp"
+#include "office/sitting/paper_chaser.hpp"
 #include "office/sitting/paper_upload.hpp"
 #include "office/views/case_list_view.hpp"
 #include "office/views/sitting_view.hpp"
@@ -74,6 +75,44 @@ void add_done_banner(nlohmann::json& data, const RequestContext& request) {
   if (!text.empty()) data["done_message"] = text;
 }
 
+// After a chaser: whom it went to, read again from the booking (the address carries ids only).
+void add_chased_banner(nlohmann::json& data, const RequestContext& request,
+                       const office::Workspace& workspace, const office::SittingId& sitting) {
+  const auto done = request.query.find("done");
+  const auto paper = request.query.find("paper");
+  if (done == request.query.end() || done->second != "chased" || paper == request.query.end() ||
+      !panel::is_paper_type(paper->second)) {
+    return;
+  }
+  const auto found = request.query.find("case");
+  const std::string case_ref = found == request.query.end() ? "" : plain_reference(found->second);
+  const std::string to = office::chaser_addressees(workspace, sitting, case_ref);
+  if (to.empty()) return;
+  data["done_message"] = "A chaser for " + office::paper_words(paper->second) + " of " + case_ref +
+                         " is queued to " + to + ".";
+}
+
+// A refused chaser's words beside its button, in the cell of that case and paper.
+void mark_chase_refusal(nlohmann::json& data) {
+  if (!data.contains("chase_refused")) return;
+  const nlohmann::json refused = data["chase_refused"];
+  bool shown = false;
+  for (auto& row : data["papers"]) {
+    for (auto& cell : row["cells"]) {
+      if (cell.value("case_ref", "") == refused.value("case_ref", "") &&
+          cell.value("paper_type", "") == refused.value("paper_type", "")) {
+        cell["chase_error"] = refused.value("message", "");
+        shown = true;
+      }
+    }
+  }
+  // No button for it any more (the paper arrived, the case left): the summary links the grid.
+  if (shown) return;
+  for (auto& error : data["errors"]) {
+    if (error.value("text", "") == refused.value("message", "")) error["href"] = "#papers";
+  }
+}
+
 // The page as it is now, with `extra` values (errors) over it.
 Reply render_sitting(ConsoleSite& site, RequestContext& request, const office::SittingId& sitting,
                      nlohmann::json extra,
@@ -86,7 +125,9 @@ Reply render_sitting(ConsoleSite& site, RequestContext& request, const office::S
       sitting_page_data(view, role == store::Role::administrator, role != store::Role::member);
   data["upload_limit"] = std::to_string(kMaximumUploadBytes >> 20) + " MB";
   add_done_banner(data, request);
+  add_chased_banner(data, request, workspace, sitting);
   for (auto& [key, value] : extra.items()) data[key] = value;
+  mark_chase_refusal(data);
   request.viewed_object_id = object_id(sitting);
   // The title before `data` is moved into the reply (arguments are evaluated in any order).
   std::string title = view.agenda.panel.name + ", " + office::long_date(view.date);
@@ -136,6 +177,12 @@ Reply answer_change(ConsoleSite& site, RequestContext& request, const office::Si
   audit_change(site, request, action, sitting, case_ref, result);
   if (!result.done()) return refused_page(site, request, sitting, result, field_id);
   return after_change(sitting, done, result.case_ref);
+}
+
+std::string chaser_object(const office::SittingId& sitting, const std::string& case_ref,
+                          const std::string& paper_type) {
+  const std::string paper = panel::is_paper_type(paper_type) ? paper_type : "unknown";
+  return object_id(sitting) + " " + plain_reference(case_ref) + " " + paper;
 }
 
 }  // namespace
@@ -263,6 +310,32 @@ Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request) {
   }
   return answer_change(site, request, *sitting, case_ref, result.booking, "paper_upload",
                        "uploaded", "paper-file");
+}
+
+Reply sitting_chase_submit(ConsoleSite& site, RequestContext& request) {
+  const auto sitting = sitting_of(request);
+  if (!sitting) return not_found();
+  const std::string case_ref = field(request.form, "case_ref");
+  const std::string paper_type = field(request.form, "paper_type");
+  const office::PaperChaserResult result =
+      office::send_paper_chaser(site.workspace(), {*sitting, case_ref, paper_type, now()});
+  store::append_audit(site.store, request.actor(),
+                      {"paper_chased", "sitting", chaser_object(*sitting, case_ref, paper_type),
+                       result.done() ? "ok" : "refused"});
+  if (!result.done()) {
+    std::string message = result.message;
+    if (!message.empty()) message.front() = static_cast<char>(std::toupper(message.front()));
+    nlohmann::json errors = nlohmann::json::object();
+    const std::string button = "chase-" + plain_reference(case_ref) + "-" + paper_type;
+    const bool in_grid = panel::is_paper_type(paper_type);
+    add_error(errors, "chaser", in_grid ? button : "papers", message);
+    errors["chase_refused"] = {
+        {"case_ref", plain_reference(case_ref)}, {"paper_type", paper_type}, {"message", message}};
+    return render_sitting(site, request, *sitting, std::move(errors),
+                          HTTPResponse::HTTP_BAD_REQUEST);
+  }
+  return redirect_to(sitting_path(sitting->panel_id, sitting->date.iso()) + "?done=chased&case=" +
+                     plain_reference(result.case_ref) + "&paper=" + paper_type + "#papers");
 }
 
 }  // namespace panelpack::console

@@ -317,6 +317,8 @@ std::string to_string(MailKind kind) {
       return "addendum";
     case MailKind::pack_failed:
       return "pack-failed";
+    case MailKind::chaser:
+      return "chaser";
   }
   return "reminder";
 }

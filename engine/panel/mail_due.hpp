@@ -33,9 +33,13 @@ enum class MailKind {
   // To the panel's administrator when tick cannot build or circulate a pack at its deadline:
   // not planned from deadlines but raised by the tick that meets the failure.
   pack_failed,
+  // A missing paper chased by hand from the Sitting page or `panelpack chase`, to the case's
+  // presenters: never planned by tick (office/sitting/paper_chaser.hpp).
+  chaser,
 };
 
-// "reminder", "circulation", "papers-missing", "minutes-due", "pack-failed": the first part of
+// "reminder", "circulation", "papers-missing", "minutes-due", "pack-failed", "chaser": the first
+// part of
 // every key and the base name of the kind's templates.
 std::string to_string(MailKind kind);
 

@@ -33,6 +33,7 @@ constexpr Words kActions[] = {
     {"mail_retry", "Sent an email again"},
     {"pack_build", "Started building a pack"},
     {"page_refused", "Page refused: not allowed for this role"},
+    {"paper_chased", "Sent a chaser for a missing paper"},
     {"paper_upload", "Uploaded a paper"},
     {"password_check", "Checked a password before changing it"},
     {"password_set", "Set a password"},

@@ -1,7 +1,8 @@
 #pragma once
 // The email templates staff edit without rebuilding panelpack: for each kind of mail (reminder,
-// circulation, papers-missing, minutes-due, pack-failed) KIND.subject.mustache, KIND.text.mustache
-// and KIND.html.mustache in one folder (templates/email/), compiled once, rendered per email.
+// circulation, papers-missing, minutes-due, pack-failed, chaser...) KIND.subject.mustache,
+// KIND.text.mustache and KIND.html.mustache in one folder (templates/email/), compiled once,
+// rendered per email.
 
 #include <filesystem>
 #include <map>
