@@ -27,13 +27,14 @@ namespace {
 using Command = ExitCode (*)(std::span<const std::string>);
 
 // Every command by name: the one table dispatch, help and usage errors read.
-constexpr std::array<std::pair<std::string_view, Command>, 17> kCommands{{
+constexpr std::array<std::pair<std::string_view, Command>, 18> kCommands{{
     {"render", run_render},
     {"check", run_check},
     {"validate", run_validate},
     {"fields", run_fields},
     {"calendar", run_calendar},
     {"book", run_book},
+    {"apologies", run_apologies},
     {"agenda", run_agenda},
     {"pack", run_pack},
     {"status", run_status},
