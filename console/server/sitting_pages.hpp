@@ -5,6 +5,7 @@
 
 #include "console/server/console_site.hpp"
 #include "console/server/request_context.hpp"
+#include "office/sitting/booking.hpp"
 
 namespace panelpack::console {
 
@@ -14,5 +15,11 @@ Reply sitting_book_submit(ConsoleSite& site, RequestContext& request);
 Reply sitting_remove_submit(ConsoleSite& site, RequestContext& request);
 Reply sitting_move_submit(ConsoleSite& site, RequestContext& request);
 Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request);
+
+// The Sitting page with `extra` values (errors) over it, for the page's other forms
+// (sitting_people_pages.cpp).
+Reply sitting_page_with(ConsoleSite& site, RequestContext& request,
+                        const office::SittingId& sitting, nlohmann::json extra,
+                        Poco::Net::HTTPResponse::HTTPStatus status);
 
 }  // namespace panelpack::console
