@@ -173,7 +173,11 @@ Reply presenters_page(const office::Workspace& workspace, RequestContext& reques
   } catch (const office::OfficeError&) {
     data["case_file_people"] = "The case file cannot be read";
   }
-  data[form.from_case_file ? "who_case_file" : "who_named"] = true;
+  if (form.from_case_file) {
+    data["who_case_file"] = true;
+  } else {
+    data["who_named"] = true;
+  }
   nlohmann::json rows = nlohmann::json::array();
   for (std::size_t i = 0; i < form.rows.size(); ++i) {
     const PresenterRow& row = form.rows[i];
