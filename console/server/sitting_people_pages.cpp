@@ -31,7 +31,7 @@ using Poco::Net::HTTPResponse;
 
 // The presenters form has this many rows at most ("Add another presenter" stops there): three
 // fields a row keep the form under form_fields.hpp's cap.
-constexpr std::size_t kMostPresenterRows = 8;
+constexpr std::size_t kMostPresenterRows = office::kMostPresenters;
 
 constexpr const char* kStaleMessage =
     "This sitting changed since you opened it. Nothing was changed: look at it again below and "
@@ -123,7 +123,8 @@ PresentersForm form_of(const panel::BookingItem& item) {
       form.rows.push_back({person.name, person.role, person.email, "", ""});
     }
   }
-  form.rows.push_back({});  // one empty row to add a presenter without a round trip
+  // One empty row to add a presenter without a round trip, within the form's rows.
+  if (form.rows.size() < kMostPresenterRows) form.rows.push_back({});
   if (form.rows.size() < 2) form.rows.push_back({});
   return form;
 }
@@ -281,7 +282,7 @@ Reply sitting_presenters_submit(ConsoleSite& site, RequestContext& request) {
     change.presenters = named_in(form, rows);
     // Checked here too, to put the message beside the field it is about.
     if (const auto problem = office::presenter_problem(*change.presenters)) {
-      const std::size_t row = rows.empty() ? 0 : rows[problem->index];
+      const std::size_t row = problem->index < rows.size() ? rows[problem->index] : 0;
       if (problem->field == "email") {
         form.rows[row].email_error = capitalised(problem->message);
       } else {

@@ -69,6 +69,12 @@ std::optional<PresenterProblem> presenter_problem(const std::vector<panel::Perso
                             "name at least one presenter, or choose the case file's social "
                             "worker and team manager"};
   }
+  if (presenters.size() > kMostPresenters) {
+    return PresenterProblem{kMostPresenters, "name",
+                            "a case has at most " + std::to_string(kMostPresenters) +
+                                " presenters: leave out " + ordinal(kMostPresenters) +
+                                " and those after"};
+  }
   const std::vector<panel::Person> people = tidied(presenters);
   for (std::size_t i = 0; i < people.size(); ++i) {
     if (people[i].name.empty()) {

@@ -17,6 +17,9 @@
 
 namespace panelpack::office {
 
+// A case has at most this many presenters (the console's form holds as many rows).
+inline constexpr std::size_t kMostPresenters = 8;
+
 struct PresentersRequest {
   SittingId sitting;
   std::string case_ref;
@@ -33,7 +36,8 @@ struct PresenterProblem {
 };
 
 // The first thing wrong with `presenters` (names and emails are read without their outer
-// spaces); nothing when they can be written. An empty list is a problem of presenter 0's name.
+// spaces); nothing when they can be written. An empty list is a problem of presenter 0's name,
+// more than kMostPresenters one of the first presenter too many.
 std::optional<PresenterProblem> presenter_problem(const std::vector<panel::Person>& presenters);
 
 // Refused: not_booked, not_a_presenter (presenter_problem's message), and the sitting refusals

@@ -140,6 +140,8 @@ TEST_F(SittingPeople, ABadEmailOrNoNameIsRefusedNamingThePresenter) {
       BookingRefusal::not_a_presenter, before);
   expect_refused(presenters("LCS900103", std::vector<Person>{}, version()),
                  BookingRefusal::not_a_presenter, before);
+  const std::vector<Person> nine(9, person("Sam Okafor", "", "sam@nb.example.org"));
+  expect_refused(presenters("LCS900103", nine, version()), BookingRefusal::not_a_presenter, before);
 
   const auto problem = panelpack::office::presenter_problem(
       {person("Sam Okafor", "", "sam@nb.example.org"), person("Lee Chan", "", "")});
