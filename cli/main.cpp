@@ -35,6 +35,7 @@ constexpr std::array<std::pair<std::string_view, Command>, 18> kCommands{{
     {"calendar", run_calendar},
     {"book", run_book},
     {"chase", run_chase},
+    {"apologies", run_apologies},
     {"agenda", run_agenda},
     {"pack", run_pack},
     {"status", run_status},

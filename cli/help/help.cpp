@@ -28,6 +28,8 @@ Usage:
   panelpack calendar add|cancel|move PANEL DATE [NEW_DATE] --reason TEXT
   panelpack book PANEL DATE CASEREF [--reason R] [--papers LIST] [--received TYPE] [--remove]
   panelpack chase PANEL DATE CASEREF --paper TYPE
+  panelpack book PANEL DATE CASEREF (--presenter "NAME; ROLE; EMAIL"... | --case-file-presenters)
+  panelpack apologies add|remove PANEL DATE MEMBER...
   panelpack agenda PANEL DATE (-o FILE | --json)
   panelpack pack PANEL DATE [--pdf] [--password-file FILE | --password-env NAME]
   panelpack status [--json]
@@ -49,7 +51,8 @@ Templates:
 The office (run in the office folder, or give --office DIR or set PANELPACK_OFFICE):
   init      make a new office folder: office.json explained, templates to edit
   calendar  the panels' sittings with every deadline
-  book      book a case onto a sitting, record a paper received, or take it off
+  book      book a case onto a sitting, record a paper received, take it off, name presenters
+  apologies record or withdraw a panel member's apologies for a sitting
   agenda    a sitting's agenda: time slots, presenters, papers on time, late or missing
   pack      a sitting's pack: agenda and papers in order, manifest, zip, and a PDF
   status    what needs attention: children not yet considered, PPTMs overdue, late papers

@@ -48,6 +48,8 @@ constexpr std::string_view book_text = R"(Usage:
   panelpack book PANEL DATE CASEREF --received TYPE [--at TIME]
                  (--file PATH | --on-file-elsewhere REASON)
   panelpack book PANEL DATE CASEREF --remove
+  panelpack book PANEL DATE CASEREF (--presenter "NAME; ROLE; EMAIL"... |
+                                     --case-file-presenters)
 
 Changes the bookings of one sitting (bookings/PANEL/DATE.json), checked against its schema
 and rewritten whole or not at all. The sitting must be one panelpack calendar lists. Two
@@ -66,6 +68,10 @@ people booking onto one sitting at once take turns: the second waits, and both c
             leaves the paper out. The same paper twice is refused; a new version comes with
             its own --file.
   remove    takes the case off the sitting.
+  presenter names who presents the booked case, one --presenter each, in the order the
+            agenda prints them; each needs a name and a work email (reminders and chasers go
+            to it). --case-file-presenters goes back to the case file's social worker and
+            team manager.
 
 CASEREF typed in lower case names the case whose file or booking is in capitals.
 
@@ -77,8 +83,8 @@ panelpack tick: a correction to each presenter whose slot moved, a cancellation 
 a case taken off, and once the pack was circulated an addendum with the new agenda to the
 members. book says what the next tick will send.
 
-To reorder cases, give presenters, or change a slot's length, edit the bookings file and
-run panelpack validate on it.
+To reorder cases or change a slot's length, edit the bookings file and run panelpack
+validate on it (or use the console's Sitting page).
 
 Options:
   --reason REASON         first_review_after_entry, ratify_plan, change_plan,
@@ -94,6 +100,32 @@ Options:
                           the document is kept elsewhere, for this reason (printed on the
                           agenda); the pack does not expect it.
   --remove                take the case off the sitting.
+  --presenter "NAME; ROLE; EMAIL"
+                          a presenter of the booked case (the role may be empty); give it
+                          once per presenter.
+  --case-file-presenters  the case file's social worker and team manager present it.
+
+Examples:
+  panelpack book permanence 2026-12-15 LCS900102
+  panelpack book permanence 2026-12-15 LCS900102 --received care-plan --file care-plan.docx
+  panelpack book permanence 2026-12-15 LCS900102 \
+      --presenter "Sam Okafor; Social worker; sam.okafor@northbridge.example.org"
+)";
+
+constexpr std::string_view apologies_text = R"(Usage:
+  panelpack apologies add PANEL DATE MEMBER...
+  panelpack apologies remove PANEL DATE MEMBER...
+
+Records (add) or withdraws (remove) apologies for one sitting in its bookings file
+(bookings/PANEL/DATE.json, "apologies"). MEMBER is a member of the panel named as office.json
+writes it (capitals and extra spaces do not matter); the agenda lists members who sent
+apologies under Apologies and every other member as attending. Someone who is not a member
+of the panel, apologies recorded twice, or withdrawn when never sent, are refused and nothing
+is written. Like book, it waits for another change of the same sitting, so both stay.
+
+Example:
+  panelpack apologies add permanence 2026-12-15 "Tomasz Wieczorek"
+  panelpack apologies remove permanence 2026-12-15 "Dr Anjali Mistry"
 )";
 
 constexpr std::string_view agenda_text = R"(Usage:
@@ -220,10 +252,12 @@ std::optional<std::string_view> office_help_for(std::string_view command) {
   static const std::string calendar = office_command_help(calendar_text);
   static const std::string book = office_command_help(with_paper_types(book_text));
   static const std::string agenda = office_command_help(agenda_text);
+  static const std::string apologies = office_command_help(apologies_text);
   static const std::string pack = office_command_help(pack_text);
   static const std::string status = office_command_help(status_text);
   if (command == "calendar") return calendar;
   if (command == "book") return book;
+  if (command == "apologies") return apologies;
   if (command == "agenda") return agenda;
   if (command == "pack") return pack;
   if (command == "status") return status;

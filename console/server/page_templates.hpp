@@ -24,7 +24,7 @@ class PageTemplates {
       // Today and the calendar.
       "today", "calendar",
       // A sitting: its agenda, bookings and papers.
-      "sitting", "sitting_book",
+      "sitting", "sitting_book", "sitting_presenters",
       // A sitting's pack, and members' panels.
       "pack_page", "pack_progress", "pack_panels",
       // Cases.

@@ -7,6 +7,7 @@
 #include "console/server/mail_pages.hpp"
 #include "console/server/pack_pages.hpp"
 #include "console/server/sitting_pages.hpp"
+#include "console/server/sitting_people_pages.hpp"
 #include "console/server/today_pages.hpp"
 
 namespace panelpack::console {
@@ -48,6 +49,13 @@ const Route kRoutes[] = {
     {"POST", "/sittings/{panel}/{date}/papers", Role::administrator, "", sitting_paper_upload,
      true},
     {"POST", "/sittings/{panel}/{date}/chase", Role::administrator, "", sitting_chase_submit},
+    // Presenters and apologies (the presenters page names a child: its views are audited).
+    {"GET", "/sittings/{panel}/{date}/presenters/{case}", Role::administrator, "sitting",
+     sitting_presenters_form},
+    {"POST", "/sittings/{panel}/{date}/presenters/{case}", Role::administrator, "",
+     sitting_presenters_submit},
+    {"POST", "/sittings/{panel}/{date}/apologies", Role::administrator, "",
+     sitting_apologies_submit},
 
     // A sitting's pack, and members' panels.
     {"GET", "/sittings/{panel}/{date}/pack", Role::member, "pack", pack_page},

@@ -13,6 +13,7 @@
 #include "console/server/console_pages.hpp"
 #include "console/server/multipart_form.hpp"
 #include "console/server/sitting_page_data.hpp"
+#include "console/server/sitting_people_pages.hpp"
 #include "office/console/audit.hpp"
 #include "office/mail/mail_content.hpp"
 #include "office/sitting/booking.hpp"
@@ -126,6 +127,7 @@ Reply render_sitting(ConsoleSite& site, RequestContext& request, const office::S
   data["upload_limit"] = std::to_string(kMaximumUploadBytes >> 20) + " MB";
   add_done_banner(data, request);
   add_chased_banner(data, request, workspace, sitting);
+  add_sitting_people(data, view, role == store::Role::administrator, request);
   for (auto& [key, value] : extra.items()) data[key] = value;
   mark_chase_refusal(data);
   request.viewed_object_id = object_id(sitting);
@@ -186,6 +188,12 @@ std::string chaser_object(const office::SittingId& sitting, const std::string& c
 }
 
 }  // namespace
+
+Reply sitting_page_with(ConsoleSite& site, RequestContext& request,
+                        const office::SittingId& sitting, nlohmann::json extra,
+                        HTTPResponse::HTTPStatus status) {
+  return render_sitting(site, request, sitting, std::move(extra), status);
+}
 
 Reply sitting_page(ConsoleSite& site, RequestContext& request) {
   const auto sitting = sitting_of(request);

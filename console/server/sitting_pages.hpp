@@ -6,6 +6,7 @@
 
 #include "console/server/console_site.hpp"
 #include "console/server/request_context.hpp"
+#include "office/sitting/booking.hpp"
 
 namespace panelpack::console {
 
@@ -17,5 +18,11 @@ Reply sitting_move_submit(ConsoleSite& site, RequestContext& request);
 Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request);
 // A chaser for a missing paper of the grid (office/sitting/paper_chaser.hpp).
 Reply sitting_chase_submit(ConsoleSite& site, RequestContext& request);
+
+// The Sitting page with `extra` values (errors) over it, for the page's other forms
+// (sitting_people_pages.cpp).
+Reply sitting_page_with(ConsoleSite& site, RequestContext& request,
+                        const office::SittingId& sitting, nlohmann::json extra,
+                        Poco::Net::HTTPResponse::HTTPStatus status);
 
 }  // namespace panelpack::console

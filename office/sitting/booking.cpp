@@ -10,6 +10,7 @@
 #include "office/file_lock.hpp"
 #include "office/files.hpp"
 #include "office/sitting/bookings_version.hpp"
+#include "office/sitting/sitting_change.hpp"
 #include "office/tick/change_forecast.hpp"
 #include "panel/labels.hpp"
 #include "panel/pack_plan.hpp"
@@ -375,6 +376,18 @@ BookingResult move_case(const Workspace& workspace, const MoveCaseRequest& reque
 BookingResult record_received_paper(const Workspace& workspace, const ReceivedPaperRequest& request,
                                     const std::string& expected_version) {
   return record_paper_checked(workspace, request, &expected_version);
+}
+
+// sitting_change.hpp: the same steps for changes beyond these four (presenters, apologies).
+BookingResult change_bookings(const Workspace& workspace, const SittingId& sitting,
+                              const std::string& given_case_ref, panel::UtcInstant now,
+                              const std::string* expected_version,
+                              const std::function<BookingResult(BookingsChange&)>& change) {
+  return change_sitting(
+      workspace, sitting, given_case_ref, now, expected_version, [&](Change& current) {
+        BookingsChange view{*current.panel, current.bookings, current.case_ref, current.where};
+        return change(view);
+      });
 }
 
 }  // namespace panelpack::office

@@ -76,6 +76,9 @@ enum class BookingRefusal {
   file_needed,         // a document the pack holds, given neither a file nor where it is
   already_received,    // the same paper (type and file) was recorded already
   sitting_changed,     // the bookings file is not the version the caller expected (a stale form)
+  not_a_presenter,     // a presenter without a name or with an email that is not one
+  not_a_member,        // apologies of someone who is not a member of the panel
+  nothing_to_change,   // apologies recorded already, or withdrawn that were never sent
 };
 
 struct BookingResult {
