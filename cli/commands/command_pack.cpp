@@ -100,6 +100,7 @@ void print_json(const office::PackSummary& pack) {
 }  // namespace
 
 ExitCode run_pack(std::span<const std::string> words) {
+  if (!words.empty() && words[0] == "addendum") return run_pack_addendum(words.subspan(1));
   const Arguments arguments = Arguments::parse(words, pack_options);
   office::PackRequest request = pack_request(arguments);
   const office::Workspace workspace = open_workspace(arguments.value("office"));

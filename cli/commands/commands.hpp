@@ -19,6 +19,8 @@ ExitCode run_chase(std::span<const std::string> words);
 ExitCode run_apologies(std::span<const std::string> words);
 ExitCode run_agenda(std::span<const std::string> words);
 ExitCode run_pack(std::span<const std::string> words);
+// `panelpack pack addendum PANEL DATE`, which run_pack hands on.
+ExitCode run_pack_addendum(std::span<const std::string> words);
 ExitCode run_status(std::span<const std::string> words);
 ExitCode run_decisions(std::span<const std::string> words);
 ExitCode run_tracker(std::span<const std::string> words);

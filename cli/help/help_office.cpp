@@ -146,6 +146,7 @@ Options:
 constexpr std::string_view pack_text = R"(Usage:
   panelpack pack PANEL DATE [--pdf [-j N] [--timeout SECONDS]]
                  [--password-file FILE | --password-env NAME] [--quiet] [--json]
+  panelpack pack addendum PANEL DATE [--quiet] [--json]
 
 Builds the sitting's pack in packs/PANEL/DATE/: the agenda first, then each case's papers
 in agenda order, named so that they sort (00-agenda.docx, 01-LCS900102-referral.docx,
@@ -183,6 +184,20 @@ Options:
   --json                  print {"folder", "documents": [{"file", "size", "sha256"}], "zip",
                           "encrypted", "options" ("office.json" or "command line"), "pdf", "pdfPages",
                           "missing"}.
+
+pack addendum sends the members the new agenda now, when the sitting's pack was circulated
+and a case was added, taken off or moved since: the addendum tick would send at its next run.
+It builds packs/PANEL/DATE-addendum-N/ (the agenda alone, zipped and protected as the pack
+is) and queues it in the outbox to the chair, members and submission mailbox under tick's
+keys, so tick sends it and never sends it twice; the presenters' own corrections are left to
+tick. Refused (code 1), saying why, before the circulation, when the agenda the members have
+is still the sitting's, or once the sitting started; busy (code 4) while a tick runs.
+  --json                  print {"number", "changes", "folder", "emails": [{"row",
+                          "recipient"}], "problems"}.
+
+Example:
+  panelpack pack permanence 2026-12-15 --pdf
+  panelpack pack addendum permanence 2026-12-15
 )";
 
 constexpr std::string_view status_text = R"(Usage:

@@ -9,6 +9,7 @@
 
 #include "console/server/access.hpp"
 #include "console/server/console_pages.hpp"
+#include "console/server/pack_addendum_pages.hpp"
 #include "office/calendar.hpp"
 #include "office/console/audit.hpp"
 #include "office/console/console_store.hpp"
@@ -229,6 +230,8 @@ Reply pack_page(ConsoleSite& site, RequestContext& request) {
   const bool administrator = request.session->account.role == store::Role::administrator;
   nlohmann::json data = view_json(view, administrator, is_member(request));
   data.update(circulation_json(view));
+  data.update(
+      addendum_json(view, name->path(), administrator, !is_member(request) || circulated(view)));
   data["panel_name"] = workspace.office().panel(name->panel_id).name;
   data["date_words"] = date_words(name->date);
   data["sitting_path"] = name->path();

@@ -26,7 +26,7 @@ class PageTemplates {
       // A sitting: its agenda, bookings and papers.
       "sitting", "sitting_book", "sitting_presenters",
       // A sitting's pack, and members' panels.
-      "pack_page", "pack_progress", "pack_panels",
+      "pack_page", "pack_progress", "pack_panels", "pack_addendum_progress",
       // Cases.
       "case_list", "case_page", "case_form",
       // Mail.

@@ -5,6 +5,7 @@
 #include "console/server/case_pages.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/mail_pages.hpp"
+#include "console/server/pack_addendum_pages.hpp"
 #include "console/server/pack_pages.hpp"
 #include "console/server/sitting_pages.hpp"
 #include "console/server/sitting_people_pages.hpp"
@@ -65,6 +66,15 @@ const Route kRoutes[] = {
      pack_progress_json},
     {"GET", "/sittings/{panel}/{date}/pack/download/zip", Role::member, "", pack_download_zip},
     {"GET", "/sittings/{panel}/{date}/pack/download/pdf", Role::member, "", pack_download_pdf},
+    // The addendum when a circulated sitting's agenda changed (pack_addendum_pages.cpp).
+    {"POST", "/sittings/{panel}/{date}/pack/addendum", Role::administrator, "",
+     pack_addendum_submit},
+    {"GET", "/sittings/{panel}/{date}/pack/addendum/progress", Role::administrator, "",
+     pack_addendum_progress_page},
+    {"GET", "/sittings/{panel}/{date}/pack/addendum/progress.json", Role::administrator, "",
+     pack_addendum_progress_json},
+    {"GET", "/sittings/{panel}/{date}/pack/addendum/{number}/zip", Role::member, "",
+     pack_addendum_download},
     {"GET", "/panels", Role::member, "", panels_page},
 
     // Cases. Everyone but members reads them (each view audited); administrators change them.

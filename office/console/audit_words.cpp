@@ -20,6 +20,7 @@ constexpr Words kActions[] = {
     {"account_disable", "Disabled an account"},
     {"account_enable", "Enabled an account"},
     {"account_reset", "Reset an account with a one-time password"},
+    {"addendum_send", "Started sending an addendum to a pack's members"},
     {"apologies_changed", "Changed the apologies for a sitting"},
     {"audit_export", "Downloaded the audit as CSV"},
     {"booking_added", "Booked a case onto a sitting"},

@@ -488,14 +488,16 @@ bool read_told(const Workspace& workspace, const panel::Sitting& sitting,
   }
 }
 
-}  // namespace
+// The sitting a plan is limited to, when it is (panel id and date).
+struct OnlySitting {
+  const std::string& panel_id;
+  panel::CalendarDate date;
+};
 
-panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, TickLog& log) {
-  return plan_tick_window(workspace, panel::MailWindow{now, kTickLookback, kTickLateAfter}, log);
-}
-
-panel::MailPlan plan_tick_window(const Workspace& workspace, const panel::MailWindow& window,
-                                 TickLog& log) {
+// The plan of every sitting, or of `only` one: the one way tick and an addendum sent by hand
+// read the office.
+panel::MailPlan plan_window(const Workspace& workspace, const panel::MailWindow& window,
+                            TickLog& log, const std::optional<OnlySitting>& only) {
   const panel::UtcInstant now = window.now;
   std::vector<std::string> problems;
   const auto booked = workspace.load_all_bookings(problems);
@@ -508,6 +510,8 @@ panel::MailPlan plan_tick_window(const Workspace& workspace, const panel::MailWi
   std::map<std::string, panel::SittingNotices> told;
   for (const panel::BookedSitting& sitting : booked) {
     if (sitting.sitting.cancelled) continue;
+    if (only && (sitting.sitting.panel_id != only->panel_id || sitting.sitting.date != only->date))
+      continue;
     // What its people were told matters until the sitting starts (a change is mailed).
     const bool told_before =
         now < panel::local_to_utc(sitting.sitting.date, sitting.sitting.start_time) &&
@@ -535,6 +539,23 @@ panel::MailPlan plan_tick_window(const Workspace& workspace, const panel::MailWi
   for (const std::string& problem : plan.problems)
     log.problem(OfficeError::Code::bad_input, "", problem);
   return plan;
+}
+
+}  // namespace
+
+panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, TickLog& log) {
+  return plan_tick_window(workspace, panel::MailWindow{now, kTickLookback, kTickLateAfter}, log);
+}
+
+panel::MailPlan plan_tick_window(const Workspace& workspace, const panel::MailWindow& window,
+                                 TickLog& log) {
+  return plan_window(workspace, window, log, std::nullopt);
+}
+
+panel::MailPlan plan_tick_sitting(const Workspace& workspace, const std::string& panel_id,
+                                  panel::CalendarDate date, panel::UtcInstant now, TickLog& log) {
+  return plan_window(workspace, panel::MailWindow{now, kTickLookback, kTickLateAfter}, log,
+                     OnlySitting{panel_id, date});
 }
 
 std::size_t queue_due_mail(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log) {

@@ -27,6 +27,10 @@ panel::MailPlan plan_tick(const Workspace& workspace, panel::UtcInstant now, Tic
 // The same over any window: the Mail page plans the coming days with a window that ends there.
 panel::MailPlan plan_tick_window(const Workspace& workspace, const panel::MailWindow& window,
                                  TickLog& log);
+// The tick's plan at `now` for one sitting alone: an addendum sent by hand (sitting_addendum.hpp)
+// is the mail tick would send, under the same keys.
+panel::MailPlan plan_tick_sitting(const Workspace& workspace, const std::string& panel_id,
+                                  panel::CalendarDate date, panel::UtcInstant now, TickLog& log);
 
 struct TickQueueInputs {
   const Workspace& workspace;

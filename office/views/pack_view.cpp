@@ -1,16 +1,22 @@
 #include "office/views/pack_view.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <map>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
 #include "office/error.hpp"
+#include "office/mail/outbox_view.hpp"
 #include "office/pack/pack_inputs.hpp"
 #include "office/pack/pack_manifest.hpp"
 #include "office/pack/sitting_pack.hpp"
+#include "office/sitting/agenda_addendum.hpp"
+#include "office/tick/sitting_addendum.hpp"
 #include "office/tick/sitting_notices_file.hpp"
 #include "panel/labels.hpp"
+#include "panel/mail_due.hpp"
 #include "templating/atomic_file.hpp"
 
 namespace panelpack::office {
@@ -54,6 +60,39 @@ bool read_manifest_lines(const std::filesystem::path& folder, PackView& view) {
   }
 }
 
+// N from an addendum's key ("addendum|permanence|2026-12-15|agenda#N-HASH|to"); 0: none.
+int addendum_number(const std::string& key) {
+  const auto parts = panel::parse_mail_key(key);
+  if (!parts || !parts->case_ref.starts_with("agenda#")) return 0;
+  try {
+    return std::stoi(parts->case_ref.substr(7));
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+// The addenda's emails and the zips of the addenda built (numbers 1, 2... until one is not).
+void read_addenda(const Workspace& workspace, std::vector<OutboxLine>& lines, PackView& view) {
+  const std::string prefix = "addendum|" + view.panel_id + "|" + view.date.iso() + "|";
+  std::map<std::int64_t, int> numbers;
+  for (const auto& row : list_outbox(workspace, {std::nullopt, prefix, std::nullopt}).rows) {
+    numbers[row.id] = addendum_number(row.idempotency_key);
+  }
+  for (OutboxLine& line : lines) {
+    const auto found = numbers.find(line.id);
+    if (found != numbers.end()) view.addendum_mail.push_back({found->second, std::move(line)});
+  }
+  std::stable_sort(
+      view.addendum_mail.begin(), view.addendum_mail.end(),
+      [](const AddendumMailLine& a, const AddendumMailLine& b) { return a.number < b.number; });
+  for (int number = 1;; ++number) {
+    const auto manifest =
+        read_pack_manifest(addendum_folder(workspace, view.panel_id, view.date, number));
+    if (!manifest) break;
+    view.addendum_zips.emplace_back(number, manifest->zip_file);
+  }
+}
+
 }  // namespace
 
 PackView pack_view(const Workspace& workspace, const std::string& panel_id,
@@ -81,14 +120,26 @@ PackView pack_view(const Workspace& workspace, const std::string& panel_id,
       view.check_problem = error.what();
     }
   }
+  std::vector<OutboxLine> addendum_lines;
   for (OutboxLine& line : outbox_lines(workspace)) {
-    if (line.kind == "circulation" && line.panel_id == panel_id && line.sitting == date) {
-      view.circulation.push_back(std::move(line));
-    }
+    if (line.panel_id != panel_id || line.sitting != date) continue;
+    if (line.kind == "circulation") view.circulation.push_back(std::move(line));
+    if (line.kind == "addendum") addendum_lines.push_back(std::move(line));
   }
+  read_addenda(workspace, addendum_lines, view);
   if (const auto told = read_sitting_notices(workspace, panel_id, date)) {
     view.circulated = told->agenda.has_value();
     view.addenda = told->addenda;
+  }
+  if (view.circulated) {
+    try {
+      const DueAddendum due = due_addendum(workspace, panel_id, date, now);
+      view.addendum_due = true;
+      view.addendum_number = due.number;
+      view.agenda_changes = due.changes;
+    } catch (const OfficeError&) {
+      // None due (nothing changed, the sitting started...): the page offers none.
+    }
   }
   return view;
 }

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "office/views/mail_view.hpp"
@@ -30,6 +31,12 @@ struct PackMissingLine {
   std::string paper_words;
 };
 
+// One email of an addendum sent since the circulation (an outbox row).
+struct AddendumMailLine {
+  int number = 0;  // which addendum: 1, 2...
+  OutboxLine mail;
+};
+
 struct PackView {
   std::string panel_id;
   panel::CalendarDate date;
@@ -50,6 +57,15 @@ struct PackView {
   std::string changed;
   // Why the pack's inputs could not be worked out now (then out_of_date is not known).
   std::string check_problem;
+  // The agenda the members were sent differs from the sitting's now: the addendum tick would
+  // send them (sitting_addendum.hpp), its number and what changed in words.
+  bool addendum_due = false;
+  int addendum_number = 0;
+  std::string agenda_changes;
+  // The addenda's emails (outbox rows), oldest addendum first, and the zip of each addendum
+  // built, by number.
+  std::vector<AddendumMailLine> addendum_mail;
+  std::vector<std::pair<int, std::string>> addendum_zips;
 };
 
 // Reads the pack folder's manifest, the outbox and the sitting's notices; writes nothing.

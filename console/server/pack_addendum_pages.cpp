@@ -1,0 +1,259 @@
+// The addendum of a sitting's pack: sent on a background job (the pack builds' registry, under
+// the key "PANEL/DATE/addendum"), its progress page and JSON, and each addendum's zip.
+
+#include "console/server/pack_addendum_pages.hpp"
+
+#include <optional>
+#include <string>
+
+#include "console/server/access.hpp"
+#include "console/server/console_pages.hpp"
+#include "console/server/sitting_words.hpp"
+#include "office/console/audit.hpp"
+#include "office/console/console_store.hpp"
+#include "office/error.hpp"
+#include "office/mail/mail_settings.hpp"
+#include "office/pack/pack_manifest.hpp"
+#include "office/sitting/agenda_addendum.hpp"
+#include "office/tick/sitting_addendum.hpp"
+
+namespace panelpack::console {
+
+namespace {
+
+namespace store = office::console;
+using Poco::Net::HTTPResponse;
+
+struct SittingName {
+  std::string panel_id;
+  panel::CalendarDate date;
+  std::string id() const { return panel_id + "/" + date.iso(); }
+  std::string path() const { return "/sittings/" + id(); }
+  std::string job_key() const { return id() + "/addendum"; }
+};
+
+// The sitting the path names: a panel of office.json and a real date.
+std::optional<SittingName> sitting_of(const office::Workspace& workspace,
+                                      const RequestContext& request) {
+  SittingName name;
+  name.panel_id = request.parameter("panel");
+  bool known = false;
+  for (const auto& panel : workspace.office().panels) known = known || panel.id == name.panel_id;
+  if (!known) return std::nullopt;
+  try {
+    name.date = panel::CalendarDate::parse(request.parameter("date"));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return name;
+}
+
+Reply not_found() {
+  return show("not_found", "Page not found", nlohmann::json::object(),
+              HTTPResponse::HTTP_NOT_FOUND);
+}
+
+// "Tuesday 15 December 2026": moment_words without its time.
+std::string date_words(panel::CalendarDate date) {
+  const std::string words = moment_words({date, {}, 0});
+  return words.substr(0, words.rfind(" at "));
+}
+
+// "Friday 11 December 2026 at 15:00": when an email went, or was queued when it has not yet.
+std::string when_words(const office::OutboxLine& line) {
+  return line.sent_at ? moment_words(*line.sent_at)
+                      : "queued " + moment_words(line.queued_at) + ", not sent yet";
+}
+
+// When the members got the pack: the first circulation email sent, else the first queued.
+std::string circulated_on(const office::PackView& view) {
+  std::optional<panel::LondonTime> first;
+  for (const auto& line : view.circulation) {
+    const panel::LondonTime at = line.sent_at.value_or(line.queued_at);
+    if (!first || at.iso8601() < first->iso8601()) first = at;
+  }
+  return first ? moment_words(*first) : "";
+}
+
+std::string status_words(const PackJobStatus& status) {
+  switch (status.state) {
+    case PackJobState::running:
+      return status.progress.stage.empty() ? "Starting to send the addendum."
+                                           : "Sending the addendum: " + status.progress.stage + ".";
+    case PackJobState::done:
+      return status.message;
+    case PackJobState::busy:
+    case PackJobState::failed:
+      return "The addendum was not sent: " + status.message;
+  }
+  return "";
+}
+
+std::string state_name(PackJobState state) {
+  switch (state) {
+    case PackJobState::running:
+      return "running";
+    case PackJobState::done:
+      return "done";
+    case PackJobState::busy:
+      return "busy";
+    case PackJobState::failed:
+      return "failed";
+  }
+  return "running";
+}
+
+std::string people_words(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " person" : " people");
+}
+
+// Members may download what was circulated to them: the addenda too, once the pack went.
+bool may_download(const RequestContext& request, const office::PackView& view) {
+  if (request.session->account.role != store::Role::member) return true;
+  if (view.circulated) return true;
+  for (const auto& line : view.circulation) {
+    if (line.status == office::MailStatus::delivered) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+nlohmann::json addendum_json(const office::PackView& view, const std::string& sitting_path,
+                             bool administrator, bool may_download) {
+  nlohmann::json data = nlohmann::json::object();
+  if (view.addendum_due) {
+    data["addendum_due"] = true;
+    data["addendum_number"] = view.addendum_number;
+    data["agenda_changes"] = view.agenda_changes;
+    const std::string when = circulated_on(view);
+    data["circulated_on"] = when.empty() ? "an earlier day" : when;
+    if (administrator) data["may_send_addendum"] = true;
+  }
+  nlohmann::json mail = nlohmann::json::array();
+  for (const auto& line : view.addendum_mail) {
+    mail.push_back({{"number", line.number},
+                    {"recipient", line.mail.recipient},
+                    {"status", line.mail.status_words},
+                    {"when", when_words(line.mail)}});
+  }
+  if (!mail.empty()) {
+    data["addendum_mail"] = mail;
+    data["has_addendum_mail"] = true;
+  }
+  nlohmann::json zips = nlohmann::json::array();
+  for (const auto& [number, file] : view.addendum_zips) {
+    zips.push_back({{"number", number},
+                    {"file", file},
+                    {"href", sitting_path + "/pack/addendum/" + std::to_string(number) + "/zip"}});
+  }
+  if (!zips.empty() && may_download) {
+    data["addendum_zips"] = zips;
+    data["has_addendum_zips"] = true;
+  }
+  return data;
+}
+
+Reply pack_addendum_submit(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  const office::Workspace for_job = workspace;
+  const SittingName sitting = *name;
+  // The addendum's agenda is built (a PDF with LibreOffice, when the panel sends one): seconds,
+  // so it runs on the pack builds' background jobs, with the same progress page.
+  const bool started = site.pack_jobs.start(
+      sitting.job_key(), request.session->account.user_name,
+      [for_job, sitting](office::ProgressSink& progress) -> PackJobEnd {
+        const office::AddendumOutcome outcome = office::send_addendum(
+            for_job, {sitting.panel_id, sitting.date, store::system_now(), &progress});
+        if (outcome.busy()) {
+          return {PackJobState::busy,
+                  "panelpack tick, or another run, is working on this sitting's mail now. Try "
+                  "again in a minute"};
+        }
+        const office::AddendumSent& sent = *outcome.sent;
+        std::string words = "Addendum " + std::to_string(sent.number) + " is queued to " +
+                            people_words(sent.emails.size()) +
+                            ": the next run of panelpack tick sends it.";
+        for (const std::string& problem : sent.problems) words += " Not queued: " + problem + ".";
+        return {PackJobState::done, words};
+      });
+  store::append_audit(
+      site.store, request.actor(),
+      {"addendum_send", "pack", sitting.id(), started ? "started" : "already_running"});
+  return redirect_to(sitting.path() + "/pack/addendum/progress");
+}
+
+Reply pack_addendum_progress_page(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  nlohmann::json data = {{"date_words", date_words(name->date)},
+                         {"panel_name", workspace.office().panel(name->panel_id).name},
+                         {"pack_path", name->path() + "/pack"},
+                         {"progress_path", name->path() + "/pack/addendum/progress"}};
+  const auto job = site.pack_jobs.status(name->job_key());
+  if (!job) {
+    data["words"] = "No addendum was sent for this sitting since the console started.";
+    data["ended"] = true;
+  } else {
+    data["words"] = status_words(*job);
+    data["state"] = state_name(job->state);
+    if (job->state == PackJobState::running) {
+      data["running"] = true;
+    } else {
+      data["ended"] = true;
+      data[state_name(job->state)] = true;
+    }
+  }
+  return show("pack_addendum_progress", "Sending an addendum for " + date_words(name->date),
+              std::move(data));
+}
+
+Reply pack_addendum_progress_json(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  nlohmann::json data = {{"state", "none"}, {"words", "No addendum was sent."}};
+  if (const auto job = site.pack_jobs.status(name->job_key())) {
+    data = {{"state", state_name(job->state)}, {"words", status_words(*job)}};
+  }
+  return send_file({"", data.dump(), "application/json", "progress.json"});
+}
+
+Reply pack_addendum_download(ConsoleSite& site, RequestContext& request) {
+  const office::Workspace workspace = site.workspace();
+  const auto name = sitting_of(workspace, request);
+  if (!name) return not_found();
+  if (!may_read_panel(*request.session, name->panel_id)) {
+    store::append_audit(site.store, request.actor(),
+                        {"page_refused", "page", request.path, "panel"});
+    return forbidden_page("You cannot see this page",
+                          "This page belongs to a panel you are not a member of. Ask the panel "
+                          "office if you should be.");
+  }
+  int number = 0;
+  try {
+    number = std::stoi(request.parameter("number"));
+  } catch (const std::exception&) {
+    return not_found();
+  }
+  const std::string object = name->id() + "/addendum-" + std::to_string(number) + "/zip";
+  const office::PackView view =
+      office::pack_view(workspace, name->panel_id, name->date, store::system_now());
+  if (!may_download(request, view)) {
+    store::append_audit(site.store, request.actor(), {"download", "pack", object, "refused"});
+    return forbidden_page("This pack was not circulated yet",
+                          "You can download the pack once the panel office has circulated it.");
+  }
+  for (const auto& [built, file] : view.addendum_zips) {
+    if (built != number) continue;
+    store::append_audit(site.store, request.actor(), {"download", "pack", object});
+    return send_file({office::addendum_folder(workspace, name->panel_id, name->date, number) / file,
+                      "", "application/zip", file});
+  }
+  return not_found();
+}
+
+}  // namespace panelpack::console
