@@ -49,6 +49,10 @@ const std::map<std::string, std::string, std::less<>>& key_words() {
       {"ifa", "Independent fostering agency"},
       {"withWhom", "With whom"},
       {"differencesOfOpinion", "Differences of opinion"},
+      {"orders", "Court orders"},
+      {"extensions", "Extensions of the 26 weeks"},
+      {"parallel", "Parallel plans"},
+      {"matchGrid", "Match grid"},
   };
   return words;
 }
