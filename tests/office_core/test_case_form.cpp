@@ -206,4 +206,27 @@ TEST_F(CaseForm, SavingOneSectionKeepsEveryOtherByteOfTheFile) {
   EXPECT_EQ(written, expected);
 }
 
+TEST_F(CaseForm, SavingAnySectionUnchangedChangesNoSampleCase) {
+  const office::Workspace workspace = office_.open();
+  const auto& schemas = office::bundled_schemas();
+  for (int number = 101; number <= 113; ++number) {
+    const std::string ref = "LCS900" + std::to_string(number);
+    const Json before = office::read_case_document(workspace, ref);
+    for (const office::CaseSection& section : office::case_sections()) {
+      office::CaseForm form = office::section_form(schemas, section, before, false);
+      office::fill_from(form, as_sent(form));
+      EXPECT_EQ(office::apply_form(form, before).dump(2), before.dump(2))
+          << ref << " " << section.slug;
+      for (const office::FormList& list : form.lists) {
+        for (std::size_t row = 0; row < list.rows.size(); ++row) {
+          office::CaseForm item = office::item_form(schemas, section, list.id, row, before);
+          office::fill_from(item, as_sent(item));
+          EXPECT_EQ(office::apply_form(item, before).dump(2), before.dump(2))
+              << ref << " " << list.id << " " << row;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
