@@ -28,7 +28,7 @@ class PageTemplates {
       // A sitting's pack, and members' panels.
       "pack_page", "pack_progress", "pack_panels", "pack_addendum_progress",
       // Cases.
-      "case_list", "case_page", "case_form",
+      "case_list", "case_page", "case_form", "case_sections",
       // Mail.
       "mail", "mail_cancel",
   };

@@ -83,7 +83,13 @@ const Route kRoutes[] = {
     {"POST", "/cases/new", Role::administrator, "", case_new_submit},
     {"GET", "/cases/{ref}", Role::viewer, "case", case_page},
     {"GET", "/cases/{ref}/edit", Role::administrator, "case", case_edit_form},
-    {"POST", "/cases/{ref}/edit", Role::administrator, "", case_edit_submit},
+    {"GET", "/cases/{ref}/edit/{section}", Role::administrator, "case", case_section_form},
+    {"POST", "/cases/{ref}/edit/{section}", Role::administrator, "", case_section_submit},
+    {"GET", "/cases/{ref}/edit/{section}/{list}/{row}", Role::administrator, "case",
+     case_item_form},
+    {"POST", "/cases/{ref}/edit/{section}/{list}/{row}", Role::administrator, "", case_item_submit},
+    {"POST", "/cases/{ref}/edit/{section}/{list}/{row}/remove", Role::administrator, "",
+     case_item_remove},
     {"GET", "/cases/{ref}/papers/{file}", Role::viewer, "", case_paper_download},
 
     // Mail.

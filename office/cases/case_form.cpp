@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 #include <utility>
 
 #include "validation/schema_labels.hpp"
@@ -17,53 +16,15 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kDocument = "case.schema.json";
 
-// What the form shows, in order: the fields a Business Support Officer keeps up to date. The
-// words are the labels; each input's hint is the schema's own description.
-struct PlannedInput {
-  const char* pointer;  // from the case file's root; for a list, from its item
-  const char* label;
-};
-struct PlannedGroup {
-  const char* legend;
-  const char* list_pointer;  // "" for a group of single fields
-  const char* item_words;
-  std::vector<PlannedInput> inputs;
-};
-
-const std::vector<PlannedGroup>& plan() {
-  static const std::vector<PlannedGroup> groups = {
-      {"The case", "", "", {{"/caseRef", "Case reference"}}},
-      {"The child",
-       "",
-       "",
-       {{"/child/name", "Child's full name"},
-        {"/child/childId", "Child's ID in the case record system"},
-        {"/child/dob", "Date of birth"},
-        {"/child/gender", "Gender"},
-        {"/child/interpreterRequired", "Needs an interpreter"}}},
-      {"Where the child stands in law",
-       "",
-       "",
-       {{"/legal/status", "Legal status"},
-        {"/legal/statusDate", "Date the legal status began"},
-        {"/legal/proceedings/stage", "Care proceedings"}}},
-      {"Social worker",
-       "",
-       "",
-       {{"/professionals/socialWorker/name", "Social worker's name"},
-        {"/professionals/socialWorker/team", "Social worker's team"},
-        {"/professionals/socialWorker/email", "Social worker's email address"}}},
-      {"Team manager",
-       "",
-       "",
-       {{"/professionals/teamManager/name", "Team manager's name"},
-        {"/professionals/teamManager/email", "Team manager's email address"}}},
-      {"Court orders",
-       "/legal/orders",
-       "order",
-       {{"/type", "Kind of order"}, {"/date", "Date the order was made"}, {"/court", "Court"}}},
+// Labels the key alone does not give well: the child's own name and ID.
+const std::map<std::string, std::string, std::less<>>& pointer_labels() {
+  static const std::map<std::string, std::string, std::less<>> labels = {
+      {"/child/name", "Child's full name"},
+      {"/legal/status", "Legal status"},
+      {"/legal/statusDate", "Date the legal status began"},
+      {"/legal/proceedings/stage", "Care proceedings"},
   };
-  return groups;
+  return labels;
 }
 
 std::vector<std::string> tokens_of(std::string_view pointer) {
@@ -78,6 +39,11 @@ std::vector<std::string> tokens_of(std::string_view pointer) {
   return tokens;
 }
 
+bool is_number(const std::string& token) {
+  return !token.empty() && std::all_of(token.begin(), token.end(),
+                                       [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
 SchemaNode followed(const SchemaSet& schemas, SchemaNode node) {
   for (int hops = 0; hops < 16 && node.schema->contains("$ref"); ++hops) {
     node = schemas.resolve((*node.schema)["$ref"].get<std::string>(), node.document);
@@ -85,33 +51,25 @@ SchemaNode followed(const SchemaSet& schemas, SchemaNode node) {
   return node;
 }
 
-// The schema node at `pointer` of a document (list items by their number), the description
-// of the property as written there, and whether its object requires it.
+// The schema node at `pointer` of a document (list items by their number), and the
+// description of the property as written there.
 struct Found {
   SchemaNode node;
   std::string description;
-  bool required = false;
 };
 
 Found schema_at(const SchemaSet& schemas, SchemaNode node, std::string_view pointer) {
-  Found found{followed(schemas, node), "", false};
+  Found found{followed(schemas, node), ""};
   for (const std::string& token : tokens_of(pointer)) {
     const Schema& here = *found.node.schema;
     const Schema* next = nullptr;
-    bool required = false;
-    if (here.contains("items") && !token.empty() &&
-        std::isdigit(static_cast<unsigned char>(token[0]))) {
+    if (here.contains("items") && is_number(token)) {
       next = &here["items"];
     } else if (here.contains("properties") && here["properties"].contains(token)) {
       next = &here["properties"][token];
-      if (here.contains("required")) {
-        const auto& list = here["required"];
-        required = std::find(list.begin(), list.end(), token) != list.end();
-      }
     }
     if (next == nullptr) throw validation::SchemaError("case.schema.json has no field " + token);
     found.description = next->value("description", "");
-    found.required = required;
     found.node = followed(schemas, {next, found.node.document});
   }
   return found;
@@ -134,21 +92,33 @@ std::string shown_value(const Json& document, const std::string& pointer) {
   return value.dump();
 }
 
-FormInput input_for(const SchemaSet& schemas, SchemaNode root, const std::string& pointer,
-                    const char* label, const Json& document) {
-  const Found found = schema_at(schemas, root, pointer);
+std::string label_of(const std::string& pointer, const std::string& list_title) {
+  const auto known = pointer_labels().find(pointer);
+  if (known != pointer_labels().end()) return known->second;
+  const std::vector<std::string> tokens = tokens_of(pointer);
+  if (tokens.empty()) return list_title;
+  if (is_number(tokens.back())) return list_title;  // an item that is a value: a parallel plan
+  return words_for_key(tokens.back());
+}
+
+FormInput input_for(const SchemaSet& schemas, const std::string& pointer, const FieldPlan& plan,
+                    const std::string& list_title, const Json& document) {
+  const Found found = schema_at(schemas, schemas.root(kDocument), pointer);
   const Schema& schema = *found.node.schema;
   FormInput input;
   input.pointer = pointer;
   input.id = id_for_pointer(pointer);
-  input.label = label;
+  input.label = label_of(pointer, list_title);
+  input.legend = plan.legend;
   input.hint = found.description;
-  input.required = found.required;
+  input.required = plan.required;
   input.nullable = type_allows(schema, "null");
-  if (schema.contains("enum")) {
+  if (schema.contains("enum") || schema.contains("const")) {
     input.kind = InputKind::choice;
     const Schema* labels = validation::labels_of(schemas, found.node);
-    for (const auto& code : schema["enum"]) {
+    const Schema codes =
+        schema.contains("enum") ? schema["enum"] : Schema::array({schema["const"]});
+    for (const auto& code : codes) {
       const std::string value = code.get<std::string>();
       input.choices.push_back({value, labels ? validation::label_for(*labels, value) : value});
     }
@@ -160,16 +130,16 @@ FormInput input_for(const SchemaSet& schemas, SchemaNode root, const std::string
     input.kind = InputKind::whole_number;
   }
   input.value = shown_value(document, pointer);
+  if (input.kind == InputKind::date) input.date = date_parts(input.value);
   return input;
 }
 
-// "4/3/2026" as "2026-03-04"; any other text as it is, for the schema to judge.
-std::string as_iso_date(const std::string& text) {
-  static const std::regex day_month_year(R"(^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$)");
-  std::smatch parts;
-  if (!std::regex_match(text, parts, day_month_year)) return text;
-  const auto two = [](std::string digits) { return digits.size() == 1 ? "0" + digits : digits; };
-  return parts[3].str() + "-" + two(parts[2].str()) + "-" + two(parts[1].str());
+// Adds `input` to the last group when it shares its legend, else to a new group.
+void add_input(CaseForm& form, FormInput input, const std::string& legend) {
+  if (form.groups.empty() || form.groups.back().legend != legend) {
+    form.groups.push_back({legend, {}});
+  }
+  form.groups.back().inputs.push_back(std::move(input));
 }
 
 Json typed_value(const FormInput& input) {
@@ -179,14 +149,9 @@ Json typed_value(const FormInput& input) {
       if (input.value == "no") return false;
       break;
     case InputKind::whole_number:
-      if (!input.value.empty() && input.value.size() < 10 &&
-          std::all_of(input.value.begin(), input.value.end(),
-                      [](unsigned char c) { return std::isdigit(c) != 0; })) {
-        return std::stol(input.value);
-      }
+      if (input.value.size() < 10 && is_number(input.value)) return std::stol(input.value);
       break;
     case InputKind::date:
-      return as_iso_date(input.value);
     case InputKind::text:
     case InputKind::choice:
       break;
@@ -194,7 +159,8 @@ Json typed_value(const FormInput& input) {
   return input.value;  // the schema names what is wrong with it
 }
 
-// Removes the field at `pointer`, and the objects it leaves empty (never the root).
+// Removes the field at `pointer`, and the objects it leaves empty (never the root, nor an item
+// of a list).
 void remove_field(Json& document, const std::string& pointer) {
   Json::json_pointer at(pointer);
   while (!at.empty() && document.contains(at)) {
@@ -209,6 +175,7 @@ void remove_field(Json& document, const std::string& pointer) {
 }
 
 void write_input(Json& document, const FormInput& input) {
+  if (!input.reading.error.empty()) return;
   const Json::json_pointer at(input.pointer);
   const bool was_null = document.contains(at) && document.at(at).is_null();
   if (input.value.empty()) {
@@ -219,13 +186,10 @@ void write_input(Json& document, const FormInput& input) {
   document[at] = typed_value(input);
 }
 
-std::vector<FormInput*> all_inputs(CaseForm& form) {
-  std::vector<FormInput*> inputs;
-  for (FormGroup& group : form.groups) {
-    for (FormInput& input : group.inputs) inputs.push_back(&input);
-    for (auto& row : group.rows) {
-      for (FormInput& input : row) inputs.push_back(&input);
-    }
+std::vector<const FormInput*> inputs_of(const CaseForm& form) {
+  std::vector<const FormInput*> inputs;
+  for (const FormGroup& group : form.groups) {
+    for (const FormInput& input : group.inputs) inputs.push_back(&input);
   }
   return inputs;
 }
@@ -236,6 +200,33 @@ std::string lower_first(std::string text) {
     text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
   }
   return text;
+}
+
+const ListPlan* find_list(const SectionPlan& plan, std::string_view list_id) {
+  for (const ListPlan& list : plan.lists) {
+    if (list.id == list_id) return &list;
+  }
+  return nullptr;
+}
+
+// An item in a few words: its first three values that are set, codes in their words.
+std::string item_words(const SchemaSet& schemas, const ListPlan& list, std::size_t index,
+                       const Json& document) {
+  std::string words;
+  int shown = 0;
+  for (const FieldPlan& field : list.item_fields) {
+    if (shown == 3) break;
+    const std::string pointer = list.pointer + "/" + std::to_string(index) + field.pointer;
+    const FormInput input = input_for(schemas, pointer, field, list.title, document);
+    if (input.value.empty()) continue;
+    std::string value = input.value;
+    for (const InputChoice& choice : input.choices) {
+      if (choice.value == value) value = choice.words;
+    }
+    if (input.kind == InputKind::yes_no) value = input.label + ": " + value;
+    words += (shown++ == 0 ? "" : ", ") + value;
+  }
+  return words.empty() ? "(nothing written yet)" : words;
 }
 
 }  // namespace
@@ -251,95 +242,116 @@ std::string id_for_pointer(std::string_view pointer) {
   return id;
 }
 
-CaseForm case_form(const SchemaSet& schemas, const Json& document, bool with_case_ref,
-                   const std::map<std::string, int>& rows) {
-  const SchemaNode root = schemas.root(kDocument);
+CaseForm section_form(const SchemaSet& schemas, const CaseSection& section, const Json& document,
+                      bool with_case_ref) {
+  const SectionPlan plan = plan_section(schemas, section);
   CaseForm form;
-  for (const PlannedGroup& planned : plan()) {
-    FormGroup group;
-    group.legend = planned.legend;
-    if (std::string_view(planned.list_pointer).empty()) {
-      for (const PlannedInput& input : planned.inputs) {
-        if (!with_case_ref && std::string_view(input.pointer) == "/caseRef") continue;
-        group.inputs.push_back(input_for(schemas, root, input.pointer, input.label, document));
-      }
-      if (group.inputs.empty()) continue;
-    } else {
-      group.list_pointer = planned.list_pointer;
-      group.list_id = id_for_pointer(planned.list_pointer);
-      group.item_words = planned.item_words;
-      const Json::json_pointer at(group.list_pointer);
-      const int items = document.contains(at) && document.at(at).is_array()
-                            ? static_cast<int>(document.at(at).size())
-                            : 0;
-      const auto asked = rows.find(group.list_id);
-      int count = asked != rows.end() ? asked->second : items + 1;
-      count = std::clamp(std::max(count, items), 1, kMaximumListRows);
-      for (int row = 0; row < count; ++row) {
-        std::vector<FormInput> inputs;
-        for (const PlannedInput& input : planned.inputs) {
-          inputs.push_back(input_for(schemas, root,
-                                     group.list_pointer + "/" + std::to_string(row) + input.pointer,
-                                     input.label, document));
-        }
-        group.rows.push_back(std::move(inputs));
-      }
+  for (const FieldPlan& field : plan.fields) {
+    if (!with_case_ref && field.pointer == "/caseRef") continue;
+    add_input(form, input_for(schemas, field.pointer, field, "", document), field.legend);
+  }
+  for (const ListPlan& list : plan.lists) {
+    FormList shown{list.id, list.title, list.hint, {}};
+    const Json::json_pointer at(list.pointer);
+    const std::size_t items =
+        document.contains(at) && document.at(at).is_array() ? document.at(at).size() : 0;
+    for (std::size_t index = 0; index < items; ++index) {
+      shown.rows.push_back(item_words(schemas, list, index, document));
     }
-    form.groups.push_back(std::move(group));
+    form.lists.push_back(std::move(shown));
   }
   return form;
 }
 
-void fill_from(CaseForm& form, const SubmittedFields& fields) {
-  for (FormInput* input : all_inputs(form)) {
-    const auto found = fields.find(input->id);
-    input->value = found == fields.end() ? "" : found->second;
+std::string list_pointer(const SchemaSet& schemas, const CaseSection& section,
+                         std::string_view list_id) {
+  const SectionPlan plan = plan_section(schemas, section);
+  const ListPlan* list = find_list(plan, list_id);
+  return list ? list->pointer : "";
+}
+
+CaseForm item_form(const SchemaSet& schemas, const CaseSection& section, std::string_view list_id,
+                   std::size_t index, const Json& document) {
+  const SectionPlan plan = plan_section(schemas, section);
+  const ListPlan* list = find_list(plan, list_id);
+  if (list == nullptr) {
+    throw validation::SchemaError("the section " + section.slug + " has no list " +
+                                  std::string(list_id));
   }
+  CaseForm form;
+  for (const FieldPlan& field : list->item_fields) {
+    const std::string pointer = list->pointer + "/" + std::to_string(index) + field.pointer;
+    add_input(form, input_for(schemas, pointer, field, list->title, document), field.legend);
+  }
+  return form;
+}
+
+CaseForm new_case_form(const SchemaSet& schemas) {
+  CaseForm form;
+  const Json empty = Json::object();
+  for (const CaseSection& section : case_sections()) {
+    for (const FieldPlan& field : plan_section(schemas, section).fields) {
+      if (!field.required_from_root) continue;
+      add_input(form, input_for(schemas, field.pointer, field, "", empty), section.title);
+    }
+  }
+  return form;
+}
+
+int field_count(const CaseForm& form) {
+  int count = 0;
+  for (const FormInput* input : inputs_of(form)) count += input->kind == InputKind::date ? 3 : 1;
+  return count;
+}
+
+void fill_from(CaseForm& form, const SubmittedFields& fields) {
+  const auto value_of = [&](const std::string& name) {
+    const auto found = fields.find(name);
+    return found == fields.end() ? std::string() : found->second;
+  };
+  for (FormGroup& group : form.groups) {
+    for (FormInput& input : group.inputs) {
+      if (input.kind != InputKind::date) {
+        input.value = value_of(input.id);
+        continue;
+      }
+      input.date = {value_of(input.id + "-day"), value_of(input.id + "-month"),
+                    value_of(input.id + "-year")};
+      input.reading = read_date(input.date, input.label);
+      input.value = input.reading.iso;
+    }
+  }
+}
+
+std::vector<std::pair<std::string, std::string>> input_problems(const CaseForm& form) {
+  std::vector<std::pair<std::string, std::string>> problems;
+  for (const FormInput* input : inputs_of(form)) {
+    if (input->reading.error.empty()) continue;
+    const std::string prefix = input->legend.empty() ? "" : input->legend + ": ";
+    problems.emplace_back(input->id, prefix + input->reading.error);
+  }
+  return problems;
 }
 
 Json apply_form(const CaseForm& form, const Json& document) {
   Json result = document.is_object() ? document : Json::object();
-  for (const FormGroup& group : form.groups) {
-    for (const FormInput& input : group.inputs) write_input(result, input);
-    if (group.list_pointer.empty()) continue;
-    const Json::json_pointer at(group.list_pointer);
-    const Json before = result.contains(at) ? result.at(at) : Json::array();
-    Json items = Json::array();
-    const std::string prefix_length_source = group.list_pointer + "/";
-    for (std::size_t row = 0; row < group.rows.size(); ++row) {
-      const bool blank = std::all_of(group.rows[row].begin(), group.rows[row].end(),
-                                     [](const FormInput& input) { return input.value.empty(); });
-      if (blank) continue;
-      // The item as the file had it, so its fields the form does not show stay.
-      Json item = before.is_array() && row < before.size() ? before[row] : Json::object();
-      Json holder = Json::object();
-      holder["item"] = item;
-      for (FormInput input : group.rows[row]) {
-        const std::string_view rest =
-            std::string_view(input.pointer).substr(prefix_length_source.size());
-        const std::size_t slash = rest.find('/');
-        input.pointer = "/item" + std::string(rest.substr(slash));
-        write_input(holder, input);
-      }
-      items.push_back(holder.contains("item") ? holder["item"] : Json::object());
-    }
-    for (std::size_t row = group.rows.size(); before.is_array() && row < before.size(); ++row) {
-      items.push_back(before[row]);
-    }
-    if (items.empty() && !result.contains(at)) continue;
-    result[at] = std::move(items);
+  for (const FormInput* input : inputs_of(form)) write_input(result, *input);
+  return result;
+}
+
+Json remove_item(const Json& document, const std::string& pointer, std::size_t index) {
+  Json result = document;
+  const Json::json_pointer at(pointer);
+  if (!result.contains(at) || !result.at(at).is_array() || index >= result.at(at).size()) {
+    return result;
   }
+  Json& list = result[at];
+  list.erase(list.begin() + static_cast<std::ptrdiff_t>(index));
   return result;
 }
 
 std::string input_for_pointer(const CaseForm& form, std::string_view pointer) {
-  std::vector<const FormInput*> inputs;
-  for (const FormGroup& group : form.groups) {
-    for (const FormInput& input : group.inputs) inputs.push_back(&input);
-    for (const auto& row : group.rows) {
-      for (const FormInput& input : row) inputs.push_back(&input);
-    }
-  }
+  const std::vector<const FormInput*> inputs = inputs_of(form);
   for (const FormInput* input : inputs) {
     if (input->pointer == pointer) return input->id;
   }
@@ -358,15 +370,8 @@ std::string input_for_pointer(const CaseForm& form, std::string_view pointer) {
 }
 
 const FormInput* find_input(const CaseForm& form, std::string_view id) {
-  for (const FormGroup& group : form.groups) {
-    for (const FormInput& input : group.inputs) {
-      if (input.id == id) return &input;
-    }
-    for (const auto& row : group.rows) {
-      for (const FormInput& input : row) {
-        if (input.id == id) return &input;
-      }
-    }
+  for (const FormInput* input : inputs_of(form)) {
+    if (input->id == id) return input;
   }
   return nullptr;
 }
@@ -376,16 +381,18 @@ std::string error_words(const validation::ValidationError& error, const FormInpu
     return "The case file's field " + error.pointer + " " + error.problem +
            (error.expected.empty() ? "" : ": expected " + error.expected);
   }
+  const std::string prefix = input->legend.empty() ? "" : input->legend + ": ";
   const bool at_input = error.pointer == input->pointer;
+  const bool chosen = input->kind == InputKind::choice || input->kind == InputKind::yes_no;
   if (error.keyword == "required") {
-    const bool chosen = input->kind == InputKind::choice || input->kind == InputKind::yes_no;
-    return (chosen ? "Choose " : "Enter ") + lower_first(input->label);
+    return prefix + (chosen ? "Choose " : "Enter ") + lower_first(input->label);
   }
-  if (input->kind == InputKind::date && at_input) {
-    return input->label + " " + error.problem + ": write it as 2026-03-04 or 4/3/2026";
+  if (input->kind == InputKind::date && at_input)
+    return prefix + input->label + " must be a real date";
+  if (input->kind == InputKind::choice && at_input) {
+    return prefix + "Choose " + lower_first(input->label);
   }
-  if (input->kind == InputKind::choice && at_input) return "Choose " + lower_first(input->label);
-  return input->label + " " + error.problem +
+  return prefix + input->label + " " + error.problem +
          (error.expected.empty() ? "" : ": expected " + error.expected);
 }
 
