@@ -27,7 +27,7 @@ namespace {
 using Command = ExitCode (*)(std::span<const std::string>);
 
 // Every command by name: the one table dispatch, help and usage errors read.
-constexpr std::array<std::pair<std::string_view, Command>, 18> kCommands{{
+constexpr std::array<std::pair<std::string_view, Command>, 19> kCommands{{
     {"render", run_render},
     {"check", run_check},
     {"validate", run_validate},
