@@ -253,11 +253,11 @@ try {
   fs.writeFileSync(bookingsFile, JSON.stringify(bookings, null, 2))
   await page.goto(url + sitting + '/pack')
   await ready(page)
-  await check('a booking changed since marks the pack out of date, naming the file, and offers the addendum', async () => {
+  await check('a booking changed since marks the pack out of date, naming the file, and says no addendum is due (the agenda is the same)', async () => {
     const freshness = await page.locator('#pack-freshness').innerText()
     assert.match(freshness, /Out of date/)
     assert.match(freshness, /bookings\/permanence\/2026-12-15\.json/)
-    assert.match(await page.locator('.govuk-warning-text').innerText(), /addendum/)
+    assert.match(await page.locator('.govuk-warning-text').innerText(), /their agenda has not changed, so no addendum is due/)
   })
   await noViolations(page, 'the pack page out of date')
   await shoot(page, 'pack-out-of-date')

@@ -118,11 +118,11 @@ try {
   await check('the audit page lists the sign-in and the password change', () => {
     assert.equal(auditResponse.status(), 200)
     assert.equal(auditResponse.headers()['cache-control'], 'no-store')
-    assert.match(auditText, /sign_in\s+user ada\.admin@council\.example\s+ok/)
+    assert.match(auditText, /Signed in\s+sign_in\s+user ada\.admin@council\.example\s+Done/)
     assert.match(auditText, /password_set/)
   })
   assert.deepEqual(await axeViolations(page), [])
-  await shoot(page, 'audit')
+  await shoot(page, 'audit-after-sign-in')
 
   // 3. POSTs without their token are refused and change nothing.
   const noToken = await adminContext.request.post(url + 'sign-out', { form: { csrf_token: 'forged' }, maxRedirects: 0 })
