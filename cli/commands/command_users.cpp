@@ -160,10 +160,12 @@ ExitCode audit(ConsoleStore& store, const Arguments& arguments) {
     return ExitCode::success;
   }
   for (const AuditEntry& entry : page.entries) {
+    // A space after every padded column: a value longer than its column still stands apart.
     std::cout << entry.at << "  " << std::left << std::setw(28) << entry.actor << ' '
-              << std::setw(17) << entry.action << std::setw(36)
-              << (entry.object_kind + " " + entry.object_id) << std::setw(16) << entry.outcome
-              << std::setw(16) << entry.client << audit_words(entry) << '\n';
+              << std::setw(17) << entry.action << ' ' << std::setw(36)
+              << (entry.object_kind + " " + entry.object_id) << ' ' << std::setw(16)
+              << entry.outcome << ' ' << std::setw(16) << entry.client << ' ' << audit_words(entry)
+              << '\n';
   }
   if (page.more) {
     std::cout << "(older rows too: --limit N shows more, --csv exports them all)\n";

@@ -178,6 +178,8 @@ class ListAndAudit(UsersTestCase):
         lines = self.users("audit").stdout.decode().splitlines()
         self.assertEqual([l.split()[2] for l in lines],
                          ["account_disable", "account_add", "account_add"])
+        # The outcome stands apart from a long object (it once ran into "...example.ok").
+        self.assertEqual([l.split()[5] for l in lines], ["ok", "ok", "ok"])
         # Each line ends with what happened in words (office/console/audit_words.cpp).
         self.assertEqual([l.endswith(w) for l, w in zip(lines, ["Disabled an account",
                                                               "Added an account",
