@@ -58,6 +58,14 @@ export function startServer (office, extra = []) {
   })
 }
 
+// The end of a test: the browser closed, then the server stopped as systemd stops it (SIGTERM)
+// and waited for, so no test leaves a server behind.
+export async function shutDown (browser, server) {
+  await browser.close()
+  server.child.kill('SIGTERM')
+  await server.exited
+}
+
 // Runs `panelpack users WORDS --office OFFICE`, which must succeed; its stdout.
 export function users (office, ...words) {
   const run = spawnSync(binary, ['users', ...words, '--office', office])

@@ -17,7 +17,7 @@ import path from 'node:path'
 
 import {
   axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready, sampleOffice,
-  shoot, startServer, tabTo, users
+  shoot, startServer, tabTo, users, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-addendum-')
@@ -208,8 +208,7 @@ try {
     assert.deepEqual(pageErrors.filter((text) => !/40[34]/.test(text)), [])
   })
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }
 fs.rmSync(office, { recursive: true, force: true })
 fs.rmSync(downloads, { recursive: true, force: true })

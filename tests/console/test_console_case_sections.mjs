@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 
 import {
-  launchChromium, pageSignedInAs, axeViolations, check, passed, sampleOffice, startServer
+  launchChromium, pageSignedInAs, axeViolations, check, passed, sampleOffice, startServer, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-console-case-sections-')
@@ -42,8 +42,6 @@ try {
   })
   await check('no script error or CSP refusal on any page', () => assert.deepEqual(errors, []))
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
-  await server.exited
+  await shutDown(browser, server)
 }
 passed()

@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import {
   accountSignedIn, launchChromium, pageSignedInAs, axeViolations, check, passed, ready,
-  sampleOffice, shoot, startServer, tabTo, users
+  sampleOffice, shoot, startServer, tabTo, users, shutDown
 } from './console_harness.mjs'
 
 
@@ -350,8 +350,6 @@ try {
   const unexpected = errors.filter((e) => !/status of 409 \(Conflict\)/.test(e))
   await check('no script error or CSP refusal on any page', () => assert.deepEqual(unexpected, []))
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
-  await server.exited
+  await shutDown(browser, server)
 }
 passed()

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process'
 
 import {
   axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready, sampleOffice,
-  shoot, startServer, tabTo, users
+  shoot, startServer, tabTo, users, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-chaser-')
@@ -120,6 +120,5 @@ try {
   })
   passed()
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }

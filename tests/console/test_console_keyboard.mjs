@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import {
-  addUser, check, launchChromium, passed, ready, sampleOffice, source, startServer, tabTo, watch
+  addUser, check, launchChromium, passed, ready, sampleOffice, source, startServer, tabTo, watch, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-keyboard-')
@@ -161,8 +161,7 @@ try {
     assert.deepEqual(errors.filter((text) => !/40[034]/.test(text)), [])
   })
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }
 fs.rmSync(office, { recursive: true, force: true })
 passed()

@@ -16,7 +16,7 @@ import path from 'node:path'
 
 import {
   accountSignedIn, launchChromium, pageSignedInAs, axeViolations, binary, check, passed, ready,
-  sampleOffice, shoot, startServer, users, watch
+  sampleOffice, shoot, startServer, users, watch, shutDown
 } from './console_harness.mjs'
 
 
@@ -302,8 +302,6 @@ try {
   const unexpected = errors.filter((text) => !/^Failed to load resource: .* (403|404) /.test(text))
   await check('no script error or CSP refusal on any page', () => assert.deepEqual(unexpected, []))
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
-  await server.exited
+  await shutDown(browser, server)
 }
 passed()

@@ -18,7 +18,7 @@ import path from 'node:path'
 
 import {
   accountSignedIn, axeViolations, binary, check, chromium, passed, ready, sampleOffice, shoot,
-  startServer, users, watch
+  startServer, users, watch, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-pack-')
@@ -312,8 +312,7 @@ try {
     assert.deepEqual(pageErrors.filter((text) => !/40[34]/.test(text)), [])
   })
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }
 fs.rmSync(office, { recursive: true, force: true })
 fs.rmSync(downloads, { recursive: true, force: true })

@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import {
   axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready, sampleOffice,
-  shoot, startServer, tabTo, users, watch
+  shoot, startServer, tabTo, users, watch, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-reorder-')
@@ -243,6 +243,5 @@ try {
   })
   passed()
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }

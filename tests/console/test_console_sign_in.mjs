@@ -12,7 +12,7 @@ import fs from 'node:fs'
 
 import {
   addUser, axeViolations, check, chromium, passed, ready, sampleOffice, shoot, signIn,
-  startServer, users
+  startServer, users, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-sign-in-')
@@ -269,8 +269,7 @@ try {
     assert.deepEqual(pageErrors.filter((text) => !/40[34]/.test(text)), [])
   })
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }
 fs.rmSync(office, { recursive: true, force: true })
 passed()

@@ -14,7 +14,7 @@ import path from 'node:path'
 
 import {
   accountSignedIn, axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready,
-  sampleOffice, shoot, source, startServer, tabTo, users, watch
+  sampleOffice, shoot, source, startServer, tabTo, users, watch, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-sitting-')
@@ -213,6 +213,5 @@ try {
   })
   passed()
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }

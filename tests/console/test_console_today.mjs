@@ -12,7 +12,7 @@ import path from 'node:path'
 
 import {
   launchChromium, pageSignedInAs, axeViolations, check, passed, ready, sampleOffice, shoot,
-  startServer, users
+  startServer, users, shutDown
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-today-')
@@ -234,8 +234,7 @@ try {
     assert.deepEqual(errors.filter((text) => !/40[039]/.test(text)), [])
   })
 } finally {
-  await browser.close()
-  server.child.kill('SIGTERM')
+  await shutDown(browser, server)
 }
 fs.rmSync(office, { recursive: true, force: true })
 passed()
