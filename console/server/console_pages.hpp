@@ -18,6 +18,8 @@ Reply audit_csv_download(ConsoleSite& site, RequestContext& request);
 
 // The 403 page: `heading` and `message` in plain words.
 Reply forbidden_page(const std::string& heading, const std::string& message);
+// The 404 page, for an address that names no sitting, case or file.
+Reply not_found_page();
 // The page for an office error a handler did not expect: 400 for the office's own files or
 // values, 409 when another run holds the work, 500 when the machine failed.
 Reply problem_page(const office::OfficeError& error);

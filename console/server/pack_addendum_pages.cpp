@@ -8,6 +8,7 @@
 
 #include "console/server/access.hpp"
 #include "console/server/console_pages.hpp"
+#include "console/server/pack_page_parts.hpp"
 #include "console/server/sitting_words.hpp"
 #include "office/console/audit.hpp"
 #include "office/console/console_store.hpp"
@@ -23,35 +24,6 @@ namespace {
 
 namespace store = office::console;
 using Poco::Net::HTTPResponse;
-
-struct SittingName {
-  std::string panel_id;
-  panel::CalendarDate date;
-  std::string id() const { return panel_id + "/" + date.iso(); }
-  std::string path() const { return "/sittings/" + id(); }
-  std::string job_key() const { return id() + "/addendum"; }
-};
-
-// The sitting the path names: a panel of office.json and a real date.
-std::optional<SittingName> sitting_of(const office::Workspace& workspace,
-                                      const RequestContext& request) {
-  SittingName name;
-  name.panel_id = request.parameter("panel");
-  bool known = false;
-  for (const auto& panel : workspace.office().panels) known = known || panel.id == name.panel_id;
-  if (!known) return std::nullopt;
-  try {
-    name.date = panel::CalendarDate::parse(request.parameter("date"));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  return name;
-}
-
-Reply not_found() {
-  return show("not_found", "Page not found", nlohmann::json::object(),
-              HTTPResponse::HTTP_NOT_FOUND);
-}
 
 // "Tuesday 15 December 2026": moment_words without its time.
 std::string date_words(panel::CalendarDate date) {
@@ -89,32 +61,13 @@ std::string status_words(const PackJobStatus& status) {
   return "";
 }
 
-std::string state_name(PackJobState state) {
-  switch (state) {
-    case PackJobState::running:
-      return "running";
-    case PackJobState::done:
-      return "done";
-    case PackJobState::busy:
-      return "busy";
-    case PackJobState::failed:
-      return "failed";
-  }
-  return "running";
-}
-
 std::string people_words(std::size_t count) {
   return std::to_string(count) + (count == 1 ? " person" : " people");
 }
 
 // Members may download what was circulated to them: the addenda too, once the pack went.
 bool may_download(const RequestContext& request, const office::PackView& view) {
-  if (request.session->account.role != store::Role::member) return true;
-  if (view.circulated) return true;
-  for (const auto& line : view.circulation) {
-    if (line.status == office::MailStatus::delivered) return true;
-  }
-  return false;
+  return request.session->account.role != store::Role::member || circulated_to_members(view);
 }
 
 }  // namespace
@@ -156,14 +109,14 @@ nlohmann::json addendum_json(const office::PackView& view, const std::string& si
 
 Reply pack_addendum_submit(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
   const office::Workspace for_job = workspace;
-  const SittingName sitting = *name;
+  const PackSitting sitting = *name;
   // The addendum's agenda is built (a PDF with LibreOffice, when the panel sends one): seconds,
   // so it runs on the pack builds' background jobs, with the same progress page.
   const bool started = site.pack_jobs.start(
-      sitting.job_key(), request.session->account.user_name,
+      sitting.id() + "/addendum", request.session->account.user_name,
       [for_job, sitting](office::ProgressSink& progress) -> PackJobEnd {
         const office::AddendumOutcome outcome = office::send_addendum(
             for_job, {sitting.panel_id, sitting.date, store::system_now(), &progress});
@@ -187,57 +140,40 @@ Reply pack_addendum_submit(ConsoleSite& site, RequestContext& request) {
 
 Reply pack_addendum_progress_page(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
   nlohmann::json data = {{"date_words", date_words(name->date)},
                          {"panel_name", workspace.office().panel(name->panel_id).name},
                          {"pack_path", name->path() + "/pack"},
                          {"progress_path", name->path() + "/pack/addendum/progress"}};
-  const auto job = site.pack_jobs.status(name->job_key());
-  if (!job) {
-    data["words"] = "No addendum was sent for this sitting since the console started.";
-    data["ended"] = true;
-  } else {
-    data["words"] = status_words(*job);
-    data["state"] = state_name(job->state);
-    if (job->state == PackJobState::running) {
-      data["running"] = true;
-    } else {
-      data["ended"] = true;
-      data[state_name(job->state)] = true;
-    }
-  }
+  const auto job = site.pack_jobs.status(name->id() + "/addendum");
+  add_job_progress(data, job, job ? status_words(*job) : "",
+                   "No addendum was sent for this sitting since the console started.");
   return show("pack_addendum_progress", "Sending an addendum for " + date_words(name->date),
               std::move(data));
 }
 
 Reply pack_addendum_progress_json(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
   nlohmann::json data = {{"state", "none"}, {"words", "No addendum was sent."}};
-  if (const auto job = site.pack_jobs.status(name->job_key())) {
-    data = {{"state", state_name(job->state)}, {"words", status_words(*job)}};
+  if (const auto job = site.pack_jobs.status(name->id() + "/addendum")) {
+    data = {{"state", job_state_name(job->state)}, {"words", status_words(*job)}};
   }
   return send_file({"", data.dump(), "application/json", "progress.json"});
 }
 
 Reply pack_addendum_download(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
-  if (!may_read_panel(*request.session, name->panel_id)) {
-    store::append_audit(site.store, request.actor(),
-                        {"page_refused", "page", request.path, "panel"});
-    return forbidden_page("You cannot see this page",
-                          "This page belongs to a panel you are not a member of. Ask the panel "
-                          "office if you should be.");
-  }
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
+  if (!may_read_panel(*request.session, name->panel_id)) return refuse_other_panel(site, request);
   int number = 0;
   try {
     number = std::stoi(request.parameter("number"));
   } catch (const std::exception&) {
-    return not_found();
+    return not_found_page();
   }
   const std::string object = name->id() + "/addendum-" + std::to_string(number) + "/zip";
   const office::PackView view =
@@ -253,7 +189,7 @@ Reply pack_addendum_download(ConsoleSite& site, RequestContext& request) {
     return send_file({office::addendum_folder(workspace, name->panel_id, name->date, number) / file,
                       "", "application/zip", file});
   }
-  return not_found();
+  return not_found_page();
 }
 
 }  // namespace panelpack::console

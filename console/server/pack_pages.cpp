@@ -10,6 +10,7 @@
 #include "console/server/access.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/pack_addendum_pages.hpp"
+#include "console/server/pack_page_parts.hpp"
 #include "office/calendar.hpp"
 #include "office/console/audit.hpp"
 #include "office/console/console_store.hpp"
@@ -22,42 +23,6 @@ namespace {
 
 namespace store = office::console;
 using Poco::Net::HTTPResponse;
-
-// The sitting a pack path names, checked: a panel of office.json and a real date.
-struct SittingName {
-  std::string panel_id;
-  panel::CalendarDate date;
-  std::string id() const { return panel_id + "/" + date.iso(); }
-  std::string path() const { return "/sittings/" + id(); }
-};
-
-std::optional<SittingName> sitting_of(const office::Workspace& workspace,
-                                      const RequestContext& request) {
-  SittingName name;
-  name.panel_id = request.parameter("panel");
-  bool known = false;
-  for (const auto& panel : workspace.office().panels) known = known || panel.id == name.panel_id;
-  if (!known) return std::nullopt;
-  try {
-    name.date = panel::CalendarDate::parse(request.parameter("date"));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  return name;
-}
-
-Reply not_found() {
-  return show("not_found", "Page not found", nlohmann::json::object(),
-              HTTPResponse::HTTP_NOT_FOUND);
-}
-
-// A member asking for another panel's sitting: 403, audited as the pipeline audits a role.
-Reply refuse_panel(ConsoleSite& site, const RequestContext& request) {
-  store::append_audit(site.store, request.actor(), {"page_refused", "page", request.path, "panel"});
-  return forbidden_page("You cannot see this page",
-                        "This page belongs to a panel you are not a member of. Ask the panel "
-                        "office if you should be.");
-}
 
 const char* const kMonths[] = {"January",   "February", "March",    "April",
                                "May",       "June",     "July",     "August",
@@ -89,17 +54,6 @@ bool is_member(const RequestContext& request) {
   return request.session->account.role == store::Role::member;
 }
 
-// Members may download a pack of their panel once it was circulated (the notices record says
-// the members got it, or a circulation email was delivered): circulation is not recorded per
-// console account, as the accounts need no email address.
-bool circulated(const office::PackView& view) {
-  if (view.circulated) return true;
-  for (const auto& line : view.circulation) {
-    if (line.status == office::MailStatus::delivered) return true;
-  }
-  return false;
-}
-
 std::string status_words(const PackJobStatus& status) {
   switch (status.state) {
     case PackJobState::running: {
@@ -119,20 +73,6 @@ std::string status_words(const PackJobStatus& status) {
       return "The pack could not be built: " + status.message;
   }
   return "";
-}
-
-std::string state_name(PackJobState state) {
-  switch (state) {
-    case PackJobState::running:
-      return "running";
-    case PackJobState::done:
-      return "done";
-    case PackJobState::busy:
-      return "busy";
-    case PackJobState::failed:
-      return "failed";
-  }
-  return "running";
 }
 
 nlohmann::json view_json(const office::PackView& view, bool administrator, bool member) {
@@ -169,7 +109,7 @@ nlohmann::json view_json(const office::PackView& view, bool administrator, bool 
     data["changed"] = view.changed;
   }
   if (!view.check_problem.empty()) data["check_problem"] = view.check_problem;
-  const bool may_download = !member || circulated(view);
+  const bool may_download = !member || circulated_to_members(view);
   if (may_download) data["may_download"] = true;
   if (administrator) data["may_build"] = true;
   return data;
@@ -183,13 +123,13 @@ nlohmann::json circulation_json(const office::PackView& view) {
                     {"when", line.sent_at ? time_words(*line.sent_at)
                                           : "queued " + time_words(line.queued_at)}});
   }
-  nlohmann::json data = {{"circulated", circulated(view)}, {"circulation", rows}};
+  nlohmann::json data = {{"circulated", circulated_to_members(view)}, {"circulation", rows}};
   if (!rows.empty()) data["has_circulation"] = true;
   if (view.addenda > 0) data["addenda"] = view.addenda;
   return data;
 }
 
-office::PackRequest build_request(const SittingName& name) {
+office::PackRequest build_request(const PackSitting& name) {
   office::PackRequest request;
   request.panel_id = name.panel_id;
   request.date = name.date;
@@ -199,20 +139,20 @@ office::PackRequest build_request(const SittingName& name) {
 
 Reply download(ConsoleSite& site, RequestContext& request, bool pdf) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
-  if (!may_read_panel(*request.session, name->panel_id)) return refuse_panel(site, request);
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
+  if (!may_read_panel(*request.session, name->panel_id)) return refuse_other_panel(site, request);
   const office::PackView view =
       pack_view(workspace, name->panel_id, name->date, store::system_now());
   const std::string kind = pdf ? "pdf" : "zip";
-  if (is_member(request) && !circulated(view)) {
+  if (is_member(request) && !circulated_to_members(view)) {
     store::append_audit(site.store, request.actor(),
                         {"download", "pack", name->id() + "/" + kind, "refused"});
     return forbidden_page("This pack was not circulated yet",
                           "You can download the pack once the panel office has circulated it.");
   }
   const std::optional<std::string> file = pdf ? view.pdf_file : std::optional(view.zip_file);
-  if (!view.exists || !file) return not_found();
+  if (!view.exists || !file) return not_found_page();
   store::append_audit(site.store, request.actor(), {"download", "pack", name->id() + "/" + kind});
   return send_file({workspace.pack_path(name->panel_id, name->date) / *file, "",
                     pdf ? "application/pdf" : "application/zip", *file});
@@ -222,16 +162,16 @@ Reply download(ConsoleSite& site, RequestContext& request, bool pdf) {
 
 Reply pack_page(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
-  if (!may_read_panel(*request.session, name->panel_id)) return refuse_panel(site, request);
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
+  if (!may_read_panel(*request.session, name->panel_id)) return refuse_other_panel(site, request);
   const auto now = store::system_now();
   const office::PackView view = pack_view(workspace, name->panel_id, name->date, now);
   const bool administrator = request.session->account.role == store::Role::administrator;
   nlohmann::json data = view_json(view, administrator, is_member(request));
   data.update(circulation_json(view));
-  data.update(
-      addendum_json(view, name->path(), administrator, !is_member(request) || circulated(view)));
+  data.update(addendum_json(view, name->path(), administrator,
+                            !is_member(request) || circulated_to_members(view)));
   data["panel_name"] = workspace.office().panel(name->panel_id).name;
   data["date_words"] = date_words(name->date);
   data["sitting_path"] = name->path();
@@ -247,10 +187,10 @@ Reply pack_page(ConsoleSite& site, RequestContext& request) {
 
 Reply pack_build_submit(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
   const office::Workspace for_job = workspace;
-  const SittingName sitting = *name;
+  const PackSitting sitting = *name;
   const bool started = site.pack_jobs.start(
       sitting.id(), request.session->account.user_name,
       [for_job, sitting](office::ProgressSink& progress) -> PackJobEnd {
@@ -273,36 +213,25 @@ Reply pack_build_submit(ConsoleSite& site, RequestContext& request) {
 
 Reply pack_progress_page(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
   nlohmann::json data = {{"date_words", date_words(name->date)},
                          {"panel_name", workspace.office().panel(name->panel_id).name},
                          {"pack_path", name->path() + "/pack"},
                          {"progress_path", name->path() + "/pack/progress"}};
   const auto job = site.pack_jobs.status(name->id());
-  if (!job) {
-    data["words"] = "No build of this pack was started since the console started.";
-    data["ended"] = true;
-  } else {
-    data["words"] = status_words(*job);
-    data["state"] = state_name(job->state);
-    if (job->state == PackJobState::running) {
-      data["running"] = true;
-    } else {
-      data["ended"] = true;
-      data[state_name(job->state)] = true;
-    }
-  }
+  add_job_progress(data, job, job ? status_words(*job) : "",
+                   "No build of this pack was started since the console started.");
   return show("pack_progress", "Building the pack for " + date_words(name->date), std::move(data));
 }
 
 Reply pack_progress_json(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
-  const auto name = sitting_of(workspace, request);
-  if (!name) return not_found();
+  const auto name = pack_sitting_of(workspace, request);
+  if (!name) return not_found_page();
   nlohmann::json data = {{"state", "none"}, {"words", "No build was started."}};
   if (const auto job = site.pack_jobs.status(name->id())) {
-    data = {{"state", state_name(job->state)},
+    data = {{"state", job_state_name(job->state)},
             {"words", status_words(*job)},
             {"stage", job->progress.stage},
             {"done", job->progress.done},

@@ -12,6 +12,7 @@
 #include "console/server/access.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/multipart_form.hpp"
+#include "console/server/sitting_address.hpp"
 #include "console/server/sitting_page_data.hpp"
 #include "console/server/sitting_people_pages.hpp"
 #include "office/console/audit.hpp"
@@ -32,34 +33,6 @@ using Poco::Net::HTTPResponse;
 
 panel::UtcInstant now() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-// The sitting the path names; nothing when its date is not a date.
-std::optional<office::SittingId> sitting_of(const RequestContext& request) {
-  try {
-    return office::SittingId{request.parameter("panel"),
-                             panel::CalendarDate::parse(request.parameter("date"))};
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
-Reply not_found() {
-  return show("not_found", "Page not found", nlohmann::json::object(),
-              HTTPResponse::HTTP_NOT_FOUND);
-}
-
-std::string object_id(const office::SittingId& sitting) {
-  return sitting.panel_id + "/" + sitting.date.iso();
-}
-
-// Only letters, digits and hyphens of a case reference echoed from the address.
-std::string plain_reference(const std::string& text) {
-  std::string plain;
-  for (const char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') plain += c;
-  }
-  return plain.substr(0, 40);
 }
 
 // What the redirect after a change tells the page to say.
@@ -130,7 +103,7 @@ Reply render_sitting(ConsoleSite& site, RequestContext& request, const office::S
   add_sitting_people(data, view, role == store::Role::administrator, request);
   for (auto& [key, value] : extra.items()) data[key] = value;
   mark_chase_refusal(data);
-  request.viewed_object_id = object_id(sitting);
+  request.viewed_object_id = sitting_key(sitting);
   // The title before `data` is moved into the reply (arguments are evaluated in any order).
   std::string title = view.agenda.panel.name + ", " + office::long_date(view.date);
   return show("sitting", std::move(title), std::move(data), status);
@@ -161,7 +134,7 @@ void audit_change(ConsoleSite& site, const RequestContext& request, const std::s
                                   : "refused";
   store::append_audit(
       site.store, request.actor(),
-      {action, "sitting", object_id(sitting) + " " + plain_reference(case_ref), outcome});
+      {action, "sitting", sitting_key(sitting) + " " + plain_reference(case_ref), outcome});
 }
 
 Reply after_change(const office::SittingId& sitting, const std::string& done,
@@ -184,7 +157,7 @@ Reply answer_change(ConsoleSite& site, RequestContext& request, const office::Si
 std::string chaser_object(const office::SittingId& sitting, const std::string& case_ref,
                           const std::string& paper_type) {
   const std::string paper = panel::is_paper_type(paper_type) ? paper_type : "unknown";
-  return object_id(sitting) + " " + plain_reference(case_ref) + " " + paper;
+  return sitting_key(sitting) + " " + plain_reference(case_ref) + " " + paper;
 }
 
 }  // namespace
@@ -196,11 +169,11 @@ Reply sitting_page_with(ConsoleSite& site, RequestContext& request,
 }
 
 Reply sitting_page(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   if (!may_read_panel(*request.session, sitting->panel_id)) {
     store::append_audit(site.store, request.actor(),
-                        {"page_refused", "sitting", object_id(*sitting), "panel"});
+                        {"page_refused", "sitting", sitting_key(*sitting), "panel"});
     return forbidden_page("You cannot see this sitting",
                           "It is not a sitting of a panel you are a member of. Ask the office's "
                           "administrator if you need it.");
@@ -209,8 +182,8 @@ Reply sitting_page(ConsoleSite& site, RequestContext& request) {
 }
 
 Reply sitting_book_search(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const office::Workspace workspace = site.workspace();
   const office::SittingView view =
       office::sitting_view(workspace, sitting->panel_id, sitting->date, now());
@@ -242,13 +215,13 @@ Reply sitting_book_search(ConsoleSite& site, RequestContext& request) {
     data["match_count"] = rows.size();
     if (rows.empty()) data["no_matches"] = true;
   }
-  request.viewed_object_id = object_id(*sitting);
+  request.viewed_object_id = sitting_key(*sitting);
   return show("sitting_book", "Book a case", std::move(data));
 }
 
 Reply sitting_book_submit(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const std::string case_ref = field(request.form, "case_ref");
   office::BookCaseRequest change;
   change.sitting = *sitting;
@@ -260,8 +233,8 @@ Reply sitting_book_submit(ConsoleSite& site, RequestContext& request) {
 }
 
 Reply sitting_remove_submit(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const std::string case_ref = field(request.form, "case_ref");
   const office::BookingResult result = office::remove_case(
       site.workspace(), {*sitting, case_ref, now()}, field(request.form, "version"));
@@ -269,8 +242,8 @@ Reply sitting_remove_submit(ConsoleSite& site, RequestContext& request) {
 }
 
 Reply sitting_move_submit(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const std::string case_ref = field(request.form, "case_ref");
   std::size_t to = 0;
   try {
@@ -284,8 +257,8 @@ Reply sitting_move_submit(ConsoleSite& site, RequestContext& request) {
 }
 
 Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const std::string case_ref = field(request.form, "case_ref");
   const std::string paper_type = field(request.form, "paper_type");
   nlohmann::json errors = nlohmann::json::object();
@@ -303,7 +276,7 @@ Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request) {
   const auto refuse = [&](const std::string& outcome) {
     store::append_audit(site.store, request.actor(),
                         {"paper_upload", "sitting",
-                         object_id(*sitting) + " " + plain_reference(case_ref), outcome});
+                         sitting_key(*sitting) + " " + plain_reference(case_ref), outcome});
     return render_sitting(site, request, *sitting, std::move(errors),
                           HTTPResponse::HTTP_BAD_REQUEST);
   };
@@ -321,8 +294,8 @@ Reply sitting_paper_upload(ConsoleSite& site, RequestContext& request) {
 }
 
 Reply sitting_chase_submit(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const std::string case_ref = field(request.form, "case_ref");
   const std::string paper_type = field(request.form, "paper_type");
   const office::PaperChaserResult result =

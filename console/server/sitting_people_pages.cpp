@@ -14,6 +14,7 @@
 
 #include "console/server/console_pages.hpp"
 #include "console/server/form_fields.hpp"
+#include "console/server/sitting_address.hpp"
 #include "console/server/sitting_page_data.hpp"
 #include "console/server/sitting_pages.hpp"
 #include "office/console/audit.hpp"
@@ -39,33 +40,6 @@ constexpr const char* kStaleMessage =
 
 panel::UtcInstant now() {
   return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-std::optional<office::SittingId> sitting_of(const RequestContext& request) {
-  try {
-    return office::SittingId{request.parameter("panel"),
-                             panel::CalendarDate::parse(request.parameter("date"))};
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-}
-
-Reply not_found() {
-  return show("not_found", "Page not found", nlohmann::json::object(),
-              HTTPResponse::HTTP_NOT_FOUND);
-}
-
-// Only letters, digits and hyphens of a case reference from the address.
-std::string plain_reference(const std::string& text) {
-  std::string plain;
-  for (const char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') plain += c;
-  }
-  return plain.substr(0, 40);
-}
-
-std::string object_id(const office::SittingId& sitting) {
-  return sitting.panel_id + "/" + sitting.date.iso();
 }
 
 void audit_change(ConsoleSite& site, const RequestContext& request, const std::string& action,
@@ -191,7 +165,7 @@ Reply presenters_page(const office::Workspace& workspace, RequestContext& reques
   data["rows"] = std::move(rows);
   data["row_count"] = form.rows.size();
   if (form.rows.size() < kMostPresenterRows) data["may_add_row"] = true;
-  request.viewed_object_id = object_id(sitting) + " " + case_ref;
+  request.viewed_object_id = sitting_key(sitting) + " " + case_ref;
   return show("sitting_presenters", "Change presenters", std::move(data), status);
 }
 
@@ -251,19 +225,19 @@ void add_sitting_people(nlohmann::json& data, const office::SittingView& view, b
 }
 
 Reply sitting_presenters_form(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const std::string case_ref = plain_reference(request.parameter("case"));
   const office::Workspace workspace = site.workspace();
   const auto item = booking_of(workspace, *sitting, case_ref);
-  if (!item) return not_found();
+  if (!item) return not_found_page();
   return presenters_page(workspace, request, *sitting, case_ref, form_of(*item),
                          nlohmann::json::object());
 }
 
 Reply sitting_presenters_submit(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   const std::string case_ref = plain_reference(request.parameter("case"));
   const office::Workspace workspace = site.workspace();
   PresentersForm form = posted_form(request.form);
@@ -275,7 +249,7 @@ Reply sitting_presenters_submit(ConsoleSite& site, RequestContext& request) {
     data["focus_row"] = form.rows.size();
     return presenters_page(workspace, request, *sitting, case_ref, form, std::move(data));
   }
-  const std::string object = object_id(*sitting) + " " + case_ref;
+  const std::string object = sitting_key(*sitting) + " " + case_ref;
   office::PresentersRequest change{*sitting, case_ref, std::nullopt, now()};
   std::vector<std::size_t> rows;
   if (!form.from_case_file) {
@@ -308,27 +282,27 @@ Reply sitting_presenters_submit(ConsoleSite& site, RequestContext& request) {
   nlohmann::json errors = nlohmann::json::object();
   if (result.refused == office::BookingRefusal::sitting_changed) {
     const auto item = booking_of(workspace, *sitting, case_ref);
-    if (!item) return not_found();
+    if (!item) return not_found_page();
     add_error(errors, "stale", "who", kStaleMessage);
     return presenters_page(workspace, request, *sitting, case_ref, form_of(*item),
                            std::move(errors), HTTPResponse::HTTP_CONFLICT);
   }
-  if (result.refused == office::BookingRefusal::not_booked) return not_found();
+  if (result.refused == office::BookingRefusal::not_booked) return not_found_page();
   add_error(errors, "who", "who", capitalised(result.message));
   return presenters_page(workspace, request, *sitting, case_ref, form, std::move(errors),
                          HTTPResponse::HTTP_BAD_REQUEST);
 }
 
 Reply sitting_apologies_submit(ConsoleSite& site, RequestContext& request) {
-  const auto sitting = sitting_of(request);
-  if (!sitting) return not_found();
+  const auto sitting = sitting_in_address(request);
+  if (!sitting) return not_found_page();
   office::ApologiesRequest change{*sitting, office::ApologiesChange::replace, {}, now()};
   for (const auto& [name, value] : request.form) {
     if (name.starts_with("apology_") && !value.empty()) change.members.push_back(value);
   }
   const office::BookingResult result =
       office::change_apologies(site.workspace(), change, field(request.form, "version"));
-  audit_change(site, request, "apologies_changed", object_id(*sitting), result);
+  audit_change(site, request, "apologies_changed", sitting_key(*sitting), result);
   if (result.done()) {
     return redirect_to(sitting_path(sitting->panel_id, sitting->date.iso()) +
                        "?done=apologies#apologies-form");

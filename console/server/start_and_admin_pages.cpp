@@ -23,6 +23,11 @@ Reply forbidden_page(const std::string& heading, const std::string& message) {
               Poco::Net::HTTPResponse::HTTP_FORBIDDEN);
 }
 
+Reply not_found_page() {
+  return show("not_found", "Page not found", nlohmann::json::object(),
+              Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
+}
+
 Reply problem_page(const office::OfficeError& error) {
   using Code = office::OfficeError::Code;
   using Poco::Net::HTTPResponse;

@@ -1,0 +1,64 @@
+#include "console/server/pack_page_parts.hpp"
+
+#include "console/server/console_pages.hpp"
+#include "console/server/sitting_address.hpp"
+#include "office/console/audit.hpp"
+#include "office/console/console_store.hpp"
+
+namespace panelpack::console {
+
+std::optional<PackSitting> pack_sitting_of(const office::Workspace& workspace,
+                                           const RequestContext& request) {
+  const auto sitting = known_sitting_in_address(workspace, request);
+  if (!sitting) return std::nullopt;
+  return PackSitting{sitting->panel_id, sitting->date};
+}
+
+Reply refuse_other_panel(ConsoleSite& site, const RequestContext& request) {
+  office::console::append_audit(site.store, request.actor(),
+                                {"page_refused", "page", request.path, "panel"});
+  return forbidden_page("You cannot see this page",
+                        "This page belongs to a panel you are not a member of. Ask the panel "
+                        "office if you should be.");
+}
+
+bool circulated_to_members(const office::PackView& view) {
+  if (view.circulated) return true;
+  for (const auto& line : view.circulation) {
+    if (line.status == office::MailStatus::delivered) return true;
+  }
+  return false;
+}
+
+std::string job_state_name(PackJobState state) {
+  switch (state) {
+    case PackJobState::running:
+      return "running";
+    case PackJobState::done:
+      return "done";
+    case PackJobState::busy:
+      return "busy";
+    case PackJobState::failed:
+      return "failed";
+  }
+  return "running";
+}
+
+void add_job_progress(nlohmann::json& data, const std::optional<PackJobStatus>& job,
+                      const std::string& words, const std::string& none_words) {
+  if (!job) {
+    data["words"] = none_words;
+    data["ended"] = true;
+    return;
+  }
+  data["words"] = words;
+  data["state"] = job_state_name(job->state);
+  if (job->state == PackJobState::running) {
+    data["running"] = true;
+  } else {
+    data["ended"] = true;
+    data[job_state_name(job->state)] = true;
+  }
+}
+
+}  // namespace panelpack::console
