@@ -13,6 +13,7 @@
 #include "office/console/audit.hpp"
 #include "office/console/console_store.hpp"
 #include "office/error.hpp"
+#include "office/mail/mail_content.hpp"
 #include "office/mail/mail_settings.hpp"
 #include "office/pack/pack_manifest.hpp"
 #include "office/sitting/agenda_addendum.hpp"
@@ -24,12 +25,6 @@ namespace {
 
 namespace store = office::console;
 using Poco::Net::HTTPResponse;
-
-// "Tuesday 15 December 2026": moment_words without its time.
-std::string date_words(panel::CalendarDate date) {
-  const std::string words = moment_words({date, {}, 0});
-  return words.substr(0, words.rfind(" at "));
-}
 
 // "Friday 11 December 2026 at 15:00": when an email went, or was queued when it has not yet.
 std::string when_words(const office::OutboxLine& line) {
@@ -142,14 +137,12 @@ Reply pack_addendum_progress_page(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
   const auto name = pack_sitting_of(workspace, request);
   if (!name) return not_found_page();
-  nlohmann::json data = {{"date_words", date_words(name->date)},
-                         {"panel_name", workspace.office().panel(name->panel_id).name},
-                         {"pack_path", name->path() + "/pack"},
-                         {"progress_path", name->path() + "/pack/addendum/progress"}};
+  nlohmann::json data =
+      progress_page_data(workspace, *name, name->path() + "/pack/addendum/progress");
   const auto job = site.pack_jobs.status(name->id() + "/addendum");
   add_job_progress(data, job, job ? status_words(*job) : "",
                    "No addendum was sent for this sitting since the console started.");
-  return show("pack_addendum_progress", "Sending an addendum for " + date_words(name->date),
+  return show("pack_addendum_progress", "Sending an addendum for " + office::long_date(name->date),
               std::move(data));
 }
 

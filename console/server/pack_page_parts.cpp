@@ -4,6 +4,7 @@
 #include "console/server/sitting_address.hpp"
 #include "office/console/audit.hpp"
 #include "office/console/console_store.hpp"
+#include "office/mail/mail_content.hpp"
 
 namespace panelpack::console {
 
@@ -42,6 +43,14 @@ std::string job_state_name(PackJobState state) {
       return "failed";
   }
   return "running";
+}
+
+nlohmann::json progress_page_data(const office::Workspace& workspace, const PackSitting& sitting,
+                                  const std::string& progress_path) {
+  return {{"date_words", office::long_date(sitting.date)},
+          {"panel_name", workspace.office().panel(sitting.panel_id).name},
+          {"pack_path", sitting.path() + "/pack"},
+          {"progress_path", progress_path}};
 }
 
 void add_job_progress(nlohmann::json& data, const std::optional<PackJobStatus>& job,

@@ -37,6 +37,11 @@ bool circulated_to_members(const office::PackView& view);
 // "running", "done", "busy", "failed": the progress JSON's state and the page's flag.
 std::string job_state_name(PackJobState state);
 
+// A progress page's first values: the sitting in words, the Pack page's path and the path the
+// page's script polls (`progress_path` + ".json").
+nlohmann::json progress_page_data(const office::Workspace& workspace, const PackSitting& sitting,
+                                  const std::string& progress_path);
+
 // A progress page's values for `job`: `words` and its state, or `none_words` when no job ran
 // since the console started.
 void add_job_progress(nlohmann::json& data, const std::optional<PackJobStatus>& job,

@@ -14,6 +14,7 @@
 #include "office/calendar.hpp"
 #include "office/console/audit.hpp"
 #include "office/console/console_store.hpp"
+#include "office/mail/mail_content.hpp"
 #include "office/pack/pack_request.hpp"
 #include "office/views/pack_view.hpp"
 
@@ -24,30 +25,19 @@ namespace {
 namespace store = office::console;
 using Poco::Net::HTTPResponse;
 
-const char* const kMonths[] = {"January",   "February", "March",    "April",
-                               "May",       "June",     "July",     "August",
-                               "September", "October",  "November", "December"};
-
-// "Tuesday 15 December 2026"
-std::string date_words(panel::CalendarDate date) {
-  std::string weekday(panel::weekday_name(date.weekday()));
-  if (!weekday.empty()) weekday[0] = static_cast<char>(std::toupper(weekday[0]));
-  return weekday + " " + std::to_string(date.day()) + " " + kMonths[date.month() - 1] + " " +
-         std::to_string(date.year());
-}
-
 // "Saturday 5 December 2026 at 14:05" from a London ISO 8601 time.
 std::string time_words(const std::string& iso) {
   if (iso.size() < 16) return iso;
   try {
-    return date_words(panel::CalendarDate::parse(iso.substr(0, 10))) + " at " + iso.substr(11, 5);
+    return office::long_date(panel::CalendarDate::parse(iso.substr(0, 10))) + " at " +
+           iso.substr(11, 5);
   } catch (const std::exception&) {
     return iso;
   }
 }
 
 std::string time_words(const panel::LondonTime& time) {
-  return date_words(time.date) + " at " + time.time.text();
+  return office::long_date(time.date) + " at " + time.time.text();
 }
 
 bool is_member(const RequestContext& request) {
@@ -173,7 +163,7 @@ Reply pack_page(ConsoleSite& site, RequestContext& request) {
   data.update(addendum_json(view, name->path(), administrator,
                             !is_member(request) || circulated_to_members(view)));
   data["panel_name"] = workspace.office().panel(name->panel_id).name;
-  data["date_words"] = date_words(name->date);
+  data["date_words"] = office::long_date(name->date);
   data["sitting_path"] = name->path();
   if (administrator) data["may_build"] = true;
   // Only an administrator may follow a build's progress.
@@ -182,7 +172,7 @@ Reply pack_page(ConsoleSite& site, RequestContext& request) {
     data["building"] = true;
   }
   request.viewed_object_id = name->id();
-  return show("pack_page", "Pack for " + date_words(name->date), std::move(data));
+  return show("pack_page", "Pack for " + office::long_date(name->date), std::move(data));
 }
 
 Reply pack_build_submit(ConsoleSite& site, RequestContext& request) {
@@ -215,14 +205,12 @@ Reply pack_progress_page(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
   const auto name = pack_sitting_of(workspace, request);
   if (!name) return not_found_page();
-  nlohmann::json data = {{"date_words", date_words(name->date)},
-                         {"panel_name", workspace.office().panel(name->panel_id).name},
-                         {"pack_path", name->path() + "/pack"},
-                         {"progress_path", name->path() + "/pack/progress"}};
+  nlohmann::json data = progress_page_data(workspace, *name, name->path() + "/pack/progress");
   const auto job = site.pack_jobs.status(name->id());
   add_job_progress(data, job, job ? status_words(*job) : "",
                    "No build of this pack was started since the console started.");
-  return show("pack_progress", "Building the pack for " + date_words(name->date), std::move(data));
+  return show("pack_progress", "Building the pack for " + office::long_date(name->date),
+              std::move(data));
 }
 
 Reply pack_progress_json(ConsoleSite& site, RequestContext& request) {
@@ -261,7 +249,7 @@ Reply panels_page(ConsoleSite& site, RequestContext& request) {
     for (const auto& entry : calendar.sittings) {
       if (entry.sitting.cancelled) continue;
       const std::string path = "/sittings/" + panel.id + "/" + entry.sitting.date.iso();
-      sittings.push_back({{"date_words", date_words(entry.sitting.date)},
+      sittings.push_back({{"date_words", office::long_date(entry.sitting.date)},
                           {"start", entry.sitting.start_time.text()},
                           {"booked", entry.booked},
                           {"sitting_path", path},

@@ -58,6 +58,13 @@ export function startServer (office, extra = []) {
   })
 }
 
+// One check that axe finds no WCAG 2.2 A/AA violation on the page as it is; `what` names it.
+export async function noViolations (page, what) {
+  await check(`axe finds no violation: ${what}`, async () => {
+    assert.deepEqual(await axeViolations(page), [])
+  })
+}
+
 // The end of a test: the browser closed, then the server stopped as systemd stops it (SIGTERM)
 // and waited for, so no test leaves a server behind.
 export async function shutDown (browser, server) {

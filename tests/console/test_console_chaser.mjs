@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process'
 
 import {
   axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready, sampleOffice,
-  shoot, startServer, tabTo, users, shutDown
+  shoot, startServer, tabTo, users, shutDown, noViolations
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-chaser-')
@@ -25,12 +25,6 @@ function outboxRows () {
   return JSON.parse(run.stdout.toString()).rows
 }
 const chasers = () => outboxRows().filter((row) => row.key.startsWith('chaser|'))
-
-async function noViolations (page, what) {
-  await check(`axe finds no violation: ${what}`, async () => {
-    assert.deepEqual(await axeViolations(page), [])
-  })
-}
 
 const server = await startServer(office)
 const url = server.url

@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import {
   axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready, sampleOffice,
-  shoot, startServer, tabTo, users, shutDown
+  shoot, startServer, tabTo, users, shutDown, noViolations
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-presenters-')
@@ -24,12 +24,6 @@ const bookings = () => JSON.parse(bookingsText())
 const presentersOf = (ref) => bookings().items.find((i) => i.caseRef === ref).presenters
 const apologies = () => (bookings().apologies ?? []).map((p) => p.name)
 const attending = (page) => page.locator('#attending li').allInnerTexts()
-
-async function noViolations (page, what) {
-  await check(`axe finds no violation: ${what}`, async () => {
-    assert.deepEqual(await axeViolations(page), [])
-  })
-}
 
 // Clicks (or presses Enter on) what `act` does and answers the POST's response status.
 async function postStatus (page, act) {

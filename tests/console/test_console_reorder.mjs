@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import {
   axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready, sampleOffice,
-  shoot, startServer, tabTo, users, watch, shutDown
+  shoot, startServer, tabTo, users, watch, shutDown, noViolations
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-reorder-')
@@ -24,12 +24,6 @@ const booked = () => JSON.parse(fs.readFileSync(bookingsFile, 'utf8')).items.map
 function panelpack (...words) {
   const run = spawnSync(binary, [...words, '--office', office])
   assert.equal(run.status, 0, run.stderr.toString())
-}
-
-async function noViolations (page, what) {
-  await check(`axe finds no violation: ${what}`, async () => {
-    assert.deepEqual(await axeViolations(page), [])
-  })
 }
 
 // The cases as the page shows them: the bookings table's rows and the printed agenda's items.

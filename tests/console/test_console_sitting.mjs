@@ -14,7 +14,7 @@ import path from 'node:path'
 
 import {
   accountSignedIn, axeViolations, binary, check, launchChromium, pageSignedInAs, passed, ready,
-  sampleOffice, shoot, source, startServer, tabTo, users, watch, shutDown
+  sampleOffice, shoot, source, startServer, tabTo, users, watch, shutDown, noViolations
 } from './console_harness.mjs'
 
 const office = sampleOffice('panelpack-sitting-')
@@ -22,12 +22,6 @@ const sittingPath = 'sittings/permanence/2026-12-15'
 const bookingsFile = path.join(office, 'bookings', 'permanence', '2026-12-15.json')
 const booked = () => JSON.parse(fs.readFileSync(bookingsFile, 'utf8')).items.map((i) => i.caseRef)
 const itemOf = (ref) => JSON.parse(fs.readFileSync(bookingsFile, 'utf8')).items.find((i) => i.caseRef === ref)
-
-async function noViolations (page, what) {
-  await check(`axe finds no violation: ${what}`, async () => {
-    assert.deepEqual(await axeViolations(page), [])
-  })
-}
 
 const server = await startServer(office)
 const url = server.url
