@@ -161,5 +161,12 @@ export async function tabTo (page, wanted, most = 300) {
 // Collects script errors and CSP refusals of `page` into `errors`.
 export function watch (page, errors) {
   page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()) })
+  // GDS Transport is not served (licensed for gov.uk only): no page may even ask for it.
+  page.on('request', (request) => {
+    if (request.url().includes('/assets/fonts/')) errors.push('a page asked for the GDS Transport font files')
+  })
+  // The address a failed load came from, so a refusal names what failed.
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url ?? ''}`.trim())
+  })
 }
