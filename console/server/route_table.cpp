@@ -98,6 +98,18 @@ const Route kRoutes[] = {
     {"GET", "/mail/{id}/cancel", Role::administrator, "mail", mail_cancel_confirm},
     {"POST", "/mail/{id}/cancel", Role::administrator, "", mail_cancel_submit},
     {"POST", "/mail/{id}/retry", Role::administrator, "", mail_retry_submit},
+
+    // Recording a sitting and signing its records off (issue 14).
+
+    // Decision records out: made, sent, on the child's file (issue 14).
+
+    // Actions (issue 14).
+
+    // The tracker and the quarterly report (issue 14).
+
+    // Templates (issue 14).
+
+    // Settings and people (issue 14).
 };
 
 // Splits "/a/b/c" into its segments: "a", "b", "c" ("/" has none).

@@ -200,6 +200,9 @@ ordered_json decision_record_data(const SittingDecisions& decisions, const Decis
         labels.push_back(permanence_option_label(plan));
       record["agreedParallelPlanLabels"] = std::move(labels);
     }
+    if (key == "agreedContingencyPlan") {
+      record["agreedContingencyPlanLabel"] = permanence_option_label(value.get<std::string>());
+    }
     if (key == "monitoring") record["monitoringLabel"] = monitoring_label(decision.monitoring);
   }
   if (meeting_fields.contains("minutesAgreedDate")) {
