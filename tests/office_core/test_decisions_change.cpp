@@ -13,6 +13,7 @@
 
 #include "office/error.hpp"
 #include "office/records/decisions_change.hpp"
+#include "office/records/record_state.hpp"
 #include "office_core/sample_office_copy.hpp"
 
 namespace {
@@ -128,6 +129,32 @@ TEST_F(DecisionsChangeTest, TwoWritersAtOnceLoseNothing) {
     }
     EXPECT_EQ(added, 10) << "writer " << writer;
   }
+}
+
+}  // namespace
+
+namespace {
+
+using panelpack::office::record_state;
+using panelpack::office::RecordState;
+
+TEST(RecordStateTest, EachMarkMovesTheRecordOn) {
+  nlohmann::json sitting = {{"panel", "permanence"}, {"date", "2026-12-15"}};
+  nlohmann::json decision = {{"caseRef", "LCS900102"}, {"outcome", "plan_ratified"}};
+  EXPECT_EQ(record_state(sitting, nullptr), RecordState::not_started);
+  EXPECT_EQ(record_state(sitting, &decision), RecordState::draft);
+  decision["agreed"] = {{"by", "Chair"}, {"at", "2026-12-15T12:00:00Z"}, {"version", 1}};
+  EXPECT_EQ(record_state(sitting, &decision), RecordState::agreed);
+  decision["circulatedAt"] = "2026-12-16T09:00:00Z";
+  EXPECT_EQ(record_state(sitting, &decision), RecordState::sent);
+  decision["recordedDate"] = "2026-12-17";
+  EXPECT_EQ(record_state(sitting, &decision), RecordState::on_file);
+}
+
+TEST(RecordStateTest, MinutesAgreedForTheSittingCountAsSignedOff) {
+  const nlohmann::json sitting = {{"minutesAgreedDate", "2026-12-11"}};
+  const nlohmann::json decision = {{"caseRef", "LCS900101"}};
+  EXPECT_EQ(record_state(sitting, &decision), RecordState::agreed);
 }
 
 }  // namespace
