@@ -205,6 +205,8 @@ Reply reports_page(ConsoleSite& /*site*/, RequestContext& /*request*/) {
 Reply quarterly_choose(ConsoleSite& /*site*/, RequestContext& request) {
   const std::string year = query_value(request, "year");
   const std::string number = query_value(request, "number");
+  // The address alone, without the chooser's answer: the page the chooser is on.
+  if (year.empty() && number.empty()) return redirect_to("/reports");
   try {
     return redirect_to("/reports/quarterly/" + panel::Quarter::parse(year + "-Q" + number).id());
   } catch (const panel::PanelError&) {

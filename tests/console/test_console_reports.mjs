@@ -329,6 +329,9 @@ try {
   await noViolations(page, 'the chooser with a wrong year')
   await shoot(page, 'reports-quarterly-error')
 
+  const bare = await page.goto(url + 'reports/quarterly')
+  await check('the chooser\'s address without an answer goes to Reports', () => assert.equal(new URL(bare.url()).pathname, '/reports'))
+
   // 8. The keyboard alone: Reports, the tracker, a sort.
   await page.goto(url + 'reports')
   await ready(page)
