@@ -53,7 +53,7 @@ Options:
 )";
 
 constexpr std::string_view report_text = R"(Usage:
-  panelpack report --quarter 2026-Q3 (-o report.docx | --json)
+  panelpack report --quarter 2026-Q3 (-o report.docx | -o report.pdf | --json)
 
 Works out the quarterly highlight report from the office's bookings, decisions and case
 files, and fills the office's report template (office.json templates.report) with it: each
@@ -68,7 +68,8 @@ without one would be wrong without saying so.
 
 Options:
   --quarter YYYY-QN       the quarter: 2026-Q3 is July to September 2026.
-  -o, --output FILE       write the filled report (.docx or .odt, as the template is).
+  -o, --output FILE       write the filled report (.docx or .odt, as the template is), or
+                          a PDF of it when FILE ends in .pdf (LibreOffice makes it).
   --json                  print the report's data (docs/schema/report.schema.json).
 )";
 

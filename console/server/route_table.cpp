@@ -7,6 +7,7 @@
 #include "console/server/mail_pages.hpp"
 #include "console/server/pack_addendum_pages.hpp"
 #include "console/server/pack_pages.hpp"
+#include "console/server/report_pages.hpp"
 #include "console/server/sitting_pages.hpp"
 #include "console/server/sitting_people_pages.hpp"
 #include "console/server/today_pages.hpp"
@@ -106,6 +107,15 @@ const Route kRoutes[] = {
     // Actions (issue 14).
 
     // The tracker and the quarterly report (issue 14).
+    // Readers only (not members). The tracker names cases: each view is audited, and each
+    // download (tracker_pages.cpp); a report's views and downloads are audited by its handler.
+    {"GET", "/reports", Role::viewer, "", reports_page},
+    {"GET", "/reports/tracker", Role::viewer, "tracker", tracker_page},
+    {"GET", "/reports/tracker.xlsx", Role::viewer, "", tracker_xlsx_download},
+    {"GET", "/reports/tracker.csv", Role::viewer, "", tracker_csv_download},
+    {"GET", "/reports/tracker-actions.csv", Role::viewer, "", tracker_actions_csv_download},
+    {"GET", "/reports/quarterly", Role::viewer, "", quarterly_choose},
+    {"GET", "/reports/quarterly/{quarter}", Role::viewer, "", quarterly_page},
 
     // Templates (issue 14).
 

@@ -43,6 +43,17 @@ std::string outcome_label(std::string_view code) {
   return look_up(kDecision, "/properties/outcome", code);
 }
 
+std::vector<std::string> outcome_codes() {
+  const auto& document = schemas().find(kDecision)->second;
+  const nlohmann::json::json_pointer at("/properties/outcome/enum");
+  std::vector<std::string> codes;
+  if (!document.contains(at)) return codes;
+  for (const auto& code : document.at(at)) {
+    if (code.is_string()) codes.push_back(code.get<std::string>());
+  }
+  return codes;
+}
+
 std::string monitoring_label(std::string_view code) {
   return look_up(kDecision, "/properties/monitoring", code);
 }

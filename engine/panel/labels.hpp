@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace panelpack::panel {
 
@@ -15,5 +16,8 @@ std::string legal_status_label(std::string_view code);
 std::string outcome_label(std::string_view code);
 std::string monitoring_label(std::string_view code);
 std::string permanence_option_label(std::string_view code);
+
+// The decision schema's outcome codes in its order ("plan_ratified", ...), for a choice of them.
+std::vector<std::string> outcome_codes();
 
 }  // namespace panelpack::panel

@@ -47,6 +47,7 @@ Tracker build_tracker(const OfficeConfig& office, const std::vector<SittingDecis
       row.case_ref = decision.case_ref;
       row.child_id = child == child_ids.end() ? "" : child->second;
       row.outcome = outcome_label(decision.outcome);
+      row.outcome_code = decision.outcome;
       row.primary_plan =
           decision.primary_plan.empty() ? "" : permanence_option_label(decision.primary_plan);
       row.parallel_plans = joined_plans(decision.parallel_plans);

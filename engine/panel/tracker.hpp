@@ -27,7 +27,8 @@ struct TrackedDecision {
   std::string panel_name;  // as office.json names it: what the sheet shows
   std::string case_ref;
   std::string child_id;
-  std::string outcome;  // label: "Plan ratified"
+  std::string outcome;       // label: "Plan ratified"
+  std::string outcome_code;  // the schema's code, "plan_ratified": what a filter asks for
   std::string primary_plan;
   std::string parallel_plans;  // labels joined with "; "
   std::string monitoring;

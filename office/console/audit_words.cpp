@@ -49,9 +49,11 @@ constexpr Words kActions[] = {
 
 // What a view (action "view") showed, by its object kind.
 constexpr Words kViews[] = {
-    {"audit", "Viewed the audit"}, {"case", "Viewed a case"}, {"cases", "Viewed the cases"},
-    {"mail", "Viewed the mail"},   {"pack", "Viewed a pack"}, {"sitting", "Viewed a sitting"},
-    {"today", "Viewed Today"},
+    {"audit", "Viewed the audit"},     {"case", "Viewed a case"},
+    {"cases", "Viewed the cases"},     {"mail", "Viewed the mail"},
+    {"pack", "Viewed a pack"},         {"sitting", "Viewed a sitting"},
+    {"today", "Viewed Today"},         {"report", "Viewed a quarterly report"},
+    {"tracker", "Viewed the tracker"},
 };
 
 constexpr Words kOutcomes[] = {

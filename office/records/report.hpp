@@ -3,6 +3,7 @@
 // the last, from every case, booking and decisions file, and the document filled with them.
 
 #include <filesystem>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -29,9 +30,22 @@ struct QuarterlyReport {
 // read: a figure computed without some of them would be wrong without saying so.
 QuarterlyReport quarterly_report(const Workspace& workspace, const ReportRequest& request);
 
-// Fills the office's report template with the report's data and writes it atomically. Throws
-// OfficeError: bad_input for a template that is missing or cannot be filled, machine_failure
-// when the file cannot be written.
+enum class ReportFormat {
+  document,  // as the office's report template is: DOCX or ODT
+  pdf,       // that document converted by LibreOffice
+};
+
+// ".docx" or ".odt": what the document format's file name ends in (the template's own).
+std::string report_document_extension(const Workspace& workspace);
+
+// The filled report's bytes. Throws OfficeError: bad_input for a template that is missing or
+// cannot be filled, or no LibreOffice for a PDF; machine_failure when LibreOffice fails.
+std::string report_document(const Workspace& workspace, const QuarterlyReport& report,
+                            ReportFormat format);
+
+// Fills the office's report template with the report's data and writes it atomically: a PDF
+// when `output` ends in .pdf, else the document. Throws OfficeError as report_document does,
+// machine_failure when the file cannot be written.
 void write_report(const Workspace& workspace, const QuarterlyReport& report,
                   const std::filesystem::path& output);
 

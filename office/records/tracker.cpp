@@ -145,19 +145,43 @@ spreadsheet::Workbook tracker_workbook(const Workspace& workspace, const panel::
   return workbook;
 }
 
-std::vector<fs::path> write_tracker(const fs::path& output, const spreadsheet::Workbook& workbook) {
+std::string tracker_xlsx(const spreadsheet::Workbook& workbook) {
   try {
-    if (output.extension() == ".xlsx") {
-      write_output(output, spreadsheet::write_xlsx(workbook));
-      return {output};
-    }
-    const fs::path actions = output.parent_path() / (output.stem().string() + "-actions.csv");
-    write_output(output, spreadsheet::write_csv(workbook.sheets.at(0)));
-    write_output(actions, spreadsheet::write_csv(workbook.sheets.at(1)));
-    return {output, actions};
+    return spreadsheet::write_xlsx(workbook);
   } catch (const spreadsheet::SpreadsheetError& error) {
-    throw OfficeError(OfficeError::Code::bad_input, error.what(), {output.string(), ""});
+    throw OfficeError(OfficeError::Code::bad_input, error.what());
   }
+}
+
+std::string tracker_csv(const spreadsheet::Workbook& workbook, std::size_t sheet) {
+  try {
+    return spreadsheet::write_csv(workbook.sheets.at(sheet));
+  } catch (const spreadsheet::SpreadsheetError& error) {
+    throw OfficeError(OfficeError::Code::bad_input, error.what());
+  }
+}
+
+std::vector<fs::path> write_tracker(const fs::path& output, const spreadsheet::Workbook& workbook) {
+  const bool xlsx = output.extension() == ".xlsx";
+  std::vector<std::string> files;
+  try {
+    if (xlsx) {
+      files = {tracker_xlsx(workbook)};
+    } else {
+      files = {tracker_csv(workbook, 0), tracker_csv(workbook, 1)};
+    }
+  } catch (const OfficeError& error) {
+    // The cell is named by the error; the file it was for, here.
+    throw OfficeError(error.code(), error.what(), {output.string(), ""});
+  }
+  if (xlsx) {
+    write_output(output, files[0]);
+    return {output};
+  }
+  const fs::path actions = output.parent_path() / (output.stem().string() + "-actions.csv");
+  write_output(output, files[0]);
+  write_output(actions, files[1]);
+  return {output, actions};
 }
 
 }  // namespace panelpack::office

@@ -32,6 +32,12 @@ TrackerResult build_office_tracker(const Workspace& workspace, const TrackerRequ
 // The Decisions and Actions sheets, in words, set out for printing with the marking.
 spreadsheet::Workbook tracker_workbook(const Workspace& workspace, const panel::Tracker& tracker);
 
+// The workbook as the bytes of an XLSX file, and one of its sheets (0 Decisions, 1 Actions) as
+// the bytes of a CSV file (RFC 4180, UTF-8 with a byte order mark): what `panelpack tracker`
+// writes and the console downloads. Throws OfficeError (bad_input) for a cell Excel cannot hold.
+std::string tracker_xlsx(const spreadsheet::Workbook& workbook);
+std::string tracker_csv(const spreadsheet::Workbook& workbook, std::size_t sheet);
+
 // Writes the workbook atomically: XLSX when `output` ends in .xlsx, else the Decisions sheet as
 // CSV at `output` and the Actions sheet at STEM-actions.csv beside it. Returns the files
 // written. Throws OfficeError: bad_input when the workbook cannot be written (a cell Excel
