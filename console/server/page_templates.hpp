@@ -31,6 +31,8 @@ class PageTemplates {
       "case_list", "case_page", "case_form", "case_sections",
       // Mail.
       "mail", "mail_cancel",
+      // Actions (issue 14).
+      "actions", "actions_done",
   };
   // clang-format on
 
