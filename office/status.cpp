@@ -27,6 +27,14 @@ OfficeStatus office_status(const Workspace& workspace, panel::UtcInstant now) {
     status.findings.insert(status.findings.end(), more.begin(), more.end());
   }
   panel::sort_by_attention(status.findings);
+  const panel::CalendarDate today = panel::utc_to_local(now).date;
+  for (const panel::SittingDecisions& sitting : decisions) {
+    for (const panel::Decision& decision : sitting.decisions) {
+      for (const panel::RecordedAction& action : decision.actions) {
+        if (action.overdue_on(today)) ++status.overdue_actions;
+      }
+    }
+  }
   return status;
 }
 
@@ -71,7 +79,8 @@ nlohmann::ordered_json to_json(const OfficeStatus& status) {
           {"cases", status.cases},
           {"sittingsBooked", status.sittings_booked},
           {"findings", std::move(list)},
-          {"problems", status.problems}};
+          {"problems", status.problems},
+          {"overdueActions", status.overdue_actions}};
 }
 
 }  // namespace panelpack::office

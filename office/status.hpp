@@ -20,6 +20,8 @@ struct OfficeStatus {
   std::size_t cases = 0;            // case files read
   std::size_t sittings_booked = 0;  // bookings files read
   std::vector<panel::Finding> findings;
+  // Actions of the decisions not done by their due date, on now's London day (action_list.hpp).
+  std::size_t overdue_actions = 0;
   // Files left out because they do not read, each naming the file: the findings may miss
   // what they hold.
   std::vector<std::string> problems;
@@ -35,7 +37,8 @@ std::string finding_title(const std::string& kind);
 // "detail"}: no names, no case content.
 nlohmann::ordered_json to_json(const panel::Finding& finding);
 
-// {"now", "cases", "sittingsBooked", "findings", "problems"} (`panelpack status --json`).
+// {"now", "cases", "sittingsBooked", "findings", "problems", "overdueActions"} (`panelpack
+// status --json`).
 nlohmann::ordered_json to_json(const OfficeStatus& status);
 
 }  // namespace panelpack::office

@@ -55,6 +55,12 @@ ExitCode run_status(std::span<const std::string> words) {
                 << (finding.case_ref.empty() ? finding.panel_id : finding.case_ref) << "  "
                 << office::finding_title(finding.kind) << ": " << finding.detail << '\n';
     }
+    if (status.overdue_actions > 0) {
+      std::cout << "  " << status.overdue_actions
+                << (status.overdue_actions == 1 ? " action agreed at panel is"
+                                                : " actions agreed at panel are")
+                << " overdue: see Actions in the console (/actions?overdue=1)\n";
+    }
   }
   for (const auto& problem : status.problems) {
     std::cerr << "panelpack: skipped: " << problem << '\n';

@@ -38,6 +38,7 @@ Usage:
   panelpack decisions PANEL DATE [--name PATTERN] [--no-pdf]
   panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
   panelpack report --quarter 2026-Q3 (-o report.docx | --json)
+  panelpack actions [--overdue] [--person NAME] | actions done PANEL DATE CASEREF ID --note TEXT
   panelpack users (add USER --role ROLE | list | disable USER | enable USER | reset USER | audit)
   panelpack serve [--listen 127.0.0.1:8080] [--tls-cert FILE --tls-key FILE]
   panelpack help COMMAND
@@ -63,6 +64,7 @@ After a sitting:
   decisions each child's decision record, named for upload to the child's file
   tracker   every decision and action as a spreadsheet (XLSX or CSV)
   report    the quarterly highlight report: timeliness and outcomes, beside the last quarter
+  actions   every action the panels agreed, who owes it and by when; mark one done
 The web console:
   users     who may sign in: add, list, disable, enable, reset; and the audit of who did what
   serve     the office in a web browser (being built: signing in and the audit for now)

@@ -1,4 +1,4 @@
-// The help of the commands that work after a sitting: decisions, tracker and report.
+// The help of the commands that work after a sitting: decisions, tracker, report and actions.
 
 #include <string>
 
@@ -73,6 +73,38 @@ Options:
   --json                  print the report's data (docs/schema/report.schema.json).
 )";
 
+constexpr std::string_view actions_text = R"(Usage:
+  panelpack actions [--overdue] [--person NAME] [--team TEAM] [--panel ID] [--json]
+  panelpack actions done PANEL DATE CASEREF ID --note TEXT
+
+Lists every action the panels agreed (each decision's actions in decisions/PANEL/DATE.json:
+what, who, by when), soonest due first: its due date, whether it is OVERDUE (due by today,
+London time, and neither done nor cancelled), open, done or cancelled, its sitting, case and id,
+and its owner. The console's Actions page shows the same list. The owners are reminded by email
+before the due date and on the day (panelpack tick; docs/mail.md, Action reminders).
+
+"actions done" marks one action done: its status becomes "done", its completedDate today and
+its completionNote the --note; nothing else in the file changes (a signed-off record stays
+signed off). Refused (exit code 1, nothing changed) when there is no such action or it is done
+or cancelled already; an empty --note is exit code 2.
+
+Options:
+  --overdue               only the overdue actions.
+  --person NAME           only the actions whose owner's name contains NAME (any case).
+  --team TEAM             only the actions of the owners in TEAM.
+  --panel ID              only the actions of that panel's sittings.
+  --json                  print {"today", "overdue" (the office's count), "actions": [{"panel",
+                          "sitting", "caseRef", "id", "description", "owner", "dueDate",
+                          "status", "overdue", "completedDate", "completionNote"}],
+                          "problems"}.
+  --note TEXT             actions done: what was done, for the record (required).
+
+Examples:
+  panelpack actions --overdue
+  panelpack actions --person "Hannah Westerby"
+  panelpack actions done permanence 2026-12-15 LCS900102 A1 --note "Assessment filed"
+)";
+
 }  // namespace
 
 std::optional<std::string_view> records_help_for(std::string_view command) {
@@ -82,6 +114,8 @@ std::optional<std::string_view> records_help_for(std::string_view command) {
   if (command == "decisions") return decisions;
   if (command == "tracker") return tracker;
   if (command == "report") return report;
+  static const std::string actions = office_command_help(actions_text);
+  if (command == "actions") return actions;
   return std::nullopt;
 }
 

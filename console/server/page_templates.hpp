@@ -33,6 +33,8 @@ class PageTemplates {
       "mail", "mail_cancel",
       // The tracker and the quarterly report.
       "reports", "reports_tracker", "reports_quarterly",
+      // Actions (issue 14).
+      "actions", "actions_done",
   };
   // clang-format on
 

@@ -2,6 +2,7 @@
 
 #include <iterator>
 
+#include "console/server/action_pages.hpp"
 #include "console/server/case_pages.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/mail_pages.hpp"
@@ -105,6 +106,12 @@ const Route kRoutes[] = {
     // Decision records out: made, sent, on the child's file (issue 14).
 
     // Actions (issue 14).
+    // The list names cases by reference, so each view is audited; members do not see it.
+    {"GET", "/actions", Role::viewer, "actions", actions_page},
+    {"GET", "/actions/{panel}/{date}/{case}/{id}/done", Role::administrator, "action",
+     action_done_form},
+    {"POST", "/actions/{panel}/{date}/{case}/{id}/done", Role::administrator, "",
+     action_done_submit},
 
     // The tracker and the quarterly report (issue 14).
     // Readers only (not members). The tracker names cases: each view is audited, and each

@@ -108,6 +108,24 @@ Reply today_page(ConsoleSite& site, RequestContext& request) {
   data["has_sent_today"] = !view.sent_today.empty();
   data["has_waiting"] = !view.waiting_in_outbox.empty();
   data["has_sending_today"] = !view.sending_today.empty();
+  // The actions overdue today: the first few, and a link to them all.
+  const std::size_t overdue_actions = view.overdue_actions.size();
+  data["overdue_actions_words"] = overdue_actions == 1
+                                      ? "1 action overdue"
+                                      : std::to_string(overdue_actions) + " actions overdue";
+  data["has_overdue_actions"] = overdue_actions > 0;
+  data["more_overdue_actions"] = overdue_actions > office::kTodayOverdueActions;
+  data["overdue_actions"] = nlohmann::json::array();
+  for (std::size_t i = 0; i < overdue_actions && i < office::kTodayOverdueActions; ++i) {
+    const office::ActionRow& action = view.overdue_actions[i];
+    data["overdue_actions"].push_back(
+        {{"case_ref", action.case_ref},
+         {"id", action.id},
+         {"owner", action.owner.name},
+         {"due", action.due ? office::long_date(*action.due) : ""},
+         {"sitting", action.panel_id + " " + office::long_date(action.sitting)},
+         {"sitting_href", "/sittings/" + action.panel_id + "/" + action.sitting.iso()}});
+  }
   request.viewed_object_id = view.today.iso();
   return show("today", "Today", std::move(data));
 }

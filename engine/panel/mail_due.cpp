@@ -319,6 +319,8 @@ std::string to_string(MailKind kind) {
       return "pack-failed";
     case MailKind::chaser:
       return "chaser";
+    case MailKind::action_reminder:
+      return "action_reminder";
   }
   return "reminder";
 }

@@ -36,11 +36,13 @@ enum class MailKind {
   // A missing paper chased by hand from the Sitting page or `panelpack chase`, to the case's
   // presenters: never planned by tick (office/sitting/paper_chaser.hpp).
   chaser,
+  // A reminder to an action's owner before its due date and on the day (issue 14), planned by
+  // tick from the decisions files, not the sittings (office/tick/action_reminders.hpp).
+  action_reminder,
 };
 
-// "reminder", "circulation", "papers-missing", "minutes-due", "pack-failed", "chaser": the first
-// part of
-// every key and the base name of the kind's templates.
+// "reminder", "circulation", "papers-missing", "minutes-due", "pack-failed", "chaser",
+// "action_reminder": the first part of every key and the base name of the kind's templates.
 std::string to_string(MailKind kind);
 
 // The minutes reminder goes at this London time on the last working day before the minutes

@@ -20,6 +20,7 @@ constexpr Words kActions[] = {
     {"account_disable", "Disabled an account"},
     {"account_enable", "Enabled an account"},
     {"account_reset", "Reset an account with a one-time password"},
+    {"action_done", "Marked an action as done"},
     {"addendum_send", "Started sending an addendum to a pack's members"},
     {"apologies_changed", "Changed the apologies for a sitting"},
     {"audit_export", "Downloaded the audit as CSV"},
@@ -49,10 +50,11 @@ constexpr Words kActions[] = {
 
 // What a view (action "view") showed, by its object kind.
 constexpr Words kViews[] = {
+    {"action", "Viewed an action"},    {"actions", "Viewed the actions"},
     {"audit", "Viewed the audit"},     {"case", "Viewed a case"},
     {"cases", "Viewed the cases"},     {"mail", "Viewed the mail"},
-    {"pack", "Viewed a pack"},         {"sitting", "Viewed a sitting"},
-    {"today", "Viewed Today"},         {"report", "Viewed a quarterly report"},
+    {"pack", "Viewed a pack"},         {"report", "Viewed a quarterly report"},
+    {"sitting", "Viewed a sitting"},   {"today", "Viewed Today"},
     {"tracker", "Viewed the tracker"},
 };
 

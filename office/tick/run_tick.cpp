@@ -10,6 +10,7 @@
 #include "mailer/transport.hpp"
 #include "office/file_lock.hpp"
 #include "office/mail/mail_settings.hpp"
+#include "office/tick/action_reminders.hpp"
 #include "office/tick/sitting_notices_file.hpp"
 #include "office/tick/tick_log.hpp"
 #include "office/tick/tick_queue.hpp"
@@ -65,6 +66,7 @@ void dry_run(const TickQueueInputs& inputs, mailer::Outbox* office_outbox, TickL
     // What is due goes into a scratch outbox of the dry run's own, deleted afterwards.
     mailer::Outbox scratch(folder / ".dry-run.db");
     result.queued = queue_due_mail(inputs, scratch, log);
+    result.queued += queue_action_reminders(inputs, scratch, log);
     mailer::EmlFolderTransport transport(folder);
     result.drained.written = drain_outbox(scratch, transport, inputs.now, log).written;
     if (office_outbox != nullptr) {
@@ -85,6 +87,7 @@ void dry_run(const TickQueueInputs& inputs, mailer::Outbox* office_outbox, TickL
 // Queues what is due, sends what the outbox holds, and records when this tick ran.
 void send(const TickQueueInputs& inputs, mailer::Outbox& outbox, TickLog& log, TickResult& result) {
   result.queued = queue_due_mail(inputs, outbox, log);
+  result.queued += queue_action_reminders(inputs, outbox, log);
   // What people have now been told, for the next change to the sitting to be measured against.
   for (const OfficeError& problem :
        record_notices(inputs.workspace, inputs.plan, keys_in(outbox))) {

@@ -131,6 +131,10 @@ TodayView today(const Workspace& workspace, panel::UtcInstant now) {
   group_findings(workspace, view, std::move(status.findings));
   add_next_sittings(workspace, view);
   add_mail(workspace, view);
+  ActionFilter overdue;
+  overdue.overdue_only = true;
+  // Files that do not read are in status's problems already.
+  view.overdue_actions = list_actions(workspace, overdue, view.today).actions;
   return view;
 }
 
@@ -153,7 +157,8 @@ nlohmann::ordered_json to_json(const TodayView& view) {
           {"sentToday", list_json(view.sent_today)},
           {"waitingInOutbox", list_json(view.waiting_in_outbox)},
           {"sendingToday", list_json(view.sending_today)},
-          {"problems", view.problems}};
+          {"problems", view.problems},
+          {"overdueActions", view.overdue_actions.size()}};
 }
 
 }  // namespace panelpack::office

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "office/calendar.hpp"
+#include "office/records/action_list.hpp"
 #include "office/views/mail_view.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
@@ -44,7 +45,12 @@ struct TodayView {
   std::vector<OutboxLine> waiting_in_outbox;      // queued or waiting to try again
   std::vector<ScheduledMail> sending_today;       // due from now until midnight
   std::vector<std::string> problems;              // files status could not read, each named
+  // The decisions' actions overdue today (action_list.hpp), by due date: the page lists the
+  // first kTodayOverdueActions and links to the rest.
+  std::vector<ActionRow> overdue_actions;
 };
+
+inline constexpr std::size_t kTodayOverdueActions = 5;
 
 inline constexpr std::size_t kNextSittingsPerPanel = 3;
 
@@ -53,7 +59,7 @@ TodayView today(const Workspace& workspace, panel::UtcInstant now);
 
 // {"now", "today", "overdue", "dueThisWeek", "waitingForPapers", "later" (each finding's JSON
 // with "whoseJob": [names and roles]), "nextSittings", "sentToday", "waitingInOutbox",
-// "sendingToday", "problems"}
+// "sendingToday", "problems", "overdueActions" (count)}
 nlohmann::ordered_json to_json(const TodayView& view);
 
 }  // namespace panelpack::office
