@@ -31,6 +31,8 @@ class PageTemplates {
       "case_list", "case_page", "case_form", "case_sections",
       // Mail.
       "mail", "mail_cancel",
+      // Templates (issue 14).
+      "templates_list", "template_page", "template_restore",
   };
   // clang-format on
 
