@@ -78,7 +78,7 @@ nlohmann::json summary_json(const office::Workspace& workspace,
     row["version"] = std::to_string(version->number);
     row["installed"] = london_words(version->installed_at) + " by " + by_words(*version);
   } else {
-    row["version"] = found.versions.empty() ? "The first" : "Not one installed from the console";
+    row["version"] = found.versions.empty() ? "The first" : "Not one of the versions kept";
     row["installed"] = found.named_in_office ? "Before the console" : "With panelpack";
   }
   if (!found.panels_own.empty()) {
@@ -282,7 +282,8 @@ Reply template_upload_submit(ConsoleSite& site, RequestContext& request) {
     check = office::check_template(bytes, kind);
   } else {
     office::TemplateInstallResult result = office::install_template(
-        site.workspace(), {kind, bytes, request.actor().user_name, why, site.store.now()});
+        site.workspace(), {kind, bytes, request.actor().user_name,
+                           why.empty() ? "Installed from the console" : why, site.store.now()});
     check = std::move(result.check);
     installed = std::move(result.installed);
   }

@@ -156,8 +156,8 @@ TemplateVersion put_in_use(const Workspace& opened, const std::string& kind,
     if (current_format && !kept) {
       TemplateVersion before;
       before.installed_at = details.installed_at;
-      before.why = versions.empty() ? "In use before the first change from the console"
-                                    : "Changed outside the console";
+      before.why = versions.empty() ? "In use before the first install"
+                                    : "Changed by hand, outside panelpack";
       keep_version(workspace, kind, versions, current, *current_format, before);
     }
   }
@@ -246,7 +246,7 @@ TemplateInstallResult install_template(const Workspace& workspace,
   TemplateVersion details;
   details.installed_at = panel::format_utc(request.now);
   details.installed_by = request.by;
-  details.why = request.why.empty() ? "Installed from the console" : request.why;
+  details.why = request.why.empty() ? "Installed" : request.why;
   result.installed =
       put_in_use(workspace, request.kind, request.bytes, *result.check.format, details);
   return result;

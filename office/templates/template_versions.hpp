@@ -31,7 +31,7 @@ struct TemplateVersion {
   std::string format;        // "DOCX" or "ODT"
   std::string installed_at;  // UTC, "2026-12-05T09:34:12Z"
   std::string installed_by;  // the account's user name; "" for one found in use
-  std::string why;           // "Installed from the console", "Restored version 1", ...
+  std::string why;           // "Installed", what the person said, "Restored version 1", ...
   std::optional<int> restored_from;
   std::string sha256;  // of its bytes: the version in use is the one whose bytes are current
 };

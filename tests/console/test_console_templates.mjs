@@ -104,7 +104,7 @@ try {
   await ready(page)
   await check("the referral's page has the upload, the preview and no versions yet", async () => {
     assert.equal((await page.locator('h1').innerText()).trim(), 'Referral template')
-    assert.match(await page.locator('main').innerText(), /No version has been installed from the console yet/)
+    assert.match(await page.locator('main').innerText(), /No new version has been installed yet/)
     assert.ok(await page.locator('#preview-case option[value=LCS900102]').count() === 1)
   })
   await noViolations(page)
@@ -187,7 +187,7 @@ try {
     const rows = await page.locator('#versions + table tbody tr, table tbody tr').allInnerTexts()
     assert.equal(rows.length, 2)
     assert.match(rows[0], /^2 \(DOCX\)\s+In use\s+\w+day \d+ December 2026 at \d\d:\d\d\s+tam\.templates@council\.example\s+Marker for the test/)
-    assert.match(rows[1], /^1 \(DOCX\)[\s\S]*Before the console\s+In use before the first change from the console/)
+    assert.match(rows[1], /^1 \(DOCX\)[\s\S]*Before the console\s+In use before the first install/)
     const index = JSON.parse(fs.readFileSync(path.join(office, 'templates', 'versions', 'referral', 'versions.json'), 'utf8'))
     assert.deepEqual(index.versions.map((v) => v.number), [1, 2])
   })

@@ -182,6 +182,24 @@ TEST_F(TemplateVersions, TwoInstallsAtOnceLoseNothing) {
   }
 }
 
+TEST_F(TemplateVersions, AnOdtReplacesADocxAndOfficeJsonNamesIt) {
+  const std::string odt = SampleOfficeCopy::read(kTemplates / "referral.odt");
+  const auto result = install(odt);
+  ASSERT_TRUE(result.installed);
+  EXPECT_EQ(result.installed->format, "ODT");
+  const auto workspace = office_.open();
+  EXPECT_EQ(workspace.template_path("referral"), office_.root() / "templates" / "referral.odt");
+  EXPECT_EQ(SampleOfficeCopy::read(workspace.template_path("referral")), odt);
+  const auto found = office::office_template(workspace, "referral");
+  ASSERT_EQ(found.versions.size(), 2U);
+  EXPECT_EQ(found.versions[0].format, "DOCX");
+  EXPECT_EQ(found.format, office::TemplateFormat::odt);
+  // Back to the DOCX: office.json names the .docx again.
+  office::restore_template(workspace, "referral", 1, "sam", now);
+  EXPECT_EQ(office_.open().template_path("referral"),
+            office_.root() / "templates" / "referral.docx");
+}
+
 TEST_F(TemplateVersions, APreviewIsFilledWithTheCase) {
   const auto preview = office::preview_template(office_.open(), "referral",
                                                 with_marker("Marker-Tulip"), "LCS900102", now);
