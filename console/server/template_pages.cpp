@@ -56,7 +56,7 @@ std::string file_words(const office::Workspace& workspace, const office::OfficeT
 }
 
 std::string by_words(const office::TemplateVersion& version) {
-  return version.installed_by.empty() ? "Before the console" : version.installed_by;
+  return version.installed_by.empty() ? "Not recorded" : version.installed_by;
 }
 
 const office::TemplateVersion* in_use(const office::OfficeTemplate& found) {
@@ -79,7 +79,7 @@ nlohmann::json summary_json(const office::Workspace& workspace,
     row["installed"] = london_words(version->installed_at) + " by " + by_words(*version);
   } else {
     row["version"] = found.versions.empty() ? "The first" : "Not one of the versions kept";
-    row["installed"] = found.named_in_office ? "Before the console" : "With panelpack";
+    row["installed"] = found.named_in_office ? "Before any version was kept" : "With panelpack";
   }
   if (!found.panels_own.empty()) {
     std::string names;

@@ -1,5 +1,6 @@
 #include "office/templates/template_preview.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "office/documents/labelled_data.hpp"
@@ -57,6 +58,15 @@ nlohmann::json data_for(const Workspace& workspace, const std::string& kind,
   return data;
 }
 
+// A reference as the case files are named: letters, digits, '-' and '_' (never a path).
+bool is_reference(const std::string& case_ref) {
+  if (case_ref.empty() || case_ref.size() > 64) return false;
+  return std::all_of(case_ref.begin(), case_ref.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  });
+}
+
 std::string template_bytes(const Workspace& workspace, const std::string& kind,
                            const std::optional<std::string>& candidate) {
   if (candidate) return *candidate;
@@ -76,6 +86,9 @@ TemplatePreview preview_template(const Workspace& workspace, const std::string& 
     throw OfficeError(
         OfficeError::Code::bad_argument,
         "the " + kind + " template is not filled from a case, so no case previews it");
+  }
+  if (!is_reference(case_ref)) {
+    throw OfficeError(OfficeError::Code::bad_input, "Choose a case from the list");
   }
   std::string bytes = template_bytes(workspace, kind, candidate);
   const auto format = template_format(bytes);

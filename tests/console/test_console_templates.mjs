@@ -187,7 +187,7 @@ try {
     const rows = await page.locator('#versions + table tbody tr, table tbody tr').allInnerTexts()
     assert.equal(rows.length, 2)
     assert.match(rows[0], /^2 \(DOCX\)\s+In use\s+\w+day \d+ December 2026 at \d\d:\d\d\s+tam\.templates@council\.example\s+Marker for the test/)
-    assert.match(rows[1], /^1 \(DOCX\)[\s\S]*Before the console\s+In use before the first install/)
+    assert.match(rows[1], /^1 \(DOCX\)[\s\S]*Not recorded\s+In use before the first install/)
     const index = JSON.parse(fs.readFileSync(path.join(office, 'templates', 'versions', 'referral', 'versions.json'), 'utf8'))
     assert.deepEqual(index.versions.map((v) => v.number), [1, 2])
   })

@@ -210,6 +210,15 @@ TEST_F(TemplateVersions, APreviewIsFilledWithTheCase) {
   EXPECT_NE(xml.find("Marker-Tulip"), std::string::npos);
   EXPECT_THROW(office::preview_template(office_.open(), "report", std::nullopt, "LCS900102", now),
                office::OfficeError);
+  EXPECT_THROW(office::preview_template(office_.open(), "referral", std::nullopt, "../office", now),
+               office::OfficeError);
+  // An agenda is the agenda of the sitting the case is booked into.
+  const auto agenda =
+      office::preview_template(office_.open(), "agenda", std::nullopt, "LCS900102", now);
+  const std::string agenda_xml =
+      panelpack::templating::ZipReader(agenda.bytes).read("word/document.xml");
+  EXPECT_NE(agenda_xml.find("LCS900102"), std::string::npos);
+  EXPECT_NE(agenda_xml.find("LCS900103"), std::string::npos);
 }
 
 }  // namespace
