@@ -6,7 +6,8 @@
 // nothing is installed; uploads a correct one with a marker word, which is installed where the
 // office reads it, and the next pack built for a sitting has the marker in its referrals;
 // previews the new version and the one in use for a case (the download holds that case's
-// reference); restores the previous version with the keyboard alone (the marker is gone from
+// reference), and the agenda for a booked case (refused beside the select for one booked
+// nowhere); restores the previous version with the keyboard alone (the marker is gone from
 // the installed file; the restore is a new version, nothing deleted). A viewer is refused
 // (403), a POST without the CSRF token is 403 and changes nothing; every action is audited;
 // axe finds no WCAG 2.2 A/AA violation on each page and state; screenshots go to
@@ -250,6 +251,33 @@ try {
     assert.deepEqual(Buffer.from(await version2.body()), fs.readFileSync(marked))
   })
 
+  // The agenda's preview: the agenda of the sitting the chosen case is booked into.
+  await page.goto(url + 'templates/agenda')
+  await ready(page)
+  await noViolations(page)
+  const options = await page.locator('#preview-case option').allInnerTexts()
+  const unbooked = options.find((text) => !text.includes('(booked)'))
+  await page.locator('#preview-case').selectOption('LCS900108')
+  const [agenda] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Preview', exact: true }).click()])
+  const agendaFile = path.join(work, 'agenda.docx')
+  await agenda.saveAs(agendaFile)
+  await check("the agenda's preview is the agenda of LCS900108's sitting", () => {
+    assert.equal(agenda.suggestedFilename(), 'preview-agenda-LCS900108.docx')
+    assert.match(documentText(agendaFile), /LCS900108/)
+  })
+  if (unbooked) {
+    await page.locator('#preview-case').selectOption(unbooked.trim())
+    await page.getByRole('button', { name: 'Preview', exact: true }).click()
+    await ready(page)
+    await check('an agenda preview for a case booked into no sitting is refused beside the select', async () => {
+      assert.match(await page.locator('#preview-case-error').innerText(), /is booked into no sitting/)
+      assert.equal(await page.locator('.govuk-error-summary a[href="#preview-case"]').count(), 1)
+    })
+    await noViolations(page)
+    await shoot(page, 'templates-preview-refused')
+  }
+
   // 8. Refusals: no CSRF token; a viewer.
   const current = fs.readFileSync(installed)
   const forged = await context.request.post(url + 'templates/referral/versions/2/restore',
@@ -284,6 +312,7 @@ try {
     assert.match(audit, /template_installed\s+template referral version 2\s+ok/)
     assert.match(audit, /template_previewed\s+template referral LCS900103\s+ok/)
     assert.match(audit, /template_previewed\s+template referral LCS900102\s+ok/)
+    assert.match(audit, /template_previewed\s+template agenda LCS900108\s+ok/)
     assert.match(audit, /template_restored\s+template referral version 1 as version 3\s+ok/)
   })
 
