@@ -105,8 +105,10 @@ nlohmann::json case_choices(const office::Workspace& workspace) {
   return cases;
 }
 
-nlohmann::json diagnostic_json(const templating::Diagnostic& diagnostic, int number) {
+nlohmann::json diagnostic_json(const templating::Diagnostic& diagnostic, bool in_table_cell,
+                               int number) {
   std::string place = office::place_words(diagnostic.part);
+  if (in_table_cell) place += ", in a table cell";
   if (diagnostic.paragraph > 0) place += ", paragraph " + std::to_string(diagnostic.paragraph);
   return {{"number", number},
           {"place", place},
@@ -124,7 +126,8 @@ void add_check(nlohmann::json& data, const office::TemplateCheck& check) {
   for (const auto& diagnostic : check.diagnostics) {
     const bool error = diagnostic.severity == templating::Severity::error;
     auto& list = error ? mistakes : warnings;
-    list.push_back(diagnostic_json(diagnostic, static_cast<int>(list.size()) + 1));
+    list.push_back(diagnostic_json(diagnostic, check.in_table_cell(diagnostic),
+                                   static_cast<int>(list.size()) + 1));
   }
   if (!mistakes.empty()) {
     const std::size_t count = mistakes.size();

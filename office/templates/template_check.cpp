@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 #include <utility>
 
 #include "office/bundled_schemas.hpp"
 #include "office/documents/schema_checks.hpp"
 #include "office/error.hpp"
+#include "office/templates/table_cells.hpp"
 #include "templating/template.hpp"
 #include "templating/zip_archive.hpp"
 #include "validation/field_catalogue.hpp"
@@ -39,6 +41,26 @@ std::size_t count(const std::vector<templating::Diagnostic>& diagnostics,
   return static_cast<std::size_t>(std::count_if(
       diagnostics.begin(), diagnostics.end(),
       [severity](const auto& diagnostic) { return diagnostic.severity == severity; }));
+}
+
+// Which of the diagnostics' paragraphs are in table cells, part by part.
+void mark_table_cells(const std::string& bytes, TemplateCheck& result) {
+  std::set<std::string> parts;
+  for (const auto& diagnostic : result.diagnostics) {
+    if (diagnostic.paragraph > 0) parts.insert(diagnostic.part);
+  }
+  if (parts.empty()) return;
+  try {
+    const templating::ZipReader zip{std::string(bytes)};
+    for (const auto& part : parts) {
+      if (!zip.find(part)) continue;
+      for (const int paragraph : paragraphs_in_table_cells(zip.read(part))) {
+        result.table_cell_paragraphs.emplace(part, paragraph);
+      }
+    }
+  } catch (const std::exception&) {
+    // The engine opened it; should a part not read here, its mistakes are placed without cells.
+  }
 }
 
 }  // namespace
@@ -115,7 +137,7 @@ TemplateCheck check_template(std::string bytes, std::string_view template_kind) 
   if (!result.format) return result;
   templating::CheckReport report;
   try {
-    report = templating::check(std::move(bytes));
+    report = templating::check(bytes);
   } catch (const templating::PackageError& error) {
     result.not_a_template = error.what();
     return result;
@@ -127,6 +149,7 @@ TemplateCheck check_template(std::string bytes, std::string_view template_kind) 
   result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(found.begin()),
                             std::make_move_iterator(found.end()));
   put_in_document_order(result.diagnostics);
+  mark_table_cells(bytes, result);
   return result;
 }
 

@@ -4,6 +4,7 @@
 // (schema_checks.hpp), in document order, each with where it is in the Word user's words.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,11 @@ struct TemplateCheck {
   // Set when the file is no document panelpack can open (not a zip, a damaged package).
   std::optional<std::string> not_a_template;
   std::vector<templating::Diagnostic> diagnostics;  // errors and warnings, in document order
+  // (part, paragraph) of the diagnostics' paragraphs that sit in a table cell.
+  std::set<std::pair<std::string, int>> table_cell_paragraphs;
+  bool in_table_cell(const templating::Diagnostic& diagnostic) const {
+    return table_cell_paragraphs.count({diagnostic.part, diagnostic.paragraph}) > 0;
+  }
   std::size_t errors() const;
   std::size_t warnings() const;
   bool installable() const { return format && !not_a_template && errors() == 0; }

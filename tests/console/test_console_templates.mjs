@@ -122,9 +122,9 @@ try {
   await check('the three mistakes are shown, in document order, each with its paragraph quoted', async () => {
     assert.equal(refusedResponse.status(), 400)
     assert.match(summary, /The template has mistakes, so it was not installed/)
-    assert.match(summary, /Mistake 1: Main text, paragraph \d+: .*never closed/)
-    assert.match(summary, /Mistake 2: Main text, paragraph \d+: child\.nmae is not a field of the case schema/)
-    assert.match(summary, /Mistake 3: Main text, paragraph \d+: .*shout/)
+    assert.match(summary, /Mistake 1: Main text, in a table cell, paragraph \d+: .*never closed/)
+    assert.match(summary, /Mistake 2: Main text, in a table cell, paragraph \d+: child\.nmae is not a field of the case schema/)
+    assert.match(summary, /Mistake 3: Main text, in a table cell, paragraph \d+: .*shout/)
     assert.equal(await cards.count(), 3)
     const paragraphs = []
     for (const [index, tag] of [[0, '{{#caseRef}}'], [1, '{{child.nmae}}'], [2, '{{child.childId | shout}}']]) {

@@ -127,12 +127,24 @@ TEST_F(TemplateVersions, ATemplateWithErrorsIsRefusedAndNothingChanges) {
     codes.insert(diagnostic.code);
     EXPECT_EQ(diagnostic.part, "word/document.xml");
     EXPECT_FALSE(diagnostic.excerpt.empty());
+    // The referral's fields are in the cells of its tables, as Word shows them.
+    EXPECT_TRUE(result.check.in_table_cell(diagnostic)) << diagnostic.paragraph;
   }
   EXPECT_TRUE(std::is_sorted(paragraphs.begin(), paragraphs.end()));
   EXPECT_EQ(codes, (std::set<std::string>{"unclosed_section", "unknown_field", "unknown_filter"}));
   EXPECT_EQ(in_use(), before);
   EXPECT_EQ(SampleOfficeCopy::read(office_.root() / "office.json"), office_json);
   EXPECT_FALSE(fs::exists(office_.root() / "templates"));
+}
+
+TEST_F(TemplateVersions, AMistakeOutsideATableIsNotPlacedInACell) {
+  const auto check = office::check_template(
+      referral_with(
+          {{"{{localAuthority | default:\"Children's Services\"}}", "{{localAuthorty}}"}}),
+      "referral");
+  ASSERT_EQ(check.errors(), 1U);
+  EXPECT_EQ(check.diagnostics.front().paragraph, 1);
+  EXPECT_FALSE(check.in_table_cell(check.diagnostics.front()));
 }
 
 TEST_F(TemplateVersions, AFileThatIsNoTemplateIsRefused) {
