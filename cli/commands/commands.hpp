@@ -30,6 +30,7 @@ ExitCode run_tick(std::span<const std::string> words);
 ExitCode run_outbox(std::span<const std::string> words);
 ExitCode run_init(std::span<const std::string> words);
 ExitCode run_users(std::span<const std::string> words);
+ExitCode run_templates(std::span<const std::string> words);
 ExitCode run_serve(std::span<const std::string> words);
 
 }  // namespace panelpack::cli

@@ -39,6 +39,7 @@ Usage:
   panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
   panelpack report --quarter 2026-Q3 (-o report.docx | --json)
   panelpack actions [--overdue] [--person NAME] | actions done PANEL DATE CASEREF ID --note TEXT
+  panelpack templates [list | install KIND FILE [--why TEXT] | restore KIND NUMBER]
   panelpack users (add USER --role ROLE | list | disable USER | enable USER | reset USER | audit)
   panelpack serve [--listen 127.0.0.1:8080] [--tls-cert FILE --tls-key FILE]
   panelpack help COMMAND
@@ -49,6 +50,7 @@ Templates:
   check     list the tags a template uses and every error and warning in it
   validate  check case, bookings, decision, agenda and office files against their schema
   fields    list every field a template can name, with its meaning
+  templates the office's templates: install a checked new version, restore an old one
 The office (run in the office folder, or give --office DIR or set PANELPACK_OFFICE):
   init      make a new office folder: office.json explained, templates to edit
   calendar  the panels' sittings with every deadline
@@ -311,6 +313,7 @@ std::optional<std::string_view> help_for(std::string_view command) {
   if (command == "fields") return fields_help();
   if (command == "init") return init_help();
   if (command == "users") return users_help();
+  if (auto templates = templates_help_for(command)) return templates;
   if (command == "help") return main_help();
   if (auto console = console_help_for(command)) return console;
   return office_help_for(command);

@@ -33,6 +33,9 @@ std::optional<std::string_view> mail_help_for(std::string_view command);
 // The help of the console's command (serve), in help_console.cpp.
 std::optional<std::string_view> console_help_for(std::string_view command);
 
+// The help of `panelpack templates`, in help_templates.cpp.
+std::optional<std::string_view> templates_help_for(std::string_view command);
+
 // The help for a command by name, or nothing for an unknown name.
 std::optional<std::string_view> help_for(std::string_view command);
 

@@ -35,6 +35,8 @@ class PageTemplates {
       "reports", "reports_tracker", "reports_quarterly",
       // Actions (issue 14).
       "actions", "actions_done",
+      // Templates (issue 14).
+      "templates_list", "template_page", "template_restore",
   };
   // clang-format on
 

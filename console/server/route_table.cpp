@@ -11,6 +11,7 @@
 #include "console/server/report_pages.hpp"
 #include "console/server/sitting_pages.hpp"
 #include "console/server/sitting_people_pages.hpp"
+#include "console/server/template_pages.hpp"
 #include "console/server/today_pages.hpp"
 
 namespace panelpack::console {
@@ -125,6 +126,17 @@ const Route kRoutes[] = {
     {"GET", "/reports/quarterly/{quarter}", Role::viewer, "", quarterly_page},
 
     // Templates (issue 14).
+    // Administrators only; a preview holds a child's data, so its download is audited.
+    {"GET", "/templates", Role::administrator, "", templates_page},
+    {"GET", "/templates/{name}", Role::administrator, "", template_page},
+    {"POST", "/templates/{name}", Role::administrator, "", template_upload_submit, true},
+    {"POST", "/templates/{name}/preview", Role::administrator, "", template_preview_submit},
+    {"GET", "/templates/{name}/versions/{number}", Role::administrator, "",
+     template_version_download},
+    {"GET", "/templates/{name}/versions/{number}/restore", Role::administrator, "",
+     template_restore_confirm},
+    {"POST", "/templates/{name}/versions/{number}/restore", Role::administrator, "",
+     template_restore_submit},
 
     // Settings and people (issue 14).
 };

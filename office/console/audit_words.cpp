@@ -45,6 +45,10 @@ constexpr Words kActions[] = {
     {"sessions_end", "Ended an account's sessions"},
     {"sign_in", "Signed in"},
     {"sign_out", "Signed out"},
+    {"template_installed", "Installed a new version of a template"},
+    {"template_previewed", "Downloaded a template filled for a case"},
+    {"template_refused", "Uploaded a template that was not installed"},
+    {"template_restored", "Restored an earlier version of a template"},
     {"view", "Viewed a page"},
 };
 
@@ -64,10 +68,12 @@ constexpr Words kOutcomes[] = {
     {"already_enabled", "It was already enabled"},
     {"already_running", "It was already running"},
     {"disabled", "The account is disabled"},
+    {"has_errors", "The template had mistakes: nothing was installed"},
     {"idle", "Unused for too long"},
     {"limit", "Past its 12 hours"},
     {"locked", "The account is locked after too many wrong passwords"},
     {"not_a_document", "The file was not a DOCX, ODT or PDF"},
+    {"not_a_template", "The file was not a DOCX or ODT template"},
     {"not_changeable", "Not possible in the email's state"},
     {"not_found", "Not found"},
     {"ok", "Done"},
