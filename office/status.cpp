@@ -27,6 +27,8 @@ OfficeStatus office_status(const Workspace& workspace, panel::UtcInstant now) {
     status.findings.insert(status.findings.end(), more.begin(), more.end());
   }
   panel::sort_by_attention(status.findings);
+  status.records_late =
+      count_records_late(workspace.office(), decisions, now, workspace.calendar());
   return status;
 }
 
@@ -67,11 +69,9 @@ nlohmann::ordered_json to_json(const panel::Finding& finding) {
 nlohmann::ordered_json to_json(const OfficeStatus& status) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto& finding : status.findings) list.push_back(to_json(finding));
-  return {{"now", panel::utc_to_local(status.now).iso8601()},
-          {"cases", status.cases},
-          {"sittingsBooked", status.sittings_booked},
-          {"findings", std::move(list)},
-          {"problems", status.problems}};
+  return {{"now", panel::utc_to_local(status.now).iso8601()}, {"cases", status.cases},
+          {"sittingsBooked", status.sittings_booked},         {"findings", std::move(list)},
+          {"recordsLate", status.records_late.to_json()},     {"problems", status.problems}};
 }
 
 }  // namespace panelpack::office

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "office/records/records_late.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
 #include "panel/timeliness.hpp"
@@ -20,6 +21,8 @@ struct OfficeStatus {
   std::size_t cases = 0;            // case files read
   std::size_t sittings_booked = 0;  // bookings files read
   std::vector<panel::Finding> findings;
+  // Decision records past their deadline and not on the child's file, by the step they stopped at.
+  RecordsLate records_late;
   // Files left out because they do not read, each naming the file: the findings may miss
   // what they hold.
   std::vector<std::string> problems;
@@ -35,7 +38,8 @@ std::string finding_title(const std::string& kind);
 // "detail"}: no names, no case content.
 nlohmann::ordered_json to_json(const panel::Finding& finding);
 
-// {"now", "cases", "sittingsBooked", "findings", "problems"} (`panelpack status --json`).
+// {"now", "cases", "sittingsBooked", "findings", "recordsLate", "problems"} (`panelpack status
+// --json`).
 nlohmann::ordered_json to_json(const OfficeStatus& status);
 
 }  // namespace panelpack::office

@@ -55,6 +55,12 @@ ExitCode run_status(std::span<const std::string> words) {
                 << (finding.case_ref.empty() ? finding.panel_id : finding.case_ref) << "  "
                 << office::finding_title(finding.kind) << ": " << finding.detail << '\n';
     }
+    if (const office::RecordsLate& late = status.records_late; late.total() > 0) {
+      std::cout << "  decision records late: " << late.not_agreed
+                << " not agreed by the chair by the deadline, " << late.not_sent
+                << " agreed but not sent, " << late.not_on_file
+                << " sent but not on the child's file\n";
+    }
   }
   for (const auto& problem : status.problems) {
     std::cerr << "panelpack: skipped: " << problem << '\n';

@@ -128,6 +128,7 @@ TodayView today(const Workspace& workspace, panel::UtcInstant now) {
   view.today = panel::utc_to_local(now).date;
   OfficeStatus status = office_status(workspace, now);
   view.problems = std::move(status.problems);
+  view.records_late = status.records_late;
   group_findings(workspace, view, std::move(status.findings));
   add_next_sittings(workspace, view);
   add_mail(workspace, view);
@@ -153,7 +154,8 @@ nlohmann::ordered_json to_json(const TodayView& view) {
           {"sentToday", list_json(view.sent_today)},
           {"waitingInOutbox", list_json(view.waiting_in_outbox)},
           {"sendingToday", list_json(view.sending_today)},
-          {"problems", view.problems}};
+          {"problems", view.problems},
+          {"recordsLate", view.records_late.to_json()}};
 }
 
 }  // namespace panelpack::office

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "office/calendar.hpp"
+#include "office/records/records_late.hpp"
 #include "office/views/mail_view.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
@@ -44,6 +45,7 @@ struct TodayView {
   std::vector<OutboxLine> waiting_in_outbox;      // queued or waiting to try again
   std::vector<ScheduledMail> sending_today;       // due from now until midnight
   std::vector<std::string> problems;              // files status could not read, each named
+  RecordsLate records_late;                       // decision records late, at each step
 };
 
 inline constexpr std::size_t kNextSittingsPerPanel = 3;
@@ -53,7 +55,7 @@ TodayView today(const Workspace& workspace, panel::UtcInstant now);
 
 // {"now", "today", "overdue", "dueThisWeek", "waitingForPapers", "later" (each finding's JSON
 // with "whoseJob": [names and roles]), "nextSittings", "sentToday", "waitingInOutbox",
-// "sendingToday", "problems"}
+// "sendingToday", "problems", "recordsLate"}
 nlohmann::ordered_json to_json(const TodayView& view);
 
 }  // namespace panelpack::office
