@@ -31,6 +31,8 @@ class PageTemplates {
       "case_list", "case_page", "case_form", "case_sections",
       // Mail.
       "mail", "mail_cancel",
+      // Decision records out (issue 14).
+      "records_out", "records_out_progress",
   };
   // clang-format on
 
