@@ -6,7 +6,8 @@
 // outbox has one row per social worker and team manager, and `panelpack tick` delivers them:
 // the server receives each with the DOCX and PDF attached, the DOCX naming the child's
 // reference. One record is marked on file with a case system reference (the decisions file
-// shows it); a reference too long is refused beside its field. Today and `panelpack status`
+// shows it); a reference too long is refused beside its field, and a page opened before the file
+// changed (the CLI marked another record) is refused with nothing written. Today and `panelpack status`
 // count the records late at each step (a past sitting's file written here). A member is
 // refused the page, a viewer the buttons (403), a POST without its CSRF token is 403 and
 // changes nothing; the audit names ids. axe on every page and state; screenshots.
@@ -214,7 +215,21 @@ try {
   await noViolations(page, 'the on-file form refused')
   await shoot(page, 'records-out-error')
 
-  // 9. On file, with the case system's reference.
+  // 9. A page opened before someone else changed the file is refused, nothing written.
+  await page.goto(url + recordsPath)
+  await ready(page)
+  const elsewhere = panelpack('records', 'on-file', 'permanence', '2026-12-15', 'LCS900108', '--reference', 'CLI-1')
+  assert.equal(elsewhere.status, 0, elsewhere.stderr.toString())
+  await page.locator('#reference-LCS900102').fill('DOC-4471')
+  await page.getByRole('button', { name: 'Mark as on the child\'s file for LCS900102' }).click()
+  await ready(page)
+  await check('a stale on-file form is refused in words and writes nothing', async () => {
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /changed since the page was opened/)
+    assert.equal(readJson(decisionsFile).decisions.find((d) => d.caseRef === 'LCS900102').recordedDate, undefined)
+  })
+  await noViolations(page, 'the on-file form out of date')
+
+  // 10. On file, with the case system's reference.
   await page.goto(url + recordsPath)
   await ready(page)
   await page.locator('#reference-LCS900102').fill('DOC-4471')
@@ -232,9 +247,10 @@ try {
   await noViolations(page, 'the record on file')
   await shoot(page, 'records-out-on-file')
 
-  // 10. Today and status count what is late at each step.
+  // 11. Today and status count what is late at each step.
   const deadlinePassed = Date.now() > Date.UTC(2026, 11, 22, 17, 0)
-  const expected = { notAgreed: deadlinePassed ? 1 : 0, notSent: 1, notOnFile: deadlinePassed ? 2 : 1 }
+  // The past sitting's two, and after 15 December's deadline its draft (the others are on file).
+  const expected = { notAgreed: deadlinePassed ? 1 : 0, notSent: 1, notOnFile: 1 }
   await page.goto(url + 'today')
   await ready(page)
   await check('Today counts the decision records late at each step', async () => {
@@ -250,9 +266,9 @@ try {
     assert.deepEqual(status.recordsLate, expected)
   })
 
-  // 11. Refusals: a POST without its token; a viewer; a member of the panel.
+  // 12. Refusals: a POST without its token; a viewer; a member of the panel.
   const before = fs.readFileSync(decisionsFile, 'utf8')
-  const forged = await page.context().request.post(url + recordsPath + '/LCS900108/on-file', { form: { reference: 'X' }, maxRedirects: 0 })
+  const forged = await page.context().request.post(url + recordsPath + '/LCS900102/on-file', { form: { reference: 'X' }, maxRedirects: 0 })
   await check('a POST without the CSRF token is 403 and changes nothing', () => {
     assert.equal(forged.status(), 403)
     assert.equal(fs.readFileSync(decisionsFile, 'utf8'), before)
@@ -272,7 +288,7 @@ try {
   await check('a member of the panel is refused the records (403)', () => assert.equal(refused.status(), 403))
   await noViolations(member, 'the records refused to a member')
 
-  // 12. The audit names ids, never a child.
+  // 13. The audit names ids, never a child.
   await check('made, sent and on file are audited by id', () => {
     const audit = users(office, 'audit')
     for (const words of [/record_made|Made a child's decision record/, /record_sent|Sent a decision record/, /record_on_file|Marked a decision record as on the child's file/]) {
