@@ -106,8 +106,7 @@ const Route kRoutes[] = {
     // The page names children by reference and initials: each view is audited. Members do not
     // see records; only administrators make, send and mark them.
     {"GET", "/sittings/{panel}/{date}/records", Role::viewer, "records", records_page},
-    {"POST", "/sittings/{panel}/{date}/records/send", Role::administrator, "",
-     records_send_submit},
+    {"POST", "/sittings/{panel}/{date}/records/send", Role::administrator, "", records_send_submit},
     {"GET", "/sittings/{panel}/{date}/records/progress", Role::administrator, "",
      records_progress_page},
     {"GET", "/sittings/{panel}/{date}/records/progress.json", Role::administrator, "",
@@ -116,8 +115,7 @@ const Route kRoutes[] = {
      records_on_file_submit},
     {"GET", "/sittings/{panel}/{date}/records/{case}/docx", Role::viewer, "",
      records_download_docx},
-    {"GET", "/sittings/{panel}/{date}/records/{case}/pdf", Role::viewer, "",
-     records_download_pdf},
+    {"GET", "/sittings/{panel}/{date}/records/{case}/pdf", Role::viewer, "", records_download_pdf},
 
     // Actions (issue 14).
 

@@ -52,10 +52,10 @@ constexpr Words kActions[] = {
 
 // What a view (action "view") showed, by its object kind.
 constexpr Words kViews[] = {
-    {"audit", "Viewed the audit"}, {"case", "Viewed a case"}, {"cases", "Viewed the cases"},
-    {"mail", "Viewed the mail"},   {"pack", "Viewed a pack"}, {"sitting", "Viewed a sitting"},
-    {"today", "Viewed Today"},
-    {"records", "Viewed a sitting's decision records"},
+    {"audit", "Viewed the audit"}, {"case", "Viewed a case"},
+    {"cases", "Viewed the cases"}, {"mail", "Viewed the mail"},
+    {"pack", "Viewed a pack"},     {"sitting", "Viewed a sitting"},
+    {"today", "Viewed Today"},     {"records", "Viewed a sitting's decision records"},
 };
 
 constexpr Words kOutcomes[] = {
