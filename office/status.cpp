@@ -35,6 +35,8 @@ OfficeStatus office_status(const Workspace& workspace, panel::UtcInstant now) {
       }
     }
   }
+  status.records_late =
+      count_records_late(workspace.office(), decisions, now, workspace.calendar());
   return status;
 }
 
@@ -79,6 +81,7 @@ nlohmann::ordered_json to_json(const OfficeStatus& status) {
           {"cases", status.cases},
           {"sittingsBooked", status.sittings_booked},
           {"findings", std::move(list)},
+          {"recordsLate", status.records_late.to_json()},
           {"problems", status.problems},
           {"overdueActions", status.overdue_actions}};
 }

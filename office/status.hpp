@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "office/records/records_late.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
 #include "panel/timeliness.hpp"
@@ -22,6 +23,8 @@ struct OfficeStatus {
   std::vector<panel::Finding> findings;
   // Actions of the decisions not done by their due date, on now's London day (action_list.hpp).
   std::size_t overdue_actions = 0;
+  // Decision records past their deadline and not on the child's file, by the step they stopped at.
+  RecordsLate records_late;
   // Files left out because they do not read, each naming the file: the findings may miss
   // what they hold.
   std::vector<std::string> problems;
@@ -37,8 +40,8 @@ std::string finding_title(const std::string& kind);
 // "detail"}: no names, no case content.
 nlohmann::ordered_json to_json(const panel::Finding& finding);
 
-// {"now", "cases", "sittingsBooked", "findings", "problems", "overdueActions"} (`panelpack
-// status --json`).
+// {"now", "cases", "sittingsBooked", "findings", "recordsLate", "problems", "overdueActions"}
+// (`panelpack status --json`).
 nlohmann::ordered_json to_json(const OfficeStatus& status);
 
 }  // namespace panelpack::office

@@ -17,6 +17,7 @@ ExitCode run_calendar(std::span<const std::string> words);
 ExitCode run_book(std::span<const std::string> words);
 ExitCode run_chase(std::span<const std::string> words);
 ExitCode run_actions(std::span<const std::string> words);
+ExitCode run_records(std::span<const std::string> words);
 ExitCode run_apologies(std::span<const std::string> words);
 ExitCode run_agenda(std::span<const std::string> words);
 ExitCode run_pack(std::span<const std::string> words);

@@ -36,6 +36,7 @@ Usage:
   panelpack tick [--dry-run]
   panelpack outbox [list|retry|cancel] [ID | --key PREFIX] [--json]
   panelpack decisions PANEL DATE [--name PATTERN] [--no-pdf]
+  panelpack records send PANEL DATE [CASEREF] | records on-file PANEL DATE CASEREF [--reference X]
   panelpack tracker -o tracker.xlsx [--from DATE] [--to DATE]
   panelpack report --quarter 2026-Q3 (-o report.docx | --json)
   panelpack actions [--overdue] [--person NAME] | actions done PANEL DATE CASEREF ID --note TEXT
@@ -64,6 +65,7 @@ The office (run in the office folder, or give --office DIR or set PANELPACK_OFFI
   chase     email a case's presenters that a paper is missing (a chaser), sent by the tick
 After a sitting:
   decisions each child's decision record, named for upload to the child's file
+  records   send the agreed records to the social worker and team manager; mark them on file
   tracker   every decision and action as a spreadsheet (XLSX or CSV)
   report    the quarterly highlight report: timeliness and outcomes, beside the last quarter
   actions   every action the panels agreed, who owes it and by when; mark one done

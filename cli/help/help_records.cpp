@@ -105,6 +105,35 @@ Examples:
   panelpack actions done permanence 2026-12-15 LCS900102 A1 --note "Assessment filed"
 )";
 
+constexpr std::string_view records_text = R"(Usage:
+  panelpack records send PANEL DATE [CASEREF] [--no-pdf]
+  panelpack records on-file PANEL DATE CASEREF [--reference X]
+
+Sends a sitting's agreed decision records, then records that each is on the child's file: the
+console's Decision records page does the same (docs/decisions.md, "Sending the records").
+
+send: for each child whose record the chair has agreed and that was not sent yet (or only
+CASEREF), makes the record (the decision-record template, and its PDF with LibreOffice, named
+for upload) in records/PANEL/DATE/, queues one email to the case file's social worker and team
+manager with it attached (in one AES zip under the panel's pack password, when it has one), and
+marks the decision sent (circulatedAt, circulatedTo). The next tick sends the emails. A record
+not agreed is not sent; one sent before is not sent again; an address outside allowedDomains is
+named and left out. Exit 1 when CASEREF is not agreed or was sent, or a record could go to
+nobody.
+
+on-file: marks a sent record as on the child's file: recordedDate is today (London), and the
+case system's reference is kept when given. Exit 1 when the record was not sent yet or is on
+file already.
+
+Options:
+  --no-pdf                send: make and attach the document only, without LibreOffice.
+  --reference X           on-file: the case system's reference for the record.
+
+Examples:
+  panelpack records send permanence 2026-12-15
+  panelpack records on-file permanence 2026-12-15 LCS900102 --reference DOC-4471
+)";
+
 }  // namespace
 
 std::optional<std::string_view> records_help_for(std::string_view command) {
@@ -116,6 +145,8 @@ std::optional<std::string_view> records_help_for(std::string_view command) {
   if (command == "report") return report;
   static const std::string actions = office_command_help(actions_text);
   if (command == "actions") return actions;
+  static const std::string records = office_command_help(records_text);
+  if (command == "records") return records;
   return std::nullopt;
 }
 

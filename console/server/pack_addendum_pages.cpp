@@ -133,28 +133,32 @@ Reply pack_addendum_submit(ConsoleSite& site, RequestContext& request) {
   return redirect_to(sitting.path() + "/pack/addendum/progress");
 }
 
+namespace {
+
+// The addendum's job, as its progress page and JSON show it.
+JobProgress addendum_progress(const PackSitting& sitting) {
+  return {sitting.id() + "/addendum",
+          "pack_addendum_progress",
+          "Sending an addendum for " + office::long_date(sitting.date),
+          sitting.path() + "/pack/addendum/progress",
+          status_words,
+          "No addendum was sent for this sitting since the console started."};
+}
+
+}  // namespace
+
 Reply pack_addendum_progress_page(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
   const auto name = pack_sitting_of(workspace, request);
   if (!name) return not_found_page();
-  nlohmann::json data =
-      progress_page_data(workspace, *name, name->path() + "/pack/addendum/progress");
-  const auto job = site.pack_jobs.status(name->id() + "/addendum");
-  add_job_progress(data, job, job ? status_words(*job) : "",
-                   "No addendum was sent for this sitting since the console started.");
-  return show("pack_addendum_progress", "Sending an addendum for " + office::long_date(name->date),
-              std::move(data));
+  return job_progress_page(site, workspace, *name, addendum_progress(*name));
 }
 
 Reply pack_addendum_progress_json(ConsoleSite& site, RequestContext& request) {
   const office::Workspace workspace = site.workspace();
   const auto name = pack_sitting_of(workspace, request);
   if (!name) return not_found_page();
-  nlohmann::json data = {{"state", "none"}, {"words", "No addendum was sent."}};
-  if (const auto job = site.pack_jobs.status(name->id() + "/addendum")) {
-    data = {{"state", job_state_name(job->state)}, {"words", status_words(*job)}};
-  }
-  return send_file({"", data.dump(), "application/json", "progress.json"});
+  return job_progress_json(site, addendum_progress(*name));
 }
 
 Reply pack_addendum_download(ConsoleSite& site, RequestContext& request) {

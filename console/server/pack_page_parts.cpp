@@ -70,4 +70,22 @@ void add_job_progress(nlohmann::json& data, const std::optional<PackJobStatus>& 
   }
 }
 
+Reply job_progress_page(ConsoleSite& site, const office::Workspace& workspace,
+                        const PackSitting& sitting, const JobProgress& job) {
+  nlohmann::json data = progress_page_data(workspace, sitting, job.path);
+  data["records_path"] = sitting.path() + "/records";
+  const auto status = site.pack_jobs.status(job.key);
+  add_job_progress(data, status, status ? job.words(*status) : "", job.none_words);
+  return show(job.page, job.title, std::move(data));
+}
+
+Reply job_progress_json(ConsoleSite& site, const JobProgress& job) {
+  nlohmann::json data = {{"state", "none"}, {"words", job.none_words}};
+  if (const auto status = site.pack_jobs.status(job.key)) {
+    data = {{"state", job_state_name(status->state)}, {"words", job.words(*status)}};
+  }
+  // A small JSON for the page's script; sent as a no-store download, which fetch reads alike.
+  return send_file({"", data.dump(), "application/json", "progress.json"});
+}
+
 }  // namespace panelpack::console

@@ -2,6 +2,7 @@
 // What the Pack page and its addendum share: the sitting their address names, the refusal of
 // another panel's member, whether the members have the pack, and a background job's progress.
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -46,5 +47,19 @@ nlohmann::json progress_page_data(const office::Workspace& workspace, const Pack
 // since the console started.
 void add_job_progress(nlohmann::json& data, const std::optional<PackJobStatus>& job,
                       const std::string& words, const std::string& none_words);
+
+// A background job's progress page and the JSON its script polls, for every job of the pack
+// builds' registry (the pack, the addendum, the decision records).
+struct JobProgress {
+  std::string key;    // the job's key in site.pack_jobs ("permanence/2026-12-15/records")
+  std::string page;   // the page's template
+  std::string title;  // the page's title
+  std::string path;   // the page's own address; its script polls path + ".json"
+  std::function<std::string(const PackJobStatus&)> words;  // how far it got, or how it ended
+  std::string none_words;  // when no such job ran since the console started
+};
+Reply job_progress_page(ConsoleSite& site, const office::Workspace& workspace,
+                        const PackSitting& sitting, const JobProgress& job);
+Reply job_progress_json(ConsoleSite& site, const JobProgress& job);
 
 }  // namespace panelpack::console

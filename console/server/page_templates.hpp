@@ -37,6 +37,8 @@ class PageTemplates {
       "actions", "actions_done",
       // Templates (issue 14).
       "templates_list", "template_page", "template_restore",
+      // Decision records out (issue 14).
+      "records_out", "records_out_progress",
   };
   // clang-format on
 

@@ -9,6 +9,7 @@
 #include "console/server/pack_addendum_pages.hpp"
 #include "console/server/pack_pages.hpp"
 #include "console/server/report_pages.hpp"
+#include "console/server/records_out_pages.hpp"
 #include "console/server/sitting_pages.hpp"
 #include "console/server/sitting_people_pages.hpp"
 #include "console/server/template_pages.hpp"
@@ -105,6 +106,19 @@ const Route kRoutes[] = {
     // Recording a sitting and signing its records off (issue 14).
 
     // Decision records out: made, sent, on the child's file (issue 14).
+    // The page names children by reference and initials: each view is audited. Members do not
+    // see records; only administrators make, send and mark them.
+    {"GET", "/sittings/{panel}/{date}/records", Role::viewer, "records", records_page},
+    {"POST", "/sittings/{panel}/{date}/records/send", Role::administrator, "", records_send_submit},
+    {"GET", "/sittings/{panel}/{date}/records/progress", Role::administrator, "",
+     records_progress_page},
+    {"GET", "/sittings/{panel}/{date}/records/progress.json", Role::administrator, "",
+     records_progress_json},
+    {"POST", "/sittings/{panel}/{date}/records/{case}/on-file", Role::administrator, "",
+     records_on_file_submit},
+    {"GET", "/sittings/{panel}/{date}/records/{case}/docx", Role::viewer, "",
+     records_download_docx},
+    {"GET", "/sittings/{panel}/{date}/records/{case}/pdf", Role::viewer, "", records_download_pdf},
 
     // Actions (issue 14).
     // The list names cases by reference, so each view is audited; members do not see it.

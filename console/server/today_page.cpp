@@ -105,6 +105,12 @@ Reply today_page(ConsoleSite& site, RequestContext& request) {
       {"sending_today", schedule_rows(view.sending_today)},
       {"problems", problems}};
   data["has_problems"] = !view.problems.empty();
+  // Decision records late at each step (issue 14, records out).
+  data["records_late"] = {{"count", view.records_late.total()},
+                          {"any_late", view.records_late.total() > 0},
+                          {"not_agreed", view.records_late.not_agreed},
+                          {"not_sent", view.records_late.not_sent},
+                          {"not_on_file", view.records_late.not_on_file}};
   data["has_sent_today"] = !view.sent_today.empty();
   data["has_waiting"] = !view.waiting_in_outbox.empty();
   data["has_sending_today"] = !view.sending_today.empty();

@@ -39,22 +39,6 @@ std::vector<std::string> missing_papers(const BookingItem& item, UtcInstant now)
   return missing;
 }
 
-struct Addressee {
-  const Person* person;
-  std::string role;
-};
-
-std::vector<Addressee> presenters_of(const BookingItem& item, const CaseSummary& summary) {
-  std::vector<Addressee> presenters;
-  if (item.presenters) {
-    for (const Person& person : *item.presenters) presenters.push_back({&person, "presenter"});
-    return presenters;
-  }
-  if (summary.social_worker) presenters.push_back({&*summary.social_worker, "social worker"});
-  if (summary.team_manager) presenters.push_back({&*summary.team_manager, "team manager"});
-  return presenters;
-}
-
 // Builds the plan one sitting at a time.
 class Planner {
  public:
@@ -299,6 +283,20 @@ class Planner {
 
 }  // namespace
 
+std::vector<Addressee> allocated_workers(const CaseSummary& summary) {
+  std::vector<Addressee> people;
+  if (summary.social_worker) people.push_back({&*summary.social_worker, "social worker"});
+  if (summary.team_manager) people.push_back({&*summary.team_manager, "team manager"});
+  return people;
+}
+
+std::vector<Addressee> presenters_of(const BookingItem& item, const CaseSummary& summary) {
+  if (!item.presenters) return allocated_workers(summary);
+  std::vector<Addressee> presenters;
+  for (const Person& person : *item.presenters) presenters.push_back({&person, "presenter"});
+  return presenters;
+}
+
 std::string to_string(MailKind kind) {
   switch (kind) {
     case MailKind::reminder:
@@ -321,6 +319,8 @@ std::string to_string(MailKind kind) {
       return "chaser";
     case MailKind::action_reminder:
       return "action_reminder";
+    case MailKind::decision_record:
+      return "decision_record";
   }
   return "reminder";
 }

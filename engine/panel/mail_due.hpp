@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "panel/bookings.hpp"
 #include "panel/case_summary.hpp"
 #include "panel/office_config.hpp"
 #include "panel/sitting_notices.hpp"
@@ -39,6 +40,9 @@ enum class MailKind {
   // A reminder to an action's owner before its due date and on the day (issue 14), planned by
   // tick from the decisions files, not the sittings (office/tick/action_reminders.hpp).
   action_reminder,
+  // A child's agreed decision record, sent by hand from the Decision records page to the case
+  // file's social worker and team manager: never planned by tick (office/records/records_out.hpp).
+  decision_record,
 };
 
 // "reminder", "circulation", "papers-missing", "minutes-due", "pack-failed", "chaser",
@@ -128,6 +132,20 @@ struct MailDueInputs {
   // What each sitting's people were last told, by sitting_key; absent: nothing is compared.
   const std::map<std::string, SittingNotices>* told = nullptr;
 };
+
+// A person mail goes to, with the role the email and the page name them by.
+struct Addressee {
+  const Person* person;  // into the summary or the booking it was chosen from
+  std::string role;      // "social worker", "team manager", "presenter"
+};
+
+// The case file's allocated social worker and team manager (those it has): who a child's
+// decision record goes to, and who presents when the booking names nobody.
+std::vector<Addressee> allocated_workers(const CaseSummary& summary);
+
+// Who presents a booked case, as reminders and chasers pick them: the booking's presenters,
+// else allocated_workers.
+std::vector<Addressee> presenters_of(const BookingItem& item, const CaseSummary& summary);
 
 // "permanence|2026-12-15": how MailDueInputs::told names a sitting.
 std::string sitting_key(const std::string& panel_id, CalendarDate date);

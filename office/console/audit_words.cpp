@@ -41,6 +41,9 @@ constexpr Words kActions[] = {
     {"presenters_changed", "Changed who presents a case at a sitting"},
     {"password_check", "Checked a password before changing it"},
     {"password_set", "Set a password"},
+    {"record_made", "Made a child's decision record"},
+    {"record_on_file", "Marked a decision record as on the child's file"},
+    {"record_sent", "Sent a decision record to the social worker and team manager"},
     {"session_end", "Was signed out: the session ended"},
     {"sessions_end", "Ended an account's sessions"},
     {"sign_in", "Signed in"},
@@ -54,11 +57,17 @@ constexpr Words kActions[] = {
 
 // What a view (action "view") showed, by its object kind.
 constexpr Words kViews[] = {
-    {"action", "Viewed an action"},    {"actions", "Viewed the actions"},
-    {"audit", "Viewed the audit"},     {"case", "Viewed a case"},
-    {"cases", "Viewed the cases"},     {"mail", "Viewed the mail"},
-    {"pack", "Viewed a pack"},         {"report", "Viewed a quarterly report"},
-    {"sitting", "Viewed a sitting"},   {"today", "Viewed Today"},
+    {"action", "Viewed an action"},
+    {"actions", "Viewed the actions"},
+    {"audit", "Viewed the audit"},
+    {"case", "Viewed a case"},
+    {"cases", "Viewed the cases"},
+    {"mail", "Viewed the mail"},
+    {"pack", "Viewed a pack"},
+    {"records", "Viewed a sitting's decision records"},
+    {"report", "Viewed a quarterly report"},
+    {"sitting", "Viewed a sitting"},
+    {"today", "Viewed Today"},
     {"tracker", "Viewed the tracker"},
 };
 

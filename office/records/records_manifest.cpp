@@ -49,4 +49,24 @@ std::set<std::string> recorded_cases(const Workspace& workspace, const std::stri
   return made;
 }
 
+std::vector<RecordFile> recorded_files(const Workspace& workspace, const std::string& panel_id,
+                                       panel::CalendarDate date) {
+  std::vector<RecordFile> files;
+  const auto manifest = records_manifest_path(workspace, panel_id, date);
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(manifest, error)) return files;
+  try {
+    const auto records = nlohmann::json::parse(templating::read_file(manifest));
+    for (const auto& record : records.at("records")) {
+      RecordFile file{record.at("caseRef"), record.value("childId", ""), record.at("file"),
+                      record.value("sha256", ""), std::nullopt};
+      if (record.contains("pdf") && record["pdf"].is_string()) file.pdf = record["pdf"];
+      files.push_back(std::move(file));
+    }
+  } catch (const std::exception&) {
+    files.clear();  // as recorded_cases: an unreadable manifest lists nothing
+  }
+  return files;
+}
+
 }  // namespace panelpack::office

@@ -50,4 +50,9 @@ std::filesystem::path records_manifest_path(const Workspace& workspace, const st
 std::set<std::string> recorded_cases(const Workspace& workspace, const std::string& panel_id,
                                      panel::CalendarDate date);
 
+// The records the manifest lists; empty when none has been written or it does not read (the
+// Decision records page then offers no download, and the record is made again when sent).
+std::vector<RecordFile> recorded_files(const Workspace& workspace, const std::string& panel_id,
+                                       panel::CalendarDate date);
+
 }  // namespace panelpack::office

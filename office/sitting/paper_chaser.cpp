@@ -41,17 +41,13 @@ struct Addressee {
   std::string role;
 };
 
-// As reminders pick them (mail_due.cpp): the booking's presenters, else the case file's
-// social worker and team manager.
-std::vector<Addressee> presenters_of(const panel::BookingItem& item,
-                                     const panel::CaseSummary& summary) {
+// As reminders pick them (panel::presenters_of), as values the chaser can keep.
+std::vector<Addressee> chaser_presenters(const panel::BookingItem& item,
+                                         const panel::CaseSummary& summary) {
   std::vector<Addressee> people;
-  if (item.presenters) {
-    for (const panel::Person& person : *item.presenters) people.push_back({person, "presenter"});
-    return people;
+  for (const panel::Addressee& chosen : panel::presenters_of(item, summary)) {
+    people.push_back({*chosen.person, chosen.role});
   }
-  if (summary.social_worker) people.push_back({*summary.social_worker, "social worker"});
-  if (summary.team_manager) people.push_back({*summary.team_manager, "team manager"});
   return people;
 }
 
@@ -160,7 +156,7 @@ std::string chaser_addressees(const Workspace& workspace, const SittingId& sitti
   const panel::BookingItem* item = booked_item(context.bookings, case_ref);
   if (item == nullptr) return "";
   std::vector<std::string> names;
-  for (const Addressee& person : presenters_of(*item, context.summaries.at(item->case_ref))) {
+  for (const Addressee& person : chaser_presenters(*item, context.summaries.at(item->case_ref))) {
     if (!person.person.email.empty()) names.push_back(named(person.person.name, person.role));
   }
   return joined(names);
@@ -213,7 +209,7 @@ PaperChaserResult send_paper_chaser(const Workspace& workspace, const PaperChase
   result.paper_words = paper;
   std::vector<Addressee> people;
   std::set<std::string> seen;
-  for (Addressee& person : presenters_of(*item, context.summaries.at(case_ref))) {
+  for (Addressee& person : chaser_presenters(*item, context.summaries.at(case_ref))) {
     if (person.person.email.empty()) {
       result.left_out.push_back(named(person.person.name, person.role) + " has no email address");
     } else if (seen.insert(lowercase(person.person.email)).second) {

@@ -128,6 +128,7 @@ TodayView today(const Workspace& workspace, panel::UtcInstant now) {
   view.today = panel::utc_to_local(now).date;
   OfficeStatus status = office_status(workspace, now);
   view.problems = std::move(status.problems);
+  view.records_late = status.records_late;
   group_findings(workspace, view, std::move(status.findings));
   add_next_sittings(workspace, view);
   add_mail(workspace, view);
@@ -158,7 +159,8 @@ nlohmann::ordered_json to_json(const TodayView& view) {
           {"waitingInOutbox", list_json(view.waiting_in_outbox)},
           {"sendingToday", list_json(view.sending_today)},
           {"problems", view.problems},
-          {"overdueActions", view.overdue_actions.size()}};
+          {"overdueActions", view.overdue_actions.size()},
+          {"recordsLate", view.records_late.to_json()}};
 }
 
 }  // namespace panelpack::office

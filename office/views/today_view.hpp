@@ -12,6 +12,7 @@
 
 #include "office/calendar.hpp"
 #include "office/records/action_list.hpp"
+#include "office/records/records_late.hpp"
 #include "office/views/mail_view.hpp"
 #include "office/workspace.hpp"
 #include "panel/london_time.hpp"
@@ -48,6 +49,7 @@ struct TodayView {
   // The decisions' actions overdue today (action_list.hpp), by due date: the page lists the
   // first kTodayOverdueActions and links to the rest.
   std::vector<ActionRow> overdue_actions;
+  RecordsLate records_late;                       // decision records late, at each step
 };
 
 inline constexpr std::size_t kTodayOverdueActions = 5;
@@ -59,7 +61,7 @@ TodayView today(const Workspace& workspace, panel::UtcInstant now);
 
 // {"now", "today", "overdue", "dueThisWeek", "waitingForPapers", "later" (each finding's JSON
 // with "whoseJob": [names and roles]), "nextSittings", "sentToday", "waitingInOutbox",
-// "sendingToday", "problems", "overdueActions" (count)}
+// "sendingToday", "problems", "overdueActions" (count), "recordsLate"}
 nlohmann::ordered_json to_json(const TodayView& view);
 
 }  // namespace panelpack::office
