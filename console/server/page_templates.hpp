@@ -31,6 +31,8 @@ class PageTemplates {
       "case_list", "case_page", "case_form", "case_sections",
       // Mail.
       "mail", "mail_cancel",
+      // Recording a sitting and signing its records off.
+      "record_list", "record_form",
   };
   // clang-format on
 

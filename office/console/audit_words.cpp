@@ -40,6 +40,10 @@ constexpr Words kActions[] = {
     {"presenters_changed", "Changed who presents a case at a sitting"},
     {"password_check", "Checked a password before changing it"},
     {"password_set", "Set a password"},
+    {"record_agreed", "Signed off a decision record"},
+    {"record_changed", "Changed a signed-off decision record (a new version)"},
+    {"record_completed", "Completed a decision record: it is in the sitting's decisions"},
+    {"record_drafted", "Saved a draft of a decision record"},
     {"session_end", "Was signed out: the session ended"},
     {"sessions_end", "Ended an account's sessions"},
     {"sign_in", "Signed in"},
@@ -49,9 +53,10 @@ constexpr Words kActions[] = {
 
 // What a view (action "view") showed, by its object kind.
 constexpr Words kViews[] = {
-    {"audit", "Viewed the audit"}, {"case", "Viewed a case"}, {"cases", "Viewed the cases"},
-    {"mail", "Viewed the mail"},   {"pack", "Viewed a pack"}, {"sitting", "Viewed a sitting"},
-    {"today", "Viewed Today"},
+    {"audit", "Viewed the audit"},   {"case", "Viewed a case"},
+    {"cases", "Viewed the cases"},   {"mail", "Viewed the mail"},
+    {"pack", "Viewed a pack"},       {"record", "Viewed a decision record"},
+    {"sitting", "Viewed a sitting"}, {"today", "Viewed Today"},
 };
 
 constexpr Words kOutcomes[] = {
@@ -66,11 +71,14 @@ constexpr Words kOutcomes[] = {
     {"not_a_document", "The file was not a DOCX, ODT or PDF"},
     {"not_changeable", "Not possible in the email's state"},
     {"not_found", "Not found"},
+    {"not_signed", "The record is not signed off yet"},
     {"ok", "Done"},
+    {"other_chair", "Signed off by another chair"},
     {"panel", "Not one of their panels"},
     {"refused", "Refused"},
     {"refused_by_rule", "The password broke the password rule"},
     {"role", "Not allowed for this role"},
+    {"signed_off", "The record is signed off and locked"},
     {"stale", "The form was out of date: nothing changed"},
     {"started", "Started"},
     {"throttled", "Too many attempts from this computer"},
