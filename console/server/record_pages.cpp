@@ -117,6 +117,9 @@ Reply render_record(RequestContext& request, const office::Workspace& workspace,
   const auto people = people_for(workspace, sitting, item);
   const nlohmann::json* decision = records.decision(case_ref);
   const bool agreed = decision != nullptr && decision->contains("agreed");
+  // Signed off (or, in a file from before sign-off, its minutes agreed), sent or on file.
+  const bool locked = records.state(case_ref) != office::RecordState::not_started &&
+                      records.state(case_ref) != office::RecordState::draft;
   const auto versions =
       office::record_versions(workspace, sitting.panel_id, sitting.date, case_ref);
   const office::RecordState state = records.state(case_ref);
@@ -137,9 +140,9 @@ Reply render_record(RequestContext& request, const office::Workspace& workspace,
   if (agreed) data["signed_words"] = signed_words((*decision)["agreed"]);
 
   const office::RecordEntry entry =
-      form.posted ? *form.posted : entry_now(records, case_ref, people, agreed);
+      form.posted ? *form.posted : entry_now(records, case_ref, people, locked);
   const office::RecordReading reading = office::read_entry(entry, people, decision);
-  if ((administrator && !agreed) || mine) {
+  if ((administrator && !locked) || mine) {
     // The form: the administrator's draft, or the signing chair's change.
     const auto& problems = form.posted ? form.problems : reading.problems;
     // The signing chair may add one action to those the record has.
@@ -173,16 +176,16 @@ Reply render_record(RequestContext& request, const office::Workspace& workspace,
     }
     data["read_only"] = true;
     data["summary_rows"] = record_summary_rows(nlohmann::json(shown));
-    if (!reading.complete() && !agreed) data["incomplete"] = true;
-    if (administrator && agreed) {
+    if (!reading.complete() && !locked) data["incomplete"] = true;
+    if (administrator && locked) {
       data["locked_message"] =
           "This record is signed off, so it is locked. Only the chair who signed it off can "
           "change it.";
     }
-    if (chair && agreed && !mine) {
+    if (chair && locked && !mine) {
       data["locked_message"] = "Only the chair who signed this record off can change it.";
     }
-    if (chair && !agreed && decision != nullptr) data["can_sign_off"] = true;
+    if (chair && !locked && decision != nullptr) data["can_sign_off"] = true;
   }
   if (!versions.empty()) {
     data["has_versions"] = true;
@@ -238,9 +241,11 @@ Reply list_with(RequestContext& request, const SittingRecords& records, nlohmann
     const office::RecordState state = records.state(item.case_ref);
     const nlohmann::json* decision = records.decision(item.case_ref);
     const bool agreed = decision != nullptr && decision->contains("agreed");
-    if (decision != nullptr && !agreed) any_to_sign = true;
+    const bool locked =
+        state != office::RecordState::not_started && state != office::RecordState::draft;
+    if (decision != nullptr && !locked) any_to_sign = true;
     std::string link = "Read the decision for ";
-    if (administrator && !agreed) link = "Record the decision for ";
+    if (administrator && !locked) link = "Record the decision for ";
     if (chair) link = "Review the decision for ";
     nlohmann::json row = {{"number", item.number},
                           {"case_ref", item.case_ref},

@@ -7,6 +7,7 @@
 #include "office/files.hpp"
 #include "office/records/decision_files.hpp"
 #include "office/records/decisions_change.hpp"
+#include "office/records/record_state.hpp"
 
 namespace panelpack::office {
 
@@ -40,6 +41,14 @@ ordered_json read_drafts_file(const fs::path& path, const std::string& panel_id,
                       path.string() + " does not read as JSON (" + problem.what() +
                           "): move it away and the drafts start again");
   }
+}
+
+// True while the decision is a draft: not signed off (nor, in a file from before sign-off, its
+// minutes agreed), sent or on the child's file.
+bool still_a_draft(const ordered_json& file, const ordered_json& decision) {
+  const nlohmann::json sitting(file);
+  const nlohmann::json item(decision);
+  return record_state(sitting, &item) == RecordState::draft;
 }
 
 // The decision of `case_ref` in a decisions file's JSON, or null.
@@ -109,7 +118,7 @@ DraftSave save_record_draft(const Workspace& workspace, const DraftSaveRequest& 
       change_decisions(workspace, request.panel_id, request.date, nullptr,
                        [&](ordered_json& decisions) {
                          ordered_json* decision = decision_of(decisions, request.case_ref);
-                         if (decision != nullptr && decision->contains("agreed")) {
+                         if (decision != nullptr && !still_a_draft(decisions, *decision)) {
                            throw RecordLocked{};
                          }
                          was_in_file = decision != nullptr;

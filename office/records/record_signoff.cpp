@@ -9,6 +9,7 @@
 #include "office/files.hpp"
 #include "office/records/decision_files.hpp"
 #include "office/records/decisions_change.hpp"
+#include "office/records/record_state.hpp"
 
 namespace panelpack::office {
 
@@ -43,6 +44,14 @@ ordered_json read_history_file(const fs::path& path, const std::string& panel_id
                       path.string() + " does not read as JSON (" + problem.what() +
                           "): it holds the signed records' versions; restore it from a backup");
   }
+}
+
+// True while the decision is a draft: not signed off (nor, in a file from before sign-off, its
+// minutes agreed), sent or on the child's file.
+bool still_a_draft(const ordered_json& file, const ordered_json& decision) {
+  const nlohmann::json sitting(file);
+  const nlohmann::json item(decision);
+  return record_state(sitting, &item) == RecordState::draft;
 }
 
 ordered_json* decision_of(ordered_json& file, const std::string& case_ref) {
@@ -119,7 +128,7 @@ SignOffResult sign_off_records(const Workspace& workspace, const SignOffRequest&
           std::vector<std::string> wanted = request.case_refs;
           if (wanted.empty()) {
             for (const auto& decision : file["decisions"]) {
-              if (decision.is_object() && !decision.contains("agreed")) {
+              if (decision.is_object() && still_a_draft(file, decision)) {
                 wanted.push_back(decision.value("caseRef", ""));
               }
             }
@@ -128,7 +137,7 @@ SignOffResult sign_off_records(const Workspace& workspace, const SignOffRequest&
             ordered_json* decision = decision_of(file, case_ref);
             if (decision == nullptr) {
               result.refused.emplace_back(case_ref, "is not complete yet");
-            } else if (decision->contains("agreed")) {
+            } else if (!still_a_draft(file, *decision)) {
               result.refused.emplace_back(case_ref, "is already signed off");
             } else {
               (*decision)["agreed"] = {{"by", request.signer.name}, {"at", at}, {"version", 1}};

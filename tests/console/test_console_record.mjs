@@ -359,7 +359,23 @@ try {
   })
   await noViolations(helen, 'a record another chair signed')
 
-  // 15. The audit names the sitting and the child by id, never what the record says.
+  // 15. A viewer reads, and cannot change.
+  const viewer = await pageSignedInAs(browser, office, url, errors, { user: 'vic.viewer@council.example', role: 'viewer', name: 'Vic Viewer', password: 'seven quiet owls at noon' })
+  await viewer.goto(url + recordPath)
+  await ready(viewer)
+  await viewer.getByRole('link', { name: 'Read the decision for LCS900103' }).click()
+  await ready(viewer)
+  const viewerToken = await viewer.evaluate(() => document.querySelector('input[name=csrf_token]')?.value ?? '')
+  const viewerPost = await viewer.context().request.post(url + recordPath + '/LCS900103', { form: { csrf_token: viewerToken, outcome: 'escalate', rationale: 'Viewer', rows: '1' }, maxRedirects: 0 })
+  await check('a viewer reads a record without any form, and is refused a change (403)', async () => {
+    assert.match(await viewer.locator('#record-summary').innerText(), /The same plan as his sister/)
+    assert.equal(await viewer.locator('main form').count(), 0)
+    assert.equal(viewerPost.status(), 403)
+    assert.equal(bytesOf(decisionsFile), changedBytes)
+  })
+  await noViolations(viewer, 'a record a viewer reads')
+
+  // 16. The audit names the sitting and the child by id, never what the record says.
   await check('recording, completion, sign-off, change and refusals are audited by id', () => {
     const audit = users(office, 'audit')
     for (const action of ['record_drafted', 'record_completed', 'record_agreed', 'record_changed', 'page_refused']) {

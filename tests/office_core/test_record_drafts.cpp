@@ -279,6 +279,24 @@ TEST_F(RecordDraftsTest, RefusedChangesWriteNothing) {
   unchanged();
 }
 
+TEST_F(RecordDraftsTest, ARecordAlreadyOnTheChildsFileIsLockedToo) {
+  // permanence 2026-12-08: minutes agreed and both records on file, from before sign-off.
+  const auto workspace = office_.open();
+  const fs::path file = office_.root() / "decisions" / "permanence" / "2026-12-08.json";
+  const std::string before = bytes(file);
+  const office::DraftSave saved = office::save_record_draft(workspace, {"permanence",
+                                                                        day("2026-12-08"),
+                                                                        "LCS900101",
+                                                                        complete_entry("Changed."),
+                                                                        {},
+                                                                        "ada.admin@council.example",
+                                                                        at("2026-12-15T10:42")});
+  EXPECT_EQ(saved.refused, office::DraftRefusal::locked);
+  EXPECT_EQ(bytes(file), before);
+  EXPECT_FALSE(
+      fs::exists(office_.root() / "decisions" / "permanence" / "drafts" / "2026-12-08.json"));
+}
+
 TEST_F(RecordDraftsTest, TwoThreadsSavingDifferentChildrenLoseNothing) {
   const auto workspace = office_.open();
   constexpr int kRounds = 15;
