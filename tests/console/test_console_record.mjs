@@ -4,10 +4,11 @@
 // LCS900108 (the keyboard alone), each with an action, and the decisions file holds them, valid;
 // a tab closed just after typing loses nothing; a member is refused (403), a POST without its
 // token is 403 and changes nothing; a chair may not edit a draft; a stale "Sign off all" is
-// refused (409); the chair signs off all and the file shows "agreed"; the chair changes one with
-// a reason (version 2, version 1 kept in the history file); a second chair cannot change it; the
-// administrator cannot change a signed record. axe finds no WCAG 2.2 A/AA violation in each page
-// and state; screenshots go to PANELPACK_ARTEFACTS as console-record-*.png.
+// refused (409); the chair signs one off on its page, then all the others, and the file shows
+// "agreed"; the chair changes one with a reason (version 2, version 1 kept in the history file);
+// a second chair cannot change it; the administrator cannot change a signed record; a viewer
+// reads. axe finds no WCAG 2.2 A/AA violation in each page and state; screenshots go to
+// PANELPACK_ARTEFACTS as console-record-*.png.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -258,7 +259,18 @@ try {
     assert.equal(bytesOf(decisionsFile), before)
   })
 
-  // 10. A stale "Sign off all": the administrator changed a record since the chair read them.
+  // 10. The chair signs LCS900102 off on its own page.
+  await chair.locator('#sign-off').click()
+  await chair.waitForURL(/done=signed/)
+  await ready(chair)
+  await check('"Sign off" sets agreed on that record alone, version 1, by the chair', async () => {
+    assert.match(await chair.locator('.govuk-notification-banner').innerText(), /The record of LCS900102 is signed off/)
+    assert.equal(decisionOf('LCS900102').agreed.by, 'Margaret Oyelaran-Hughes')
+    assert.equal(decisionOf('LCS900102').agreed.version, 1)
+    assert.equal(decisionOf('LCS900103').agreed, undefined)
+  })
+
+  // 11. A stale "Sign off all": the administrator changed a record since the chair read them.
   await chair.goto(url + recordPath)
   await ready(chair)
   await again.goto(url + recordPath + '/LCS900108')
@@ -276,14 +288,14 @@ try {
   })
   await noViolations(chair, 'the Record page, stale sign-off')
 
-  // 11. The chair signs off all.
+  // 12. The chair signs off all the others.
   await chair.goto(url + recordPath)
   await ready(chair)
   await chair.getByRole('button', { name: 'Sign off all complete records' }).click()
   await chair.waitForURL(/done=signed/)
   await ready(chair)
-  await check('"Sign off all" sets agreed on the three records, version 1, by the chair', async () => {
-    assert.match(await chair.locator('.govuk-notification-banner').innerText(), /3 records are signed off/)
+  await check('"Sign off all" signs off the other two: all three agreed, version 1, by the chair', async () => {
+    assert.match(await chair.locator('.govuk-notification-banner').innerText(), /2 records are signed off/)
     for (const decision of decisions()) {
       assert.equal(decision.agreed.by, 'Margaret Oyelaran-Hughes')
       assert.equal(decision.agreed.version, 1)
@@ -294,7 +306,7 @@ try {
   await noViolations(chair, 'the Record page, signed off')
   await shoot(chair, 'record-signed')
 
-  // 12. The administrator can no longer change a signed record.
+  // 13. The administrator can no longer change a signed record.
   await again.goto(url + recordPath + '/LCS900102')
   await ready(again)
   const signedBytes = bytesOf(decisionsFile)
@@ -311,7 +323,7 @@ try {
   })
   await noViolations(again, 'a signed record the administrator reads')
 
-  // 13. The chair who signed changes it: a reason is required; version 2; version 1 kept.
+  // 14. The chair who signed changes it: a reason is required; version 2; version 1 kept.
   await chair.goto(url + recordPath + '/LCS900102')
   await ready(chair)
   await chair.locator('#rationale').fill('Special guardianship keeps Leah with her brother and her aunt.')
@@ -343,7 +355,7 @@ try {
   await noViolations(chair, 'a changed record with its versions')
   await shoot(chair, 'record-versions')
 
-  // 14. Another chair cannot change what they did not sign.
+  // 15. Another chair cannot change what they did not sign.
   const helen = await pageSignedInAs(browser, office, url, errors, { user: 'helen.chair@council.example', role: 'chair', name: 'Helen Ashworth-Pryce', password: 'three slow barges at dawn' })
   await helen.goto(url + recordPath + '/LCS900102')
   await ready(helen)
@@ -359,7 +371,7 @@ try {
   })
   await noViolations(helen, 'a record another chair signed')
 
-  // 15. A viewer reads, and cannot change.
+  // 16. A viewer reads, and cannot change.
   const viewer = await pageSignedInAs(browser, office, url, errors, { user: 'vic.viewer@council.example', role: 'viewer', name: 'Vic Viewer', password: 'seven quiet owls at noon' })
   await viewer.goto(url + recordPath)
   await ready(viewer)
@@ -375,7 +387,7 @@ try {
   })
   await noViolations(viewer, 'a record a viewer reads')
 
-  // 16. The audit names the sitting and the child by id, never what the record says.
+  // 17. The audit names the sitting and the child by id, never what the record says.
   await check('recording, completion, sign-off, change and refusals are audited by id', () => {
     const audit = users(office, 'audit')
     for (const action of ['record_drafted', 'record_completed', 'record_agreed', 'record_changed', 'page_refused']) {
