@@ -17,7 +17,7 @@
 
 namespace panelpack::office {
 
-// The form keeps this many action rows at most: eight fields a row keep the whole form under
+// The form keeps this many action rows at most: seven fields a row keep the whole form under
 // the console's field cap.
 inline constexpr std::size_t kMostRecordActions = 5;
 
