@@ -13,7 +13,8 @@
 namespace panelpack::console {
 
 inline constexpr std::size_t kMaximumFormBytes = 16 * 1024;
-inline constexpr int kMaximumFormFields = 32;
+// The longest form is a child's decision record (issue 14): its fields and five action rows.
+inline constexpr int kMaximumFormFields = 64;
 inline constexpr int kMaximumValueBytes = 4 * 1024;
 
 // A form's fields by name; a field sent twice keeps its first value.

@@ -39,6 +39,8 @@ class PageTemplates {
       "templates_list", "template_page", "template_restore",
       // Decision records out (issue 14).
       "records_out", "records_out_progress",
+      // Recording a sitting and signing its records off.
+      "record_list", "record_form",
   };
   // clang-format on
 

@@ -76,9 +76,10 @@ nlohmann::json page_values(const ConsoleSite& site, const RequestContext& reques
   return data;
 }
 
+// `status`: 200, unless a small JSON answer to a page's script says it was refused.
 void send_download(const RequestContext& request, const Download& download,
-                   HTTPServerResponse& response) {
-  response.setStatusAndReason(HTTPResponse::HTTP_OK);
+                   HTTPResponse::HTTPStatus status, HTTPServerResponse& response) {
+  response.setStatusAndReason(status);
   add_security_headers(response, Caching::never);
   // The name is the office's own (case references, dates): quotes and controls cannot occur,
   // but are dropped anyway so the header cannot be broken.
@@ -113,7 +114,7 @@ void send_reply(const ConsoleSite& site, const RequestContext& request, const Re
     return;
   }
   if (reply.download) {
-    send_download(request, *reply.download, response);
+    send_download(request, *reply.download, reply.status, response);
     return;
   }
   std::string html;

@@ -8,8 +8,9 @@
 #include "console/server/mail_pages.hpp"
 #include "console/server/pack_addendum_pages.hpp"
 #include "console/server/pack_pages.hpp"
-#include "console/server/report_pages.hpp"
+#include "console/server/record_pages.hpp"
 #include "console/server/records_out_pages.hpp"
+#include "console/server/report_pages.hpp"
 #include "console/server/sitting_pages.hpp"
 #include "console/server/sitting_people_pages.hpp"
 #include "console/server/template_pages.hpp"
@@ -104,6 +105,18 @@ const Route kRoutes[] = {
     {"POST", "/mail/{id}/retry", Role::administrator, "", mail_retry_submit},
 
     // Recording a sitting and signing its records off (issue 14).
+    // Readers read the records (each names children: views audited); members are refused.
+    // Administrators record drafts; chairs sign off and change what they signed (the handlers
+    // check the role is chair: an administrator reaches these routes but may not sign).
+    {"GET", "/sittings/{panel}/{date}/record", Role::viewer, "sitting", record_list_page},
+    {"POST", "/sittings/{panel}/{date}/record/sign-off-all", Role::chair, "",
+     record_sign_off_all_submit},
+    {"GET", "/sittings/{panel}/{date}/record/{case}", Role::viewer, "record", record_page},
+    {"POST", "/sittings/{panel}/{date}/record/{case}", Role::administrator, "", record_save_submit},
+    {"POST", "/sittings/{panel}/{date}/record/{case}/sign-off", Role::chair, "",
+     record_sign_off_submit},
+    {"POST", "/sittings/{panel}/{date}/record/{case}/change", Role::chair, "",
+     record_change_submit},
 
     // Decision records out: made, sent, on the child's file (issue 14).
     // The page names children by reference and initials: each view is audited. Members do not

@@ -7,3 +7,4 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
 import './pack.mjs' // A sitting's pack: its build's live progress.
 import './reorder.mjs' // A sitting's bookings: drag, or move with the keyboard, to reorder.
+import './record.mjs' // Recording a sitting: each child's record saved on the server as it is typed.
