@@ -17,6 +17,7 @@ using Words = std::pair<std::string_view, std::string_view>;
 // Each code the program writes, with its words (docs/console.md has the same table).
 constexpr Words kActions[] = {
     {"account_add", "Added an account"},
+    {"account_change", "Changed an account's role or panels"},
     {"account_disable", "Disabled an account"},
     {"account_enable", "Enabled an account"},
     {"account_reset", "Reset an account with a one-time password"},
@@ -42,6 +43,7 @@ constexpr Words kActions[] = {
     {"password_set", "Set a password"},
     {"session_end", "Was signed out: the session ended"},
     {"sessions_end", "Ended an account's sessions"},
+    {"setting_changed", "Changed a setting in office.json"},
     {"sign_in", "Signed in"},
     {"sign_out", "Signed out"},
     {"view", "Viewed a page"},
