@@ -31,6 +31,9 @@ class PageTemplates {
       "case_list", "case_page", "case_form", "case_sections",
       // Mail.
       "mail", "mail_cancel",
+      // Settings and people.
+      "settings", "settings_panel", "settings_member", "settings_mail", "settings_templates",
+      "settings_users", "settings_user",
   };
   // clang-format on
 
