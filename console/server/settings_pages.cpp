@@ -133,6 +133,9 @@ settings::PanelForm panel_form_of(const Json& panel) {
     }
     form.rules[key] = rule;
   }
+  const Json chair = panel.value("chair", Json::object());
+  form.chair = settings::MemberForm{chair.value("name", ""), chair.value("role", ""),
+                                    chair.value("team", ""), chair.value("email", "")};
   return form;
 }
 
@@ -143,6 +146,9 @@ settings::PanelForm panel_form_typed(const RequestContext& request) {
                        field(request.form, key + "-direction"),
                        field(request.form, key + "-weekday"), field(request.form, key + "-time")};
   }
+  form.chair =
+      settings::MemberForm{field(request.form, "chair-name"), field(request.form, "chair-role"),
+                           field(request.form, "chair-team"), field(request.form, "chair-email")};
   return form;
 }
 
@@ -153,6 +159,15 @@ Json panel_form_data(const Json& office, const Json& panel, const std::string& v
   data["name_value"] = form.name;
   data["name_error"] = error_at(errors, "name");
   data["type_error"] = error_at(errors, "type");
+  if (form.chair) {
+    data["chair_name_value"] = form.chair->name;
+    data["chair_role_value"] = form.chair->role;
+    data["chair_team_value"] = form.chair->team;
+    data["chair_email_value"] = form.chair->email;
+  }
+  for (const char* part : {"name", "role", "team", "email"}) {
+    data[std::string("chair_") + part + "_error"] = error_at(errors, std::string("chair-") + part);
+  }
   data["types"] = options({{"permanence_panel", "Permanence Panel"},
                            {"pptm", "Permanence Planning Tracking Meeting"},
                            {"aep", "Achieving Early Permanence Panel"},

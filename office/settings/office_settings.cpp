@@ -102,12 +102,17 @@ void set_rule(Json& panel, const std::string& pointer, const std::string& panel_
 }
 
 // A member's object from the form, keys in office.json's usual order.
+// `prefix` names the form's fields: "" for a member's form, "chair-" for the panel's chair.
 void set_member(Json& member, const std::string& pointer, const std::string& setting,
-                const MemberForm& form, SettingsEdit& edit) {
-  edit.set(member, "name", trimmed(form.name), setting + " name", "name", pointer + "/name");
-  set_optional(member, "role", form.role, setting + " role", "role", pointer + "/role", edit);
-  set_optional(member, "team", form.team, setting + " team", "team", pointer + "/team", edit);
-  edit.set(member, "email", trimmed(form.email), setting + " email", "email", pointer + "/email");
+                const MemberForm& form, SettingsEdit& edit, const std::string& prefix = "") {
+  edit.set(member, "name", trimmed(form.name), setting + " name", prefix + "name",
+           pointer + "/name");
+  set_optional(member, "role", form.role, setting + " role", prefix + "role", pointer + "/role",
+               edit);
+  set_optional(member, "team", form.team, setting + " team", prefix + "team", pointer + "/team",
+               edit);
+  edit.set(member, "email", trimmed(form.email), setting + " email", prefix + "email",
+           pointer + "/email");
 }
 
 Json& members_of(Json& panel) {
@@ -167,6 +172,12 @@ SettingsResult change_panel(const std::filesystem::path& office_root, const std:
     const std::string pointer = panel_pointer(index);
     edit.set(*panel, "name", trimmed(form.name), panel_id + " name", "name", pointer + "/name");
     edit.set(*panel, "type", trimmed(form.type), panel_id + " kind", "type", pointer + "/type");
+    if (form.chair) {
+      if (!panel->contains("chair")) (*panel)["chair"] = Json::object();
+      set_member((*panel)["chair"], pointer + "/chair", panel_id + " chair", *form.chair, edit,
+                 "chair-");
+      edit.bind(pointer + "/chair", "chair-name");
+    }
     for (const std::string& key : rule_keys()) {
       const auto rule = form.rules.find(key);
       if (rule != form.rules.end()) set_rule(*panel, pointer, panel_id, key, rule->second, edit);

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,23 +37,25 @@ struct RuleForm {
   std::string time;       // HH:MM
 };
 
-struct PanelForm {
-  std::string name;
-  std::string type;                       // common.schema.json's PanelType
-  std::map<std::string, RuleForm> rules;  // by rule_keys(); a key left out is not changed
-};
-
-// Fields: "name", "type", and for each rule KEY "KEY-kind", "KEY-count", "KEY-direction",
-// "KEY-weekday", "KEY-time".
-SettingsResult change_panel(const std::filesystem::path& office_root, const std::string& version,
-                            const std::string& panel_id, const PanelForm& form);
-
 struct MemberForm {
   std::string name;
   std::string role;
   std::string team;
   std::string email;
 };
+
+struct PanelForm {
+  std::string name;
+  std::string type;                       // common.schema.json's PanelType
+  std::map<std::string, RuleForm> rules;  // by rule_keys(); a key left out is not changed
+  std::optional<MemberForm> chair{};      // nothing: the chair is not changed
+};
+
+// Fields: "name", "type", and for each rule KEY "KEY-kind", "KEY-count", "KEY-direction",
+// "KEY-weekday", "KEY-time", and for the chair "chair-name", "chair-role", "chair-team",
+// "chair-email".
+SettingsResult change_panel(const std::filesystem::path& office_root, const std::string& version,
+                            const std::string& panel_id, const PanelForm& form);
 
 // Fields "name", "role", "team", "email". `index` counts from 0 in the panel's members.
 SettingsResult add_member(const std::filesystem::path& office_root, const std::string& version,

@@ -71,6 +71,32 @@ TEST_F(OfficeSettings, APanelsNewNameIsTheOnlyBytesThatChange) {
             "Panel");
 }
 
+TEST_F(OfficeSettings, TheChairsEmailChangesAndAnEmptyOneIsRefusedBesideItsField) {
+  const std::string before = file();
+  settings::PanelForm form = permanence_form();
+  form.chair = settings::MemberForm{"Tomasz Wieczorek", "Chair (Service manager, Fostering)", "",
+                                    "t.wieczorek@northbridge.example.org"};
+  const auto changed =
+      settings::change_panel(office_.root(), version(), "pptm",
+                             {"Permanence Planning Tracking Meeting", "pptm", {}, form.chair});
+  ASSERT_TRUE(changed.done) << (changed.problems.empty() ? "" : changed.problems[0].message);
+  EXPECT_EQ(file(),
+            replaced(before,
+                     "\"role\": \"Chair (Service manager, Fostering)\",\n        \"email\": "
+                     "\"tomasz.wieczorek@northbridge.example.org\"",
+                     "\"role\": \"Chair (Service manager, Fostering)\",\n        \"email\": "
+                     "\"t.wieczorek@northbridge.example.org\""));
+  EXPECT_EQ(changed.audit_detail(),
+            "pptm chair email: tomasz.wieczorek@northbridge.example.org → "
+            "t.wieczorek@northbridge.example.org");
+  const std::string after = file();
+  form.chair->email = "";
+  const auto refused = settings::change_panel(office_.root(), version(), "permanence", form);
+  ASSERT_EQ(refused.problems.size(), 1U);
+  EXPECT_EQ(refused.problems[0].field, "chair-email");
+  EXPECT_EQ(file(), after);
+}
+
 TEST_F(OfficeSettings, ADeadlineRuleOfThePanelsOwnIsWrittenInPlace) {
   const std::string before = file();
   settings::PanelForm form{"Permanence Planning Tracking Meeting", "pptm", {}};
