@@ -7,17 +7,14 @@
 
 #include "office/error.hpp"
 #include "office/file_lock.hpp"
-#include "office/files.hpp"
 #include "office/mail/mail_content.hpp"
 #include "office/validated_json.hpp"
 #include "panel/panel_error.hpp"
 #include "panel/sittings.hpp"
-#include "text/sha256.hpp"
 
 namespace panelpack::office {
 namespace {
 
-namespace fs = std::filesystem;
 using panel::CalendarDate;
 using Json = nlohmann::ordered_json;
 
@@ -159,20 +156,6 @@ std::optional<std::string> own_start_time(const Json& panel, CalendarDate date) 
   return std::nullopt;
 }
 
-// Problems the changed office.json would have, each named as `validate` would.
-std::vector<std::string> office_problems(const std::string& text, const fs::path& config) {
-  const nlohmann::json document = nlohmann::json::parse(text);
-  auto problems = schema_problems(document, text, "office", config.string());
-  if (!problems.empty()) return problems;
-  try {
-    const panel::OfficeConfig office = panel::parse_office_config(document);
-    panel::check_deadline_order(office, document);
-  } catch (const panel::PanelError& error) {
-    problems.push_back(error.where() + ": " + error.what());
-  }
-  return problems;
-}
-
 CalendarChangeResult refused(std::vector<CalendarProblem> problems) {
   CalendarChangeResult result;
   result.problems = std::move(problems);
@@ -180,10 +163,6 @@ CalendarChangeResult refused(std::vector<CalendarProblem> problems) {
 }
 
 }  // namespace
-
-std::string office_version(const Workspace& workspace) {
-  return text::sha256_hex(read_input((workspace.root() / "office.json").string()));
-}
 
 CalendarChangeResult change_calendar(const Workspace& workspace, const CalendarChange& change,
                                      CalendarDate today, const std::string* expected_version) {
@@ -209,81 +188,80 @@ CalendarChangeResult change_calendar(const Workspace& workspace, const CalendarC
   }
   if (!problems.empty()) return refused(std::move(problems));
 
-  const fs::path config = workspace.root() / "office.json";
-  const FileLock lock(lock_path_beside(config));
-  // Compared under the lock: no change can slip in between the check and the write.
-  if (expected_version != nullptr && office_version(workspace) != *expected_version) {
-    CalendarChangeResult result;
-    result.stale = true;
-    result.problems.push_back(
+  CalendarChangeResult result;
+  const auto changed = change_office(workspace.root(), expected_version, [&](Json& office) {
+    // office.json as it is now, under the lock, not as the caller read it.
+    const Workspace current = Workspace::open(workspace.root());
+    const auto& panels = current.office().panels;
+    const auto found = std::find_if(panels.begin(), panels.end(), [&](const auto& p) {
+      return p.id == trimmed(change.panel_id);
+    });
+    if (found == panels.end()) {
+      problems.push_back({CalendarField::panel, "There is no panel " + trimmed(change.panel_id) +
+                                                    " in office.json. Choose one from the list"});
+      return false;
+    }
+    const panel::PanelConfig& panel = *found;
+    // A booking made while the sitting is being taken away would be left on nothing.
+    std::optional<FileLock> bookings_lock;
+    if (change.kind != CalendarChangeKind::add) {
+      bookings_lock.emplace(lock_path_beside(current.bookings_path(panel.id, *date)));
+      if (auto problem = removal_problem(current, panel, *date)) {
+        problems.push_back({CalendarField::date, std::move(*problem)});
+      }
+    }
+    if (change.kind == CalendarChangeKind::add) {
+      if (auto problem = add_problem(panel, *date)) {
+        problems.push_back({CalendarField::date, std::move(*problem)});
+      }
+    }
+    if (moving) {
+      if (auto problem = add_problem(panel, *new_date)) {
+        problems.push_back({CalendarField::new_date, std::move(*problem)});
+      }
+    }
+    if (!problems.empty()) return false;
+
+    Json& entry = panel_object(office, panel.id);
+    switch (change.kind) {
+      case CalendarChangeKind::add:
+        add_in(entry, panel, *date, reason, std::nullopt);
+        result.summary = "Sitting added on " + long_date(*date);
+        result.sitting_ids = {panel.id + "/" + date->iso()};
+        break;
+      case CalendarChangeKind::cancel:
+        cancel_in(entry, *sitting_on(panel, *date), reason);
+        result.summary = "Sitting on " + long_date(*date) + " cancelled";
+        result.sitting_ids = {panel.id + "/" + date->iso()};
+        break;
+      case CalendarChangeKind::move: {
+        const panel::Sitting old = *sitting_on(panel, *date);
+        const auto start = old.extra ? own_start_time(entry, *date) : std::nullopt;
+        cancel_in(entry, old, reason);
+        add_in(entry, panel, *new_date, reason, start);
+        result.summary = "Sitting on " + long_date(*date) + " moved to " + long_date(*new_date);
+        result.sitting_ids = {panel.id + "/" + date->iso(), panel.id + "/" + new_date->iso()};
+        break;
+      }
+    }
+    return true;
+  });
+  if (changed.stale) {
+    CalendarChangeResult stale;
+    stale.stale = true;
+    stale.problems.push_back(
         {CalendarField::office,
          "The calendar changed since you opened it. Look at it again, then make your change"});
-    return result;
-  }
-  // office.json as it is now, under the lock, not as the caller read it.
-  const Workspace current = Workspace::open(workspace.root());
-  const auto& panels = current.office().panels;
-  const auto found = std::find_if(panels.begin(), panels.end(),
-                                  [&](const auto& p) { return p.id == trimmed(change.panel_id); });
-  if (found == panels.end()) {
-    return refused({{CalendarField::panel, "There is no panel " + trimmed(change.panel_id) +
-                                               " in office.json. Choose one from the list"}});
-  }
-  const panel::PanelConfig& panel = *found;
-  // A booking made while the sitting is being taken away would be left on nothing.
-  std::optional<FileLock> bookings_lock;
-  if (change.kind != CalendarChangeKind::add) {
-    bookings_lock.emplace(lock_path_beside(current.bookings_path(panel.id, *date)));
-    if (auto problem = removal_problem(current, panel, *date)) {
-      problems.push_back({CalendarField::date, std::move(*problem)});
-    }
-  }
-  if (change.kind == CalendarChangeKind::add) {
-    if (auto problem = add_problem(panel, *date)) {
-      problems.push_back({CalendarField::date, std::move(*problem)});
-    }
-  }
-  if (moving) {
-    if (auto problem = add_problem(panel, *new_date)) {
-      problems.push_back({CalendarField::new_date, std::move(*problem)});
-    }
+    return stale;
   }
   if (!problems.empty()) return refused(std::move(problems));
-
-  const std::string before = read_input(config.string());
-  Json office = Json::parse(before);
-  Json& entry = panel_object(office, panel.id);
-  CalendarChangeResult result;
-  switch (change.kind) {
-    case CalendarChangeKind::add:
-      add_in(entry, panel, *date, reason, std::nullopt);
-      result.summary = "Sitting added on " + long_date(*date);
-      result.sitting_ids = {panel.id + "/" + date->iso()};
-      break;
-    case CalendarChangeKind::cancel:
-      cancel_in(entry, *sitting_on(panel, *date), reason);
-      result.summary = "Sitting on " + long_date(*date) + " cancelled";
-      result.sitting_ids = {panel.id + "/" + date->iso()};
-      break;
-    case CalendarChangeKind::move: {
-      const panel::Sitting old = *sitting_on(panel, *date);
-      const auto start = old.extra ? own_start_time(entry, *date) : std::nullopt;
-      cancel_in(entry, old, reason);
-      add_in(entry, panel, *new_date, reason, start);
-      result.summary = "Sitting on " + long_date(*date) + " moved to " + long_date(*new_date);
-      result.sitting_ids = {panel.id + "/" + date->iso(), panel.id + "/" + new_date->iso()};
-      break;
-    }
-  }
-  const std::string after = office.dump(2) + "\n";
-  if (const auto invalid = office_problems(after, config); !invalid.empty()) {
+  if (!changed.problems.empty()) {
     return refused({{CalendarField::office,
                      "office.json would not be valid after this change, so "
                      "nothing was changed: " +
-                         problems_message(invalid)}});
+                         problems_message(problem_lines(changed.problems))}});
   }
-  write_output(config, after);
-  result.done = true;
+  result.done = changed.done;
   return result;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "office/office_change.hpp"
 #include "office/workspace.hpp"
 #include "panel/calendar_date.hpp"
 
@@ -44,10 +45,6 @@ struct CalendarChangeResult {
   std::vector<std::string> sitting_ids;
 };
 
-// The version of office.json a form carries: the SHA-256 (hex) of its bytes. Throws
-// OfficeError as read_input does.
-std::string office_version(const Workspace& workspace);
-
 // Checks and makes `change`. Refused, with office.json untouched, when: a date is not a real
 // date or is before `today`; the panel is not in office.json; the reason is empty; an added
 // date is already a sitting of the panel; a cancelled or moved date is not a sitting, is
@@ -55,7 +52,8 @@ std::string office_version(const Workspace& workspace);
 // left on a sitting that will not happen); or the new office.json would not be valid. With an
 // expected version, an office.json that is another version is refused as stale. Takes
 // office.json's lock (.office.json.lock), then the sitting's bookings lock while it checks
-// the bookings. Throws OfficeError (machine_failure) when office.json cannot be read or written.
+// the bookings; the change goes through change_office (office_change.hpp). Throws OfficeError
+// (machine_failure) when office.json cannot be read or written.
 CalendarChangeResult change_calendar(const Workspace& workspace, const CalendarChange& change,
                                      panel::CalendarDate today,
                                      const std::string* expected_version = nullptr);

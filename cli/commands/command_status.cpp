@@ -60,6 +60,7 @@ ExitCode run_status(std::span<const std::string> words) {
                 << (status.overdue_actions == 1 ? " action agreed at panel is"
                                                 : " actions agreed at panel are")
                 << " overdue: see Actions in the console (/actions?overdue=1)\n";
+    }
     if (const office::RecordsLate& late = status.records_late; late.total() > 0) {
       std::cout << "  decision records late: " << late.not_agreed
                 << " not agreed by the chair by the deadline, " << late.not_sent

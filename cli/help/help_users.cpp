@@ -62,7 +62,8 @@ Options:
                           account_enable, account_reset, password_set, sign_in, sign_out.
   --limit N               at most N rows (default 50).
   --csv                   every matching row as CSV (RFC 4180; a cell that starts with = + - @
-                          gets a leading ' so that no spreadsheet runs it as a formula).
+                          gets a leading ' so that no spreadsheet runs it as a formula). Its
+                          last column, detail, is what a change changed ("setting: old → new").
   --office DIR            the office folder. Default: $PANELPACK_OFFICE, else the current
                           directory.
   -h, --help              show this help.

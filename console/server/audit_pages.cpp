@@ -123,13 +123,16 @@ Reply audit_page(ConsoleSite& site, RequestContext& request) {
   const store::AuditPage page = store::list_audit(site.store, query);
   nlohmann::json rows = nlohmann::json::array();
   for (const store::AuditEntry& entry : page.entries) {
-    rows.push_back({{"at", entry.at},
-                    {"when", london_words(entry.at)},
-                    {"actor", entry.actor},
-                    {"words", store::audit_words(entry)},
-                    {"action", entry.action},
-                    {"object", entry.object_kind + " " + entry.object_id},
-                    {"outcome", store::outcome_words(entry.outcome)}});
+    rows.push_back(
+        {{"at", entry.at},
+         {"when", london_words(entry.at)},
+         {"actor", entry.actor},
+         {"words", store::audit_words(entry)},
+         {"action", entry.action},
+         {"object", entry.object_kind + " " + entry.object_id},
+         // A change's old → new values, one a line (empty for most rows).
+         {"detail", entry.detail.empty() ? nlohmann::json(false) : nlohmann::json(entry.detail)},
+         {"outcome", store::outcome_words(entry.outcome)}});
   }
   const std::string filters = filter_query(request);
   const std::string base = "/admin/audit?" + filters + (filters.empty() ? "" : "&");

@@ -41,6 +41,9 @@ class PageTemplates {
       "records_out", "records_out_progress",
       // Recording a sitting and signing its records off.
       "record_list", "record_form",
+      // Settings and people.
+      "settings", "settings_panel", "settings_member", "settings_mail", "settings_templates",
+      "settings_users", "settings_user",
   };
   // clang-format on
 

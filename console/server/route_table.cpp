@@ -11,6 +11,7 @@
 #include "console/server/record_pages.hpp"
 #include "console/server/records_out_pages.hpp"
 #include "console/server/report_pages.hpp"
+#include "console/server/settings_pages.hpp"
 #include "console/server/sitting_pages.hpp"
 #include "console/server/sitting_people_pages.hpp"
 #include "console/server/template_pages.hpp"
@@ -166,6 +167,30 @@ const Route kRoutes[] = {
      template_restore_submit},
 
     // Settings and people (issue 14).
+    // office.json's settings and the console's accounts: administrators only (settings_pages.hpp).
+    {"GET", "/settings", Role::administrator, "", settings_page},
+    {"GET", "/settings/panels/{panel}", Role::administrator, "", settings_panel_form},
+    {"POST", "/settings/panels/{panel}", Role::administrator, "", settings_panel_submit},
+    {"GET", "/settings/panels/{panel}/members/new", Role::administrator, "",
+     settings_member_new_form},
+    {"POST", "/settings/panels/{panel}/members/new", Role::administrator, "", settings_member_add},
+    {"GET", "/settings/panels/{panel}/members/{member}", Role::administrator, "",
+     settings_member_form},
+    {"POST", "/settings/panels/{panel}/members/{member}", Role::administrator, "",
+     settings_member_submit},
+    {"POST", "/settings/panels/{panel}/members/{member}/remove", Role::administrator, "",
+     settings_member_remove},
+    {"GET", "/settings/mail", Role::administrator, "", settings_mail_form},
+    {"POST", "/settings/mail", Role::administrator, "", settings_mail_submit},
+    {"GET", "/settings/templates", Role::administrator, "", settings_templates_form},
+    {"POST", "/settings/templates", Role::administrator, "", settings_templates_submit},
+    {"GET", "/settings/users", Role::administrator, "", settings_users_page},
+    {"POST", "/settings/users", Role::administrator, "", settings_user_add},
+    {"GET", "/settings/users/{user}", Role::administrator, "", settings_user_page},
+    {"POST", "/settings/users/{user}", Role::administrator, "", settings_user_submit},
+    {"POST", "/settings/users/{user}/disable", Role::administrator, "", settings_user_disable},
+    {"POST", "/settings/users/{user}/enable", Role::administrator, "", settings_user_enable},
+    {"POST", "/settings/users/{user}/reset", Role::administrator, "", settings_user_reset},
 };
 
 // Splits "/a/b/c" into its segments: "a", "b", "c" ("/" has none).

@@ -197,6 +197,65 @@ bool enable_account(ConsoleStore& store, std::string_view user_name, const Actor
   return set_disabled(store, user_name, actor, false);
 }
 
+bool change_account(ConsoleStore& store, std::string_view user_name, Role role,
+                    const std::vector<std::string>& panels, const Actor& actor) {
+  const std::string name = normal_user_name(user_name);
+  const std::vector<std::string> wanted = checked_panels(store, {name, "", role, panels});
+  const panel::UtcInstant now = store.now();
+  return store.locked([&](storage::SqliteDatabase& database) {
+    storage::SqliteTransaction transaction(database);
+    const AccountRow account = existing_account(database, name, now);
+    const AccountSummary& was = account.summary;
+    std::string detail;
+    if (was.role != role) {
+      if (was.role == Role::administrator && !was.disabled &&
+          other_enabled_administrators(database, account.id) == 0) {
+        refuse("'" + name +
+               "' is the only administrator who can sign in: another role would leave no one to "
+               "manage the console; add or enable another administrator first");
+      }
+      detail = "role: " + std::string(to_string(was.role)) + " → " + std::string(to_string(role));
+      database.prepare("UPDATE accounts SET role = ?1 WHERE id = ?2")
+          .bind(1, to_string(role))
+          .bind(2, account.id)
+          .run();
+    }
+    if (was.panels != wanted) {
+      const auto listed = [](const std::vector<std::string>& ids) {
+        return ids.empty() ? std::string("none") : joined(ids);
+      };
+      detail += (detail.empty() ? "" : "\n") + std::string("panels: ") + listed(was.panels) +
+                " → " + listed(wanted);
+      database.prepare("DELETE FROM account_panels WHERE account_id = ?1")
+          .bind(1, account.id)
+          .run();
+      for (const auto& panel : wanted) {
+        database.prepare("INSERT INTO account_panels (account_id, panel_id) VALUES (?1, ?2)")
+            .bind(1, account.id)
+            .bind(2, panel)
+            .run();
+      }
+    }
+    if (detail.empty()) return false;
+    AuditEvent event = about_user("account_change", name);
+    event.detail = detail;
+    append_audit(database, now, actor, event);
+    transaction.commit();
+    return true;
+  });
+}
+
+std::map<std::string, std::string> last_sign_ins(ConsoleStore& store) {
+  return store.locked([&](storage::SqliteDatabase& database) {
+    std::map<std::string, std::string> last;
+    storage::SqliteStatement rows = database.prepare(
+        "SELECT actor, MAX(at) FROM audit WHERE action = 'sign_in' AND outcome = 'ok' "
+        "GROUP BY actor");
+    while (rows.step()) last[rows.text(0)] = rows.text(1);
+    return last;
+  });
+}
+
 namespace {
 
 // A new hash for an account, its failed attempts and lock cleared; a one-time password must be

@@ -4,6 +4,7 @@
 // functions themselves, in the same transaction as the change. Refusals are OfficeError
 // bad_input naming what is wrong and what to do; user names are compared without case.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,14 @@ std::optional<AccountSummary> find_account(ConsoleStore& store, std::string_view
 // OfficeError (bad_input) for the last administrator who can sign in: the console would have
 // no one to manage it.
 bool disable_account(ConsoleStore& store, std::string_view user_name, const Actor& actor);
+// Gives the account another role and panels (as add_account checks them), audited
+// ("account_change", with "role: old → new" and "panels: old → new" as its detail). False: they
+// were so already (nothing changed, nothing audited). Throws OfficeError (bad_input) for a
+// demotion of the last administrator who can sign in.
+bool change_account(ConsoleStore& store, std::string_view user_name, Role role,
+                    const std::vector<std::string>& panels, const Actor& actor);
+// When each account last signed in (from the audit's sign_in rows), by user name: UTC, ISO 8601.
+std::map<std::string, std::string> last_sign_ins(ConsoleStore& store);
 // False: it was not disabled.
 bool enable_account(ConsoleStore& store, std::string_view user_name, const Actor& actor);
 // A new one-time password; clears a lock-out and ends the account's sessions.

@@ -31,14 +31,15 @@ int bind_filters(storage::SqliteStatement& statement, const AuditQuery& query) {
 std::vector<AuditEntry> read_entries(storage::SqliteDatabase& database, const AuditQuery& query,
                                      std::int64_t limit, std::int64_t offset) {
   storage::SqliteStatement select = database.prepare(
-      "SELECT id, at, actor, action, object_kind, object_id, outcome, client FROM audit" +
+      "SELECT id, at, actor, action, object_kind, object_id, outcome, client, detail FROM audit" +
       where_clause(query) + " ORDER BY id DESC LIMIT ? OFFSET ?");
   const int bound = bind_filters(select, query);
   select.bind(bound + 1, limit).bind(bound + 2, offset);
   std::vector<AuditEntry> entries;
   while (select.step()) {
     entries.push_back({select.integer(0), select.text(1), select.text(2), select.text(3),
-                       select.text(4), select.text(5), select.text(6), select.text(7)});
+                       select.text(4), select.text(5), select.text(6), select.text(7),
+                       select.text(8)});
   }
   return entries;
 }
@@ -49,8 +50,8 @@ std::int64_t append_audit(storage::SqliteDatabase& database, panel::UtcInstant a
                           const Actor& actor, const AuditEvent& event) {
   database
       .prepare(
-          "INSERT INTO audit (at, actor, action, object_kind, object_id, outcome, client) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+          "INSERT INTO audit (at, actor, action, object_kind, object_id, outcome, client, "
+          "detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
       .bind(1, panel::format_utc(at))
       .bind(2, actor.user_name.empty() ? "-" : actor.user_name)
       .bind(3, event.action)
@@ -58,6 +59,7 @@ std::int64_t append_audit(storage::SqliteDatabase& database, panel::UtcInstant a
       .bind(5, event.object_id)
       .bind(6, event.outcome)
       .bind(7, actor.client.empty() ? "-" : actor.client)
+      .bind(8, event.detail)
       .run();
   return database.last_insert_id();
 }

@@ -14,7 +14,7 @@
 
 namespace panelpack::office::console {
 
-// What happened. Action codes in use: account_add, account_disable, account_enable,
+// What happened. Action codes in use: account_add, account_change, account_disable, account_enable,
 // account_reset, password_set, password_check, sign_in, sign_out, sessions_end, view,
 // page_refused, csrf_refused, mail_retry, mail_cancel, audit_export (docs/console.md lists
 // them; audit_words.cpp words them).
@@ -23,6 +23,9 @@ struct AuditEvent {
   std::string object_kind;  // "user", "case", "sitting", "pack"...
   std::string object_id;    // "alice@council.example", "LCS900109", "permanence/2026-12-15"
   std::string outcome = "ok";
+  // What changed, for a change: "name: Old name → New name", one changed setting a line. Never a
+  // secret, never case content. Empty for most rows.
+  std::string detail{};
 };
 
 struct AuditEntry {
@@ -34,6 +37,7 @@ struct AuditEntry {
   std::string object_id;
   std::string outcome;
   std::string client;
+  std::string detail{};  // AuditEvent::detail
 };
 
 struct AuditQuery {

@@ -18,7 +18,7 @@ std::string csv_cell(std::string_view text) {
 }
 
 void write_audit_csv_header(std::ostream& out) {
-  out << "id,time,actor,action,object_kind,object_id,outcome,client\r\n";
+  out << "id,time,actor,action,object_kind,object_id,outcome,client,detail\r\n";
 }
 
 void write_audit_csv_rows(const std::vector<AuditEntry>& entries, std::ostream& out) {
@@ -26,7 +26,7 @@ void write_audit_csv_rows(const std::vector<AuditEntry>& entries, std::ostream& 
     out << entry.id << ',' << csv_cell(entry.at) << ',' << csv_cell(entry.actor) << ','
         << csv_cell(entry.action) << ',' << csv_cell(entry.object_kind) << ','
         << csv_cell(entry.object_id) << ',' << csv_cell(entry.outcome) << ','
-        << csv_cell(entry.client) << "\r\n";
+        << csv_cell(entry.client) << ',' << csv_cell(entry.detail) << "\r\n";
   }
 }
 

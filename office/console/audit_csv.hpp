@@ -15,7 +15,8 @@ namespace panelpack::office::console {
 
 // One cell, escaped.
 std::string csv_cell(std::string_view text);
-// The header line "id,time,actor,action,object_kind,object_id,outcome,client".
+// The header line "id,time,actor,action,object_kind,object_id,outcome,client,detail"
+// (detail: what a change changed, "key: old → new" a line, in one quoted cell).
 void write_audit_csv_header(std::ostream& out);
 void write_audit_csv_rows(const std::vector<AuditEntry>& entries, std::ostream& out);
 

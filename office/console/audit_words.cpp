@@ -17,6 +17,7 @@ using Words = std::pair<std::string_view, std::string_view>;
 // Each code the program writes, with its words (docs/console.md has the same table).
 constexpr Words kActions[] = {
     {"account_add", "Added an account"},
+    {"account_change", "Changed an account's role or panels"},
     {"account_disable", "Disabled an account"},
     {"account_enable", "Enabled an account"},
     {"account_reset", "Reset an account with a one-time password"},
@@ -50,6 +51,7 @@ constexpr Words kActions[] = {
     {"record_sent", "Sent a decision record to the social worker and team manager"},
     {"session_end", "Was signed out: the session ended"},
     {"sessions_end", "Ended an account's sessions"},
+    {"setting_changed", "Changed a setting in office.json"},
     {"sign_in", "Signed in"},
     {"sign_out", "Signed out"},
     {"template_installed", "Installed a new version of a template"},

@@ -11,7 +11,7 @@ namespace {
 
 // Migration N (1-based) takes the file from version N-1 to N. Never edit one that shipped:
 // add the next.
-constexpr std::array<std::string_view, 1> kMigrations{{
+constexpr std::array<std::string_view, 2> kMigrations{{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -54,6 +54,11 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit is append-only: its rows cannot be changed'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit is append-only: its rows cannot be deleted'); END;
+)sql",
+    // 2: what a change changed, "key: old → new" (a setting's old and new value; never a
+    // secret or case content).
+    R"sql(
+ALTER TABLE audit ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 )sql",
 }};
 

@@ -51,6 +51,37 @@ void add_office_problems(FileValidation& report, const nlohmann::json& document,
 
 }  // namespace
 
+namespace {
+
+// The checks of a file read as `text`, into `report` (whose file is already named).
+void check_text(FileValidation& report, const std::string& text, const std::string& path,
+                const std::optional<std::string>& kind) {
+  nlohmann::json document;
+  try {
+    document = parse_json_document(text, report.file);
+  } catch (const JsonInputError& error) {
+    report.problems.push_back({error.position().line, error.position().column, error.pointer(),
+                               error.code(), bare_message(error, report.file), "", ""});
+    report.failure = OfficeError::Code::bad_input;
+    return;
+  }
+  report.schema = kind ? *kind : guess_schema_kind(document);
+  if (report.schema.empty()) {
+    report.problems.push_back({1, 0, "", "unknown_schema", "cannot tell which kind of file this is",
+                               "name it with --schema case, bookings, decision, agenda or office",
+                               ""});
+    report.failure = OfficeError::Code::bad_input;
+    return;
+  }
+  add_schema_problems(report, document, text);
+  if (report.problems.empty() && report.schema == "office") {
+    add_office_problems(report, document, text, path);
+  }
+  if (!report.problems.empty()) report.failure = OfficeError::Code::bad_input;
+}
+
+}  // namespace
+
 FileValidation validate_office_file(const std::string& path,
                                     const std::optional<std::string>& kind) {
   if (kind) schema_file_for(*kind);  // refuses an unknown name before the file is read
@@ -64,28 +95,15 @@ FileValidation validate_office_file(const std::string& path,
     report.failure = failure.code();
     return report;
   }
-  nlohmann::json document;
-  try {
-    document = parse_json_document(text, report.file);
-  } catch (const JsonInputError& error) {
-    report.problems.push_back({error.position().line, error.position().column, error.pointer(),
-                               error.code(), bare_message(error, report.file), "", ""});
-    report.failure = OfficeError::Code::bad_input;
-    return report;
-  }
-  report.schema = kind ? *kind : guess_schema_kind(document);
-  if (report.schema.empty()) {
-    report.problems.push_back({1, 0, "", "unknown_schema", "cannot tell which kind of file this is",
-                               "name it with --schema case, bookings, decision, agenda or office",
-                               ""});
-    report.failure = OfficeError::Code::bad_input;
-    return report;
-  }
-  add_schema_problems(report, document, text);
-  if (report.problems.empty() && report.schema == "office") {
-    add_office_problems(report, document, text, path);
-  }
-  if (!report.problems.empty()) report.failure = OfficeError::Code::bad_input;
+  check_text(report, text, path, kind);
+  return report;
+}
+
+FileValidation validate_office_text(const std::string& text,
+                                    const std::filesystem::path& office_json) {
+  FileValidation report;
+  report.file = display_name(office_json.string());
+  check_text(report, text, office_json.string(), std::string("office"));
   return report;
 }
 

@@ -3,6 +3,7 @@
 // schema, and an office.json also against the rules every command applies to it
 // (office/sitting/office_checks.hpp): every problem, typed, for any front end to show.
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,5 +39,11 @@ struct FileValidation {
 // a `kind` no schema has (bad_argument).
 FileValidation validate_office_file(const std::string& path,
                                     const std::optional<std::string>& kind);
+
+// The office.json `text` that would be at `office_json` (its templates resolve against that
+// folder), checked exactly as validate_office_file checks a file there: the office schema, then
+// the office checks. For a change to be checked before it is written.
+FileValidation validate_office_text(const std::string& text,
+                                    const std::filesystem::path& office_json);
 
 }  // namespace panelpack::office

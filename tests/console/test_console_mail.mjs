@@ -288,7 +288,7 @@ try {
     assert.equal(download.suggestedFilename(), 'panelpack-audit.csv')
     assert.equal(csv, command)
     assert.equal(csv.split('\r\n').filter((line) => line).length, 3)
-    assert.match(csv, /^id,time,actor,action,object_kind,object_id,outcome,client\r\n/)
+    assert.match(csv, /^id,time,actor,action,object_kind,object_id,outcome,client,detail\r\n/)
   })
   const exported = users(office, 'audit', '--action', 'audit_export')
   await check('the export is in the audit, with its filter, in words on the command line too', () => {

@@ -72,7 +72,7 @@ class Add(UsersTestCase):
         self.add("a@council.example", "--role", "viewer")
         self.assertEqual(stat.S_IMODE(self.database.parent.stat().st_mode), 0o700)
         self.assertEqual(stat.S_IMODE(self.database.stat().st_mode), 0o600)
-        self.assertEqual(self.rows("SELECT MAX(version) FROM schema_version"), [(1,)])
+        self.assertEqual(self.rows("SELECT MAX(version) FROM schema_version"), [(2,)])
 
     def test_a_member_belongs_to_the_panels_named(self):
         self.add("sam@council.example", "--role", "member", "--panel", "permanence",
@@ -195,7 +195,7 @@ class ListAndAudit(UsersTestCase):
         self.assertExit(result, SUCCESS)
         text = result.stdout.decode()
         self.assertTrue(text.startswith(
-            "id,time,actor,action,object_kind,object_id,outcome,client\r\n"), text)
+            "id,time,actor,action,object_kind,object_id,outcome,client,detail\r\n"), text)
         rows = list(csv.reader(io.StringIO(text, newline="")))
         self.assertEqual(len(rows), 4)
         self.assertEqual(rows[2][5], "'+sum@council.example")  # no formula in a spreadsheet

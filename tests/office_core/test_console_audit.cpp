@@ -37,10 +37,10 @@ TEST_F(Audit, TheFileIsPrivateInWalModeWithASchemaVersion) {
   EXPECT_EQ(mode_of(root() / "console"), 0700u);
   EXPECT_EQ(mode_of(store().file()), 0600u);
   EXPECT_EQ(query("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(query("SELECT MAX(version) FROM schema_version"), "1");
+  EXPECT_EQ(query("SELECT MAX(version) FROM schema_version"), "2");
   // Opening it again migrates nothing twice.
   ConsoleStore again(root(), {"permanence"});
-  EXPECT_EQ(query("SELECT COUNT(*) FROM schema_version"), "1");
+  EXPECT_EQ(query("SELECT COUNT(*) FROM schema_version"), "2");
 }
 
 TEST_F(Audit, AFileFromANewerPanelpackIsRefused) {
@@ -121,10 +121,10 @@ TEST_F(Audit, TheCsvExportHasAHeaderAndOneCrlfLinePerRowNewestFirst) {
   std::ostringstream csv;
   export_audit_csv(store(), {}, csv);
   EXPECT_EQ(csv.str(),
-            "id,time,actor,action,object_kind,object_id,outcome,client\r\n"
-            "2,2026-12-05T09:00:00Z,-,account_add,user,'=cmd|' /C calc'!A0,ok,cli:root\r\n"
+            "id,time,actor,action,object_kind,object_id,outcome,client,detail\r\n"
+            "2,2026-12-05T09:00:00Z,-,account_add,user,'=cmd|' /C calc'!A0,ok,cli:root,\r\n"
             "1,2026-12-05T09:00:00Z,amy@council.example,case_view,sitting,LCS900109,ok,"
-            "10.0.0.7\r\n");
+            "10.0.0.7,\r\n");
 }
 
 TEST_F(Audit, TheExportReadsEveryRowPastOnePage) {
