@@ -7,6 +7,7 @@
 #include "office/files.hpp"
 #include "office/records/decision_files.hpp"
 #include "office/records/decisions_change.hpp"
+#include "office/records/record_files.hpp"
 #include "office/records/record_state.hpp"
 
 namespace panelpack::office {
@@ -19,46 +20,8 @@ namespace {
 // Thrown inside change_decisions to leave the file as it is: the record is signed off.
 struct RecordLocked {};
 
-// The drafts file's JSON, or a new one for the sitting.
-ordered_json read_drafts_file(const fs::path& path, const std::string& panel_id,
-                              panel::CalendarDate date) {
-  std::error_code error;
-  if (!fs::exists(path, error)) {
-    return {{"securityMarking", "OFFICIAL-SENSITIVE"},
-            {"panel", panel_id},
-            {"date", date.iso()},
-            {"drafts", ordered_json::object()}};
-  }
-  try {
-    ordered_json json = ordered_json::parse(read_input(path.string()));
-    if (!json.is_object() || !json.contains("drafts") || !json["drafts"].is_object()) {
-      throw OfficeError(OfficeError::Code::bad_input,
-                        path.string() + " is not a drafts file: it has no \"drafts\" object");
-    }
-    return json;
-  } catch (const nlohmann::json::exception& problem) {
-    throw OfficeError(OfficeError::Code::bad_input,
-                      path.string() + " does not read as JSON (" + problem.what() +
-                          "): move it away and the drafts start again");
-  }
-}
-
-// True while the decision is a draft: not signed off (nor, in a file from before sign-off, its
-// minutes agreed), sent or on the child's file.
-bool still_a_draft(const ordered_json& file, const ordered_json& decision) {
-  const nlohmann::json sitting(file);
-  const nlohmann::json item(decision);
-  return record_state(sitting, &item) == RecordState::draft;
-}
-
-// The decision of `case_ref` in a decisions file's JSON, or null.
-ordered_json* decision_of(ordered_json& file, const std::string& case_ref) {
-  if (!file.contains("decisions") || !file["decisions"].is_array()) return nullptr;
-  for (auto& decision : file["decisions"]) {
-    if (decision.is_object() && decision.value("caseRef", "") == case_ref) return &decision;
-  }
-  return nullptr;
-}
+constexpr RecordSideFile kDraftsFile{"drafts", "a drafts file",
+                                     "move it away and the drafts start again"};
 
 // True when the sitting's decisions file (as it is now) has a decision for `case_ref`.
 bool in_decisions_file(const Workspace& workspace, const std::string& panel_id,
@@ -86,7 +49,7 @@ std::map<std::string, RecordDraft> load_record_drafts(const Workspace& workspace
                                                       const std::string& panel_id,
                                                       panel::CalendarDate date) {
   const fs::path path = record_drafts_path(workspace, panel_id, date);
-  const ordered_json file = read_drafts_file(path, panel_id, date);
+  const ordered_json file = read_record_side_file(path, panel_id, date, kDraftsFile);
   std::map<std::string, RecordDraft> drafts;
   for (const auto& [case_ref, draft] : file["drafts"].items()) {
     if (!draft.is_object()) continue;
@@ -108,7 +71,7 @@ DraftSave save_record_draft(const Workspace& workspace, const DraftSaveRequest& 
   fs::create_directories(path.parent_path(), error);
   // One save of this sitting's drafts at a time; the decisions file's own lock is taken inside.
   const FileLock lock(lock_path_beside(path));
-  ordered_json file = read_drafts_file(path, request.panel_id, request.date);
+  ordered_json file = read_record_side_file(path, request.panel_id, request.date, kDraftsFile);
   result.first = !file["drafts"].contains(request.case_ref);
   result.reading = read_entry(request.entry, request.people);
   bool was_in_file = false;

@@ -9,6 +9,7 @@
 #include "office/files.hpp"
 #include "office/records/decision_files.hpp"
 #include "office/records/decisions_change.hpp"
+#include "office/records/record_files.hpp"
 #include "office/records/record_state.hpp"
 
 namespace panelpack::office {
@@ -23,44 +24,9 @@ struct LeaveUnchanged {
   ChangeRefusal why = ChangeRefusal::none;
 };
 
-ordered_json read_history_file(const fs::path& path, const std::string& panel_id,
-                               panel::CalendarDate date) {
-  std::error_code error;
-  if (!fs::exists(path, error)) {
-    return {{"securityMarking", "OFFICIAL-SENSITIVE"},
-            {"panel", panel_id},
-            {"date", date.iso()},
-            {"records", ordered_json::object()}};
-  }
-  try {
-    ordered_json json = ordered_json::parse(read_input(path.string()));
-    if (!json.is_object() || !json.contains("records") || !json["records"].is_object()) {
-      throw OfficeError(OfficeError::Code::bad_input,
-                        path.string() + " is not a records' history: it has no \"records\" object");
-    }
-    return json;
-  } catch (const nlohmann::json::exception& problem) {
-    throw OfficeError(OfficeError::Code::bad_input,
-                      path.string() + " does not read as JSON (" + problem.what() +
-                          "): it holds the signed records' versions; restore it from a backup");
-  }
-}
-
-// True while the decision is a draft: not signed off (nor, in a file from before sign-off, its
-// minutes agreed), sent or on the child's file.
-bool still_a_draft(const ordered_json& file, const ordered_json& decision) {
-  const nlohmann::json sitting(file);
-  const nlohmann::json item(decision);
-  return record_state(sitting, &item) == RecordState::draft;
-}
-
-ordered_json* decision_of(ordered_json& file, const std::string& case_ref) {
-  if (!file.contains("decisions") || !file["decisions"].is_array()) return nullptr;
-  for (auto& decision : file["decisions"]) {
-    if (decision.is_object() && decision.value("caseRef", "") == case_ref) return &decision;
-  }
-  return nullptr;
-}
+constexpr RecordSideFile kHistoryFile{
+    "records", "a records' history",
+    "it holds the signed records' versions; restore it from a backup"};
 
 ordered_json version_entry(int version, const Signer& signer, const std::string& at,
                            const std::string& why, const ordered_json& decision) {
@@ -98,8 +64,8 @@ fs::path record_history_path(const Workspace& workspace, const std::string& pane
 
 std::vector<RecordVersion> record_versions(const Workspace& workspace, const std::string& panel_id,
                                            panel::CalendarDate date, const std::string& case_ref) {
-  const ordered_json history =
-      read_history_file(record_history_path(workspace, panel_id, date), panel_id, date);
+  const ordered_json history = read_record_side_file(record_history_path(workspace, panel_id, date),
+                                                     panel_id, date, kHistoryFile);
   std::vector<RecordVersion> versions;
   const auto found = history["records"].find(case_ref);
   if (found == history["records"].end() || !found->is_array()) return versions;
@@ -152,7 +118,8 @@ SignOffResult sign_off_records(const Workspace& workspace, const SignOffRequest&
     return result;
   }
   if (result.stale) return result;
-  ordered_json history = read_history_file(history_path, request.panel_id, request.date);
+  ordered_json history =
+      read_record_side_file(history_path, request.panel_id, request.date, kHistoryFile);
   for (std::size_t i = 0; i < result.signed_off.size(); ++i) {
     versions_of(history, result.signed_off[i])
         .push_back(version_entry(1, request.signer, at, "Signed off", signed_decisions[i]));
@@ -169,7 +136,8 @@ SignedChangeResult change_signed_record(const Workspace& workspace,
   std::error_code error;
   fs::create_directories(history_path.parent_path(), error);
   const FileLock lock(lock_path_beside(history_path));
-  ordered_json history = read_history_file(history_path, request.panel_id, request.date);
+  ordered_json history =
+      read_record_side_file(history_path, request.panel_id, request.date, kHistoryFile);
   const std::string at = panel::format_utc(request.now);
   ordered_json changed;
   try {
