@@ -8,6 +8,7 @@
 #include "office/error.hpp"
 #include "office/file_lock.hpp"
 #include "office/files.hpp"
+#include "office/office_change.hpp"
 #include "panel/office_config.hpp"
 #include "text/sha256.hpp"
 
@@ -115,18 +116,24 @@ TemplateVersion keep_version(const Workspace& workspace, const std::string& kind
   return details;
 }
 
-// office.json names `relative` for the kind, under office.json's lock; nothing when it does.
+// office.json names `relative` for the kind, through the one path that changes office.json
+// (its lock, keys kept in order, validated); nothing when it does already.
 void name_in_office(const Workspace& workspace, const std::string& kind,
                     const std::string& relative) {
-  const fs::path config = workspace.root() / "office.json";
-  const FileLock lock(lock_path_beside(config));
-  Json office = Json::parse(read_input(config.string()));
-  if (!office.contains("templates") || !office["templates"].is_object()) {
-    office["templates"] = Json::object();
+  const OfficeChangeResult result =
+      change_office(workspace.root(), nullptr, [&](nlohmann::ordered_json& office) {
+        if (!office.contains("templates") || !office["templates"].is_object()) {
+          office["templates"] = nlohmann::ordered_json::object();
+        }
+        office["templates"][kind] = relative;
+        return true;
+      });
+  if (!result.problems.empty()) {
+    std::string message = "office.json would not be valid naming " + relative + " for " + kind +
+                          ", so the template was not put in use:";
+    for (const std::string& line : problem_lines(result.problems)) message += "\n  " + line;
+    throw OfficeError(OfficeError::Code::bad_input, message);
   }
-  if (office["templates"].value(kind, "") == relative) return;
-  office["templates"][kind] = relative;
-  write_output(config, office.dump(2) + "\n");
 }
 
 // Where the kind is installed: the file office.json names when it has the same format, else
