@@ -115,7 +115,9 @@ TEST_F(DecisionRecords, ASecondRunReplacesTheFirstFolderWholeLeavingNoTemporarie
   std::set<std::string> expected{"manifest.json"};
   for (const auto& case_ref : kSittingCases) expected.insert(case_ref + " second.docx");
   EXPECT_EQ(names_in(records()), expected);
-  EXPECT_EQ(names_in(records().parent_path()), std::set<std::string>{"2026-12-15"});
+  // Beside the folder only its lock file (kept, as every lock file is), no temporary.
+  EXPECT_EQ(names_in(records().parent_path()),
+            (std::set<std::string>{".2026-12-15.lock", "2026-12-15"}));
   const auto manifest =
       nlohmann::json::parse(panelpack::templating::read_file(records() / "manifest.json"));
   EXPECT_EQ(manifest.at("records")[0].at("file"), kSittingCases[0] + " second.docx");
