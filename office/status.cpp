@@ -77,12 +77,9 @@ nlohmann::ordered_json to_json(const panel::Finding& finding) {
 nlohmann::ordered_json to_json(const OfficeStatus& status) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const auto& finding : status.findings) list.push_back(to_json(finding));
-  return {{"now", panel::utc_to_local(status.now).iso8601()},
-          {"cases", status.cases},
-          {"sittingsBooked", status.sittings_booked},
-          {"findings", std::move(list)},
-          {"recordsLate", status.records_late.to_json()},
-          {"problems", status.problems},
+  return {{"now", panel::utc_to_local(status.now).iso8601()}, {"cases", status.cases},
+          {"sittingsBooked", status.sittings_booked},         {"findings", std::move(list)},
+          {"recordsLate", status.records_late.to_json()},     {"problems", status.problems},
           {"overdueActions", status.overdue_actions}};
 }
 

@@ -19,10 +19,12 @@ namespace mustache = kainjow::mustache;
 namespace {
 
 constexpr std::array<panel::MailKind, 11> kKinds = {
-    panel::MailKind::reminder,       panel::MailKind::circulation, panel::MailKind::papers_missing,
-    panel::MailKind::minutes_due,    panel::MailKind::correction,  panel::MailKind::cancellation,
-    panel::MailKind::addendum,       panel::MailKind::pack_failed, panel::MailKind::chaser,
-    panel::MailKind::action_reminder, panel::MailKind::decision_record};
+    panel::MailKind::reminder,       panel::MailKind::circulation,
+    panel::MailKind::papers_missing, panel::MailKind::minutes_due,
+    panel::MailKind::correction,     panel::MailKind::cancellation,
+    panel::MailKind::addendum,       panel::MailKind::pack_failed,
+    panel::MailKind::chaser,         panel::MailKind::action_reminder,
+    panel::MailKind::decision_record};
 
 // One compiled file, with its path for messages.
 struct CompiledFile {
@@ -61,7 +63,8 @@ std::string tidy_blank_lines(const std::string& text) {
 }
 
 // The kinds added after offices made their own folders (the slot changes, the pack-failed
-// alert, the chaser, the action reminder, the decision record): an office's own folder may not have them yet.
+// alert, the chaser, the action reminder, the decision record): an office's own folder may not have
+// them yet.
 bool added_later(panel::MailKind kind) {
   return kind == panel::MailKind::correction || kind == panel::MailKind::cancellation ||
          kind == panel::MailKind::addendum || kind == panel::MailKind::pack_failed ||

@@ -49,7 +49,7 @@ struct TodayView {
   // The decisions' actions overdue today (action_list.hpp), by due date: the page lists the
   // first kTodayOverdueActions and links to the rest.
   std::vector<ActionRow> overdue_actions;
-  RecordsLate records_late;                       // decision records late, at each step
+  RecordsLate records_late;  // decision records late, at each step
 };
 
 inline constexpr std::size_t kTodayOverdueActions = 5;
