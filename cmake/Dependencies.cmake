@@ -19,3 +19,6 @@ find_package(Poco 1.11 CONFIG REQUIRED COMPONENTS Foundation Net NetSSL Crypto)
 find_package(SQLite3 REQUIRED)
 # The console's accounts and sessions: Argon2id password hashes and random tokens.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# The submission mailbox (issue 15): IMAP with TLS through libcurl, real-world MIME through GMime.
+find_package(CURL REQUIRED)
+pkg_check_modules(GMIME REQUIRED IMPORTED_TARGET gmime-3.0)

@@ -26,6 +26,13 @@ struct Attachment {
   std::string content_type;  // "application/pdf"; empty: application/octet-stream
 };
 
+// An iCalendar invitation (RFC 6047 iMIP) sent as a third alternative of the body,
+// "text/calendar; charset=UTF-8; method=REQUEST" (icalendar.hpp writes the text).
+struct CalendarPart {
+  std::string method;  // "REQUEST" or "CANCEL"
+  std::string text;    // the VCALENDAR, CRLF line ends
+};
+
 struct Message {
   Address from;
   std::vector<Address> to, cc;  // header only: the envelope recipient is given to send()
@@ -34,6 +41,7 @@ struct Message {
   std::string text;  // text/plain body, UTF-8; line ends of any kind
   std::string html;  // text/html alternative, UTF-8; empty: text only
   std::vector<Attachment> attachments;
+  std::optional<CalendarPart> calendar;  // an invitation beside the text and HTML
   std::string message_id;  // "<id@domain>"; empty: write_mime makes one
   std::vector<std::pair<std::string, std::string>> extra_headers;  // name, value
 };

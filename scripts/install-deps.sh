@@ -13,6 +13,7 @@ packages=(
   libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils python3-docx python3-jsonschema
   p7zip-full python3-aiosmtpd hyperfine strace wrk
   chromium
+  libcurl4-openssl-dev libgmime-3.0-dev dovecot-imapd python3-icalendar
 )
 # The console's front end (scripts/install-frontend.sh) needs Node.js and npm. A machine that
 # has them already (Node.js 20 from elsewhere, whose package conflicts with Debian's npm) keeps

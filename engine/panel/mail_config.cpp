@@ -99,6 +99,62 @@ SmtpConfig read_smtp(const json& object, const std::string& pointer) {
   return smtp;
 }
 
+IntakeConfig read_intake(const json& object, const std::string& pointer) {
+  IntakeConfig intake;
+  intake.host = required_string(object, "host", pointer);
+  const std::string security = optional_string(object, "security", pointer);
+  if (security.empty() || security == "imaps") {
+    intake.security = IntakeConfig::Security::imaps;
+  } else if (security == "starttls") {
+    intake.security = IntakeConfig::Security::starttls;
+  } else if (security == "plain") {
+    intake.security = IntakeConfig::Security::plain;
+  } else {
+    throw PanelError(
+        "invalid_field", child_pointer(pointer, "security"),
+        "expected imaps, starttls, or plain for a mailbox on this machine (127.0.0.1)");
+  }
+  const int default_port = intake.security == IntakeConfig::Security::imaps ? 993 : 143;
+  intake.port = optional_int(object, "port", pointer).value_or(default_port);
+  if (intake.port < 1 || intake.port > 65535) {
+    throw PanelError("invalid_field", child_pointer(pointer, "port"),
+                     "expected a port, 1 to 65535");
+  }
+  intake.username = required_string(object, "username", pointer);
+  intake.password = read_secret(object, pointer);
+  if (intake.password.empty()) {
+    throw PanelError("missing_secret", child_pointer(pointer, "passwordFile"),
+                     "the mailbox's login needs its password: give passwordFile or passwordEnv");
+  }
+  intake.ca_file = optional_string(object, "caFile", pointer);
+  if (const std::string folder = optional_string(object, "folder", pointer); !folder.empty()) {
+    intake.folder = folder;
+  }
+  const std::string processed = optional_string(object, "processed", pointer);
+  if (processed.empty() || processed == "flag") {
+    intake.processed = IntakeConfig::Processed::flag;
+  } else if (processed == "move") {
+    intake.processed = IntakeConfig::Processed::move;
+  } else {
+    throw PanelError("invalid_field", child_pointer(pointer, "processed"),
+                     "expected flag (keep the message where it is, flagged) or move");
+  }
+  if (const std::string folder = optional_string(object, "processedFolder", pointer);
+      !folder.empty()) {
+    intake.processed_folder = folder;
+  }
+  const int megabytes = optional_int(object, "maxAttachmentMB", pointer).value_or(20);
+  if (megabytes < 1 || megabytes > 200) {
+    throw PanelError("invalid_field", child_pointer(pointer, "maxAttachmentMB"),
+                     "expected 1 to 200 (megabytes)");
+  }
+  intake.max_attachment_bytes = static_cast<long long>(megabytes) * 1024 * 1024;
+  intake.connect_timeout_seconds =
+      seconds_between(object, "connectTimeoutSeconds", pointer, 15, 600);
+  intake.read_timeout_seconds = seconds_between(object, "readTimeoutSeconds", pointer, 60, 3600);
+  return intake;
+}
+
 }  // namespace
 
 MailConfig parse_mail_config(const json& json, const std::string& pointer) {
@@ -112,6 +168,12 @@ MailConfig parse_mail_config(const json& json, const std::string& pointer) {
   mail.smtp = read_smtp(required_object(json, "smtp", pointer), child_pointer(pointer, "smtp"));
   mail.circulation = parse_circulation_config(member(json, "circulation", pointer),
                                               child_pointer(pointer, "circulation"));
+  if (const nlohmann::json* intake = member(json, "intake", pointer)) {
+    if (!intake->is_object()) {
+      throw PanelError("invalid_field", child_pointer(pointer, "intake"), "expected an object");
+    }
+    mail.intake = read_intake(*intake, child_pointer(pointer, "intake"));
+  }
   return mail;
 }
 

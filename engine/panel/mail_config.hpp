@@ -56,11 +56,33 @@ struct CirculationConfig {
   bool needs_zip() const noexcept { return attach != PackAttachment::pdf; }
 };
 
+// The submission mailbox `panelpack intake` reads papers from (issue 15, docs/mail.md): IMAP
+// over TLS, the login's password from a file or the environment as the relay's.
+struct IntakeConfig {
+  std::string host;
+  // imaps (993, TLS from the start, the default), starttls (143, TLS before the login), or
+  // plain: no TLS, allowed only for a mailbox on loopback.
+  enum class Security { imaps, starttls, plain } security = Security::imaps;
+  int port = 993;
+  std::string username;
+  SecretSource password;
+  std::string ca_file;           // PEM file of trusted CAs, from the office folder
+  std::string folder = "INBOX";  // where new papers arrive
+  // What happens to a message once read: flagged with the keyword (kept where it is), or moved
+  // to `processed_folder`. Never deleted.
+  enum class Processed { flag, move } processed = Processed::flag;
+  std::string processed_folder = "Filed";
+  long long max_attachment_bytes = 20LL * 1024 * 1024;  // larger attachments are refused
+  int connect_timeout_seconds = 15;
+  int read_timeout_seconds = 60;
+};
+
 struct MailConfig {
   Person from;  // name and email
   std::optional<Person> reply_to;
   SmtpConfig smtp;
   CirculationConfig circulation;
+  std::optional<IntakeConfig> intake;  // absent: the office reads no mailbox
 };
 
 // What to do instead of typing a password into office.json (said wherever one is refused).

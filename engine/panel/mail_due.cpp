@@ -321,6 +321,12 @@ std::string to_string(MailKind kind) {
       return "action_reminder";
     case MailKind::decision_record:
       return "decision_record";
+    case MailKind::confirmation:
+      return "confirmation";
+    case MailKind::invitation:
+      return "invitation";
+    case MailKind::intake_reply:
+      return "intake_reply";
   }
   return "reminder";
 }

@@ -43,6 +43,16 @@ enum class MailKind {
   // A child's agreed decision record, sent by hand from the Decision records page to the case
   // file's social worker and team manager: never planned by tick (office/records/records_out.hpp).
   decision_record,
+  // Issue 15. To each presenter when their case is booked: the slot, venue, papers due and the
+  // submission mailbox, with an iCalendar invitation (REQUEST; a moved slot is the same UID with
+  // a higher SEQUENCE, a removal METHOD:CANCEL) (office/invitations/).
+  confirmation,
+  // Issue 15. To the chair and members, one per sitting: an iCalendar invitation to the sitting,
+  // updated the same way when its time or place changes, cancelled with it (office/invitations/).
+  invitation,
+  // Issue 15. To whoever sent a paper to the submission mailbox: received (on time or late), or
+  // what was wrong with it (office/intake/).
+  intake_reply,
 };
 
 // "reminder", "circulation", "papers-missing", "minutes-due", "pack-failed", "chaser",

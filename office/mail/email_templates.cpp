@@ -18,13 +18,14 @@ namespace mustache = kainjow::mustache;
 
 namespace {
 
-constexpr std::array<panel::MailKind, 11> kKinds = {
+constexpr std::array<panel::MailKind, 14> kKinds = {
     panel::MailKind::reminder,       panel::MailKind::circulation,
     panel::MailKind::papers_missing, panel::MailKind::minutes_due,
     panel::MailKind::correction,     panel::MailKind::cancellation,
     panel::MailKind::addendum,       panel::MailKind::pack_failed,
     panel::MailKind::chaser,         panel::MailKind::action_reminder,
-    panel::MailKind::decision_record};
+    panel::MailKind::decision_record, panel::MailKind::confirmation,
+    panel::MailKind::invitation,      panel::MailKind::intake_reply};
 
 // One compiled file, with its path for messages.
 struct CompiledFile {
@@ -69,7 +70,8 @@ bool added_later(panel::MailKind kind) {
   return kind == panel::MailKind::correction || kind == panel::MailKind::cancellation ||
          kind == panel::MailKind::addendum || kind == panel::MailKind::pack_failed ||
          kind == panel::MailKind::chaser || kind == panel::MailKind::action_reminder ||
-         kind == panel::MailKind::decision_record;
+         kind == panel::MailKind::decision_record || kind == panel::MailKind::confirmation ||
+         kind == panel::MailKind::invitation || kind == panel::MailKind::intake_reply;
 }
 
 bool has_any_file(const fs::path& folder, const std::string& base) {

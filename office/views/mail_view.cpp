@@ -110,7 +110,7 @@ std::vector<OutboxLine> lines_of(const OutboxListing& listing) {
 }  // namespace
 
 std::string mail_kind_words(const std::string& kind) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 11> kWords{{
+  static const std::array<std::pair<std::string_view, std::string_view>, 14> kWords{{
       {"reminder", "Reminder to a presenter"},
       {"circulation", "Pack circulated to the panel"},
       {"papers-missing", "Missing papers, to the team manager"},
@@ -122,6 +122,9 @@ std::string mail_kind_words(const std::string& kind) {
       {"chaser", "Chaser for a missing paper, to a presenter"},
       {"action_reminder", "Reminder of an action, to its owner"},
       {"decision_record", "Decision record, to the social worker and team manager"},
+      {"confirmation", "Booking confirmation and invitation, to a presenter"},
+      {"invitation", "Invitation to the sitting, to the panel"},
+      {"intake_reply", "Reply to a paper sent to the submission mailbox"},
   }};
   for (const auto& [code, words] : kWords) {
     if (code == kind) return std::string{words};
