@@ -14,4 +14,23 @@ fi
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund
+
+# GDS Transport is licensed for gov.uk services only, so the console never serves it; the
+# stylesheet's @font-face rules are taken out so a browser never asks for the font files (a
+# request that fails on some pages and not others). The console's own stylesheet names the
+# system fonts instead.
+/usr/bin/python3 - node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css <<'PYTHON'
+import os
+import re
+import sys
+
+path = sys.argv[1]
+with open(path, encoding="utf-8") as css:
+    text = css.read()
+without_fonts = re.sub(r"@font-face\{[^}]*\}", "", text)
+if without_fonts != text:
+    with open(path + ".tmp", "w", encoding="utf-8") as css:
+        css.write(without_fonts)
+    os.replace(path + ".tmp", path)
+PYTHON
 echo "install-frontend: installed in $(pwd)/node_modules"

@@ -126,6 +126,12 @@ try {
     assert.equal(css.headers()['content-type'], 'text/css; charset=utf-8')
     assertSecurityHeaders(css.headers(), 'static file', 'public, max-age=3600')
   })
+  const cssText = await css.text()
+  await check('the GOV.UK stylesheet served names no GDS Transport font file (install-frontend.sh takes them out)', () => {
+    assert.ok(cssText.includes('.govuk-template'), 'the stylesheet is the GOV.UK one')
+    assert.ok(!cssText.includes('@font-face'), 'an @font-face rule is left')
+    assert.ok(!cssText.includes('/assets/fonts/'), 'a font file is named')
+  })
 
   const missing = await page.goto(server.url + 'no-such-page')
   const missingHeading = (await page.locator('h1').innerText()).trim()
