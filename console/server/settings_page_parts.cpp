@@ -50,6 +50,47 @@ nlohmann::ordered_json without_empty_errors(nlohmann::ordered_json data) {
   return data;
 }
 
+namespace {
+
+// The words a problem is named by in the summary and beside its field: the field's own label,
+// shortened (the validator's words alone, "-2 is too small", say nothing of which field).
+std::string field_words(const std::string& field) {
+  static const std::map<std::string, std::string, std::less<>> kFields{
+      {"name", "Name"},
+      {"type", "Kind of panel"},
+      {"chair-name", "Chair's name"},
+      {"chair-role", "Chair's role"},
+      {"chair-team", "Chair's team"},
+      {"chair-email", "Chair's email address"},
+      {"role", "Role on the panel"},
+      {"team", "Team"},
+      {"email", "Email address"},
+      {"host", "Relay host name"},
+      {"port", "Port"},
+      {"security", "Encryption (TLS)"},
+      {"from-name", "Name the mail comes from"},
+      {"from-email", "Address the mail comes from"},
+      {"allowed-domains", "Allowed email domains"},
+  };
+  if (const auto found = kFields.find(field); found != kFields.end()) return found->second;
+  static const std::map<std::string, std::string, std::less<>> kRules{
+      {"papersDue", "Papers due"}, {"pack", "Pack circulated"}, {"minutes", "Records due"}};
+  static const std::map<std::string, std::string, std::less<>> kRuleParts{
+      {"kind", "how it is counted"},
+      {"count", "how many days"},
+      {"direction", "before or after"},
+      {"weekday", "weekday"},
+      {"time", "time of day"}};
+  const std::size_t dash = field.find('-');
+  if (dash == std::string::npos) return {};
+  const auto rule = kRules.find(field.substr(0, dash));
+  const auto part = kRuleParts.find(field.substr(dash + 1));
+  if (rule == kRules.end() || part == kRuleParts.end()) return {};
+  return rule->second + ", " + part->second;
+}
+
+}  // namespace
+
 Reply answer_setting(ConsoleSite& site, RequestContext& request,
                      const office::settings::SettingsResult& result, const std::string& object_id,
                      const std::string& done_location, const std::string& page,
@@ -72,9 +113,11 @@ Reply answer_setting(ConsoleSite& site, RequestContext& request,
   nlohmann::json summary = nlohmann::json::array();
   for (const office::settings::SettingProblem& problem : result.problems) {
     const std::string field = problem.field.empty() ? first_field : problem.field;
-    summary.push_back({{"text", problem.message}, {"href", "#" + field}});
+    const std::string words = field_words(problem.field);
+    const std::string message = words.empty() ? problem.message : words + ": " + problem.message;
+    summary.push_back({{"text", message}, {"href", "#" + field}});
     // Two problems at one field: both in the summary, the first beside it.
-    errors.emplace(field, problem.message);
+    errors.emplace(field, message);
   }
   nlohmann::json data = form_page(errors);
   data["has_errors"] = true;

@@ -23,9 +23,9 @@ const char* rule_label(const std::string& key) {
 }
 
 const char* rule_hint(const std::string& key) {
-  if (key == "papersDue") return "When presenters' papers are due (papersDue in office.json)";
-  if (key == "pack") return "When the agenda and papers go to the members (pack in office.json)";
-  return "When the minutes and decision records are due (minutes in office.json)";
+  if (key == "papersDue") return "When presenters' papers are due";
+  if (key == "pack") return "When the agenda and papers go to the members";
+  return "When the minutes and decision records are due";
 }
 
 std::string error_at(const FieldErrors& errors, const std::string& id) {
