@@ -47,6 +47,12 @@ void append_cell(std::string& out, const Sheet& sheet, const Cell& cell, std::si
 
 }  // namespace
 
+std::string csv_text_field(std::string_view text) {
+  std::string field;
+  append_text_field(field, std::string(text));
+  return field;
+}
+
 std::string write_csv(const Sheet& sheet, const CsvOptions& options) {
   detail::check_sheet_shape(sheet);
   std::string out;

@@ -2,6 +2,7 @@
 // Writing one sheet as CSV (RFC 4180) that Excel and LibreOffice Calc read as UTF-8.
 
 #include <string>
+#include <string_view>
 
 #include "spreadsheet/workbook.hpp"
 
@@ -20,5 +21,9 @@ struct CsvOptions {
 // character = + - @ tab or line break) gets a ' in front. Highlights are not kept.
 // Throws SpreadsheetError as write_xlsx does, except that the sheet name is not checked.
 std::string write_csv(const Sheet& sheet, const CsvOptions& options = {});
+
+// One text field exactly as write_csv writes it (the formula guard, then quotes when needed),
+// for a CSV written row by row as it is read (the console's audit export).
+std::string csv_text_field(std::string_view text);
 
 }  // namespace panelpack::spreadsheet

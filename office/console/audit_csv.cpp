@@ -1,20 +1,13 @@
 #include "office/console/audit_csv.hpp"
 
+#include "spreadsheet/csv_writer.hpp"
+
 namespace panelpack::office::console {
 
 std::string csv_cell(std::string_view text) {
-  std::string cell(text);
-  const bool formula = !cell.empty() && cell != "-" &&
-                       (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-                        cell[0] == '\t' || cell[0] == '\r');
-  if (formula) cell.insert(cell.begin(), '\'');
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (const char c : cell) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
+  // The lone "-" (nobody) is no formula: a guard would print '- in every anonymous row.
+  if (text == "-") return "-";
+  return spreadsheet::csv_text_field(text);
 }
 
 void write_audit_csv_header(std::ostream& out) {

@@ -1,8 +1,8 @@
 #pragma once
-// The audit as CSV (RFC 4180: comma-separated, CRLF line ends, a field with a comma, quote or
-// line break in double quotes, a quote doubled) for a spreadsheet, safe to open: a cell that
-// starts with = + - @ TAB or CR gets a leading single quote, so no spreadsheet runs it as a
-// formula (OWASP, "CSV injection"). The lone "-" (nobody) is left as it is: it is no formula.
+// The audit as CSV for a spreadsheet, each field written as the tracker's CSV writes it
+// (spreadsheet/csv_writer.hpp: RFC 4180, CRLF line ends, quotes where needed, and a leading '
+// on a cell that starts with = + - @ TAB or CR so no spreadsheet runs it as a formula: OWASP,
+// "CSV injection"). The lone "-" (nobody) is left as it is: it is no formula.
 
 #include <ostream>
 #include <string>
