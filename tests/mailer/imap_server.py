@@ -64,10 +64,18 @@ def _die_with_parent():
 
 
 class ImapServer:
-    def __init__(self, folder, imaps_port=0, starttls_port=0):
+    def __init__(self, folder, imaps_port=0, starttls_port=0, tls=True, capability=None,
+                 timezone=None):
+        """tls=False: one listener without TLS at all (no STARTTLS offered, plain logins from
+        loopback), as `starttls_port`. capability: the CAPABILITY list announced after login
+        (Dovecot's imap_capability), to play an older server. timezone: the server's TZ, which
+        its INTERNALDATEs are written in."""
         self.folder = Path(folder).resolve()
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.imaps_port = imaps_port or free_port()
+        self.tls = tls
+        self.capability = capability
+        self.timezone = timezone
+        self.imaps_port = (imaps_port or free_port()) if tls else None
         self.starttls_port = starttls_port or free_port()
         self.user, self.password = USER, PASSWORD
         self.process = None
@@ -103,6 +111,16 @@ class ImapServer:
         key.chmod(0o600)
         self.log = self.folder / "dovecot.log"
         self.config = self.folder / "dovecot.conf"
+        tls_settings = (f"ssl = required\nssl_cert = <{self.certificate}\nssl_key = <{key}\n"
+                        "ssl_min_protocol = TLSv1.2\ndisable_plaintext_auth = yes" if self.tls
+                        else "ssl = no\ndisable_plaintext_auth = no")
+        if self.capability:
+            tls_settings += f"\nimap_capability = {self.capability}"
+        imaps_listener = (f"""  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {self.imaps_port}
+    ssl = yes
+  }}""" if self.tls else "")
         self.config.write_text(f"""# Written by tests/mailer/imap_server.py for one test run.
 base_dir = {self.folder}/run
 state_dir = {self.folder}/state
@@ -110,11 +128,7 @@ log_path = {self.log}
 info_log_path = {self.log}
 protocols = imap
 listen = 127.0.0.1
-ssl = required
-ssl_cert = <{self.certificate}
-ssl_key = <{key}
-ssl_min_protocol = TLSv1.2
-disable_plaintext_auth = yes
+{tls_settings}
 auth_mechanisms = plain login
 auth_verbose = yes
 default_internal_user = {internal_user}
@@ -140,11 +154,7 @@ service imap-login {{
     address = 127.0.0.1
     port = {self.starttls_port}
   }}
-  inet_listener imaps {{
-    address = 127.0.0.1
-    port = {self.imaps_port}
-    ssl = yes
-  }}
+{imaps_listener}
 }}
 service stats {{
   unix_listener stats-reader {{
@@ -155,11 +165,13 @@ service stats {{
   }}
 }}
 """)
+        environment = dict(os.environ, TZ=self.timezone) if self.timezone else None
         self.process = subprocess.Popen([DOVECOT, "-F", "-c", str(self.config)],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                        preexec_fn=_die_with_parent)
+                                        env=environment, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 20
-        while not (self._listening(self.imaps_port) and self._listening(self.starttls_port)):
+        while not all(self._listening(port) for port in (self.imaps_port, self.starttls_port)
+                      if port):
             if self.process.poll() is not None:
                 raise RuntimeError("Dovecot did not start: " + self.process.stderr.read().decode()
                                    + self._log_tail())
@@ -200,8 +212,11 @@ service stats {{
     # -- putting mail in and reading it back (imaplib, over IMAPS) -----------------------------
 
     def client(self):
-        context = ssl.create_default_context(cafile=str(self.ca_file))
-        imap = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=context)
+        if self.tls:
+            context = ssl.create_default_context(cafile=str(self.ca_file))
+            imap = imaplib.IMAP4_SSL("127.0.0.1", self.imaps_port, ssl_context=context)
+        else:
+            imap = imaplib.IMAP4("127.0.0.1", self.starttls_port)
         imap.login(self.user, self.password)
         return imap
 
@@ -261,10 +276,15 @@ def main():
                         "(default: a new temporary folder)")
     parser.add_argument("--port", type=int, default=0, help="the IMAPS port (default: free)")
     parser.add_argument("--starttls-port", type=int, default=0, help="(default: free)")
+    parser.add_argument("--no-tls", action="store_true",
+                        help="one listener without TLS (plain logins from loopback)")
+    parser.add_argument("--capability", help="the CAPABILITY announced after login "
+                        "(e.g. 'IMAP4rev1 UIDPLUS' for a server without MOVE)")
     parser.add_argument("--info-file", help="also write the JSON description here")
     args = parser.parse_args()
     folder = Path(args.folder or tempfile.mkdtemp(prefix="imap-test-"))
-    server = ImapServer(folder, args.port, args.starttls_port)
+    server = ImapServer(folder, args.port, args.starttls_port, tls=not args.no_tls,
+                        capability=args.capability)
     info = {"host": "127.0.0.1", "imaps_port": server.imaps_port,
             "starttls_port": server.starttls_port, "ca_file": str(server.ca_file),
             "user": server.user, "password": server.password, "folder": str(folder),

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -56,7 +57,8 @@ def setUpModule():
     global SERVER
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="imap-", dir=WORK_DIR))
-    SERVER = ImapServer(folder)
+    # The server writes INTERNALDATE in its own zone: +0530 here, so the offset is read too.
+    SERVER = ImapServer(folder, timezone="IST-5:30")
     for name, make in make_received_messages.MAKERS.items():
         MESSAGES[name], _ = make()
 
@@ -96,6 +98,11 @@ class Listing(unittest.TestCase):
             self.assertEqual(message["size"], len(MESSAGES[name]))
             self.assertEqual(message["arrived"], int(arrived.timestamp()), name)
             self.assertFalse(message["too_large"])
+        client = SERVER.client()
+        client.select("Listing", readonly=True)
+        _, dates = client.uid("FETCH", "1", "(INTERNALDATE)")
+        client.logout()
+        self.assertIn(b'"01-Dec-2026 15:45:00 +0530"', dates[0])  # 10:15 UTC
         # Reading changes no flag: unread stays unread, read stays read, nothing is filed.
         flags = {uid: flags for uid, flags, _ in SERVER.messages("Listing")}
         self.assertEqual(flags[2], ["\\Seen"])
@@ -158,6 +165,51 @@ class Processing(unittest.TestCase):
                                      "--processed-folder", "Done papers"))["messages"], [])
 
 
+class AnOlderServer(unittest.TestCase):
+    """Dovecot without TLS (so no STARTTLS) and announcing no MOVE, on loopback."""
+
+    @classmethod
+    def setUpClass(cls):
+        folder = Path(tempfile.mkdtemp(prefix="imap-older-", dir=WORK_DIR))
+        cls.server = ImapServer(folder, tls=False,
+                                capability="IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE UIDPLUS")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+
+    def plain(self, *extra, security="plain"):
+        return tool("list", "--host", "127.0.0.1", "--port", str(self.server.starttls_port),
+                    "--security", security, "--user", self.server.user, *extra)
+
+    def test_starttls_is_refused_when_the_server_does_not_offer_it(self):
+        answer = self.plain(security="starttls")
+        self.assertEqual(answer["error"], "mailbox_tls", answer)
+        self.assertIn("does not offer STARTTLS", answer["message"])
+
+    def test_without_move_a_message_is_copied_and_flagged(self):
+        self.server.append(MESSAGES["outlook"], FIRST_ARRIVAL, "INBOX")
+        answer = self.plain("--processed", "move", "--mark")
+        self.assertNotIn("error", answer, answer)
+        self.assertEqual(answer["marked"], 1)
+        self.assertEqual([raw for _, _, raw in self.server.messages("Filed")],
+                         [MESSAGES["outlook"]])
+        (_, flags, raw), = self.server.messages("INBOX")
+        self.assertEqual(raw, MESSAGES["outlook"])
+        self.assertIn("$PanelpackFiled", flags)
+        self.assertNotIn("\\Deleted", flags)
+        self.assertEqual(self.plain("--processed", "move")["messages"], [])
+
+
+class LoadOnDemand(unittest.TestCase):
+    def test_the_mailer_links_neither_libcurl_nor_gmime(self):
+        needed = subprocess.run(["readelf", "-d", TOOL], capture_output=True, text=True,
+                                check=True).stdout
+        self.assertIn("NEEDED", needed)
+        for library in ("libcurl", "libgmime", "libglib"):
+            self.assertNotIn(library, needed)
+
+
 class Errors(unittest.TestCase):
     def test_a_wrong_password_is_a_login_error_that_never_shows_the_password(self):
         answer = tool(*imaps(), password="not-the-password-42")
@@ -173,6 +225,20 @@ class Errors(unittest.TestCase):
         self.assertEqual(answer["error"], "mailbox_unreachable", answer)
         self.assertTrue(answer["temporary"])
         self.assertEqual(answer["where"], f"127.0.0.1:{port}")
+
+    def test_a_silent_server_times_out_as_unreachable_and_temporary(self):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+            silent.bind(("127.0.0.1", 0))
+            silent.listen(4)  # connections complete in the kernel; nothing is ever said
+            port = silent.getsockname()[1]
+            for security in ("imaps", "starttls"):
+                started = time.monotonic()
+                answer = tool("list", "--host", "127.0.0.1", "--port", str(port), "--security",
+                              security, "--ca", str(SERVER.ca_file), "--user", SERVER.user,
+                              "--connect-timeout", "2", "--read-timeout", "2")
+                self.assertEqual(answer["error"], "mailbox_unreachable", (security, answer))
+                self.assertTrue(answer["temporary"])
+                self.assertLess(time.monotonic() - started, 15)
 
     def test_a_certificate_not_from_the_ca_file_is_a_tls_error(self):
         other = Path(tempfile.mkdtemp(prefix="other-ca-", dir=WORK_DIR))
