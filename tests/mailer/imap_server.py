@@ -8,7 +8,8 @@ before TLS). The certificate is a throw-away self-signed one made with `openssl 
 password; mail in Maildir under the folder; Dovecot's base_dir, state_dir and log there too.
 
 As root (CI), Dovecot's own processes run as Debian's `dovecot` and `dovenull` users and the mail
-as `nobody` (Dovecot refuses mail access as UID 0); as anyone else, everything runs as that user.
+as `nobody` (Dovecot refuses mail access as UID 0); as anyone else, everything runs as that user,
+without the login processes' chroot (which needs root).
 
 As a module:
     with ImapServer(folder) as server:
@@ -121,6 +122,9 @@ class ImapServer:
     port = {self.imaps_port}
     ssl = yes
   }}""" if self.tls else "")
+        # chroot needs root: as another user, the login and anvil processes run without it.
+        unprivileged = "" if root else "service anvil {\n  chroot =\n}\n"
+        login_chroot = "" if root else "  chroot =\n"
         self.config.write_text(f"""# Written by tests/mailer/imap_server.py for one test run.
 base_dir = {self.folder}/run
 state_dir = {self.folder}/state
@@ -149,8 +153,8 @@ namespace inbox {{
   inbox = yes
   separator = /
 }}
-service imap-login {{
-  inet_listener imap {{
+{unprivileged}service imap-login {{
+{login_chroot}  inet_listener imap {{
     address = 127.0.0.1
     port = {self.starttls_port}
   }}
