@@ -140,6 +140,62 @@ Content-Transfer-Encoding: base64
     return raw.encode(), expected
 
 
+def outlook_related():
+    """Outlook with a signature logo: mixed > related > (alternative (plain + html), the inline
+    image001.png with a Content-ID) + a PDF. The logo is a file too (intake decides about it)."""
+    logo = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+    data = pdf_bytes("Later life letter LCS900108")
+    raw = crlf(f"""From: "Smith, Jo" <jo.smith@example-council.gov.uk>
+To: panel@example-council.gov.uk
+Subject: LCS900108 later life letter
+Date: Fri, 4 Dec 2026 11:00:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="_006_mixed_"
+
+--_006_mixed_
+Content-Type: multipart/related; boundary="_005_related_"; type="multipart/alternative"
+
+--_005_related_
+Content-Type: multipart/alternative; boundary="_000_alt_"
+
+--_000_alt_
+Content-Type: text/plain; charset="us-ascii"
+
+Later life letter attached.
+--_000_alt_
+Content-Type: text/html; charset="us-ascii"
+
+<html><body><p>Later life letter attached.</p><img src="cid:image001.png@01DB4A"></body></html>
+--_000_alt_--
+
+--_005_related_
+Content-Type: image/png; name="image001.png"
+Content-Description: image001.png
+Content-Disposition: inline; filename="image001.png"
+Content-ID: <image001.png@01DB4A>
+Content-Transfer-Encoding: base64
+
+{b64_lines(logo)}
+
+--_005_related_--
+
+--_006_mixed_
+Content-Type: application/pdf; name="Later life letter.pdf"
+Content-Disposition: attachment; filename="Later life letter.pdf"
+Content-Transfer-Encoding: base64
+
+{b64_lines(data)}
+
+--_006_mixed_--
+""")
+    expected = {"from_name": "Smith, Jo", "from_email": "jo.smith@example-council.gov.uk",
+                "subject": "LCS900108 later life letter", "message_id": "",
+                "text_contains": ["Later life letter attached."], "text_lacks": ["<img", "cid:"],
+                "files": [file_entry("image001.png", "image/png", logo),
+                          file_entry("Later life letter.pdf", "application/pdf", data)]}
+    return raw.encode(), expected
+
+
 def iphone():
     """An iPhone: mixed with inline text parts around an attachment whose name is raw UTF-8 in the
     header (no encoding at all), and an Apple-Mail boundary."""
@@ -362,7 +418,7 @@ Content-Transfer-Encoding: base64
     return raw.encode(), expected
 
 
-MAKERS = {"outlook": outlook, "iphone": iphone, "forwarded": forwarded,
+MAKERS = {"outlook": outlook, "outlook_related": outlook_related, "iphone": iphone, "forwarded": forwarded,
           "two_attachments": two_attachments, "no_attachment": no_attachment,
           "winmail": winmail, "broken": broken}
 
