@@ -18,7 +18,7 @@ struct LondonTime {
 
 struct CalendarEvent {
   // Stable for the life of the meeting: the same UID with a higher sequence updates it.
-  std::string uid;  // "booking-permanence-2026-12-15-LCS900102@northbridge.gov.uk"
+  std::string uid;   // "booking-permanence-2026-12-15-LCS900102@northbridge.gov.uk"
   int sequence = 0;  // 0 for the first invitation; each update or the cancellation adds one
   enum class Method { request, cancel } method = Method::request;
   LondonTime start, end;

@@ -42,7 +42,7 @@ struct Message {
   std::string html;  // text/html alternative, UTF-8; empty: text only
   std::vector<Attachment> attachments;
   std::optional<CalendarPart> calendar;  // an invitation beside the text and HTML
-  std::string message_id;  // "<id@domain>"; empty: write_mime makes one
+  std::string message_id;                // "<id@domain>"; empty: write_mime makes one
   std::vector<std::pair<std::string, std::string>> extra_headers;  // name, value
 };
 
