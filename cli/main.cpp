@@ -27,7 +27,7 @@ namespace {
 using Command = ExitCode (*)(std::span<const std::string>);
 
 // Every command by name: the one table dispatch, help and usage errors read.
-constexpr std::array<std::pair<std::string_view, Command>, 22> kCommands{{
+constexpr std::array<std::pair<std::string_view, Command>, 23> kCommands{{
     {"render", run_render},   {"check", run_check},         {"validate", run_validate},
     {"fields", run_fields},   {"calendar", run_calendar},   {"book", run_book},
     {"chase", run_chase},     {"apologies", run_apologies}, {"agenda", run_agenda},
@@ -35,7 +35,7 @@ constexpr std::array<std::pair<std::string_view, Command>, 22> kCommands{{
     {"outbox", run_outbox},   {"decisions", run_decisions}, {"tracker", run_tracker},
     {"report", run_report},   {"init", run_init},           {"users", run_users},
     {"serve", run_serve},     {"actions", run_actions},     {"templates", run_templates},
-    {"records", run_records},
+    {"records", run_records}, {"intake", run_intake},
 }};
 
 Command command_named(const std::string& word) {

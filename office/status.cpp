@@ -4,10 +4,39 @@
 #include <string_view>
 #include <utility>
 
+#include "office/error.hpp"
+#include "office/intake/intake_status.hpp"
+#include "office/intake/unmatched.hpp"
 #include "office/records/decision_files.hpp"
 #include "panel/sitting_attention.hpp"
 
 namespace panelpack::office {
+
+namespace {
+
+// One line about the submission mailbox, or "" when all is well there.
+std::string intake_line(const Workspace& workspace, std::vector<std::string>& problems) {
+  std::string line;
+  try {
+    const std::optional<IntakeStatus> last = read_intake_status(workspace);
+    if (last && !last->ok) {
+      line = "the last reading of the submission mailbox failed at " +
+             panel::utc_to_local(last->at).iso8601() + ": " + last->error;
+    }
+    const std::size_t waiting = list_unmatched(workspace).size();
+    if (waiting > 0) {
+      if (!line.empty()) line += "; ";
+      line += std::to_string(waiting) +
+              (waiting == 1 ? " paper from the mailbox waits" : " papers from the mailbox wait") +
+              " to be placed: see the Mailbox page in the console";
+    }
+  } catch (const OfficeError& failure) {
+    problems.emplace_back(failure.what());
+  }
+  return line;
+}
+
+}  // namespace
 
 OfficeStatus office_status(const Workspace& workspace, panel::UtcInstant now) {
   OfficeStatus status;
@@ -37,6 +66,7 @@ OfficeStatus office_status(const Workspace& workspace, panel::UtcInstant now) {
   }
   status.records_late =
       count_records_late(workspace.office(), decisions, now, workspace.calendar());
+  status.intake = intake_line(workspace, status.problems);
   return status;
 }
 
@@ -80,7 +110,7 @@ nlohmann::ordered_json to_json(const OfficeStatus& status) {
   return {{"now", panel::utc_to_local(status.now).iso8601()}, {"cases", status.cases},
           {"sittingsBooked", status.sittings_booked},         {"findings", std::move(list)},
           {"recordsLate", status.records_late.to_json()},     {"problems", status.problems},
-          {"overdueActions", status.overdue_actions}};
+          {"overdueActions", status.overdue_actions},         {"intake", status.intake}};
 }
 
 }  // namespace panelpack::office

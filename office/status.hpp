@@ -25,6 +25,9 @@ struct OfficeStatus {
   std::size_t overdue_actions = 0;
   // Decision records past their deadline and not on the child's file, by the step they stopped at.
   RecordsLate records_late;
+  // The submission mailbox, when it needs a look: the last intake failed ("the last reading of
+  // the submission mailbox failed at ...: ...") or papers wait unmatched; "" when neither.
+  std::string intake;
   // Files left out because they do not read, each naming the file: the findings may miss
   // what they hold.
   std::vector<std::string> problems;
@@ -40,7 +43,8 @@ std::string finding_title(const std::string& kind);
 // "detail"}: no names, no case content.
 nlohmann::ordered_json to_json(const panel::Finding& finding);
 
-// {"now", "cases", "sittingsBooked", "findings", "recordsLate", "problems", "overdueActions"}
+// {"now", "cases", "sittingsBooked", "findings", "recordsLate", "problems", "overdueActions",
+// "intake"}
 // (`panelpack status --json`).
 nlohmann::ordered_json to_json(const OfficeStatus& status);
 

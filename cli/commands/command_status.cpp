@@ -68,6 +68,9 @@ ExitCode run_status(std::span<const std::string> words) {
                 << " sent but not on the child's file\n";
     }
   }
+  if (!arguments.has("json") && !status.intake.empty()) {
+    std::cout << "  mailbox: " << status.intake << '\n';
+  }
   for (const auto& problem : status.problems) {
     std::cerr << "panelpack: skipped: " << problem << '\n';
   }

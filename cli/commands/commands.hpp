@@ -29,6 +29,7 @@ ExitCode run_tracker(std::span<const std::string> words);
 ExitCode run_report(std::span<const std::string> words);
 ExitCode run_tick(std::span<const std::string> words);
 ExitCode run_outbox(std::span<const std::string> words);
+ExitCode run_intake(std::span<const std::string> words);
 ExitCode run_init(std::span<const std::string> words);
 ExitCode run_users(std::span<const std::string> words);
 ExitCode run_templates(std::span<const std::string> words);

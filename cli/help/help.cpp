@@ -34,6 +34,7 @@ Usage:
   panelpack pack PANEL DATE [--pdf] [--password-file FILE | --password-env NAME]
   panelpack status [--json]
   panelpack tick [--dry-run]
+  panelpack intake [--json]
   panelpack outbox [list|retry|cancel] [ID | --key PREFIX] [--json]
   panelpack decisions PANEL DATE [--name PATTERN] [--no-pdf]
   panelpack records send PANEL DATE [CASEREF] | records on-file PANEL DATE CASEREF [--reference X]
@@ -62,6 +63,7 @@ The office (run in the office folder, or give --office DIR or set PANELPACK_OFFI
   status    what needs attention: children not yet considered, PPTMs overdue, late papers
   tick      mail what is due: reminders, the pack's circulation, missing papers, minutes
   outbox    the mail sent and waiting: list, retry or cancel
+  intake    file the papers sent to the submission mailbox, and answer their senders
   chase     email a case's presenters that a paper is missing (a chaser), sent by the tick
 After a sitting:
   decisions each child's decision record, named for upload to the child's file

@@ -123,12 +123,61 @@ Example:
   panelpack chase permanence 2026-12-15 LCS900108 --paper chronology
 )";
 
+constexpr std::string_view intake_text = R"(Usage:
+  panelpack intake [--json] [--office DIR] [--now TIME]
+
+Reads the new messages of the submission mailbox (office.json mail.intake: IMAP over TLS,
+the login's password from passwordFile or passwordEnv, as the relay's) and files the papers
+they carry. tick runs it first when mail.intake is set, so its replies go out in the same
+tick; the console's Mailbox page runs it on demand. For each file of each message, oldest
+first:
+  checked   a Word document (DOCX), an OpenDocument text (ODT) or a PDF by its content,
+            not by its name; no larger than maxAttachmentMB; not a zip bomb, not
+            password-protected, not damaged. Otherwise it is refused and the sender told why.
+  matched   the case: a case reference (a file in cases/) in the subject or the file name,
+            else in the message's text, else the sender when they present exactly one
+            booking still to come. The sitting: the case's next one not yet started whose
+            booking asks for the paper. The paper: a word in the file name, else the subject,
+            else the text: chronology, care plan, assessment (CPR, PAR), matching (matching
+            report, proforma), referral, finance request, CPM report.
+  filed     stored as papers/CASEREF/TYPE-DATE-TIME.EXT and recorded received when the
+            message reached the mailbox, on time or late by the panel's papersDue rule; the
+            sender gets "Received: Chronology for LCS900108, on time for the panel of 15
+            December" (kind intake_reply, templates/email/intake_reply.*).
+  unmatched no reference, two references or two kinds of paper, a case not booked: kept in
+            OFFICE/intake/unmatched/ for the administrator to place on the console's Mailbox
+            page; the sender is told it was received and will be placed.
+A sender outside allowedDomains is never filed automatically and never answered: the paper
+waits, unmatched. Pictures in a signature are left alone. Each message is then marked in the
+mailbox (the keyword $PanelpackFiled, or moved to processedFolder with "processed": "move");
+nothing is ever deleted. OFFICE/intake/seen.json remembers each message and each file's
+SHA-256, so a second run, or one after a crash, records nothing twice and replies nothing
+twice. How the run went is kept in OFFICE/intake/status.json for the Today page and
+panelpack status.
+
+One line per paper is printed, with ids only (message UIDVALIDITY/UID, case reference, paper
+type), never a subject, a file name or a name.
+
+Options:
+  --json                  print the result as JSON: counts and the lines.
+
+Exit codes here: 0 every paper filed (or nothing new); 1 a paper was refused or left
+unmatched (a person should look), or office.json has no mail.intake; 3 the mailbox could not
+be read (down, TLS, login refused: the message says which), nothing lost.
+
+Examples:
+  panelpack intake                               # read the mailbox now
+  panelpack intake --now 2026-12-10T09:00 --json
+)";
+
 }  // namespace
 
 std::optional<std::string_view> mail_help_for(std::string_view command) {
   static const std::string tick = office_command_help(tick_text);
   static const std::string outbox = office_command_help(outbox_text);
   static const std::string chase = office_command_help(chase_text);
+  static const std::string intake = office_command_help(intake_text);
+  if (command == "intake") return intake;
   if (command == "tick") return tick;
   if (command == "outbox") return outbox;
   if (command == "chase") return chase;

@@ -17,15 +17,15 @@
 namespace panelpack::office {
 
 struct UnmatchedPaper {
-  std::string id;               // "20261205T101500Z-3f2a9c01": arrival time and hash, sortable
-  panel::UtcInstant arrived;    // when the message reached the mailbox
-  std::string from_email;       // the sender
-  std::string subject;          // the message's subject (OFFICIAL-SENSITIVE: shown, never logged)
-  std::string filename;         // as the sender named it
-  std::string stored_file;      // the file's name inside the entry's folder ("paper.docx")
-  std::string sha256;           // of the file: what makes a second intake of it the same one
-  std::string reason;           // why it was not placed, in words ("no case reference found")
-  std::string message_key;      // the mailbox message it came in ("UIDVALIDITY/UID")
+  std::string id;             // "20261205T101500Z-3f2a9c01": arrival time and hash, sortable
+  panel::UtcInstant arrived;  // when the message reached the mailbox
+  std::string from_email;     // the sender
+  std::string subject;        // the message's subject (OFFICIAL-SENSITIVE: shown, never logged)
+  std::string filename;       // as the sender named it
+  std::string stored_file;    // the file's name inside the entry's folder ("paper.docx")
+  std::string sha256;         // of the file: what makes a second intake of it the same one
+  std::string reason;         // why it was not placed, in words ("no case reference found")
+  std::string message_key;    // the mailbox message it came in ("UIDVALIDITY/UID")
   // What intake could tell, to pre-fill the assign form: a case reference and a paper type.
   std::string guessed_case_ref;
   std::string guessed_paper_type;
@@ -45,5 +45,9 @@ std::optional<UnmatchedPaper> find_unmatched(const Workspace& workspace, const s
 
 // The stored file of a waiting paper (for the console to offer it for download).
 std::filesystem::path unmatched_file(const Workspace& workspace, const UnmatchedPaper& paper);
+
+// OFFICE/intake/.intake.lock: held by add_unmatched and intake's seen.json, and by whoever
+// moves an entry out of unmatched/ (assign_unmatched), so an entry is never half-moved.
+std::filesystem::path intake_lock_path(const Workspace& workspace);
 
 }  // namespace panelpack::office

@@ -9,6 +9,8 @@
 #include "mailer/outbox.hpp"
 #include "mailer/transport.hpp"
 #include "office/file_lock.hpp"
+#include "office/intake/intake_status.hpp"
+#include "office/intake/office_mailbox.hpp"
 #include "office/mail/mail_settings.hpp"
 #include "office/tick/action_reminders.hpp"
 #include "office/tick/sitting_notices_file.hpp"
@@ -52,6 +54,52 @@ void report_gap(std::optional<panel::UtcInstant> last_tick, panel::UtcInstant no
   log.event(Kind::note, "",
             "the last tick ran at " + log_time(*last_tick) + ", " + gap +
                 " ago: catching up what was due since");
+}
+
+// Reads the submission mailbox first, so its replies go in this tick's drain and papers filed
+// now are not chased. A mailbox down for now is a warning (the next tick tries again); one that
+// refuses TLS or the login is a problem a person must fix.
+void take_in_papers(const Workspace& workspace, panel::UtcInstant now, TickLog& log) {
+  const std::string subject = "intake";
+  // Said when it starts and when it ends, not every five minutes while the mailbox is down.
+  std::optional<IntakeStatus> before;
+  try {
+    before = read_intake_status(workspace);
+  } catch (const OfficeError&) {
+    before.reset();  // a damaged status file: this run writes it anew
+  }
+  const bool was_failing = before && !before->ok;
+  try {
+    const IntakeResult result = run_office_intake_or_mail_error(workspace, {now});
+    if (was_failing) log.event(Kind::note, subject, "intake: the mailbox can be read again");
+    for (const std::string& line : result.lines) log.event(Kind::note, subject, "intake: " + line);
+    if (result.filed + result.refused + result.unmatched > 0) {
+      log.event(Kind::note, subject,
+                "intake: " + std::to_string(result.messages) + " messages, " +
+                    std::to_string(result.filed) + " papers filed, " +
+                    std::to_string(result.refused) + " refused, " +
+                    std::to_string(result.unmatched) + " left unmatched");
+    }
+  } catch (const mailer::MailError& failure) {
+    if (failure.temporary() || failure.code() == "mailbox_unreachable") {
+      if (!was_failing || before->error_code != failure.code()) {
+        log.event(Kind::note, subject,
+                  std::string("warning: intake: ") + failure.what() +
+                      "; nothing was lost, each tick reads the mailbox again (said once: "
+                      "OFFICE/intake/status.json keeps it)");
+      }
+    } else {
+      log.problem(OfficeError::Code::bad_input, "office.json /mail/intake",
+                  std::string("intake: ") + failure.what() +
+                      "; fix office.json /mail/intake or the mailbox's password");
+    }
+  } catch (const OfficeError& failure) {
+    if (failure.code() == OfficeError::Code::busy) {
+      log.event(Kind::note, subject, std::string("intake: ") + failure.what());
+    } else {
+      log.problem(failure.code(), failure.where().file, std::string("intake: ") + failure.what());
+    }
+  }
 }
 
 // Writes what a tick would send now as .eml files; the office's outbox is only read.
@@ -132,6 +180,7 @@ TickResult tick(const Workspace& workspace, const TickOptions& options, EventSin
   const bool dry = options.dry_run;
   const auto last_tick = read_last_tick(tick_state_path(workspace));
   if (!dry) report_gap(last_tick, options.now, log);
+  if (!dry && mail.intake) take_in_papers(workspace, options.now, log);
   const panel::MailPlan plan = plan_tick(workspace, options.now, log);
 
   // A dry run does not create the outbox; it reads the one there is.
