@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "office/error.hpp"
 #include "office/intake/intake_status.hpp"
 #include "office/intake/unmatched.hpp"
 #include "office/records/decision_files.hpp"
