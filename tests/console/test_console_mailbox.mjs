@@ -71,7 +71,7 @@ const url = server.url
 const browser = await launchChromium()
 const errors = []
 try {
-  const admin = await pageSignedInAs(browser, office, url, errors, { user: 'ada.admin@council.example', role: 'administrator', name: 'Ada Admin', password: 'a kettle of slow green fish' })
+  const admin = await pageSignedInAs(browser, office, url, errors, { user: 'ada.admin@council.example', role: 'administrator', name: 'Ada Admin', password: 'a kettle of slow green fish' }, { acceptDownloads: true })
 
   // 1. Today's card and the menu's count.
   await admin.goto(url + 'today')
