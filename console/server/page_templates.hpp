@@ -31,6 +31,8 @@ class PageTemplates {
       "case_list", "case_page", "case_form", "case_sections",
       // Mail.
       "mail", "mail_cancel",
+      // The submission mailbox (issue 15).
+      "mailbox",
       // The tracker and the quarterly report.
       "reports", "reports_tracker", "reports_quarterly",
       // Actions (issue 14).

@@ -15,6 +15,7 @@
 #include "console/server/access.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/cookies.hpp"
+#include "console/server/mailbox_pages.hpp"
 #include "console/server/multipart_form.hpp"
 #include "console/server/next_path.hpp"
 #include "console/server/route_table.hpp"
@@ -70,6 +71,9 @@ nlohmann::json page_values(const ConsoleSite& site, const RequestContext& reques
       data["is_member"] = true;
     } else {
       data["reads_office"] = true;
+      // The menu's count of papers from the mailbox waiting to be placed (none: no count).
+      const std::size_t waiting = mailbox_waiting_in(site.office_root);
+      if (waiting > 0) data["mailbox_waiting"] = std::to_string(waiting);
     }
     data["nav_" + navigation_section(request.path)] = true;
   }

@@ -6,6 +6,7 @@
 #include "console/server/case_pages.hpp"
 #include "console/server/console_pages.hpp"
 #include "console/server/mail_pages.hpp"
+#include "console/server/mailbox_pages.hpp"
 #include "console/server/pack_addendum_pages.hpp"
 #include "console/server/pack_pages.hpp"
 #include "console/server/record_pages.hpp"
@@ -104,6 +105,13 @@ const Route kRoutes[] = {
     {"GET", "/mail/{id}/cancel", Role::administrator, "mail", mail_cancel_confirm},
     {"POST", "/mail/{id}/cancel", Role::administrator, "", mail_cancel_submit},
     {"POST", "/mail/{id}/retry", Role::administrator, "", mail_retry_submit},
+
+    // The submission mailbox (issue 15): its unmatched papers name children in their subjects,
+    // so each view is audited, and each download (mailbox_pages.cpp); administrators act.
+    {"GET", "/mailbox", Role::viewer, "mailbox", mailbox_page},
+    {"GET", "/mailbox/{id}/file", Role::viewer, "", mailbox_file_download},
+    {"POST", "/mailbox/check", Role::administrator, "", mailbox_check_submit},
+    {"POST", "/mailbox/{id}/assign", Role::administrator, "", mailbox_assign_submit},
 
     // Recording a sitting and signing its records off (issue 14).
     // Readers read the records (each names children: views audited); members are refused.

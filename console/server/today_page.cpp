@@ -5,9 +5,11 @@
 
 #include <string>
 
+#include "console/server/mailbox_pages.hpp"
 #include "console/server/sitting_words.hpp"
 #include "console/server/today_pages.hpp"
 #include "office/console/console_store.hpp"
+#include "office/intake/intake_status.hpp"
 #include "office/mail/mail_content.hpp"
 #include "office/views/today_view.hpp"
 
@@ -79,10 +81,38 @@ nlohmann::json schedule_rows(const std::vector<office::ScheduledMail>& mails) {
   return rows;
 }
 
+// The submission mailbox's card: shown when its last reading failed, or papers wait to be
+// placed; nothing otherwise.
+nlohmann::json mailbox_card(const office::Workspace& workspace, const std::filesystem::path& root) {
+  nlohmann::json card = nlohmann::json::object();
+  std::optional<office::IntakeStatus> status;
+  try {
+    status = office::read_intake_status(workspace);
+  } catch (const office::OfficeError& error) {
+    card["failed"] = true;  // a status file that does not read is itself news
+    card["at"] = "at its last run";
+    card["error"] = error.what();
+  }
+  if (status && !status->ok) {
+    card["failed"] = true;
+    card["at"] = moment_words(panel::utc_to_local(status->at));
+    card["error"] = status->error;
+  }
+  const std::size_t waiting = mailbox_waiting_in(root);
+  if (waiting > 0) {
+    card["waiting"] = waiting == 1
+                          ? std::string("1 paper from the mailbox waits to be placed")
+                          : std::to_string(waiting) + " papers from the mailbox wait to be placed";
+  }
+  if (!card.empty()) card["show"] = true;
+  return card;
+}
+
 }  // namespace
 
 Reply today_page(ConsoleSite& site, RequestContext& request) {
-  const office::TodayView view = office::today(site.workspace(), office::console::system_now());
+  const office::Workspace workspace = site.workspace();
+  const office::TodayView view = office::today(workspace, office::console::system_now());
   nlohmann::json sittings = nlohmann::json::array();
   for (const office::ComingSitting& coming : view.next_sittings) {
     nlohmann::json row = sitting_row(coming.sitting);
@@ -105,6 +135,7 @@ Reply today_page(ConsoleSite& site, RequestContext& request) {
       {"sending_today", schedule_rows(view.sending_today)},
       {"problems", problems}};
   data["has_problems"] = !view.problems.empty();
+  data["mailbox_card"] = mailbox_card(workspace, site.office_root);
   // Decision records late at each step (issue 14, records out).
   data["records_late"] = {{"count", view.records_late.total()},
                           {"any_late", view.records_late.total() > 0},
