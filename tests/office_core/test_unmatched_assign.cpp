@@ -63,7 +63,8 @@ class UnmatchedAssign : public ::testing::Test {
   // The chronology 108's booking records, as bookings/permanence/2026-12-15.json has it.
   nlohmann::json chronologies_of_108() const {
     nlohmann::json found = nlohmann::json::array();
-    for (const auto& item : nlohmann::json::parse(bookings_text())["items"]) {
+    const nlohmann::json bookings = nlohmann::json::parse(bookings_text());
+    for (const auto& item : bookings["items"]) {
       if (item["caseRef"] != "LCS900108") continue;
       for (const auto& paper : item.value("papers", nlohmann::json::array())) {
         if (paper["type"] == "chronology") found.push_back(paper);
@@ -91,7 +92,7 @@ TEST_F(UnmatchedAssign, ThePaperIsRecordedWhenItArrivedAndTheSenderIsToldOnce) {
             SampleOfficeCopy::read(kDocx));
 
   const nlohmann::json recorded = chronologies_of_108();
-  ASSERT_EQ(recorded.size(), 1U) << recorded.dump();
+  ASSERT_EQ(recorded.size(), 1U) << bookings_text();
   EXPECT_EQ(panelpack::panel::parse_instant(recorded[0]["receivedAt"].get<std::string>()),
             at("2026-12-01T10:15"));
   EXPECT_EQ(recorded[0]["file"], result.stored_as);
