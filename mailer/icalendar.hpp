@@ -33,7 +33,8 @@ struct CalendarEvent {
 // The VCALENDAR text, CRLF line ends, lines folded at 75 octets without splitting a UTF-8
 // character, TEXT values escaped (\\ \; \, \n). Throws MailError "invalid_calendar" for an
 // empty UID, an end not after the start, or a time that does not exist in London (in the hour
-// the clocks go forward).
+// the clocks go forward); also for a UID that is not printable ASCII, a DTSTAMP not in the form
+// above, a date not on the calendar, or no attendee; "invalid_address" for a bad email.
 std::string write_icalendar(const CalendarEvent& event);
 
 // "REQUEST" or "CANCEL": the METHOD, and the method= parameter of the text/calendar part.

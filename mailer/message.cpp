@@ -146,6 +146,20 @@ void validate_content_type(std::string_view type) {
   }
 }
 
+// What write_mime needs of an invitation: a method it can name in the part's Content-Type (RFC
+// 6047 2.4) and text that is an iCalendar object (icalendar.hpp writes both).
+void validate_calendar(const CalendarPart& calendar) {
+  if (calendar.method != "REQUEST" && calendar.method != "CANCEL") {
+    throw MailError("invalid_calendar", printable(calendar.method),
+                    "a calendar part's method must be REQUEST or CANCEL");
+  }
+  if (calendar.text.rfind("BEGIN:VCALENDAR", 0) != 0) {
+    throw MailError("invalid_calendar", printable(calendar.text.substr(0, 40)),
+                    "a calendar part's text must be an iCalendar object, starting "
+                    "BEGIN:VCALENDAR");
+  }
+}
+
 }  // namespace
 
 std::string make_message_id(std::string_view domain) {
@@ -238,6 +252,7 @@ void validate_message(const Message& message) {
     }
     validate_content_type(attachment.content_type);
   }
+  if (message.calendar) validate_calendar(*message.calendar);
 }
 
 }  // namespace panelpack::mailer

@@ -63,7 +63,8 @@ bool domain_allowed(std::string_view email, std::span<const std::string> allowed
 
 // Everything write_mime would refuse, checked without reading the attachments: addresses,
 // at least one To, the Message-ID's form, extra header names (RFC 5322 ftext, not one the
-// writer sets itself), attachment content types. Throws MailError.
+// writer sets itself), attachment content types, a calendar part's method (REQUEST or CANCEL)
+// and that its text starts BEGIN:VCALENDAR ("invalid_calendar"). Throws MailError.
 void validate_message(const Message& message);
 
 }  // namespace panelpack::mailer

@@ -466,23 +466,60 @@ void write_base64_file(std::ostream& out, const Attachment& attachment) {
 struct EncodedBodies {
   std::string text;
   std::string html;
+  std::string calendar;  // base64 in 76-column lines, so its CRLF line ends arrive unchanged
 };
 
-// The body: text and HTML as multipart/alternative, or the one of them there is.
+// A MIME part: its header lines (each ending CRLF) and its encoded body.
+struct Part {
+  std::string headers;
+  std::string_view body;
+};
+
+// RFC 6047 2.4: the method parameter says what the iCalendar object's METHOD says.
+std::string calendar_part_headers(const CalendarPart& calendar) {
+  return "Content-Type: text/calendar; charset=UTF-8; method=" + calendar.method +
+         "\r\nContent-Transfer-Encoding: base64\r\n";
+}
+
+std::string base64_lines(std::string_view bytes) {
+  std::string lines;
+  for (std::size_t at = 0; at < bytes.size(); at += kBase64LineBytes) {
+    lines += text::base64(bytes.substr(at, std::min(kBase64LineBytes, bytes.size() - at)));
+    lines += kCrlf;
+  }
+  return lines;
+}
+
+// The body: the text, the HTML and the invitation there are, as multipart/alternative when
+// more than one (plainest first, as RFC 2046 5.1.4 and Outlook expect), else the one part.
 void write_body(std::ostream& out, const Message& message, const EncodedBodies& bodies) {
   const bool has_html = !message.html.empty();
   const bool has_text = !message.text.empty() || !has_html;
-  if (has_text && has_html) {
-    const std::string boundary = make_boundary(bodies.text, bodies.html);
-    out << multipart_header("alternative", boundary) << kCrlf << "--" << boundary << kCrlf
-        << text_part_headers("plain") << kCrlf << bodies.text << kCrlf << "--" << boundary << kCrlf
-        << text_part_headers("html") << kCrlf << bodies.html << kCrlf << "--" << boundary << "--"
-        << kCrlf;
-  } else if (has_html) {
-    out << text_part_headers("html") << kCrlf << bodies.html << kCrlf;
-  } else {
-    out << text_part_headers("plain") << kCrlf << bodies.text << kCrlf;
+  std::vector<Part> parts;
+  if (has_text) parts.push_back({text_part_headers("plain"), bodies.text});
+  if (has_html) parts.push_back({text_part_headers("html"), bodies.html});
+  if (message.calendar)
+    parts.push_back({calendar_part_headers(*message.calendar), bodies.calendar});
+  if (parts.size() == 1) {
+    out << parts.front().headers << kCrlf << parts.front().body << kCrlf;
+    check_stream(out);
+    return;
   }
+  const std::string boundary = make_boundary(bodies.text, bodies.html);
+  out << multipart_header("alternative", boundary) << kCrlf;
+  for (const Part& part : parts) {
+    out << "--" << boundary << kCrlf << part.headers << kCrlf << part.body << kCrlf;
+  }
+  out << "--" << boundary << "--" << kCrlf;
+  check_stream(out);
+}
+
+// The invitation again as a file, invite.ics: Thunderbird and Apple Mail offer that one when
+// they do not read the text/calendar alternative.
+void write_invite_file(std::ostream& out, const std::string& calendar_base64) {
+  out << "Content-Type: application/ics; name=\"invite.ics\"\r\n"
+      << "Content-Transfer-Encoding: base64\r\n"
+      << content_disposition("invite.ics") << kCrlf << calendar_base64;
   check_stream(out);
 }
 
@@ -507,10 +544,12 @@ void write_mime(std::ostream& out, const Message& message,
   }
   headers += "MIME-Version: 1.0\r\n";
 
-  const EncodedBodies bodies{quoted_printable(normalise_body(message.text)),
-                             quoted_printable(normalise_body(message.html))};
+  const EncodedBodies bodies{
+      quoted_printable(normalise_body(message.text)),
+      quoted_printable(normalise_body(message.html)),
+      message.calendar ? base64_lines(message.calendar->text) : std::string()};
   out << headers;
-  if (message.attachments.empty()) {
+  if (message.attachments.empty() && !message.calendar) {
     write_body(out, message, bodies);
     return;
   }
@@ -530,6 +569,10 @@ void write_mime(std::ostream& out, const Message& message,
         << content_disposition(name) << kCrlf;
     check_stream(out);
     write_base64_file(out, attachment);
+  }
+  if (message.calendar) {
+    out << kCrlf << "--" << boundary << kCrlf;
+    write_invite_file(out, bodies.calendar);
   }
   out << kCrlf << "--" << boundary << "--" << kCrlf;
   check_stream(out);

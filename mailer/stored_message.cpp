@@ -53,6 +53,10 @@ std::string message_json(const Message& message, const std::vector<SpooledFile>&
   json headers = json::array();
   for (const auto& [name, value] : message.extra_headers) headers.push_back({name, value});
   stored["extra_headers"] = headers;
+  // Kept as written, so a later drain sends the invitation made when the message was queued.
+  if (message.calendar) {
+    stored["calendar"] = {{"method", message.calendar->method}, {"text", message.calendar->text}};
+  }
   // Invalid UTF-8 is replaced rather than refused; write_mime would replace it anyway.
   return stored.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -79,6 +83,12 @@ Message message_from(const std::string& text, const fs::path& spool,
   for (const json& header : stored.at("extra_headers")) {
     message.extra_headers.emplace_back(header.at(0).get<std::string>(),
                                        header.at(1).get<std::string>());
+  }
+  // Rows queued before invitations existed have no "calendar".
+  if (stored.contains("calendar")) {
+    const json& calendar = stored.at("calendar");
+    message.calendar = CalendarPart{calendar.at("method").get<std::string>(),
+                                    calendar.at("text").get<std::string>()};
   }
   return message;
 }

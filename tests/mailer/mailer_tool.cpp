@@ -3,6 +3,7 @@
 // JSON line per item) on stdout; mailer errors are reported as {"error": code, ...}, exit 0.
 //
 //   mailer_tool mime   --message M.json [--date UNIX]             MIME on stdout
+//   mailer_tool ical   --event E.json                            the VCALENDAR on stdout
 //   mailer_tool connect SMTP...                                  connect, EHLO, TLS, AUTH, QUIT
 //   mailer_tool send   SMTP... --message M.json --from ADDR --to ADDR [--to ADDR...]
 //   mailer_tool queue  --db F --now UNIX [--allowed a.org,b.org]  JSON lines on stdin:
@@ -12,6 +13,7 @@
 //   mailer_tool counts --db F
 //   mailer_tool retry  --db F --now UNIX (--id N | --failed)
 //   mailer_tool cancel --db F (--id N | --prefix P)
+// A message's "event" (see event_from) becomes its calendar part through calendar_part().
 // SMTP...: --host H --port P [--security starttls|plain] [--ca FILE] [--user U --password P]
 //          [--read-timeout S] [--connect-timeout S]
 
@@ -26,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "mailer/icalendar.hpp"
 #include "mailer/mail_error.hpp"
 #include "mailer/mime_writer.hpp"
 #include "mailer/outbox.hpp"
@@ -76,6 +79,35 @@ mailer::Address address_from(const json& value) {
   return mailer::Address{value.value("name", ""), value.at("email").get<std::string>()};
 }
 
+// {"year","month","day","hour","minute"}
+mailer::LondonTime london_time_from(const json& value) {
+  return mailer::LondonTime{value.at("year").get<int>(), value.at("month").get<int>(),
+                            value.at("day").get<int>(), value.at("hour").get<int>(),
+                            value.at("minute").get<int>()};
+}
+
+// {"uid", "sequence", "method": "request"|"cancel", "start", "end", "stamp_utc", "summary",
+//  "location", "description", "organizer", "attendees": [...]}
+mailer::CalendarEvent event_from(const json& value) {
+  mailer::CalendarEvent event;
+  event.uid = value.at("uid").get<std::string>();
+  event.sequence = value.value("sequence", 0);
+  event.method = value.value("method", "request") == "cancel"
+                     ? mailer::CalendarEvent::Method::cancel
+                     : mailer::CalendarEvent::Method::request;
+  event.start = london_time_from(value.at("start"));
+  event.end = london_time_from(value.at("end"));
+  event.stamp_utc = value.at("stamp_utc").get<std::string>();
+  event.summary = value.value("summary", "");
+  event.location = value.value("location", "");
+  event.description = value.value("description", "");
+  event.organizer = address_from(value.at("organizer"));
+  for (const json& attendee : value.value("attendees", json::array())) {
+    event.attendees.push_back(address_from(attendee));
+  }
+  return event;
+}
+
 mailer::Message message_from(const json& value) {
   mailer::Message message;
   message.from = address_from(value.at("from"));
@@ -95,6 +127,7 @@ mailer::Message message_from(const json& value) {
     message.extra_headers.emplace_back(header.at(0).get<std::string>(),
                                        header.at(1).get<std::string>());
   }
+  if (value.contains("event")) message.calendar = mailer::calendar_part(event_from(value["event"]));
   return message;
 }
 
@@ -140,6 +173,14 @@ void print(const json& value) {
 int mime(const Options& options) {
   const mailer::Message message = read_message(required(options, "message"));
   mailer::write_mime(std::cout, message, unix_time(option(options, "date", "1765789200")));
+  std::cout.flush();
+  return 0;
+}
+
+int ical(const Options& options) {
+  std::ifstream in(required(options, "event"));
+  if (!in) throw std::runtime_error("cannot read " + required(options, "event"));
+  std::cout << mailer::write_icalendar(event_from(json::parse(in)));
   std::cout.flush();
   return 0;
 }
@@ -307,13 +348,15 @@ int cancel(const Options& options) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: mailer_tool mime|connect|send|queue|drain|list|counts|retry|cancel ...\n";
+    std::cerr
+        << "usage: mailer_tool mime|ical|connect|send|queue|drain|list|counts|retry|cancel ...\n";
     return 2;
   }
   const std::string command = argv[1];
   try {
     const Options options = parse_options(argc, argv);
     if (command == "mime") return mime(options);
+    if (command == "ical") return ical(options);
     if (command == "connect") return connect_command(options);
     if (command == "send") return send(options);
     if (command == "queue") return queue(options);

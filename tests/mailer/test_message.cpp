@@ -147,3 +147,20 @@ TEST(MailError, KnowsWhichCodesAreAboutTheSession) {
   EXPECT_FALSE(mailer::MailError("invalid_address", "jo", "x").session_level());
   EXPECT_TRUE(mailer::MailError("timeout", "h:25", "x", true).temporary());
 }
+
+TEST(ValidateMessage, ACalendarPartNeedsRequestOrCancelAndAVcalendar) {
+  mailer::Message message = minimal_message();
+  message.calendar = mailer::CalendarPart{"REQUEST", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"};
+  EXPECT_EQ(code_of_message(message), "accepted");
+  message.calendar->method = "CANCEL";
+  EXPECT_EQ(code_of_message(message), "accepted");
+  for (const std::string method : {"PUBLISH", "request", "", "REQUEST\r\nX-Bad: 1"}) {
+    message.calendar->method = method;
+    EXPECT_EQ(code_of_message(message), "invalid_calendar") << method;
+  }
+  message.calendar->method = "REQUEST";
+  for (const std::string text : {"", "\r\nBEGIN:VCALENDAR", "BEGIN:VEVENT\r\n"}) {
+    message.calendar->text = text;
+    EXPECT_EQ(code_of_message(message), "invalid_calendar") << text;
+  }
+}

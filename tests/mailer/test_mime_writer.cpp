@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "mailer/icalendar.hpp"
 #include "mailer/mail_error.hpp"
 #include "mailer/mime_writer.hpp"
 #include "support/temporary_folder.hpp"
@@ -434,4 +435,107 @@ TEST(MimeWriter, RefusesAnInvalidAddressBeforeWritingAnything) {
   std::ostringstream out;
   EXPECT_THROW(mailer::write_mime(out, message, kDate), mailer::MailError);
   EXPECT_TRUE(out.str().empty());
+}
+
+namespace {
+
+mailer::CalendarPart invitation(mailer::CalendarEvent::Method method) {
+  mailer::CalendarEvent event;
+  event.uid = "booking-permanence-2026-07-15-LCS900102@example.org";
+  event.method = method;
+  event.start = {2026, 7, 15, 9, 30};
+  event.end = {2026, 7, 15, 10, 30};
+  event.stamp_utc = "20261205T142000Z";
+  event.summary = "Permanence panel: LCS900102 (A.B.)";
+  event.description = "Caf\xC3\xA9 at the door; papers by 8 July.";
+  event.organizer = {"Panel Office", "panel@example.org"};
+  event.attendees = {{"Jo Bloggs", "jo@example.org"}};
+  return mailer::calendar_part(event);
+}
+
+// The base64 body of the part whose headers start at `part` (up to the next delimiter).
+std::string part_body(const std::string& text, std::size_t part) {
+  const std::size_t start = text.find("\r\n\r\n", part) + 4;
+  return text.substr(start, text.find("\r\n--", start) - start);
+}
+
+}  // namespace
+
+TEST(MimeWriter, AnInvitationIsATextCalendarAlternativeAndAnInviteIcsFile) {
+  TemporaryFolder folder;
+  const fs::path pdf = write_file(folder.path() / "pack.pdf", "%PDF-1.7 pack");
+  mailer::Message message = sample();
+  message.html = "<p>Hello</p>";
+  message.attachments = {{pdf, "", "application/pdf"}};
+  message.calendar = invitation(mailer::CalendarEvent::Method::request);
+  const std::string text = mime(message);
+  expect_wire_clean(text);
+  EXPECT_NE(header_value(header_block(text), "Content-Type").find("multipart/mixed;"),
+            std::string::npos);
+
+  // multipart/mixed { alternative { plain, html, calendar }, pack.pdf, invite.ics }, in order.
+  const std::size_t alternative = text.find("Content-Type: multipart/alternative;");
+  const std::size_t plain = text.find("Content-Type: text/plain; charset=UTF-8\r\n");
+  const std::size_t html = text.find("Content-Type: text/html; charset=UTF-8\r\n");
+  const std::size_t calendar = text.find(
+      "Content-Type: text/calendar; charset=UTF-8; method=REQUEST\r\n"
+      "Content-Transfer-Encoding: base64\r\n\r\n");
+  const std::size_t attachment = text.find("Content-Type: application/pdf;");
+  const std::size_t invite = text.find(
+      "Content-Type: application/ics; name=\"invite.ics\"\r\n"
+      "Content-Transfer-Encoding: base64\r\n"
+      "Content-Disposition: attachment; filename=\"invite.ics\"\r\n\r\n");
+  ASSERT_NE(alternative, std::string::npos);
+  ASSERT_NE(calendar, std::string::npos);
+  ASSERT_NE(invite, std::string::npos);
+  EXPECT_LT(alternative, plain);
+  EXPECT_LT(plain, html);
+  EXPECT_LT(html, calendar);
+  EXPECT_LT(calendar, attachment);
+  EXPECT_LT(attachment, invite);
+  // The alternative closes before the attachments start.
+  const std::smatch boundary = [&] {
+    std::smatch match;
+    std::regex_search(text, match, std::regex("multipart/alternative;\\s+boundary=\"([^\"]+)\""));
+    return match;
+  }();
+  ASSERT_FALSE(boundary.empty());
+  const std::size_t closing = text.find("--" + boundary[1].str() + "--\r\n");
+  EXPECT_LT(calendar, closing);
+  EXPECT_LT(closing, attachment);
+
+  // Both carry the VCALENDAR byte for byte, CRLF line ends included.
+  EXPECT_EQ(base64_decode(part_body(text, calendar)), message.calendar->text);
+  EXPECT_EQ(base64_decode(part_body(text, invite)), message.calendar->text);
+  for (const std::string& line : lines_of(part_body(text, calendar))) {
+    EXPECT_LE(line.size(), 76U);
+  }
+}
+
+TEST(MimeWriter, AnInvitationWithoutAttachmentsIsStillMixedForItsFile) {
+  mailer::Message message = sample();
+  message.calendar = invitation(mailer::CalendarEvent::Method::cancel);
+  const std::string text = mime(message);
+  expect_wire_clean(text);
+  EXPECT_NE(header_value(header_block(text), "Content-Type").find("multipart/mixed;"),
+            std::string::npos);
+  EXPECT_EQ(text.find("Content-Type: text/html"), std::string::npos);
+  const std::size_t plain = text.find("Content-Type: text/plain; charset=UTF-8\r\n");
+  const std::size_t calendar =
+      text.find("Content-Type: text/calendar; charset=UTF-8; method=CANCEL\r\n");
+  const std::size_t invite = text.find("Content-Type: application/ics; name=\"invite.ics\"");
+  ASSERT_NE(plain, std::string::npos);
+  ASSERT_NE(calendar, std::string::npos);
+  ASSERT_NE(invite, std::string::npos);
+  EXPECT_LT(plain, calendar);
+  EXPECT_LT(calendar, invite);
+  EXPECT_EQ(base64_decode(part_body(text, invite)), message.calendar->text);
+  EXPECT_NE(message.calendar->text.find("\r\nSTATUS:CANCELLED\r\n"), std::string::npos);
+}
+
+TEST(MimeWriter, WithoutAnInvitationNothingChanges) {
+  const std::string text = mime(sample());
+  EXPECT_EQ(text.find("text/calendar"), std::string::npos);
+  EXPECT_EQ(text.find("invite.ics"), std::string::npos);
+  EXPECT_EQ(text.find("multipart/"), std::string::npos);
 }

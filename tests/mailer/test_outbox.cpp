@@ -14,6 +14,7 @@
 
 #include "mailer/mail_error.hpp"
 #include "mailer/outbox.hpp"
+#include "mailer/stored_message.hpp"
 #include "support/temporary_folder.hpp"
 
 namespace fs = std::filesystem;
@@ -566,4 +567,46 @@ TEST_F(OutboxTest, AReadOnlyOutboxListsWithoutWritingAndRefusesChanges) {
   EXPECT_EQ(fs::last_write_time(database), before);
   mailer::Outbox writer = mailer::Outbox::open_read_only(database);
   EXPECT_THROW(writer.cancel(1), mailer::MailError);
+}
+
+TEST_F(OutboxTest, AQueuedInvitationIsSentLaterWithItsCalendarPartUnchanged) {
+  mailer::Message message = reminder("Invitation");
+  message.calendar = mailer::CalendarPart{
+      "CANCEL",
+      "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nSUMMARY:Caf\xC3\xA9\\, \\n\r\nEND:VCALENDAR\r\n"};
+  {
+    mailer::Outbox outbox(database);
+    queue(outbox, "invite|1", "jo@example.org", message);
+  }
+  mailer::Outbox reopened(database);
+  ScriptedTransport transport;
+  EXPECT_EQ(reopened.drain(transport, kStart + hours(3)).delivered, 1U);
+  ASSERT_EQ(transport.sent.size(), 1U);
+  ASSERT_TRUE(transport.sent[0].message.calendar.has_value());
+  EXPECT_EQ(transport.sent[0].message.calendar->method, "CANCEL");
+  EXPECT_EQ(transport.sent[0].message.calendar->text, message.calendar->text);
+}
+
+TEST(StoredMessage, ARowQueuedBeforeInvitationsReadsWithoutACalendar) {
+  // The JSON an outbox row held before messages could carry a calendar part.
+  const std::string older =
+      R"({"from":{"name":"Panel Office","email":"panel@example.org"},)"
+      R"("to":[{"name":"Jo","email":"jo@example.org"}],"cc":[],"subject":"Reminder",)"
+      R"("text":"Hi","html":"","message_id":"<1.2@example.org>","attachments":[],)"
+      R"("extra_headers":[["Auto-Submitted","auto-generated"]]})";
+  std::vector<std::string> sha256s;
+  const mailer::Message message = mailer::message_from(older, "/nonexistent-spool", sha256s);
+  EXPECT_EQ(message.subject, "Reminder");
+  EXPECT_EQ(message.to.at(0).email, "jo@example.org");
+  EXPECT_FALSE(message.calendar.has_value());
+
+  mailer::Message with_calendar = message;
+  with_calendar.calendar = mailer::CalendarPart{"REQUEST", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"};
+  const mailer::Message back =
+      mailer::message_from(mailer::message_json(with_calendar, {}), "/nonexistent-spool", sha256s);
+  ASSERT_TRUE(back.calendar.has_value());
+  EXPECT_EQ(back.calendar->method, "REQUEST");
+  EXPECT_EQ(back.calendar->text, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+  EXPECT_FALSE(
+      mailer::message_from(mailer::message_json(message, {}), "/x", sha256s).calendar.has_value());
 }
