@@ -483,6 +483,25 @@ TEST(MailDue, ACancelledSittingCancelsTheMembersInvitationAndTellsPresentersNotY
   EXPECT_EQ(plan.sittings[0].end_time, "11:00");  // as the members were sent it
 }
 
+TEST(SittingNotices, TheMembersInvitationIsWrittenAndReadBackAndOldFilesReadWithoutIt) {
+  const auto told = told_with_members("11:00");
+  const auto json = told.to_json("permanence", CalendarDate::parse("2026-12-15"));
+  EXPECT_EQ(json.at("members").at("end"), "11:00");
+  const auto back = panelpack::panel::parse_sitting_notices(json);
+  ASSERT_TRUE(back.members.has_value());
+  EXPECT_EQ(back.members->start, "09:30");
+  EXPECT_EQ(back.members->notices, 1);
+  EXPECT_FALSE(back.members->cancelled);
+  ASSERT_EQ(back.members->people.size(), 2U);
+  EXPECT_TRUE(back.members->has("ALI@fictional.example.org"));
+  EXPECT_FALSE(back.members->has("sam@fictional.example.org"));
+  auto old = json;
+  old.erase("members");
+  EXPECT_FALSE(panelpack::panel::parse_sitting_notices(old).members.has_value());
+  old["members"] = {{"start", "09:30"}};  // no end
+  EXPECT_THROW(panelpack::panel::parse_sitting_notices(old), panelpack::panel::PanelError);
+}
+
 }  // namespace
 
 namespace {

@@ -251,18 +251,15 @@ class Planner {
     }
   }
 
-  // When the sitting's members' invitation is due: its first booking made in the window (one
-  // made before it, by an office that had no invitations then, does not count), or at once
-  // for a booking that does not say when it was made.
+  // When the sitting's members' invitation is due: its first booking (the earliest bookedAt;
+  // one that does not say counts as made now).
   UtcInstant first_booking(const BookedSitting& booked) const {
-    std::optional<UtcInstant> first, first_in_window;
+    std::optional<UtcInstant> first;
     for (const BookingItem& item : booked.bookings.items) {
       const UtcInstant at = booked_at(item).value_or(in_.window.now);
       if (!first || at < *first) first = at;
-      if (at >= in_.window.now - in_.window.lookback && (!first_in_window || at < *first_in_window))
-        first_in_window = at;
     }
-    return first_in_window.value_or(first.value_or(in_.window.now));
+    return first.value_or(in_.window.now);
   }
 
   // A cancelled sitting whose people were told of it: the members' invitation is cancelled,

@@ -18,7 +18,8 @@ import icalendar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ticktest  # noqa: E402
-from ticktest import CHAIR, MEMBERS, SUCCESS, TickTestCase, child_names, edit_json  # noqa: E402
+from ticktest import (BOOKED_SINCE_28_NOVEMBER, CHAIR, DUE_AT_0905, MEMBERS, SUCCESS,  # noqa: E402
+                      TickTestCase, child_names, edit_json)
 
 DOMAIN = "northbridge.example.org"
 WINTER = ("permanence", "2027-02-09")  # GMT
@@ -256,6 +257,25 @@ class AcrossTheClockChange(InvitationsTestCase):
         self.assertEqual(london_start(event), ("Europe/London", "09:30", "08:30"))
         _, _, event = event_of(self.one(winter, "confirmation", SIOBHAN))
         self.assertEqual(london_start(event), ("Europe/London", "09:30", "09:30"))
+
+
+class TheSampleOfficesOwnBookings(InvitationsTestCase):
+    def test_a_first_tick_catches_up_the_bookings_made_in_its_14_days(self):
+        office, _ = self.office_with_server(settled=False)
+        self.tick(office, "2026-12-12T09:05")
+        counts = self.delivered_counts()
+        booking_mail = {k: n for k, n in counts.items() if k[0] in ("confirmation", "invitation")}
+        self.assertEqual(booking_mail, BOOKED_SINCE_28_NOVEMBER)
+        # The deadlines' mail is what it was before confirmations existed.
+        self.assertEqual({k: n for k, n in counts.items() if k not in booking_mail}, DUE_AT_0905)
+        self.tick(office, "2026-12-12T09:10")
+        self.assertEqual(self.delivered_counts(), counts)
+        # Each carries its meeting: the 22 December sitting's for its members.
+        for envelope, _, message in self.delivered():
+            if kind(message) == "invitation":
+                _, method, event = event_of(message)
+                self.assertEqual(method, "REQUEST")
+                self.assertRegex(str(event["UID"]), r"^sitting-permanence-20(26-12-22|27-01-12|27-01-26)@")
 
 
 class OldNoticesFiles(InvitationsTestCase):
