@@ -227,6 +227,8 @@ class Planner {
   // a member who has had none.
   void add_invitation(std::size_t index, const BookedSitting& booked, const MembersNotice* sent) {
     const SittingMail& sitting = plan_.sittings[index];
+    // Once it has started, what the members were sent is no longer read: nothing to say.
+    if (in_.window.now >= sitting.moments.starts_at) return;
     const std::string start = sitting.sitting.start_time.text();
     const std::string& venue = sitting.panel->venue;
     const std::vector<Person> members = sitting.panel->pack_recipients();

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "mailer/message.hpp"
+#include "office/error.hpp"
 #include "office/mail/mail_content.hpp"
 #include "panel/labels.hpp"
+#include "panel/panel_error.hpp"
 
 namespace panelpack::office {
 
@@ -13,7 +15,16 @@ namespace {
 using Method = mailer::CalendarEvent::Method;
 
 mailer::LondonTime london(panel::CalendarDate date, const std::string& time) {
-  const panel::TimeOfDay clock = panel::TimeOfDay::parse(time);
+  panel::TimeOfDay clock;
+  try {
+    clock = panel::TimeOfDay::parse(time);
+  } catch (const panel::PanelError& failure) {
+    // Only a hand-edited notices file (notified/PANEL/DATE.json) holds such a slot.
+    throw OfficeError(OfficeError::Code::bad_input,
+                      "the invitation's time \"" + time + "\" of the sitting on " + date.iso() +
+                          " does not read: " + failure.what() +
+                          "; correct it in notified/ or delete that sitting's file");
+  }
   return {date.year(), static_cast<int>(date.month()), static_cast<int>(date.day()), clock.hour,
           clock.minute};
 }
