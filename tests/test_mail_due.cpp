@@ -67,11 +67,15 @@ std::map<std::string, CaseSummary> cases() {
   return all;
 }
 
-json item(const char* ref, std::vector<std::string> papers, json received) {
-  return {{"caseRef", ref},
-          {"reason", "ratify_plan"},
-          {"paperTypes", std::move(papers)},
-          {"papers", std::move(received)}};
+// Booked on 1 November: its confirmation's moment is long past the window of these tests.
+json item(const char* ref, std::vector<std::string> papers, json received,
+          const char* booked_at = "2026-11-01T10:00:00Z") {
+  json booking{{"caseRef", ref},
+               {"reason", "ratify_plan"},
+               {"paperTypes", std::move(papers)},
+               {"papers", std::move(received)}};
+  if (booked_at != nullptr) booking["bookedAt"] = booked_at;
+  return booking;
 }
 
 json received(const char* type, const char* at) {
@@ -396,6 +400,106 @@ TEST(MailDue, NoMailForASittingOnABankHolidayUntilItIsConfirmed) {
     EXPECT_NE(panelpack::panel::utc_to_local(mail.due_at).date, CalendarDate::parse("2027-12-25"))
         << mail.key;
   }
+}
+
+// Issue 15: booked on 1 December at 10:00, LCS2 without a bookedAt.
+std::vector<BookedSitting> booked_now() {
+  return {booked("2026-12-15", {item("LCS1", {"referral"}, json::array(), "2026-12-01T10:00:00Z"),
+                                item("LCS2", {"referral"}, json::array(), nullptr)})};
+}
+
+TEST(MailDue, AConfirmationGoesToEachPresenterWhenTheCaseIsBookedAndTheMembersAnInvitation) {
+  const MailPlan plan = plan_at("2026-12-01T10:05:00Z", booked_now());
+  EXPECT_EQ(keys_of(plan.due, MailKind::confirmation),
+            (std::vector<std::string>{
+                "confirmation|permanence|2026-12-15|LCS1|sam@fictional.example.org",
+                "confirmation|permanence|2026-12-15|LCS1|terry@fictional.example.org",
+                "confirmation|permanence|2026-12-15|LCS2|sam@fictional.example.org",
+                "confirmation|permanence|2026-12-15|LCS2|terry@fictional.example.org"}));
+  const auto invitations = keys_of(plan.due, MailKind::invitation);
+  ASSERT_EQ(invitations.size(), 2U);  // the chair (also listed as a member) and the other member
+  EXPECT_EQ(invitations[0].rfind("invitation|permanence|2026-12-15|sitting#1-", 0), 0U);
+  EXPECT_NE(invitations[0].find("|morgan@fictional.example.org"), std::string::npos);
+  EXPECT_NE(invitations[1].find("|ali@fictional.example.org"), std::string::npos);
+  for (const DueMail& mail : plan.due) {
+    if (mail.kind == MailKind::confirmation) {
+      // LCS1 at its bookedAt; LCS2, which does not say, at once.
+      const bool first = plan.sittings[mail.sitting].cases[*mail.about].case_ref == "LCS1";
+      EXPECT_EQ(mail.due_at,
+                parse_instant(first ? "2026-12-01T10:00:00Z" : "2026-12-01T10:05:00Z"));
+      EXPECT_EQ(mail.notice, 1);
+      EXPECT_EQ(mail.expires_at, parse_instant("2026-12-15T09:30:00Z"));
+    }
+    if (mail.kind == MailKind::invitation) {
+      EXPECT_EQ(mail.due_at, parse_instant("2026-12-01T10:00:00Z"));  // the first booking
+      EXPECT_EQ(mail.notice, 1);
+    }
+  }
+  ASSERT_EQ(plan.sittings.size(), 1U);
+  EXPECT_EQ(plan.sittings[0].end_time, "11:00");  // LCS2's slot ends the sitting
+  // Nothing of it before the case was booked (LCS1 alone, so nothing is "at once").
+  const std::vector<BookedSitting> one{
+      booked("2026-12-15", {item("LCS1", {"referral"}, json::array(), "2026-12-01T10:00:00Z")})};
+  EXPECT_TRUE(plan_at("2026-12-01T09:59:00Z", one).due.empty());
+}
+
+panelpack::panel::SittingNotices told_with_members(const char* end) {
+  auto told = told_at_reminder();
+  told.agenda.reset();
+  told.members = panelpack::panel::MembersNotice{"09:30", end,   office().panel("permanence").venue,
+                                                 1,       false, {}};
+  told.members->people = {{"Morgan", "", "", "", "morgan@fictional.example.org", ""},
+                          {"Ali", "", "", "", "ali@fictional.example.org", ""}};
+  return told;
+}
+
+TEST(MailDue, TheMembersInvitationIsUpdatedWhenTheSittingsEndMovesAndOnlyThen) {
+  const MailPlan same =
+      plan_with_told("2026-12-13T10:00:00Z", december(), told_with_members("11:00"));
+  EXPECT_TRUE(keys_of(same.due, MailKind::invitation).empty());
+  const MailPlan moved =
+      plan_with_told("2026-12-13T10:00:00Z", december(), told_with_members("10:15"));
+  const auto updates = keys_of(moved.due, MailKind::invitation);
+  ASSERT_EQ(updates.size(), 2U);
+  EXPECT_EQ(updates[0].rfind("invitation|permanence|2026-12-15|sitting#2-", 0), 0U);
+  for (const DueMail& mail : moved.due) {
+    if (mail.kind == MailKind::invitation) EXPECT_EQ(mail.notice, 2);
+  }
+}
+
+TEST(MailDue, ACancelledSittingCancelsTheMembersInvitationAndTellsPresentersNotYetTold) {
+  std::vector<BookedSitting> cancelled{booked("2026-12-15", std::vector<json>{})};
+  cancelled[0].sitting.cancelled = true;
+  const MailPlan plan =
+      plan_with_told("2026-12-13T10:00:00Z", cancelled, told_with_members("11:00"));
+  EXPECT_EQ(keys_of(plan.due, MailKind::invitation),
+            (std::vector<std::string>{
+                "invitation|permanence|2026-12-15|cancelled#2|morgan@fictional.example.org",
+                "invitation|permanence|2026-12-15|cancelled#2|ali@fictional.example.org"}));
+  EXPECT_EQ(keys_of(plan.due, MailKind::cancellation).size(), 4U);  // two cases, two each
+  EXPECT_TRUE(keys_of(plan.due, MailKind::reminder).empty());
+  ASSERT_EQ(plan.sittings.size(), 1U);
+  EXPECT_TRUE(plan.sittings[0].sitting.cancelled);
+  EXPECT_EQ(plan.sittings[0].end_time, "11:00");  // as the members were sent it
+}
+
+TEST(SittingNotices, TheMembersInvitationIsWrittenAndReadBackAndOldFilesReadWithoutIt) {
+  const auto told = told_with_members("11:00");
+  const auto json = told.to_json("permanence", CalendarDate::parse("2026-12-15"));
+  EXPECT_EQ(json.at("members").at("end"), "11:00");
+  const auto back = panelpack::panel::parse_sitting_notices(json);
+  ASSERT_TRUE(back.members.has_value());
+  EXPECT_EQ(back.members->start, "09:30");
+  EXPECT_EQ(back.members->notices, 1);
+  EXPECT_FALSE(back.members->cancelled);
+  ASSERT_EQ(back.members->people.size(), 2U);
+  EXPECT_TRUE(back.members->has("ALI@fictional.example.org"));
+  EXPECT_FALSE(back.members->has("sam@fictional.example.org"));
+  auto old = json;
+  old.erase("members");
+  EXPECT_FALSE(panelpack::panel::parse_sitting_notices(old).members.has_value());
+  old["members"] = {{"start", "09:30"}};  // no end
+  EXPECT_THROW(panelpack::panel::parse_sitting_notices(old), panelpack::panel::PanelError);
 }
 
 }  // namespace

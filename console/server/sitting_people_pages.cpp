@@ -140,8 +140,10 @@ Reply presenters_page(const office::Workspace& workspace, RequestContext& reques
     const office::CaseFile file = workspace.load_case(case_ref);
     data["child_name"] = file.summary.child_name;
     std::vector<std::string> people;
-    if (file.summary.social_worker) people.push_back(person_words(*file.summary.social_worker));
-    if (file.summary.team_manager) people.push_back(person_words(*file.summary.team_manager));
+    // Whom "the case file's" means: the rule the mail follows (panel::allocated_workers).
+    for (const panel::Addressee& worker : panel::allocated_workers(file.summary)) {
+      people.push_back(person_words(*worker.person));
+    }
     std::string words;
     for (const std::string& person : people) words += (words.empty() ? "" : " and ") + person;
     data["case_file_people"] = words.empty() ? "The case file names neither" : words;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "panel/labels.hpp"
+#include "panel/mail_due.hpp"
 #include "panel/panel_error.hpp"
 
 namespace panelpack::panel {
@@ -68,11 +69,12 @@ ordered_json child_json(const AgendaChild& child) {
   return json;
 }
 
-std::vector<Person> presenters_of(const BookingItem& item, const CaseSummary& summary) {
-  if (item.presenters) return *item.presenters;
+// The agenda prints whom the mail goes to: the one rule, panel::presenters_of (mail_due.hpp).
+std::vector<Person> presenting(const BookingItem& item, const CaseSummary& summary) {
   std::vector<Person> presenters;
-  if (summary.social_worker) presenters.push_back(*summary.social_worker);
-  if (summary.team_manager) presenters.push_back(*summary.team_manager);
+  for (const Addressee& chosen : panel::presenters_of(item, summary)) {
+    presenters.push_back(*chosen.person);
+  }
   return presenters;
 }
 
@@ -260,7 +262,7 @@ Agenda compute_agenda(const AgendaInputs& in) {
     entry.minutes = item.minutes.value_or(in.panel.slot_minutes);
     entry.slot = clock(now);
     entry.end_time = clock(now + entry.minutes);
-    entry.presenters = presenters_of(item, summary);
+    entry.presenters = presenting(item, summary);
     entry.paper_types = item.paper_types;
     add_papers(item, deadlines.papers_due, agenda.counts, entry);
     agenda.schedule.push_back(

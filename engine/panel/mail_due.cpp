@@ -30,6 +30,12 @@ bool received_by(const BookingItem& item, const std::string& type, UtcInstant no
   });
 }
 
+// "12:45": `minutes` after `start`, on the same day.
+std::string time_after(TimeOfDay start, int minutes) {
+  const int total = std::min(start.hour * 60 + start.minute + minutes, 23 * 60 + 59);
+  return TimeOfDay{total / 60, total % 60}.text();
+}
+
 std::vector<std::string> missing_papers(const BookingItem& item, UtcInstant now) {
   std::vector<std::string> missing;
   for (const std::string& type : item.paper_types) {
@@ -46,7 +52,11 @@ class Planner {
 
   void add(const BookedSitting& booked) {
     const SittingNotices* told = told_before_start(booked.sitting);
-    if (booked.sitting.cancelled || (booked.bookings.items.empty() && told == nullptr)) return;
+    if (booked.sitting.cancelled) {
+      if (told != nullptr) add_cancelled(booked, *told);
+      return;
+    }
+    if (booked.bookings.items.empty() && told == nullptr) return;
     const PanelConfig* panel = nullptr;
     try {
       panel = &in_.office.panel(booked.sitting.panel_id);
@@ -54,7 +64,8 @@ class Planner {
       plan_.problems.push_back(sitting_name(booked.sitting) + ": " + error.what());
       return;
     }
-    if (!has_mail_in_window(*panel, booked.sitting, in_.calendar, in_.window) && told == nullptr) {
+    if (!has_mail_in_window(*panel, booked.sitting, in_.calendar, in_.window) &&
+        !has_booking_mail_in_window(booked, in_.window) && told == nullptr) {
       return;
     }
     // A sitting on a bank holiday or closure day is probably a mistake: nobody is told to
@@ -66,12 +77,14 @@ class Planner {
                                "office.json)");
       return;
     }
-    std::optional<SittingMail> sitting = sitting_mail(*panel, booked);
+    std::optional<SittingMail> sitting = sitting_mail(*panel, booked, told);
     if (!sitting) return;
     plan_.sittings.push_back(std::move(*sitting));
     const std::size_t index = plan_.sittings.size() - 1;
     if (told != nullptr) add_changes(index, *told);
+    add_invitation(index, booked, told != nullptr && told->members ? &*told->members : nullptr);
     if (booked.bookings.items.empty()) return;
+    add_confirmations(index, booked);
     add_reminders(index, booked);
     add_escalations(index);
     add_circulation(index);
@@ -92,7 +105,8 @@ class Planner {
     return sitting.panel_id + " " + sitting.date.iso();
   }
 
-  std::optional<SittingMail> sitting_mail(const PanelConfig& panel, const BookedSitting& booked) {
+  std::optional<SittingMail> sitting_mail(const PanelConfig& panel, const BookedSitting& booked,
+                                          const SittingNotices* told) {
     for (const BookingItem& item : booked.bookings.items) {
       if (!in_.cases.contains(item.case_ref)) {
         plan_.problems.push_back("mail for " + sitting_name(booked.sitting) +
@@ -110,7 +124,7 @@ class Planner {
       return std::nullopt;
     }
     SittingMail sitting{
-        &panel, booked.sitting, mail_moments(panel, booked.sitting, in_.calendar), {}};
+        &panel, booked.sitting, mail_moments(panel, booked.sitting, in_.calendar), {}, ""};
     const auto& items = agenda.at("items");
     for (std::size_t i = 0; i < booked.bookings.items.size(); ++i) {
       const BookingItem& item = booked.bookings.items[i];
@@ -118,23 +132,32 @@ class Planner {
       sitting.cases.push_back({static_cast<int>(i) + 1, item.case_ref, summary.child_id,
                                summary.child_initials, items[i].at("slot").get<std::string>(),
                                items[i].at("endTime").get<std::string>(),
-                               missing_papers(item, in_.window.now)});
+                               missing_papers(item, in_.window.now), item.paper_types});
     }
+    sitting.end_time = !sitting.cases.empty() ? sitting.cases.back().end_time
+                       : told != nullptr && told->members
+                           ? told->members->end
+                           : time_after(booked.sitting.start_time, panel.slot_minutes);
     return sitting;
   }
 
   // Adds one email per distinct address to `due` or `passed`, or a problem for a person
   // without an address when it is due.
+  // `subject` is the key's fourth field when it is not the case's reference; `notice` the
+  // DueMail's.
   void add_mail(MailKind kind, std::size_t index, std::optional<std::size_t> about,
-                const std::vector<Addressee>& people, UtcInstant due_at, UtcInstant expires_at) {
+                const std::vector<Addressee>& people, UtcInstant due_at, UtcInstant expires_at,
+                const std::string* subject = nullptr, int notice = 0) {
     const Timing timing = timing_of(due_at, expires_at, in_.window);
     if (timing == Timing::not_yet) return;
     const SittingMail& sitting = plan_.sittings[index];
-    const std::string case_ref = about ? sitting.cases[*about].case_ref : "";
+    const std::string case_ref = subject != nullptr ? *subject
+                                 : about            ? sitting.cases[*about].case_ref
+                                                    : "";
     std::set<std::string> seen;
     for (const Addressee& addressee : people) {
       DueMail mail{kind, index, about, *addressee.person, addressee.role, due_at, expires_at, false,
-                   "",   {},    0};
+                   "",   {},    notice};
       if (addressee.person->email.empty()) {
         if (timing == Timing::due) {
           plan_.problems.push_back(describe(plan_, mail) + ": the " + addressee.role +
@@ -164,6 +187,111 @@ class Planner {
       }
       add_mail(MailKind::reminder, index, i, people, moments.deadlines.reminder.utc,
                moments.starts_at);
+    }
+  }
+
+  // The booking's confirmation to each presenter, due when it was made (issue 15).
+  void add_confirmations(std::size_t index, const BookedSitting& booked) {
+    const MailMoments& moments = plan_.sittings[index].moments;
+    for (std::size_t i = 0; i < booked.bookings.items.size(); ++i) {
+      const BookingItem& item = booked.bookings.items[i];
+      const auto people = presenters_of(item, in_.cases.at(item.case_ref));
+      const UtcInstant due_at = booked_at(item).value_or(in_.window.now);
+      if (people.empty() && timing_of(due_at, moments.starts_at, in_.window) == Timing::due) {
+        plan_.problems.push_back("confirmation for " + sitting_name(booked.sitting) + " " +
+                                 item.case_ref +
+                                 ": the case file names no social worker or team manager and the "
+                                 "booking no presenters");
+      }
+      add_mail(MailKind::confirmation, index, i, people, due_at, moments.starts_at, nullptr, 1);
+    }
+  }
+
+  // The chair and members, as the circulation finds them.
+  static std::vector<Addressee> members_of(const std::vector<Person>& members) {
+    std::vector<Addressee> people;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      people.push_back({&members[i], i == 0 ? "chair" : "member"});
+    }
+    return people;
+  }
+
+  static std::string invitation_subject(int notice, const std::string& start,
+                                        const std::string& end, const std::string& venue) {
+    return "sitting#" + std::to_string(notice) + "-" +
+           schedule_hash(start + "-" + end + " " + venue);
+  }
+
+  // The members' invitation to the sitting: the first when its first booking is made, an
+  // update when its start, end or venue moved from what they were sent, and the current one to
+  // a member who has had none.
+  void add_invitation(std::size_t index, const BookedSitting& booked, const MembersNotice* sent) {
+    const SittingMail& sitting = plan_.sittings[index];
+    // Once it has started, what the members were sent is no longer read: nothing to say.
+    if (in_.window.now >= sitting.moments.starts_at) return;
+    const std::string start = sitting.sitting.start_time.text();
+    const std::string& venue = sitting.panel->venue;
+    const std::vector<Person> members = sitting.panel->pack_recipients();
+    if (sent == nullptr) {
+      if (booked.bookings.items.empty()) return;
+      const std::string subject = invitation_subject(1, start, sitting.end_time, venue);
+      add_mail(MailKind::invitation, index, std::nullopt, members_of(members),
+               first_booking(booked), sitting.moments.starts_at, &subject, 1);
+      return;
+    }
+    const bool changed = sent->cancelled || sent->start != start || sent->end != sitting.end_time ||
+                         sent->venue != venue;
+    const int notice = changed ? sent->notices + 1 : sent->notices;
+    const std::string subject = invitation_subject(notice, start, sitting.end_time, venue);
+    std::set<std::string> seen;
+    for (const Addressee& addressee : members_of(members)) {
+      const Person& person = *addressee.person;
+      if (!seen.insert(lowercase(person.email)).second) continue;
+      if (!changed && (person.email.empty() || sent->has(person.email))) continue;
+      add_change(MailKind::invitation, index, std::nullopt, person, addressee.role, subject,
+                 nullptr, notice);
+    }
+  }
+
+  // When the sitting's members' invitation is due: its first booking (the earliest bookedAt;
+  // one that does not say counts as made now).
+  UtcInstant first_booking(const BookedSitting& booked) const {
+    std::optional<UtcInstant> first;
+    for (const BookingItem& item : booked.bookings.items) {
+      const UtcInstant at = booked_at(item).value_or(in_.window.now);
+      if (!first || at < *first) first = at;
+    }
+    return first.value_or(in_.window.now);
+  }
+
+  // A cancelled sitting whose people were told of it: the members' invitation is cancelled,
+  // and each presenter not yet told their case is off gets the cancellation.
+  void add_cancelled(const BookedSitting& booked, const SittingNotices& told) {
+    const bool members_told = told.members && !told.members->cancelled;
+    const bool presenters_told =
+        std::any_of(told.presenters.begin(), told.presenters.end(),
+                    [](const PresenterNotice& notice) { return !notice.cancelled; });
+    if (!members_told && !presenters_told) return;
+    const PanelConfig* panel = nullptr;
+    try {
+      panel = &in_.office.panel(booked.sitting.panel_id);
+    } catch (const PanelError& error) {
+      plan_.problems.push_back(sitting_name(booked.sitting) + ": " + error.what());
+      return;
+    }
+    SittingMail sitting{
+        panel, booked.sitting, mail_moments(*panel, booked.sitting, in_.calendar), {}, ""};
+    sitting.end_time = told.members ? told.members->end
+                                    : time_after(booked.sitting.start_time, panel->slot_minutes);
+    plan_.sittings.push_back(std::move(sitting));
+    const std::size_t index = plan_.sittings.size() - 1;
+    add_presenter_changes(index, told);
+    if (!members_told) return;
+    const std::string subject = "cancelled#" + std::to_string(told.members->notices + 1);
+    for (const Person& person : told.members->people) {
+      const bool chair = lowercase(person.email) == lowercase(panel->chair.email);
+      add_change(MailKind::invitation, index, std::nullopt, person, chair ? "chair" : "member",
+                 subject, nullptr, told.members->notices + 1);
     }
   }
 
@@ -237,13 +365,18 @@ class Planner {
     plan_.due.push_back(std::move(mail));
   }
 
-  void add_changes(std::size_t index, const SittingNotices& told) {
-    const SittingMail& sitting = plan_.sittings[index];
+  std::vector<CaseSlot> slots_of(std::size_t index) const {
     std::vector<CaseSlot> slots;
-    for (const MailCase& item : sitting.cases) {
+    for (const MailCase& item : plan_.sittings[index].cases) {
       slots.push_back({item.case_ref, item.slot, item.end_time});
     }
-    const SlotChanges changes = slot_changes(told, slots);
+    return slots;
+  }
+
+  // A correction to each presenter whose slot moved, a cancellation to each of a case taken off.
+  void add_presenter_changes(std::size_t index, const SittingNotices& told) {
+    const SittingMail& sitting = plan_.sittings[index];
+    const SlotChanges changes = slot_changes(told, slots_of(index));
     for (const auto& [notice, now] : changes.corrections) {
       const auto found =
           std::find_if(sitting.cases.begin(), sitting.cases.end(),
@@ -261,7 +394,13 @@ class Planner {
                  notice->case_ref + "#" + std::to_string(notice->notices + 1), notice,
                  notice->notices + 1);
     }
-    if (!changes.agenda_changed) return;
+  }
+
+  void add_changes(std::size_t index, const SittingNotices& told) {
+    add_presenter_changes(index, told);
+    const SittingMail& sitting = plan_.sittings[index];
+    const std::vector<CaseSlot> slots = slots_of(index);
+    if (!told.agenda || *told.agenda == schedule_text(slots)) return;
     const std::string subject =
         "agenda#" + std::to_string(told.addenda + 1) + "-" + schedule_hash(schedule_text(slots));
     const std::vector<Person> members = sitting.panel->pack_recipients();
@@ -295,6 +434,24 @@ std::vector<Addressee> presenters_of(const BookingItem& item, const CaseSummary&
   std::vector<Addressee> presenters;
   for (const Person& person : *item.presenters) presenters.push_back({&person, "presenter"});
   return presenters;
+}
+
+std::optional<UtcInstant> booked_at(const BookingItem& item) {
+  if (item.booked_at.empty()) return std::nullopt;
+  try {
+    return parse_instant(item.booked_at);
+  } catch (const PanelError&) {
+    return std::nullopt;  // the bookings schema refuses such a file; here it is as if unsaid
+  }
+}
+
+bool has_booking_mail_in_window(const BookedSitting& booked, const MailWindow& window) {
+  if (window.now >= local_to_utc(booked.sitting.date, booked.sitting.start_time)) return false;
+  return std::any_of(booked.bookings.items.begin(), booked.bookings.items.end(),
+                     [&](const BookingItem& item) {
+                       const auto at = booked_at(item);
+                       return !at || (*at <= window.now && *at >= window.now - window.lookback);
+                     });
 }
 
 std::string to_string(MailKind kind) {

@@ -83,6 +83,7 @@ struct MailCase {
   std::string end_time;  // "10:30"
   // The papers the booking expects that have not been received by now, in booking order.
   std::vector<std::string> missing_papers;
+  std::vector<std::string> paper_types;  // every paper the booking asks for
 };
 
 // A booked sitting that has mail due, or mail whose moment passed, in the window.
@@ -91,6 +92,9 @@ struct SittingMail {
   Sitting sitting;
   MailMoments moments;
   std::vector<MailCase> cases;  // agenda order
+  // "12:45": when the sitting ends as the members' invitation says it: the last case's end,
+  // else what the members were last sent, else one slot after the start.
+  std::string end_time;
 };
 
 struct DueMail {
@@ -107,7 +111,8 @@ struct DueMail {
   // correction, cancellation: what the presenter was last told (for a cancellation, the case
   // taken off, which is no longer among the sitting's cases).
   PresenterNotice previous;
-  // correction, cancellation, addendum: which notice to that person this is (the key's #N).
+  // correction, cancellation, addendum, invitation: which notice to that person this is (the
+  // key's #N); a confirmation is notice 1. An invitation's SEQUENCE is this less one.
   int notice = 0;
 };
 
@@ -135,7 +140,8 @@ bool has_mail_in_window(const PanelConfig& panel, const Sitting& sitting,
 
 struct MailDueInputs {
   const OfficeConfig& office;
-  const std::vector<BookedSitting>& booked;  // cancelled sittings and empty bookings get no mail
+  // Cancelled sittings and empty bookings get no mail, but the change mail of what was told.
+  const std::vector<BookedSitting>& booked;
   const std::map<std::string, CaseSummary>& cases;  // every case booked in a window sitting
   const WorkingCalendar& calendar;
   MailWindow window;
@@ -153,9 +159,16 @@ struct Addressee {
 // decision record goes to, and who presents when the booking names nobody.
 std::vector<Addressee> allocated_workers(const CaseSummary& summary);
 
-// Who presents a booked case, as reminders and chasers pick them: the booking's presenters,
-// else allocated_workers.
+// Who presents a booked case, as confirmations, reminders, corrections and chasers pick them,
+// and the agenda prints them: the booking's presenters, else allocated_workers. The one rule.
 std::vector<Addressee> presenters_of(const BookingItem& item, const CaseSummary& summary);
+
+// When a booking was made (its bookedAt), or nothing when it does not say.
+std::optional<UtcInstant> booked_at(const BookingItem& item);
+
+// Whether a booking of the sitting has its confirmation due in the window (bookedAt in it, or
+// no bookedAt) while the sitting has not started: only such sittings need their case files read.
+bool has_booking_mail_in_window(const BookedSitting& booked, const MailWindow& window);
 
 // "permanence|2026-12-15": how MailDueInputs::told names a sitting.
 std::string sitting_key(const std::string& panel_id, CalendarDate date);
@@ -174,6 +187,15 @@ std::string sitting_key(const std::string& panel_id, CalendarDate date);
 // cancellation|panel|date|CASEREF#N|recipient; once the members had the pack, an addendum to
 // them when the schedule differs, key addendum|panel|date|agenda#N-HASH|recipient. N counts
 // the notices that person had, so a second move is a second mail; all are due at once.
+//
+// Issue 15: a confirmation to each presenter of each booking, due at its bookedAt (none: at
+// once), key confirmation|panel|date|CASEREF|recipient. The members' invitation to the chair
+// and each member, due at the sitting's first booking made in the window, key
+// invitation|panel|date|sitting#N-HASH|recipient (HASH of start, end and venue); an update
+// (N+1, at once) when the start, end or venue differs from what they were sent; a member who
+// had none gets the current one. A cancelled sitting whose members were sent the invitation
+// gets invitation|panel|date|cancelled#N|recipient, and its presenters not yet told their
+// cancellation.
 MailPlan plan_due_mail(const MailDueInputs& inputs);
 
 // "kind|panel|date|caseRef|recipient", the recipient lower-cased.

@@ -24,6 +24,11 @@ bool same_address(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+bool MembersNotice::has(const std::string& email) const {
+  return std::any_of(people.begin(), people.end(),
+                     [&](const Person& person) { return same_address(person.email, email); });
+}
+
 PresenterNotice* SittingNotices::find(const std::string& case_ref, const std::string& email) {
   const auto found =
       std::find_if(presenters.begin(), presenters.end(), [&](const PresenterNotice& notice) {
@@ -54,6 +59,15 @@ nlohmann::ordered_json SittingNotices::to_json(const std::string& panel_id,
                                   {"cancelled", notice.cancelled}});
   }
   if (agenda) json["agenda"] = {{"schedule", *agenda}, {"addenda", addenda}};
+  if (members) {
+    nlohmann::ordered_json people = nlohmann::ordered_json::array();
+    for (const Person& person : members->people) {
+      people.push_back({{"name", person.name}, {"email", person.email}});
+    }
+    json["members"] = {{"start", members->start},         {"end", members->end},
+                       {"venue", members->venue},         {"notices", members->notices},
+                       {"cancelled", members->cancelled}, {"people", std::move(people)}};
+  }
   return json;
 }
 
@@ -82,6 +96,27 @@ SittingNotices parse_sitting_notices(const nlohmann::json& json) {
   if (const auto* agenda = member(json, "agenda", "")) {
     told.agenda = required_string(*agenda, "schedule", "/agenda");
     told.addenda = optional_int(*agenda, "addenda", "/agenda").value_or(0);
+  }
+  if (const auto* members = member(json, "members", "")) {
+    MembersNotice sent{required_string(*members, "start", "/members"),
+                       required_string(*members, "end", "/members"),
+                       optional_string(*members, "venue", "/members"),
+                       optional_int(*members, "notices", "/members").value_or(1),
+                       false,
+                       {}};
+    if (const auto* cancelled = member(*members, "cancelled", "/members")) {
+      if (!cancelled->is_boolean()) {
+        throw PanelError("invalid_field", "/members/cancelled", "expected true or false");
+      }
+      sent.cancelled = cancelled->get<bool>();
+    }
+    const auto& people = array_of(*members, "people", "/members");
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      const std::string at = child_pointer("/members/people", i);
+      sent.people.push_back({optional_string(people[i], "name", at), "", "", "",
+                             required_string(people[i], "email", at), ""});
+    }
+    told.members = std::move(sent);
   }
   return told;
 }

@@ -1,10 +1,11 @@
 #pragma once
 // What the people of one sitting were last told by mail: each presenter's slot as their
-// reminder (or latest correction) gave it, and the schedule the members last received (in the
-// circulated pack or an addendum). A change to the sitting is measured against it, so a
-// presenter whose slot moved gets a correction, the presenters of a case taken off get a
-// cancellation, and the members an addendum. `panelpack tick` keeps the record
-// (OFFICE/notified/PANEL/DATE.json, docs/mail.md); this is its data and its comparison, pure.
+// confirmation or reminder (or latest correction) gave it, the schedule the members last
+// received (in the circulated pack or an addendum), and the members' calendar invitation. A change
+// to the sitting is measured against it, so a presenter whose slot moved gets a correction, the
+// presenters of a case taken off get a cancellation, and the members an addendum. `panelpack tick`
+// keeps the record (OFFICE/notified/PANEL/DATE.json, docs/mail.md); this is its data and its
+// comparison, pure.
 
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "panel/calendar_date.hpp"
+#include "panel/person.hpp"
 
 namespace panelpack::panel {
 
@@ -22,10 +24,24 @@ struct PresenterNotice {
   std::string child_initials;
   std::string name;
   std::string email;
-  std::string slot;      // "09:30"; what the last reminder or correction said
+  std::string slot;      // "09:30"; what the confirmation, reminder or correction said
   std::string end_time;  // "10:30"
-  int notices = 1;       // the reminder is 1; each correction or cancellation adds one
+  // The first notice (the confirmation; before issue 15, the reminder) is 1; each correction or
+  // cancellation adds one. Its calendar invitation's SEQUENCE is this less one.
+  int notices = 1;
   bool cancelled = false;
+};
+
+// The sitting's calendar invitation as the chair and members were last sent it (issue 15).
+struct MembersNotice {
+  std::string start;  // "09:30"
+  std::string end;    // "12:45"
+  std::string venue;
+  int notices = 1;  // the first invitation is 1; each update or the cancellation adds one
+  bool cancelled = false;
+  std::vector<Person> people;  // who has had it (names and emails)
+
+  bool has(const std::string& email) const;
 };
 
 struct SittingNotices {
@@ -33,6 +49,8 @@ struct SittingNotices {
   // The schedule the members last received (schedule_text), once the pack was circulated.
   std::optional<std::string> agenda;
   int addenda = 0;  // addenda sent to the members since the circulation
+  // The members' calendar invitation, once sent (absent in files written before issue 15).
+  std::optional<MembersNotice> members;
 
   PresenterNotice* find(const std::string& case_ref, const std::string& email);
   const PresenterNotice* find(const std::string& case_ref, const std::string& email) const;

@@ -30,6 +30,10 @@ json case_json(const panel::MailCase& item) {
     missing.push_back({{"type", type}, {"label", label}});
     list += (list.empty() ? "" : ", ") + label;
   }
+  json papers = json::array();
+  for (const std::string& type : item.paper_types) {
+    papers.push_back({{"type", type}, {"label", panel::paper_type_label(type)}});
+  }
   return {{"number", item.number},
           {"caseRef", item.case_ref},
           {"childId", item.child_id},
@@ -38,7 +42,9 @@ json case_json(const panel::MailCase& item) {
           {"endTime", item.end_time},
           {"missingPapers", std::move(missing)},
           {"missingPaperList", list},
-          {"hasMissingPapers", !item.missing_papers.empty()}};
+          {"hasMissingPapers", !item.missing_papers.empty()},
+          {"papers", std::move(papers)},
+          {"hasPapers", !item.paper_types.empty()}};
 }
 
 // "38 KB", "1.2 MB": how big an attachment is, for the circulation's text.
@@ -105,7 +111,12 @@ json email_data(const Workspace& workspace, const panel::MailPlan& plan, const p
              {{"date", sitting.sitting.date.iso()},
               {"dateText", long_date(sitting.sitting.date)},
               {"startTime", sitting.sitting.start_time.text()},
+              {"endTime", sitting.end_time},
+              {"cancelled", sitting.sitting.cancelled},
               {"extra", sitting.sitting.extra}}},
+            {"submissionMailbox",
+             {{"name", workspace.office().submission_mailbox.name},
+              {"email", workspace.office().submission_mailbox.email}}},
             {"papersDue", moment_json(sitting.moments.deadlines.papers_due.local)},
             {"packDue", moment_json(sitting.moments.deadlines.pack.local)},
             {"minutesDue", moment_json(sitting.moments.deadlines.minutes.local)},
@@ -125,6 +136,13 @@ json email_data(const Workspace& workspace, const panel::MailPlan& plan, const p
   if (mail.kind == panel::MailKind::correction || mail.kind == panel::MailKind::cancellation ||
       mail.kind == panel::MailKind::addendum) {
     add_change_data(data, mail);
+  }
+  if (mail.kind == panel::MailKind::invitation) {
+    // The first invitation, an update of it, or its cancellation: the words differ.
+    data["noticeNumber"] = mail.notice;
+    data["invitationUpdated"] = mail.notice > 1 && !sitting.sitting.cancelled;
+    data["invitationCancelled"] = sitting.sitting.cancelled;
+    data["invitationFirst"] = mail.notice <= 1 && !sitting.sitting.cancelled;
   }
   data["caseCount"] = sitting.cases.size();
   data["missingPaperCount"] = missing;

@@ -20,15 +20,44 @@ std::vector<panel::CaseSlot> slots_of(const panel::SittingMail& sitting) {
   return slots;
 }
 
+// The members' invitation the sitting's record keeps: what they were sent and who has had it.
+bool apply_invitation(panel::SittingNotices& told, const panel::SittingMail& sitting,
+                      const panel::DueMail& mail) {
+  panel::MembersNotice& sent = told.members ? *told.members : told.members.emplace();
+  bool changed = false;
+  const auto set = [&](auto& field, const auto& value) {
+    if (field == value) return;
+    field = value;
+    changed = true;
+  };
+  if (mail.notice >= sent.notices) {
+    set(sent.notices, mail.notice);
+    set(sent.cancelled, sitting.sitting.cancelled);
+    if (!sitting.sitting.cancelled) {
+      set(sent.start, sitting.sitting.start_time.text());
+      set(sent.end, sitting.end_time);
+      set(sent.venue, sitting.panel->venue);
+    }
+  }
+  if (!sent.has(mail.recipient.email)) {
+    sent.people.push_back({mail.recipient.name, "", "", "", mail.recipient.email, ""});
+    changed = true;
+  }
+  return changed;
+}
+
 // Applies one sent (or already queued) email to the sitting's record; true when it changed.
 bool apply(panel::SittingNotices& told, const panel::SittingMail& sitting,
            const panel::DueMail& mail) {
   const std::string& email = mail.recipient.email;
   switch (mail.kind) {
+    case panel::MailKind::invitation:
+      return apply_invitation(told, sitting, mail);
+    case panel::MailKind::confirmation:
     case panel::MailKind::reminder: {
       const panel::MailCase& item = sitting.cases.at(*mail.about);
-      // Only the first time: later ticks find the reminder's key done while its slot may have
-      // moved, and that move is a correction's to record.
+      // Only the first time: the confirmation is the first notice, and a reminder after it (or
+      // a later tick finding either key done while the slot moved) leaves it to the correction.
       if (told.find(item.case_ref, email) != nullptr) return false;
       told.presenters.push_back({item.case_ref, item.child_initials, mail.recipient.name, email,
                                  item.slot, item.end_time, 1, false});

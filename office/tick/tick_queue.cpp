@@ -6,8 +6,10 @@
 #include <memory>
 #include <system_error>
 
+#include "mailer/icalendar.hpp"
 #include "mailer/mail_error.hpp"
 #include "office/error.hpp"
+#include "office/invitations/calendar_invitation.hpp"
 #include "office/mail/email_templates.hpp"
 #include "office/mail/mail_content.hpp"
 #include "office/mail/mail_settings.hpp"
@@ -125,6 +127,11 @@ class Queuer {
         const nlohmann::json data = email_data(in_.workspace, in_.plan, *mail, pack);
         mailer::Message message =
             email_message(in_.mail, *mail, templates->render(mail->kind, data), pack);
+        // Confirmations, their changes and the members' invitation carry the meeting itself.
+        if (const auto event =
+                calendar_event(in_.mail, in_.workspace.office(), in_.plan, *mail, in_.now)) {
+          message.calendar = mailer::calendar_part(*event);
+        }
         const mailer::QueueResult result =
             outbox_.queue(mail->key, {mail->recipient.name, mail->recipient.email},
                           std::move(message), in_.workspace.office().allowed_domains, in_.now);
@@ -509,17 +516,22 @@ panel::MailPlan plan_window(const Workspace& workspace, const panel::MailWindow&
   std::vector<panel::BookedSitting> in_window;
   std::map<std::string, panel::SittingNotices> told;
   for (const panel::BookedSitting& sitting : booked) {
-    if (sitting.sitting.cancelled) continue;
     if (only && (sitting.sitting.panel_id != only->panel_id || sitting.sitting.date != only->date))
       continue;
     // What its people were told matters until the sitting starts (a change is mailed).
     const bool told_before =
         now < panel::local_to_utc(sitting.sitting.date, sitting.sitting.start_time) &&
         read_told(workspace, sitting.sitting, told, log);
+    // A cancelled sitting's mail is only the cancelling of what its people were told.
+    if (sitting.sitting.cancelled) {
+      if (told_before) in_window.push_back(sitting);
+      continue;
+    }
     if (sitting.bookings.items.empty() && !told_before) continue;
     const panel::PanelConfig& panel = workspace.office().panel(sitting.sitting.panel_id);
     if (!told_before &&
-        !panel::has_mail_in_window(panel, sitting.sitting, workspace.calendar(), window)) {
+        !panel::has_mail_in_window(panel, sitting.sitting, workspace.calendar(), window) &&
+        !panel::has_booking_mail_in_window(sitting, window)) {
       continue;
     }
     for (const panel::BookingItem& item : sitting.bookings.items) {

@@ -62,6 +62,16 @@ const officeJson = path.join(office, 'office.json')
 const config = JSON.parse(fs.readFileSync(officeJson, 'utf8'))
 config.mail.smtp.port = await closedPort()
 fs.writeFileSync(officeJson, JSON.stringify(config, null, 2))
+// Every booking made on 1 November, so the tick's 14-day lookback holds the deadlines' mail
+// alone, not the bookings' confirmations (issue 15; tests/tick/test_tick_invitations.py).
+for (const panel of fs.readdirSync(path.join(office, 'bookings'))) {
+  for (const name of fs.readdirSync(path.join(office, 'bookings', panel)).filter((n) => n.endsWith('.json'))) {
+    const file = path.join(office, 'bookings', panel, name)
+    const bookings = JSON.parse(fs.readFileSync(file, 'utf8'))
+    for (const item of bookings.items) item.bookedAt = '2026-11-01T09:00:00+00:00'
+    fs.writeFileSync(file, JSON.stringify(bookings, null, 2))
+  }
+}
 const tick = panelpack(office, 'tick', '--now', '2026-12-11T09:05:00Z')
 const queued = outboxRows(office)
 await check('the tick queued the 8 emails of 11 December 09:05 and could not deliver them', () => {

@@ -37,6 +37,8 @@ MAILBOX = "permanence.panel@northbridge.example.org"
 ADMINISTRATOR = "priya.danvers@northbridge.example.org"
 HANNAH, JOANNA = "hannah.westerby@northbridge.example.org", "joanna.pellow@northbridge.example.org"
 PRIYA_R, RAVI = "priya.ravenscroft@northbridge.example.org", "ravi.sandhurst@northbridge.example.org"
+TOM, BERNADETTE = "tom.ellingham@northbridge.example.org", "bernadette.crouch@northbridge.example.org"
+BEN = "ben.ashworth-lyle@northbridge.example.org"
 # At 2026-12-12T09:05 (London) a tick that never ran before has 13 emails to send for the
 # 15 December sitting: the escalation for LCS900108 (its chronology is missing), the pack to
 # six, and the reminders to each case's social worker and team manager.
@@ -45,6 +47,19 @@ DUE_AT_0905 = {
     **{("circulation", address): 1 for address in [CHAIR, *MEMBERS, MAILBOX]},
     ("reminder", HANNAH): 2, ("reminder", JOANNA): 2,
     ("reminder", PRIYA_R): 1, ("reminder", RAVI): 1,
+}
+# These tests are about the deadlines' mail: their office's bookings were all made on
+# 1 November (settle_bookings), so no booking's confirmation (issue 15) falls in their ticks'
+# 14-day lookback. With the sample's own bookedAt, the tick at 2026-12-12T09:05 also sends
+# (test_tick_invitations.py checks it) the confirmations of LCS900111 (22 December, booked
+# 1 December), LCS900104 (12 January) and LCS900109 (26 January, both booked 30 November, the
+# same presenters), and the members' invitation to each of those three sittings; the 15
+# December sitting's bookings were all made before 28 November.
+SETTLED_BOOKED_AT = "2026-11-01T09:00:00+00:00"
+BOOKED_SINCE_28_NOVEMBER = {
+    ("confirmation", TOM): 1, ("confirmation", BERNADETTE): 1,
+    ("confirmation", BEN): 2, ("confirmation", RAVI): 2,
+    **{("invitation", address): 3 for address in [CHAIR, *MEMBERS]},
 }
 
 def work_folder(name):
@@ -68,18 +83,30 @@ def kind_of(message):
     subject = message["Subject"]
     for words, kind in (("Panel reminder", "reminder"), ("Panel pack", "circulation"),
                         ("Papers missing", "papers-missing"), ("Minutes due", "minutes-due"),
-                        ("Pack not circulated", "pack-failed")):
+                        ("Pack not circulated", "pack-failed"),
+                        ("Panel booking confirmed", "confirmation"),
+                        ("Panel sitting invitation", "invitation")):
         if words in subject:
             return kind
     return "unknown"
 
 
-class Office:
-    """A private copy of the sample office; mail.smtp set to the test relay."""
+def settle_bookings(root):
+    """Every booking of the office made on SETTLED_BOOKED_AT."""
+    for path in (Path(root) / "bookings").glob("*/*.json"):
+        edit_json(path, lambda bookings: [item.update({"bookedAt": SETTLED_BOOKED_AT})
+                                          for item in bookings.get("items", [])])
 
-    def __init__(self, folder, smtp):
+
+class Office:
+    """A private copy of the sample office; mail.smtp set to the test relay; its bookings
+    settled (made before any tick's lookback) unless `settled` is False."""
+
+    def __init__(self, folder, smtp, settled=True):
         self.root = copy_sample_office(Path(folder) / "office")
         self.set_smtp(smtp)
+        if settled:
+            settle_bookings(self.root)
 
     def set_smtp(self, smtp):
         edit_json(self.root / "office.json", lambda c: c["mail"].update({"smtp": smtp}))
@@ -141,9 +168,9 @@ class TickTestCase(unittest.TestCase):
         self.servers.append(server)
         return server
 
-    def office_with_server(self, *options):
+    def office_with_server(self, *options, settled=True):
         server = self.server(*options)
-        return Office(self.folder, self.tls_smtp(server.port)), server
+        return Office(self.folder, self.tls_smtp(server.port), settled), server
 
     def delivered(self):
         return mailtest.delivered_messages(self.maildir)
