@@ -81,10 +81,12 @@ try {
     assert.match(await card.innerText(), /3 papers from the mailbox wait to be placed/)
     assert.equal(await card.getByRole('link', { name: 'Go to the mailbox' }).getAttribute('href'), '/mailbox')
   })
-  // Not yet checked: the administrator's menu then wraps to two lines at 1280 pixels.
-  await check('the menu says Mailbox with 3 waiting', async () => {
+  await check('the menu says Mailbox with 3 waiting, on one line at 1280 pixels (Change password is in the header)', async () => {
     const link = admin.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /Mailbox/ })
     assert.equal((await link.textContent()).replace(/\s+/g, ' ').trim(), 'Mailbox 3 waiting')
+    const tops = await admin.locator('#navigation > li').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)))
+    assert.equal(new Set(tops).size, 1, `menu items on ${new Set(tops).size} lines`)
+    assert.equal(await admin.locator('header').getByRole('link', { name: 'Change password' }).getAttribute('href'), '/change-password')
   })
   await noViolations(admin, 'Today with papers waiting')
   await admin.locator('#mailbox-card').screenshot({ path: path.join(process.env.PANELPACK_ARTEFACTS, 'console-mailbox-today.png') })
