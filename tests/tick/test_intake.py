@@ -14,7 +14,9 @@ import base64
 import datetime
 import io
 import json
+import shutil
 import sys
+import tempfile
 import zipfile
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -115,8 +117,10 @@ def forwarded(sender, subject, inner, sent):
 class IntakeTest(TickTestCase):
     def setUp(self):
         super().setUp()
-        self.folder.chmod(0o755)  # as root, Dovecot's own users must reach its folder inside
-        self.imap = ImapServer(self.folder / "imap")
+        # Dovecot's sockets need a short path (108 bytes): its folder is under /tmp.
+        self.imap_folder = Path(tempfile.mkdtemp(prefix="pp-imap-"))
+        self.addCleanup(shutil.rmtree, self.imap_folder, True)
+        self.imap = ImapServer(self.imap_folder)
         self.addCleanup(self.imap.stop)
         self.office, self.smtp = self.office_with_server()
         self.use_mailbox(self.imap.password)
@@ -249,7 +253,7 @@ class IntakeTest(TickTestCase):
         self.assertIn("the last reading of the submission mailbox failed",
                       self.office.run("status").stdout)
 
-        self.imap = ImapServer(self.folder / "imap", imaps_port=self.imap.imaps_port,
+        self.imap = ImapServer(self.imap_folder, imaps_port=self.imap.imaps_port,
                                starttls_port=self.imap.starttls_port)
         self.addCleanup(self.imap.stop)
         back = self.intake("2026-12-14T09:10")
