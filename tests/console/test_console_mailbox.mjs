@@ -95,6 +95,10 @@ try {
   await admin.goto(url + 'mailbox')
   await ready(admin)
   const rows = (page) => page.locator('#unmatched-papers tbody tr')
+  await check('the table keeps inside the page at 1280 pixels', async () => {
+    const [table, page] = await Promise.all([admin.locator('#unmatched-papers').boundingBox(), admin.locator('main').boundingBox()])
+    assert.ok(table.x + table.width <= page.x + page.width + 1, `the table ends at ${table.x + table.width}, the page at ${page.x + page.width}`)
+  })
   await check('the page lists the three papers oldest first, with why each was not placed', async () => {
     assert.equal(await rows(admin).count(), 3)
     const first = await rows(admin).nth(0).innerText()
