@@ -19,11 +19,11 @@ namespace mustache = kainjow::mustache;
 namespace {
 
 constexpr std::array<panel::MailKind, 14> kKinds = {
-    panel::MailKind::reminder,       panel::MailKind::circulation,
-    panel::MailKind::papers_missing, panel::MailKind::minutes_due,
-    panel::MailKind::correction,     panel::MailKind::cancellation,
-    panel::MailKind::addendum,       panel::MailKind::pack_failed,
-    panel::MailKind::chaser,         panel::MailKind::action_reminder,
+    panel::MailKind::reminder,        panel::MailKind::circulation,
+    panel::MailKind::papers_missing,  panel::MailKind::minutes_due,
+    panel::MailKind::correction,      panel::MailKind::cancellation,
+    panel::MailKind::addendum,        panel::MailKind::pack_failed,
+    panel::MailKind::chaser,          panel::MailKind::action_reminder,
     panel::MailKind::decision_record, panel::MailKind::confirmation,
     panel::MailKind::invitation,      panel::MailKind::intake_reply};
 

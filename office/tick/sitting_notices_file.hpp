@@ -31,8 +31,9 @@ std::optional<panel::SittingNotices> read_sitting_notices(const Workspace& works
 // outbox now holds (`done_keys`): a confirmation or reminder records the slot it gave (the
 // first of them only), a correction the new slot, a cancellation the case taken off, the
 // circulation the schedule the members got (once), an addendum the new one, the members'
-// invitation (or its update or cancellation) the start, end and venue it gave and to whom. A record that cannot be read or written does not stop
-// the others: it is returned, one OfficeError per sitting, for the caller to report.
+// invitation (or its update or cancellation) the start, end and venue it gave and to whom. A record
+// that cannot be read or written does not stop the others: it is returned, one OfficeError per
+// sitting, for the caller to report.
 std::vector<OfficeError> record_notices(const Workspace& workspace, const panel::MailPlan& plan,
                                         const std::set<std::string>& done_keys);
 
