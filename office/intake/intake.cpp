@@ -16,6 +16,7 @@
 #include "office/intake/office_mailbox.hpp"
 #include "office/intake/paper_checks.hpp"
 #include "office/intake/paper_matching.hpp"
+#include "office/intake/scratch_folder.hpp"
 #include "office/intake/seen_messages.hpp"
 #include "office/intake/unmatched.hpp"
 #include "office/sitting/bookings_version.hpp"
@@ -32,40 +33,6 @@ namespace {
 
 // Pictures smaller than this that are not documents are a signature's logo: left quietly.
 constexpr std::size_t kLargestLogo = 256U << 10;
-
-// A folder of the run's own outside the office, for each file while it is checked and filed
-// (record_uploaded_paper renames the file inside it). Removed however the run ends.
-class ScratchFolder {
- public:
-  ScratchFolder() {
-    std::string pattern = (fs::temp_directory_path() / "panelpack-intake-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw OfficeError(OfficeError::Code::machine_failure, "cannot make a temporary folder in " +
-                                                                fs::temp_directory_path().string() +
-                                                                " for the mailbox's papers");
-    }
-    path_ = pattern;
-  }
-  ~ScratchFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-
-  // A new empty folder for one file, with the file written in it.
-  fs::path hold(const std::string& bytes) {
-    const fs::path folder = path_ / std::to_string(++count_);
-    fs::create_directories(folder);
-    const fs::path file = folder / "attachment";
-    write_output(file, bytes);
-    return file;
-  }
-
- private:
-  fs::path path_;
-  int count_ = 0;
-};
 
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -318,7 +285,7 @@ IntakeResult intake_messages(const Workspace& workspace, mailer::ImapMailbox& ma
           lowercase(mail.from.email),
           load_intake_index(workspace),
           SeenMessages::read(workspace),
-          {},
+          ScratchFolder{"intake"},
           {}};
   for (const std::string& problem : run.index.problems) {
     run.result.lines.push_back("problem: " + problem);

@@ -4,6 +4,7 @@
 // have done. The intake folder's lock makes two clicks at once one assignment.
 
 #include "office/intake/unmatched_assign.hpp"
+#include "office/intake/scratch_folder.hpp"
 
 #include <stdlib.h>
 
@@ -19,6 +20,7 @@
 #include "office/file_lock.hpp"
 #include "office/files.hpp"
 #include "office/intake/intake_reply.hpp"
+#include "office/intake/scratch_folder.hpp"
 #include "office/sitting/bookings_version.hpp"
 #include "panel/paper_types.hpp"
 #include "panel/sittings.hpp"
@@ -35,31 +37,6 @@ fs::path unmatched_folder(const Workspace& workspace) {
 fs::path assigned_folder(const Workspace& workspace) {
   return workspace.root() / "intake" / "assigned";
 }
-
-// A folder of its own outside the office for the copy record_uploaded_paper renames; removed
-// when the assignment ends, done or not.
-class ScratchFolder {
- public:
-  ScratchFolder() {
-    std::string pattern = (fs::temp_directory_path() / "panelpack-assign-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw OfficeError(OfficeError::Code::machine_failure,
-                        "could not make a temporary folder in " +
-                            fs::temp_directory_path().string() + " to place the paper from");
-    }
-    path_ = pattern;
-  }
-  ~ScratchFolder() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 // Where the booking keeps this very paper (its type, received when it arrived, the same bytes)
 // when an earlier assign recorded it; nothing otherwise.
@@ -181,7 +158,7 @@ AssignResult assign_unmatched(const Workspace& workspace, mailer::Outbox& outbox
   }
 
   // The copy record_uploaded_paper renames and stores; the entry's own file stays as it came.
-  const ScratchFolder scratch;
+  const ScratchFolder scratch{"assign"};
   const fs::path copy = scratch.path() / paper->stored_file;
   std::error_code copied;
   fs::copy_file(unmatched_file(workspace, *paper), copy, copied);
