@@ -310,12 +310,7 @@ IntakeResult run_intake(const Workspace& workspace, mailer::ImapMailbox& mailbox
   try {
     return intake_messages(workspace, mailbox, outbox, request);
   } catch (const mailer::MailError& failure) {
-    IntakeStatus status;
-    status.at = request.now;
-    status.ok = false;
-    status.error = failure.what();
-    status.error_code = failure.code();
-    write_intake_status(workspace, status);
+    write_failed_intake_status(workspace, request.now, failure.code(), failure.what());
     throw OfficeError(OfficeError::Code::machine_failure,
                       std::string(failure.what()) +
                           "; what was done before stays done, the "

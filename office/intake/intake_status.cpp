@@ -6,6 +6,7 @@
 
 #include "office/error.hpp"
 #include "office/files.hpp"
+#include "office/intake/unmatched.hpp"
 #include "panel/panel_error.hpp"
 
 namespace panelpack::office {
@@ -63,6 +64,21 @@ std::optional<IntakeStatus> read_intake_status(const Workspace& workspace) {
   } catch (const panel::PanelError&) {
     throw damaged();
   }
+}
+
+void write_failed_intake_status(const Workspace& workspace, panel::UtcInstant at,
+                                const std::string& code, const std::string& words) {
+  IntakeStatus status;
+  status.at = at;
+  status.ok = false;
+  status.error = words;
+  status.error_code = code;
+  try {
+    status.waiting = static_cast<int>(list_unmatched(workspace).size());
+  } catch (const OfficeError&) {
+    status.waiting = 0;  // the failure to read the mailbox is the news; the list waits
+  }
+  write_intake_status(workspace, status);
 }
 
 }  // namespace panelpack::office

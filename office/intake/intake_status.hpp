@@ -26,6 +26,11 @@ struct IntakeStatus {
 // Written atomically after every run, failed or not. Throws OfficeError (machine).
 void write_intake_status(const Workspace& workspace, const IntakeStatus& status);
 
+// The status of a run the mailbox stopped (`code` and `words` from its MailError): written
+// with the papers still waiting counted, so Today keeps showing them. Throws as the above.
+void write_failed_intake_status(const Workspace& workspace, panel::UtcInstant at,
+                                const std::string& code, const std::string& words);
+
 // Nothing when intake never ran (or the office reads no mailbox).
 std::optional<IntakeStatus> read_intake_status(const Workspace& workspace);
 

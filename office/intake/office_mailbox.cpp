@@ -81,17 +81,7 @@ IntakeResult run_office_intake_or_mail_error(const Workspace& workspace,
     const std::unique_ptr<mailer::ImapMailbox> mailbox = mailer::open_imap_mailbox(settings);
     return intake_messages(workspace, *mailbox, outbox, request);
   } catch (const mailer::MailError& failure) {
-    IntakeStatus status;
-    status.at = request.now;
-    status.ok = false;
-    status.error = failure.what();
-    status.error_code = failure.code();
-    try {
-      status.waiting = static_cast<int>(list_unmatched(workspace).size());
-    } catch (const OfficeError&) {
-      status.waiting = 0;  // the failure to read the mailbox is the news; the list waits
-    }
-    write_intake_status(workspace, status);
+    write_failed_intake_status(workspace, request.now, failure.code(), failure.what());
     throw;
   }
 }
