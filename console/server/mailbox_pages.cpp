@@ -20,6 +20,7 @@
 #include "office/console/console_store.hpp"
 #include "office/intake/intake.hpp"
 #include "office/intake/intake_status.hpp"
+#include "office/intake/office_mailbox.hpp"
 #include "office/intake/unmatched.hpp"
 #include "office/intake/unmatched_assign.hpp"
 #include "office/mail/mail_content.hpp"
@@ -363,21 +364,28 @@ Reply mailbox_check_submit(ConsoleSite& site, RequestContext& request) {
   nlohmann::json data = nlohmann::json::object();
   try {
     const office::IntakeResult result =
-        office::run_office_intake(workspace, {site.store.now(), 200});
+        office::run_office_intake_or_mail_error(workspace, {site.store.now(), 200});
     store::append_audit(
         site.store, request.actor(),
         {"mailbox_check", "mailbox", "intake", "ok",
          count_words(result.messages, "message", "messages") + ", " + std::to_string(result.filed) +
              " filed, " + std::to_string(result.unmatched) + " unmatched"});
     return redirect_to("/mailbox?checked=1");
+  } catch (const mailer::MailError& error) {
+    store::append_audit(site.store, request.actor(),
+                        {"mailbox_check", "mailbox", "intake", "failed"});
+    // Not a page error: the mailbox being down is news for this page, in its error summary,
+    // in the server's words (the office's own message says "nothing was lost" a second time).
+    add_error(data, "check", "check-now",
+              "The mailbox could not be read: " + std::string(error.what()) +
+                  ". Nothing is lost: the messages stay in the mailbox until they are read");
+    return mailbox_view(site, request, std::move(data), nullptr,
+                        HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
   } catch (const office::OfficeError& error) {
     store::append_audit(site.store, request.actor(),
                         {"mailbox_check", "mailbox", "intake", "failed"});
-    // Not a page error: the mailbox being down is news for this page, in its error summary.
-    const std::string message = error.what();
     add_error(data, "check", "check-now",
-              "The mailbox could not be read: " + message +
-                  ". Nothing is lost: the messages stay in the mailbox until they are read");
+              "The mailbox could not be read: " + std::string(error.what()));
     return mailbox_view(site, request, std::move(data), nullptr,
                         error.code() == office::OfficeError::Code::bad_input
                             ? HTTPResponse::HTTP_BAD_REQUEST
