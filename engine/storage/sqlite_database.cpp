@@ -2,8 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 namespace panelpack::storage {
@@ -40,7 +42,7 @@ SqliteDatabase::SqliteDatabase(const std::filesystem::path& file, DatabaseErrors
   sqlite3_busy_timeout(raw, 10'000);
   // WAL: readers never block the writer; FULL: a committed row survives power loss (the
   // outbox's "sent" is what keeps a message from being sent twice).
-  execute("PRAGMA journal_mode = WAL");
+  switch_to_write_ahead_log();
   execute("PRAGMA synchronous = FULL");
   execute("PRAGMA foreign_keys = ON");
 }
@@ -106,6 +108,21 @@ void SqliteDatabase::raise(const std::string& message) const {
 
 void SqliteDatabase::fail(const std::string& doing) const {
   raise(errors_.what + ": " + doing + ": " + sqlite3_errmsg(handle_.get()));
+}
+
+void SqliteDatabase::switch_to_write_ahead_log() {
+  // Two connections switching a new file at once both hold SHARED and want EXCLUSIVE: SQLite
+  // answers BUSY at once, without the busy handler (it would deadlock), so wait here instead.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (sqlite3_exec(handle_.get(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr) !=
+         SQLITE_OK) {
+    const int code = sqlite3_errcode(handle_.get()) & 0xff;  // extended codes are on
+    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
+        std::chrono::steady_clock::now() > give_up) {
+      fail("cannot switch to a write-ahead log");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 void SqliteDatabase::execute(std::string_view sql) {

@@ -56,6 +56,7 @@ class SqliteDatabase {
  private:
   SqliteDatabase(std::string path, const std::string& uri, DatabaseErrors errors);
   [[noreturn]] void raise(const std::string& message) const;
+  void switch_to_write_ahead_log();
   std::unique_ptr<sqlite3, CloseDatabase> handle_;
   std::string path_;
   DatabaseErrors errors_;
