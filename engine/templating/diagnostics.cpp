@@ -31,6 +31,31 @@ std::string describe(const Diagnostic& d) {
   return text;
 }
 
+std::string describe_location(const Location& where) {
+  std::vector<std::string> pieces;
+  if (!where.container.empty()) pieces.push_back(where.container);
+  if (!where.heading.empty()) pieces.push_back("under '" + where.heading + "'");
+  if (where.in_text_box) pieces.push_back("in a text box");
+  if (!where.table.empty() || where.row > 0) {
+    pieces.push_back(where.table.empty() ? "a table" : "table '" + where.table + "'");
+    if (where.row > 0) {
+      pieces.push_back(where.row_label.empty() ? "row " + std::to_string(where.row)
+                                               : "row '" + where.row_label + "'");
+    }
+    if (where.cell > 0) {
+      if (where.cells_in_row == 2) {
+        pieces.push_back(where.cell == 1 ? "left-hand cell" : "right-hand cell");
+      } else if (where.cells_in_row > 2) {
+        pieces.push_back("cell " + std::to_string(where.cell) + " of " +
+                         std::to_string(where.cells_in_row));
+      }
+    }
+  }
+  std::string text;
+  for (const std::string& piece : pieces) text += (text.empty() ? "" : ", ") + piece;
+  return text;
+}
+
 TemplateError::TemplateError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(summarise(diagnostics, "template error(s)")),
       diagnostics_(std::move(diagnostics)) {}

@@ -38,6 +38,7 @@ struct TagInfo {
   std::string part;
   int paragraph = 0;
   std::string excerpt;  // the paragraph's text, shortened, for messages about this tag
+  Location location;    // where, in Word's terms (diagnostics.hpp)
 };
 
 // What a render noticed without refusing: values a filter could not read, for example.
