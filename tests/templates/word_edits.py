@@ -1,0 +1,232 @@
+"""Mistakes typed into a real template the way Word and LibreOffice store them.
+
+A person who retypes a tag in Word does not leave one tidy run: Word splits the text over runs
+with new revision ids (rsids), wraps a misspelt word in proofing marks, and keeps bookmarks in
+the middle. LibreOffice splits it over spans. These functions make the same XML from the
+shipped templates (templates/referral.docx and .odt), so tests meet what staff really send.
+
+    pkg = Package.load(SOURCE / "templates/referral.docx")
+    pkg.mistype("{{child.religion | default:\"Not recorded\"}}", "{{child.religon}}")
+    pkg.save(tmp / "broken.docx")
+
+Everything edits the XML as text: the templates are ours and their shapes are known, and the
+test must not depend on a library that would tidy the XML up.
+"""
+
+import html
+import re
+import zipfile
+from pathlib import Path
+
+W_RUN = '<w:r w:rsidR="{rsid}"><w:rPr/><w:t xml:space="preserve">{text}</w:t></w:r>'
+RSIDS = ["00A41C2E", "00B7D913", "00C3F0A8", "00D58E21", "00E91B74"]
+
+
+def word_pieces(typed):
+    """Where Word splits a retyped tag: after the opening braces, at a dot, before the close."""
+    pieces = []
+    rest = typed
+    for cut in ("{{", "."):
+        at = rest.find(cut)
+        if at > 0 or (cut == "{{" and at == 0):
+            end = at + len(cut)
+            pieces.append(rest[:end])
+            rest = rest[end:]
+    close = rest.rfind("}}")
+    if close > 0:
+        pieces.extend([rest[:close], rest[close:]])
+    else:
+        pieces.append(rest)
+    return [piece for piece in pieces if piece]
+
+
+def docx_runs(typed):
+    """Runs Word writes for `typed`: new rsids, a misspelt word in proofing marks, a bookmark."""
+    runs = []
+    for index, piece in enumerate(word_pieces(typed)):
+        run = W_RUN.format(rsid=RSIDS[index % len(RSIDS)], text=html.escape(piece, quote=False))
+        if index == 1:
+            run = ('<w:proofErr w:type="spellStart"/>' + run + '<w:proofErr w:type="spellEnd"/>'
+                   '<w:bookmarkStart w:id="90" w:name="_GoBack"/><w:bookmarkEnd w:id="90"/>')
+        runs.append(run)
+    return "".join(runs)
+
+
+def odt_spans(typed):
+    """Spans LibreOffice writes when a tag is retyped with its autocorrect on."""
+    return "".join(f'<text:span text:style-name="T{90 + index}">{html.escape(piece, quote=False)}'
+                   "</text:span>" for index, piece in enumerate(word_pieces(typed)))
+
+
+class Package:
+    """A DOCX or ODT held as its entries; edits are made to the XML text."""
+
+    def __init__(self, entries, order, is_odt):
+        self.entries = entries
+        self.order = order
+        self.is_odt = is_odt
+
+    @classmethod
+    def load(cls, path):
+        with zipfile.ZipFile(path) as archive:
+            order = archive.namelist()
+            entries = {name: archive.read(name) for name in order}
+        return cls(entries, order, "mimetype" in entries)
+
+    @property
+    def main(self):
+        return "content.xml" if self.is_odt else "word/document.xml"
+
+    def read(self, name):
+        return self.entries[name].decode("utf-8")
+
+    def write(self, name, text):
+        if name not in self.entries:
+            self.order.append(name)
+        self.entries[name] = text.encode("utf-8")
+
+    def save(self, path):
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in self.order:
+                # ODF wants its mimetype first and stored.
+                kind = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+                archive.writestr(name, self.entries[name], compress_type=kind)
+        return Path(path)
+
+    # -- typing ---------------------------------------------------------------------------
+
+    def mistype(self, existing, typed, part=None, occurrence=1):
+        """Replaces the `occurrence`th `existing` text (a tag of the template, as it reads in
+        the document) by `typed`, split the way Word or LibreOffice splits retyped text."""
+        part = part or self.main
+        xml = self.read(part)
+        # Word writes quotes as they are, LibreOffice as &quot;.
+        escaped = html.escape(existing, quote=False)
+        if escaped not in xml:
+            escaped = html.escape(existing, quote=True).replace("&#x27;", "'")
+        at = -1
+        for _ in range(occurrence):
+            at = xml.find(escaped, at + 1)
+            if at < 0:
+                raise AssertionError(f"{existing!r} is not in {part} ({occurrence})")
+        if self.is_odt:
+            xml = xml[:at] + odt_spans(typed) + xml[at + len(escaped):]
+        else:
+            # The text sits in <w:r><w:rPr/>?<w:t>…</w:t></w:r>: split that run in three.
+            run_start = xml.rfind("<w:r>", 0, at)
+            run_start_attr = xml.rfind("<w:r ", 0, at)
+            run_start = max(run_start, run_start_attr)
+            run_end = xml.find("</w:r>", at) + len("</w:r>")
+            run = xml[run_start:run_end]
+            text_open = re.search(r"<w:t(?: [^>]*)?>", run)
+            inner_at = at - run_start
+            before = run[text_open.end():inner_at]
+            after = run[inner_at + len(escaped):run.find("</w:t>")]
+            head = run[:text_open.start()]
+            keep = (lambda text: head + '<w:t xml:space="preserve">' + text + "</w:t></w:r>"
+                    if text else "")
+            xml = (xml[:run_start] + keep(before) + docx_runs(typed) + keep(after) +
+                   xml[run_end:])
+        self.write(part, xml)
+        return self
+
+    def replace_text(self, existing, replacement, part=None):
+        """Plain replacement of XML text (for shapes no person types, such as a link)."""
+        part = part or self.main
+        xml = self.read(part)
+        if existing not in xml:
+            raise AssertionError(f"{existing!r} is not in {part}")
+        self.write(part, xml.replace(existing, replacement, 1))
+        return self
+
+    # -- places ---------------------------------------------------------------------------
+
+    def add_paragraph_after(self, existing, typed, part=None):
+        """A new paragraph holding `typed`, after the paragraph that holds `existing`."""
+        part = part or self.main
+        xml = self.read(part)
+        at = xml.find(html.escape(existing, quote=False))
+        if at < 0:
+            raise AssertionError(f"{existing!r} is not in {part}")
+        close = "</text:p>" if self.is_odt else "</w:p>"
+        end = xml.find(close, at) + len(close)
+        paragraph = (f'<text:p text:style-name="P5">{odt_spans(typed)}</text:p>' if self.is_odt
+                     else f'<w:p w:rsidR="00A41C2E">{docx_runs(typed)}</w:p>')
+        self.write(part, xml[:end] + paragraph + xml[end:])
+        return self
+
+    def add_footnote(self, existing, typed):
+        """A footnote whose text is `typed`, its mark after the paragraph text `existing`."""
+        if self.is_odt:
+            note = ('<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1'
+                    '</text:note-citation><text:note-body><text:p text:style-name="P5">'
+                    f"{odt_spans(typed)}</text:p></text:note-body></text:note>")
+            xml = self.read(self.main)
+            at = xml.find(html.escape(existing, quote=False)) + len(html.escape(existing, quote=False))
+            self.write(self.main, xml[:at] + note + xml[at:])
+            return self
+        notes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                 '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+                 '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+                 '<w:continuationSeparator/></w:r></w:p></w:footnote>'
+                 f'<w:footnote w:id="1"><w:p>{docx_runs(typed)}</w:p></w:footnote></w:footnotes>')
+        self.write("word/footnotes.xml", notes)
+        types = self.read("[Content_Types].xml").replace(
+            "</Types>", '<Override PartName="/word/footnotes.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+        self.write("[Content_Types].xml", types)
+        rels = self.read("word/_rels/document.xml.rels").replace(
+            "</Relationships>", '<Relationship Id="rId90" Type="http://schemas.openxmlformats.'
+            'org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+            "</Relationships>")
+        self.write("word/_rels/document.xml.rels", rels)
+        xml = self.read(self.main)
+        escaped = html.escape(existing, quote=False)
+        at = xml.find(escaped)
+        end = xml.find("</w:r>", at) + len("</w:r>")
+        mark = ('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                '<w:footnoteReference w:id="1"/></w:r>')
+        self.write(self.main, xml[:end] + mark + xml[end:])
+        return self
+
+    def add_text_box(self, existing, typed):
+        """A text box holding `typed`, anchored in the paragraph with `existing`. Word keeps
+        two copies (DrawingML and its VML fallback); LibreOffice a frame."""
+        escaped = html.escape(existing, quote=False)
+        xml = self.read(self.main)
+        at = xml.find(escaped)
+        if self.is_odt:
+            close = xml.find("</text:p>", at)
+            frame = ('<draw:frame draw:name="Box 1" text:anchor-type="paragraph" svg:width="6cm" '
+                     'svg:height="2cm"><draw:text-box><text:p text:style-name="P5">'
+                     f"{odt_spans(typed)}</text:p></draw:text-box></draw:frame>")
+            self.write(self.main, xml[:close] + frame + xml[close:])
+            return self
+        end = xml.find("</w:r>", at) + len("</w:r>")
+        content = f"<w:txbxContent><w:p>{docx_runs(typed)}</w:p></w:txbxContent>"
+        box = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+               'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:anchor '
+               'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+               'distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+               'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" '
+               'y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset>'
+               '</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+               '</wp:posOffset></wp:positionV><wp:extent cx="2000000" cy="600000"/><wp:wrapNone/>'
+               '<wp:docPr id="90" name="Text Box 90"/><a:graphic xmlns:a="http://schemas.'
+               'openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.'
+               'microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://'
+               'schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:cNvSpPr '
+               'txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2000000" '
+               'cy="600000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+               f"<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>"
+               "</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape "
+               'xmlns:v="urn:schemas-microsoft-com:vml" style="width:160pt;height:48pt">'
+               f"<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
+               "</mc:AlternateContent></w:r>")
+        self.write(self.main, xml[:end] + box + xml[end:])
+        return self
+
+    def header_part(self):
+        """The part holding the first page style's header: word/header1.xml or styles.xml."""
+        return "styles.xml" if self.is_odt else "word/header1.xml"
