@@ -1,6 +1,7 @@
 #include "templating/program.hpp"
 
 #include <deque>
+#include <set>
 #include <utility>
 
 #include "templating/tag_lexer.hpp"
@@ -57,6 +58,17 @@ PartProgram::PartProgram(std::string part_name, const MarkupFormat& format,
       sections_(std::move(sections)),
       sites_(std::move(sites)) {
   deflate_literals(nodes_);
+  mark_absence_handled();
+}
+
+// `{{#sitting}}…{{/sitting}}{{^sitting}}…{{/sitting}}` says what to print without a sitting:
+// under --strict neither half makes the missing value an error.
+void PartProgram::mark_absence_handled() {
+  std::set<std::string> inverted;
+  for (const SectionSlot& slot : sections_) {
+    if (slot.inverted) inverted.insert(slot.name.text);
+  }
+  for (SectionSlot& slot : sections_) slot.absence_handled = inverted.contains(slot.name.text);
 }
 
 void PartProgram::deflate_literals(std::vector<ProgramNode>& nodes) {
@@ -194,7 +206,7 @@ void PartProgram::render_value_text(const ValueSlot& slot, State& state, std::st
 void PartProgram::render_section(const ProgramNode& node, State& state, RenderedPart& out) const {
   const SectionSlot& slot = sections_[node.slot];
   const nlohmann::json* value = lookup(slot.name, state.frames);
-  if (value == nullptr && state.problems->strict) {
+  if (value == nullptr && state.problems->strict && !slot.absence_handled) {
     state.problems->missing.push_back(diagnostic_at(
         slot.site, "missing_field", "no value for section '" + slot.name.text + "' in the data",
         "add the field to the data (false, null or [] count as present)"));

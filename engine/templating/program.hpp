@@ -45,6 +45,9 @@ struct SectionSlot {
   // Page breaks from the close tag's paragraph: written once, at the end of the last
   // paragraph the section produced (docxtemplater does the same).
   std::string tail_in_last_paragraph;
+  // The template handles the value being absent: the section is inverted ({{^x}}), or an
+  // inverted section over the same name stands elsewhere in the part. --strict leaves it be.
+  bool absence_handled = false;
 };
 
 struct ProgramNode {
@@ -88,6 +91,7 @@ class PartProgram {
   void close_table_guard(std::size_t start, RenderedPart& out) const;
   void close_paragraph_guard(RenderedPart& out) const;
   void deflate_literals(std::vector<ProgramNode>& nodes);
+  void mark_absence_handled();
   Diagnostic diagnostic_at(std::size_t site, std::string code, std::string message,
                            std::string hint) const;
 
