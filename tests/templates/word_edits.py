@@ -148,8 +148,12 @@ class Package:
         at = xml.find(html.escape(existing, quote=False))
         if at < 0:
             raise AssertionError(f"{existing!r} is not in {part}")
-        close = "</text:p>" if self.is_odt else "</w:p>"
-        end = xml.find(close, at) + len(close)
+        if self.is_odt:
+            # A heading is a text:h: the new paragraph goes after it, not into what follows.
+            end = min(i for i in (xml.find("</text:p>", at), xml.find("</text:h>", at)) if i >= 0)
+            end += len("</text:p>")
+        else:
+            end = xml.find("</w:p>", at) + len("</w:p>")
         paragraph = (f'<text:p text:style-name="P5">{odt_spans(typed)}</text:p>' if self.is_odt
                      else f'<w:p w:rsidR="00A41C2E">{docx_runs(typed)}</w:p>')
         self.write(part, xml[:end] + paragraph + xml[end:])
@@ -162,6 +166,8 @@ class Package:
                     '</text:note-citation><text:note-body><text:p text:style-name="P5">'
                     f"{odt_spans(typed)}</text:p></text:note-body></text:note>")
             xml = self.read(self.main)
+            if html.escape(existing, quote=False) not in xml:
+                raise AssertionError(f"{existing!r} is not in {self.main}")
             at = xml.find(html.escape(existing, quote=False)) + len(html.escape(existing, quote=False))
             self.write(self.main, xml[:at] + note + xml[at:])
             return self
