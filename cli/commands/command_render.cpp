@@ -14,6 +14,7 @@
 #include "office/documents/labelled_data.hpp"
 #include "office/documents/output_pattern.hpp"
 #include "office/documents/template_loading.hpp"
+#include "office/documents/unchanged_output.hpp"
 #include "office/files.hpp"
 #include "office/json_input.hpp"
 
@@ -92,7 +93,11 @@ ExitCode render_one(const RenderRequest& request) {
   if (data)
     office::add_code_labels_for_guessed_kind(*data);  // words beside codes, for any template
   if (!compiled || !data) {
-    throw CommandFailure(ExitCode::bad_input, "nothing written");
+    // Without data, only a fixed -o names the file that was left as it was.
+    const bool fixed_name = request.output_pattern.find("{{") == std::string::npos;
+    throw CommandFailure(
+        ExitCode::bad_input,
+        fixed_name ? office::unchanged_output_note(request.output_pattern) : "nothing written");
   }
 
   std::filesystem::path output;
@@ -111,7 +116,7 @@ ExitCode render_one(const RenderRequest& request) {
     document = compiled->render(*data, request.render, &report);
   } catch (const templating::RenderError& error) {
     office::print_diagnostics(std::cerr, source, error.diagnostics());
-    throw CommandFailure(ExitCode::bad_input, "nothing written");
+    throw CommandFailure(ExitCode::bad_input, office::unchanged_output_note(output));
   }
   office::print_diagnostics(std::cerr, source, report.warnings);
   office::write_output(output, document);

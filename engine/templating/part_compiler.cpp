@@ -4,6 +4,7 @@
 
 #include "templating/part_analysis.hpp"
 #include "templating/part_surgery.hpp"
+#include "templating/tracked_changes.hpp"
 #include "templating/xml_document.hpp"
 
 namespace panelpack::templating {
@@ -11,11 +12,20 @@ namespace panelpack::templating {
 PartCompileResult compile_part(std::string_view xml, const std::string& part_name,
                                const MarkupFormat& format, const Delimiters& delimiters) {
   XmlDocument document(xml, part_name);
+  // Forms never carry a template's revision marks: they are filled from the accepted text.
+  const std::size_t changes = accept_tracked_changes(document.root());
   PartAnalysis found = analyse_part(document, part_name, format, delimiters);
   PartCompileResult result;
-  if (found.tags.empty()) return result;
+  if (changes > 0) result.diagnostics.push_back(tracked_changes_warning(part_name, changes));
+  if (found.tags.empty()) {
+    if (changes > 0) {
+      ProgramNode accepted{ProgramNode::Kind::literal, document.serialize(), 0, {}};
+      result.program = PartProgram(part_name, format, {std::move(accepted)}, {}, {}, {});
+    }
+    return result;
+  }
   if (!found.has_errors()) result.program = build_program(document, found, part_name, format);
-  result.diagnostics = std::move(found.diagnostics);
+  for (auto& diagnostic : found.diagnostics) result.diagnostics.push_back(std::move(diagnostic));
   result.tags = std::move(found.tag_infos);
   return result;
 }

@@ -148,8 +148,12 @@ class Package:
         at = xml.find(html.escape(existing, quote=False))
         if at < 0:
             raise AssertionError(f"{existing!r} is not in {part}")
-        close = "</text:p>" if self.is_odt else "</w:p>"
-        end = xml.find(close, at) + len(close)
+        if self.is_odt:
+            # A heading is a text:h: the new paragraph goes after it, not into what follows.
+            end = min(i for i in (xml.find("</text:p>", at), xml.find("</text:h>", at)) if i >= 0)
+            end += len("</text:p>")
+        else:
+            end = xml.find("</w:p>", at) + len("</w:p>")
         paragraph = (f'<text:p text:style-name="P5">{odt_spans(typed)}</text:p>' if self.is_odt
                      else f'<w:p w:rsidR="00A41C2E">{docx_runs(typed)}</w:p>')
         self.write(part, xml[:end] + paragraph + xml[end:])
@@ -162,6 +166,8 @@ class Package:
                     '</text:note-citation><text:note-body><text:p text:style-name="P5">'
                     f"{odt_spans(typed)}</text:p></text:note-body></text:note>")
             xml = self.read(self.main)
+            if html.escape(existing, quote=False) not in xml:
+                raise AssertionError(f"{existing!r} is not in {self.main}")
             at = xml.find(html.escape(existing, quote=False)) + len(html.escape(existing, quote=False))
             self.write(self.main, xml[:at] + note + xml[at:])
             return self
@@ -230,3 +236,119 @@ class Package:
     def header_part(self):
         """The part holding the first page style's header: word/header1.xml or styles.xml."""
         return "styles.xml" if self.is_odt else "word/header1.xml"
+
+    # -- more shapes (issue 16's corpus: tests/templates/mistakes/) ----------------------
+
+    def _locate(self, existing, part=None):
+        """The XML text of `part` and where the text `existing` starts in it."""
+        part = part or self.main
+        xml = self.read(part)
+        escaped = html.escape(existing, quote=False)
+        if escaped not in xml:
+            escaped = html.escape(existing, quote=True).replace("&#x27;", "'")
+        at = xml.find(escaped)
+        if at < 0:
+            raise AssertionError(f"{existing!r} is not in {part}")
+        return part, xml, at, escaped
+
+    def _split_text_at(self, existing, offset, docx_between, odt_between, part=None):
+        """Puts markup `offset` characters into the text `existing` (which must sit in one
+        <w:t> or directly in one ODF paragraph or span)."""
+        part, xml, at, escaped = self._locate(existing, part)
+        cut = at + len(html.escape(existing[:offset], quote=False))
+        if escaped != html.escape(existing, quote=False):
+            cut = at + len(html.escape(existing[:offset], quote=True).replace("&#x27;", "'"))
+        self.write(part, xml[:cut] + (odt_between(xml, at) if self.is_odt
+                                      else docx_between(xml, at)) + xml[cut:])
+        return self
+
+    def break_paragraph(self, existing, offset, part=None):
+        """Enter pressed `offset` characters into `existing`: the paragraph ends there and a new
+        one, with the same paragraph and run properties, holds the rest."""
+        def docx(xml, at):
+            p_start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
+            p_props = re.match(r"<w:p(?: [^>]*)?>(<w:pPr>.*?</w:pPr>)?", xml[p_start:])
+            r_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
+            r_props = re.match(r"<w:r(?: [^>]*)?>(<w:rPr>.*?</w:rPr>|<w:rPr/>)?", xml[r_start:])
+            return ("</w:t></w:r></w:p><w:p w:rsidR=\"00B7D913\">" + (p_props.group(1) or "") +
+                    "<w:r w:rsidR=\"00B7D913\">" + (r_props.group(1) or "") +
+                    '<w:t xml:space="preserve">')
+
+        def odt(xml, at):
+            p_start = xml.rfind("<text:p ", 0, at)
+            style = re.match(r'<text:p text:style-name="([^"]*)"', xml[p_start:]).group(1)
+            if xml.rfind("<text:span", p_start, at) > xml.rfind("</text:span>", p_start, at):
+                raise AssertionError("break_paragraph: the text is inside a span")
+            return f'</text:p><text:p text:style-name="{style}">'
+
+        return self._split_text_at(existing, offset, docx, odt, part)
+
+    def add_line_break(self, existing, offset, part=None):
+        """Shift+Enter pressed `offset` characters into `existing`: a line break in the run."""
+        return self._split_text_at(
+            existing, offset, lambda xml, at: '</w:t><w:br/><w:t xml:space="preserve">',
+            lambda xml, at: "<text:line-break/>", part)
+
+    def add_hyperlink(self, existing, address):
+        """Makes the run (DOCX) or text (ODT) holding `existing` a link to `address`, the way
+        Insert > Link stores it: a relationship with the address (DOCX), xlink:href (ODT)."""
+        part, xml, at, escaped = self._locate(existing)
+        if self.is_odt:
+            link = (f'<text:a xlink:type="simple" xlink:href="{html.escape(address)}">{escaped}'
+                    "</text:a>")
+            self.write(part, xml[:at] + link + xml[at + len(escaped):])
+            return self
+        run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
+        run_end = xml.find("</w:r>", at) + len("</w:r>")
+        self.write(part, xml[:run_start] + '<w:hyperlink r:id="rId91" w:history="1">' +
+                   xml[run_start:run_end] + "</w:hyperlink>" + xml[run_end:])
+        rels = self.read("word/_rels/document.xml.rels").replace(
+            "</Relationships>", '<Relationship Id="rId91" Type="http://schemas.openxmlformats.'
+            'org/officeDocument/2006/relationships/hyperlink" Target="'
+            f'{html.escape(address)}" TargetMode="External"/></Relationships>')
+        self.write("word/_rels/document.xml.rels", rels)
+        return self
+
+    def track_change(self, existing, typed, part=None):
+        """`existing` replaced by `typed` with Track Changes on: Word keeps the old text in a
+        w:del and the new in a w:ins; LibreOffice keeps the old text in its change region and
+        marks the new between change-start and change-end."""
+        part, xml, at, escaped = self._locate(existing, part)
+        new = html.escape(typed, quote=False)
+        if self.is_odt:
+            body = ('<text:change text:change-id="ct901"/><text:change-start '
+                    f'text:change-id="ct902"/>{new}<text:change-end text:change-id="ct902"/>')
+            xml = xml[:at] + body + xml[at + len(escaped):]
+            info = ("<office:change-info><dc:creator>A Social Worker</dc:creator><dc:date>"
+                    "2026-11-30T10:00:00</dc:date></office:change-info>")
+            region = ('<text:tracked-changes text:track-changes="true"><text:changed-region '
+                      f'xml:id="ct901" text:id="ct901"><text:deletion>{info}<text:p>{escaped}'
+                      '</text:p></text:deletion></text:changed-region><text:changed-region '
+                      f'xml:id="ct902" text:id="ct902"><text:insertion>{info}</text:insertion>'
+                      "</text:changed-region></text:tracked-changes>")
+            body_at = xml.find(">", xml.find("<office:text")) + 1
+            self.write(part, xml[:body_at] + region + xml[body_at:])
+            return self
+        run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
+        run_end = xml.find("</w:r>", at) + len("</w:r>")
+        run = xml[run_start:run_end]
+        props = re.match(r"<w:r(?: [^>]*)?>(<w:rPr>.*?</w:rPr>|<w:rPr/>)?", run).group(1) or ""
+        marks = 'w:author="A Social Worker" w:date="2026-11-30T10:00:00Z"'
+        deleted = (f'<w:del w:id="901" {marks}><w:r w:rsidDel="00C3F0A8">{props}<w:delText '
+                   f'xml:space="preserve">{escaped}</w:delText></w:r></w:del>')
+        inserted = (f'<w:ins w:id="902" {marks}><w:r w:rsidR="00C3F0A8">{props}<w:t '
+                    f'xml:space="preserve">{new}</w:t></w:r></w:ins>')
+        self.write(part, xml[:run_start] + deleted + inserted + xml[run_end:])
+        return self
+
+    def wrap_in_content_control(self, existing, title):
+        """The run holding `existing` inside a plain-text content control (Developer > Plain
+        Text Content Control), as Word stores it. DOCX only."""
+        part, xml, at, escaped = self._locate(existing)
+        run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
+        run_end = xml.find("</w:r>", at) + len("</w:r>")
+        control = (f'<w:sdt><w:sdtPr><w:alias w:val="{title}"/><w:tag w:val="{title}"/><w:id '
+                   'w:val="90901"/><w:text/></w:sdtPr><w:sdtContent>' + xml[run_start:run_end] +
+                   "</w:sdtContent></w:sdt>")
+        self.write(part, xml[:run_start] + control + xml[run_end:])
+        return self
