@@ -208,10 +208,11 @@ class PartAnalyser {
         if (!tag.lexed.name.empty() && tag.lexed.name != opener.lexed.name) {
           tag.failed = true;
           opener.failed = true;  // closed here all the same, so no "unclosed" follows
-          report(tag, "mismatched_close",
-                 "this close does not match the open section " + opener.lexed.text,
-                 "close " + opener.lexed.text + " with " + delimiters_for(opener) + " first");
-          if (!diagnostics_.empty()) diagnostics_.back().fix = delimiters_for(opener);
+          report_with_fix(
+              tag, "mismatched_close",
+              "this close does not match the open section " + opener.lexed.text,
+              "close " + opener.lexed.text + " with " + delimiters_for(opener) + " first",
+              delimiters_for(opener));
           continue;
         }
         opener.partner = static_cast<long>(i);
@@ -222,10 +223,10 @@ class PartAnalyser {
     std::sort(unclosed.begin(), unclosed.end());
     for (std::size_t o : unclosed) {
       tags_[o].failed = true;
-      report(tags_[o], "unclosed_section", "this section is never closed in this part",
-             "add the closing tag (e.g. " + delimiters_for(tags_[o]) +
-                 "); a section cannot continue into another header, footer or the body");
-      if (!diagnostics_.empty()) diagnostics_.back().fix = delimiters_for(tags_[o]);
+      report_with_fix(tags_[o], "unclosed_section", "this section is never closed in this part",
+                      "add the closing tag (e.g. " + delimiters_for(tags_[o]) +
+                          "); a section cannot continue into another header, footer or the body",
+                      delimiters_for(tags_[o]));
     }
   }
 
@@ -250,15 +251,23 @@ class PartAnalyser {
         scope.insert(scope.begin() + static_cast<long>(open.size()), name);
       }
       const std::string open_tag = with_sigil(value, '#');
-      report(value, "section_without_hash",
-             value.lexed.text + " is closed by " + closer.lexed.text +
-                 " later, so it starts a section: its '#' is missing",
-             "write " + open_tag + " to repeat over it (or " + with_sigil(value, '^') +
-                 " for 'when there is none')");
-      if (!diagnostics_.empty()) diagnostics_.back().fix = open_tag;
+      report_with_fix(value, "section_without_hash",
+                      value.lexed.text + " is closed by " + closer.lexed.text +
+                          " later, so it starts a section: its '#' is missing",
+                      "write " + open_tag + " to repeat over it (or " + with_sigil(value, '^') +
+                          " for 'when there is none')",
+                      open_tag);
       return true;
     }
     return false;
+  }
+
+  // report(), with the tag written as it should be (a pairing mistake's fix is certain).
+  void report_with_fix(const Tag& tag, std::string code, std::string message, std::string hint,
+                       std::string fix) {
+    const std::size_t before = diagnostics_.size();
+    report(tag, std::move(code), std::move(message), std::move(hint));
+    if (diagnostics_.size() > before) diagnostics_.back().fix = std::move(fix);
   }
 
   // "{{#name}}" from a value tag "{{name}}", in the delimiters it was typed with.
