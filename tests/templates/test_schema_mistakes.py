@@ -165,6 +165,18 @@ class SchemaMistakes(unittest.TestCase):
                     lambda p: p.mistype("{{dob | date}}", "{{dob | yesno}}"),
                     "filter_does_not_fit")
 
+    def test_an_inner_section_left_open_is_one_message(self):
+        # The outer list's close comes while the inner section is open: the inner one was left
+        # open, and the outer closes where it was typed.
+        sys.path.insert(0, str(SOURCE / "tests/cli"))
+        from test_cli import write_docx  # noqa: E402
+        template = write_docx(self.folder / "inner-open.docx",
+                              "{{#child.siblings}}", "{{#placedTogether}}together",
+                              "{{name}}", "{{/child.siblings}}", "{{child.name}}")
+        _, entries = self.entries(template)
+        self.assertEqual([(entry["code"], entry["tag"], entry["fix"]) for entry in entries],
+                         [("unclosed_section", "{{#placedTogether}}", "{{/placedTogether}}")])
+
     # -- filling -----------------------------------------------------------------------------
 
     def test_render_refuses_a_typo_and_leaves_the_old_output(self):
