@@ -299,5 +299,44 @@ TEST(FieldCatalogue, ResolvesLikeMustache) {
   EXPECT_FALSE(catalogue.resolve("child.date", {"chronology"}).found);
 }
 
+TEST(FieldCatalogue, SuggestsOnlyNamesThatResolveWhereTheTagStands) {
+  const SchemaSet set = project_schemas();
+  const auto catalogue = FieldCatalogue::from_schema(set, "case.schema.json");
+  // Inside the siblings' loop "placement" is each sibling's (text): the case's
+  // placement.typeCode is hidden there, so it is neither found nor its own suggestion.
+  const auto hidden = catalogue.resolve("placement.typeCode", {"child.siblings"});
+  EXPECT_FALSE(hidden.found);
+  EXPECT_NE(hidden.suggestion, std::optional<std::string>("placement.typeCode"));
+  EXPECT_TRUE(catalogue.resolve("placement.typeCode", {}).found);
+  // A typo inside a loop is told the item's field, outside it the case's.
+  EXPECT_EQ(catalogue.resolve("plna", {"child.siblings"}).suggestion, "plan");
+  EXPECT_EQ(catalogue.resolve("child.nmae", {"child.siblings"}).suggestion, "child.name");
+  // Far from every name: no guess.
+  EXPECT_EQ(catalogue.resolve("zzzzzz", {}).suggestion, std::nullopt);
+  // No suggestion is ever the name typed, wherever it stands.
+  for (const auto& field : catalogue.fields()) {
+    for (const std::vector<std::string>& scope :
+         {std::vector<std::string>{}, std::vector<std::string>{"child.siblings"},
+          std::vector<std::string>{"chronology"}}) {
+      const auto resolution = catalogue.resolve(field.path, scope);
+      if (!resolution.found) EXPECT_NE(resolution.suggestion, field.path) << field.path;
+    }
+  }
+}
+
+TEST(FieldCatalogue, FindsTheListAFieldBelongsTo) {
+  const SchemaSet set = project_schemas();
+  const auto catalogue = FieldCatalogue::from_schema(set, "case.schema.json");
+  const auto through = catalogue.lists_holding("child.siblings.name", {});
+  ASSERT_EQ(through.size(), 1U);
+  EXPECT_EQ(through[0].list, "child.siblings");
+  EXPECT_EQ(through[0].item_name, "name");
+  const auto alone = catalogue.lists_holding("placedTogether", {});
+  ASSERT_EQ(alone.size(), 1U);
+  EXPECT_EQ(alone[0].list, "child.siblings");
+  EXPECT_EQ(alone[0].item_name, "placedTogether");
+  EXPECT_TRUE(catalogue.lists_holding("child.nmae", {}).empty());
+}
+
 }  // namespace
 }  // namespace panelpack::validation

@@ -13,10 +13,16 @@ struct RenderRequest {
   std::string data_path;  // one JSON object; with --each, a records file or folder; "-" = stdin
   std::string output_pattern;  // -o: a path, possibly with {{field}} tags
   bool each = false;
-  unsigned jobs = 1;  // threads for --each (the command sets every core unless -j says)
+  std::string schema_kind;  // --schema: the data is of this schema; unknown fields are refused
+  unsigned jobs = 1;        // threads for --each (the command sets every core unless -j says)
   templating::CompileOptions compile;
   templating::RenderOptions render;
 };
+
+// Refuses (bad input, before anything is written) a template whose tags name fields the
+// schema `schema_kind` lacks, printing check --schema's errors.
+void refuse_schema_errors(const templating::Template& compiled, const RenderRequest& request,
+                          const std::string& schema_kind);
 
 // One document from one JSON object.
 ExitCode render_one(const RenderRequest& request);

@@ -36,10 +36,16 @@ std::vector<std::string> unique_tag_texts(const std::vector<templating::TagInfo>
 }
 
 nlohmann::ordered_json to_json(const templating::Diagnostic& diagnostic) {
-  return {{"code", diagnostic.code},       {"severity", templating::to_string(diagnostic.severity)},
-          {"part", diagnostic.part},       {"paragraph", diagnostic.paragraph},
-          {"excerpt", diagnostic.excerpt}, {"tag", diagnostic.tag},
-          {"hint", diagnostic.hint}};
+  return {{"code", diagnostic.code},
+          {"severity", templating::to_string(diagnostic.severity)},
+          {"part", diagnostic.part},
+          {"paragraph", diagnostic.paragraph},
+          {"excerpt", diagnostic.excerpt},
+          {"tag", diagnostic.tag},
+          {"message", diagnostic.message},
+          {"hint", diagnostic.hint},
+          {"suggestion", diagnostic.suggestion},
+          {"fix", diagnostic.fix}};
 }
 
 void print_json(const std::vector<std::string>& tags,
@@ -99,9 +105,7 @@ ExitCode run_check(std::span<const std::string> words) {
   if (schema_kind) {
     const auto catalogue =
         validation::FieldCatalogue::from_schema(office::bundled_schemas(), schema_file);
-    auto found = office::schema_diagnostics(report.tags, catalogue, *schema_kind);
-    report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(found.begin()),
-                              std::make_move_iterator(found.end()));
+    office::add_schema_diagnostics(report, catalogue, *schema_kind);
   }
 
   const auto tags = unique_tag_texts(report.tags);

@@ -10,9 +10,11 @@
 #include "arguments/render_request.hpp"
 #include "arguments/template_options.hpp"
 #include "commands/commands.hpp"
+#include "office/bundled_schemas.hpp"
 #include "office/documents/diagnostic_output.hpp"
 #include "office/documents/labelled_data.hpp"
 #include "office/documents/output_pattern.hpp"
+#include "office/documents/schema_refusal.hpp"
 #include "office/documents/template_loading.hpp"
 #include "office/documents/unchanged_output.hpp"
 #include "office/files.hpp"
@@ -21,11 +23,12 @@
 namespace panelpack::cli {
 namespace {
 
-const std::array<OptionSpec, 6> render_options = {{
+const std::array<OptionSpec, 7> render_options = {{
     {"output", 'o', true},
     {"each", '\0', true},
     {"jobs", 'j', true},
     {"strict", '\0', false},
+    {"schema", '\0', true},
     {"delimiters", '\0', true},
     {"help", 'h', false},
 }};
@@ -36,6 +39,10 @@ RenderRequest read_request(std::span<const std::string> words) {
   request.compile = compile_options_from(arguments);
   request.render.strict = arguments.has("strict");
   request.each = arguments.has("each");
+  if (const auto schema = arguments.value("schema")) {
+    office::schema_file_for(*schema);  // an unknown kind is refused before anything is read
+    request.schema_kind = *schema;
+  }
 
   const auto& positionals = arguments.positionals();
   const std::size_t expected = request.each ? 1 : 2;
@@ -83,6 +90,15 @@ std::optional<nlohmann::json> read_data(const std::string& path) {
 
 }  // namespace
 
+void refuse_schema_errors(const templating::Template& compiled, const RenderRequest& request,
+                          const std::string& schema_kind) {
+  const auto errors = office::schema_errors(compiled, schema_kind);
+  if (errors.empty()) return;
+  office::print_diagnostics(std::cerr, request.template_path, errors);
+  throw CommandFailure(ExitCode::bad_input,
+                       office::schema_refusal_advice(request.template_path, schema_kind));
+}
+
 ExitCode render_one(const RenderRequest& request) {
   office::OutputPattern pattern(request.output_pattern);
   const std::string source = office::display_name(request.data_path);
@@ -90,8 +106,13 @@ ExitCode render_one(const RenderRequest& request) {
   // Template and data are both checked before giving up, so one run shows every problem.
   const auto compiled = office::compile_template(request.template_path, request.compile, std::cerr);
   auto data = read_data(request.data_path);
+  // --schema says what the data is; without it, a valid case file is known to be a case.
+  const std::string schema_kind = !request.schema_kind.empty()
+                                      ? request.schema_kind
+                                      : (data ? office::recognised_schema_kind(*data) : "");
   if (data)
     office::add_code_labels_for_guessed_kind(*data);  // words beside codes, for any template
+  if (compiled && !schema_kind.empty()) refuse_schema_errors(*compiled, request, schema_kind);
   if (!compiled || !data) {
     // Without data, only a fixed -o names the file that was left as it was.
     const bool fixed_name = request.output_pattern.find("{{") == std::string::npos;

@@ -76,6 +76,7 @@ ExitCode render_each(const RenderRequest& request) {
   office::OutputPattern pattern(request.output_pattern);
   auto compiled = office::compile_template(request.template_path, request.compile, std::cerr);
   if (!compiled) throw CommandFailure(ExitCode::bad_input, "nothing rendered");
+  if (!request.schema_kind.empty()) refuse_schema_errors(*compiled, request, request.schema_kind);
   office::RecordBatch batch = read_batch(request.data_path, request.jobs);
 
   TerminalProgress progress(stderr_is_terminal());

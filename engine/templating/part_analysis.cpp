@@ -177,6 +177,7 @@ class PartAnalyser {
 
   void pair_sections() {
     std::vector<std::size_t> open;
+    std::vector<std::size_t> unclosed;
     for (std::size_t i = 0; i < tags_.size(); ++i) {
       Tag& tag = tags_[i];
       for (std::size_t o : open) tag.scope.push_back(tags_[o].lexed.name);
@@ -185,6 +186,16 @@ class PartAnalyser {
       if (kind == TagKind::section || kind == TagKind::inverted) {
         open.push_back(i);
       } else if (kind == TagKind::close) {
+        // The close of the section one level out: the inner one was left open. One message,
+        // at the inner section, and the outer one closes here as typed.
+        if (open.size() >= 2 && !tag.lexed.name.empty() &&
+            tag.lexed.name != tags_[open.back()].lexed.name &&
+            tag.lexed.name == tags_[open[open.size() - 2]].lexed.name) {
+          unclosed.push_back(open.back());
+          open.pop_back();
+          tag.scope.pop_back();
+        }
+        if (opened_by_value_tag(i, open)) continue;
         if (open.empty()) {
           tag.failed = true;
           report(tag, "unopened_close", "this closes a section that was never opened",
@@ -197,21 +208,75 @@ class PartAnalyser {
         if (!tag.lexed.name.empty() && tag.lexed.name != opener.lexed.name) {
           tag.failed = true;
           opener.failed = true;  // closed here all the same, so no "unclosed" follows
-          report(tag, "mismatched_close",
-                 "this close does not match the open section " + opener.lexed.text,
-                 "close " + opener.lexed.text + " with " + delimiters_for(opener) + " first");
+          report_with_fix(
+              tag, "mismatched_close",
+              "this close does not match the open section " + opener.lexed.text,
+              "close " + opener.lexed.text + " with " + delimiters_for(opener) + " first",
+              delimiters_for(opener));
           continue;
         }
         opener.partner = static_cast<long>(i);
         tag.partner = static_cast<long>(&opener - tags_.data());
       }
     }
-    for (std::size_t o : open) {
+    unclosed.insert(unclosed.end(), open.begin(), open.end());
+    std::sort(unclosed.begin(), unclosed.end());
+    for (std::size_t o : unclosed) {
       tags_[o].failed = true;
-      report(tags_[o], "unclosed_section", "this section is never closed in this part",
-             "add the closing tag (e.g. " + delimiters_for(tags_[o]) +
-                 "); a section cannot continue into another header, footer or the body");
+      report_with_fix(tags_[o], "unclosed_section", "this section is never closed in this part",
+                      "add the closing tag (e.g. " + delimiters_for(tags_[o]) +
+                          "); a section cannot continue into another header, footer or the body",
+                      delimiters_for(tags_[o]));
     }
+  }
+
+  // A close whose open tag was typed without its '#' ({{child.siblings}} … {{/child.siblings}}):
+  // one message at that value tag, and the tags between sit in the section the author meant.
+  bool opened_by_value_tag(std::size_t close_index, const std::vector<std::size_t>& open) {
+    Tag& closer = tags_[close_index];
+    const std::string& name = closer.lexed.name;
+    if (name.empty() || (!open.empty() && tags_[open.back()].lexed.name == name)) return false;
+    const std::size_t first = open.empty() ? 0 : open.back() + 1;
+    for (std::size_t v = close_index; v-- > first;) {
+      Tag& value = tags_[v];
+      if (value.failed || value.lexed.kind != TagKind::value || value.lexed.name != name ||
+          value.scope.size() != open.size()) {
+        continue;
+      }
+      value.lexed.kind = TagKind::section;  // as meant, so the tags list and schema see a section
+      value.failed = true;
+      closer.failed = true;
+      for (std::size_t t = v + 1; t < close_index; ++t) {
+        auto& scope = tags_[t].scope;
+        scope.insert(scope.begin() + static_cast<long>(open.size()), name);
+      }
+      const std::string open_tag = with_sigil(value, '#');
+      report_with_fix(value, "section_without_hash",
+                      value.lexed.text + " is closed by " + closer.lexed.text +
+                          " later, so it starts a section: its '#' is missing",
+                      "write " + open_tag + " to repeat over it (or " + with_sigil(value, '^') +
+                          " for 'when there is none')",
+                      open_tag);
+      return true;
+    }
+    return false;
+  }
+
+  // report(), with the tag written as it should be (a pairing mistake's fix is certain).
+  void report_with_fix(const Tag& tag, std::string code, std::string message, std::string hint,
+                       std::string fix) {
+    const std::size_t before = diagnostics_.size();
+    report(tag, std::move(code), std::move(message), std::move(hint));
+    if (diagnostics_.size() > before) diagnostics_.back().fix = std::move(fix);
+  }
+
+  // "{{#name}}" from a value tag "{{name}}", in the delimiters it was typed with.
+  static std::string with_sigil(const Tag& value, char sigil) {
+    std::string text = value.lexed.text;
+    const std::size_t at = text.find(value.lexed.name);
+    if (at == std::string::npos) return text;
+    text.insert(at, 1, sigil);
+    return text;
   }
 
   // "{{/name}}" in the delimiters the open tag was typed with.

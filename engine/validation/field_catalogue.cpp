@@ -246,18 +246,48 @@ FieldResolution FieldCatalogue::resolve(std::string_view name,
   const auto contexts = contexts_for(scope);
   FieldResolution resolution = lookup(name, contexts);
   if (resolution.found) return resolution;
-  // Every name that would resolve here, as it would be typed: innermost context first.
+  // Every name that would resolve here, as it would be typed: innermost context first. A
+  // name an inner context hides (an item's "placement" hides the case's "placement.typeCode")
+  // does not resolve here, and the name typed is never its own suggestion.
   std::vector<std::string> candidates;
   for (const auto& context : contexts) {
     const std::string prefix = context.empty() ? "" : context + ".";
     for (const auto& field : fields_) {
       if (!field.path.starts_with(prefix)) continue;
-      const std::string rest = field.path.substr(prefix.size());
-      if (rest.find("[]") == std::string::npos) candidates.push_back(rest);
+      std::string rest = field.path.substr(prefix.size());
+      if (rest.find("[]") != std::string::npos || rest == name) continue;
+      if (lookup(rest, contexts).field != &field) continue;
+      candidates.push_back(std::move(rest));
     }
   }
   resolution.suggestion = nearest_name(name, candidates);
   return resolution;
+}
+
+std::vector<ListMember> FieldCatalogue::lists_holding(std::string_view name,
+                                                      const std::vector<std::string>& scope) const {
+  std::vector<ListMember> found;
+  if (always_resolves(name)) return found;
+  // Typed through the list: "child.siblings.name".
+  for (std::size_t dot = name.find('.'); dot != std::string_view::npos;
+       dot = name.find('.', dot + 1)) {
+    const std::string_view list = name.substr(0, dot);
+    const std::string_view item_name = name.substr(dot + 1);
+    const FieldResolution resolution = resolve(list, scope);
+    if (resolution.field == nullptr || resolution.field->kind != FieldKind::list) continue;
+    if (find(resolution.field->path + "[]." + std::string(item_name)) != nullptr) {
+      found.push_back({std::string(list), std::string(item_name)});
+      return found;
+    }
+  }
+  // Typed alone, outside the loop: "name" of each child.siblings item.
+  for (const auto& field : fields_) {
+    if (field.kind != FieldKind::list || field.path.find("[]") != std::string::npos) continue;
+    if (find(field.path + "[]." + std::string(name)) != nullptr) {
+      found.push_back({field.path, std::string(name)});
+    }
+  }
+  return found;
 }
 
 }  // namespace panelpack::validation

@@ -46,7 +46,14 @@ struct FieldResolution {
   bool found = false;
   const Field* field = nullptr;  // null for ".", "@index", "@first", "@last" and when not found
   std::string resolved_path;     // the field's path, e.g. "chronology[].date"
-  std::optional<std::string> suggestion;  // when not found: the nearest name that would resolve
+  // When not found: the nearest name that resolves at that point, never the name typed.
+  std::optional<std::string> suggestion;
+};
+
+// A name that is a field of a list's items, and the list it belongs to.
+struct ListMember {
+  std::string list;       // as it would be typed in {{#list}}: "child.siblings"
+  std::string item_name;  // as it would be typed inside that loop: "name"
 };
 
 class FieldCatalogue {
@@ -62,6 +69,12 @@ class FieldCatalogue {
   // first), as Mustache looks names up: in the innermost section's item first, then outwards.
   // A section over a list makes its items the context; over an object, the object.
   FieldResolution resolve(std::string_view name, const std::vector<std::string>& scope) const;
+
+  // A name that does not resolve here, because it names a field of a list's items: the list
+  // when the name runs through it ("child.siblings.name"), else every list (outside any list
+  // item) whose items have that field ("name": child.siblings, ...). Empty when none.
+  std::vector<ListMember> lists_holding(std::string_view name,
+                                        const std::vector<std::string>& scope) const;
 
  private:
   std::vector<std::string> contexts_for(const std::vector<std::string>& scope) const;

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "office/documents/diagnostic_output.hpp"
+#include "office/documents/schema_refusal.hpp"
 #include "office/documents/template_loading.hpp"
 #include "office/error.hpp"
 
@@ -25,8 +26,17 @@ templating::Template compile_or_throw(const std::filesystem::path& path) {
 
 }  // namespace
 
-DocumentRenderer::DocumentRenderer(const std::filesystem::path& template_path)
-    : path_(template_path), template_(compile_or_throw(template_path)) {}
+DocumentRenderer::DocumentRenderer(const std::filesystem::path& template_path,
+                                   const std::string& schema_kind)
+    : path_(template_path), template_(compile_or_throw(template_path)) {
+  if (schema_kind.empty()) return;
+  const auto errors = schema_errors(template_, schema_kind);
+  if (errors.empty()) return;
+  std::ostringstream messages;
+  print_diagnostics(messages, path_.string(), errors);
+  throw OfficeError(OfficeError::Code::bad_input,
+                    messages.str() + schema_refusal_advice(path_.string(), schema_kind));
+}
 
 std::string DocumentRenderer::render(const nlohmann::json& data, const std::string& what) const {
   try {

@@ -11,6 +11,7 @@
 #include "office/files.hpp"
 #include "office/pack/pack_inputs.hpp"
 #include "office/pack/pack_manifest.hpp"
+#include "office/templates/template_check.hpp"
 #include "panel/labels.hpp"
 #include "pdf/libreoffice_converter.hpp"
 #include "pdf/pdf_error.hpp"
@@ -36,7 +37,10 @@ class Renderers {
       : workspace_(workspace), panel_(panel) {}
   const DocumentRenderer& for_kind(const std::string& kind) {
     auto& slot = compiled_[kind];
-    if (!slot) slot = std::make_unique<DocumentRenderer>(workspace_.template_path(kind, &panel_));
+    // The data is of the schema the kind names: a typo in a field is refused, not left blank.
+    if (!slot)
+      slot = std::make_unique<DocumentRenderer>(workspace_.template_path(kind, &panel_),
+                                                schema_kind_of_template(kind));
     return *slot;
   }
 

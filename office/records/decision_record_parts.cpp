@@ -38,7 +38,7 @@ RecordSources::RecordSources(const Workspace& workspace, const SittingContext& c
                              panel::UtcInstant now)
     : inputs(context.agenda_inputs(workspace, now)),
       agenda(agenda_of(inputs)),
-      renderer(workspace.template_path("decision-record", context.panel)),
+      renderer(workspace.template_path("decision-record", context.panel), "decision"),
       extension(panel::extension_of(renderer.template_path().string())) {}
 
 RenderedRecord render_record(const RecordSources& sources, const SittingContext& context,

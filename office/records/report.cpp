@@ -81,7 +81,7 @@ std::string report_document_extension(const Workspace& workspace) {
 std::string report_document(const Workspace& workspace, const QuarterlyReport& report,
                             ReportFormat format) {
   const std::string what = "the " + report.quarter.id() + " report";
-  const DocumentRenderer renderer(workspace.template_path("report"));
+  const DocumentRenderer renderer(workspace.template_path("report"), "report");
   std::string document = renderer.render(nlohmann::json(report.data), what);
   if (format == ReportFormat::document) return document;
   return converted_to_pdf(workspace, document, report_document_extension(workspace), what);

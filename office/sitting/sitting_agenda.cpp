@@ -21,7 +21,8 @@ SittingAgenda sitting_agenda(const Workspace& workspace, const std::string& pane
 
 void write_agenda_document(const Workspace& workspace, const SittingAgenda& agenda,
                            const std::filesystem::path& output) {
-  const DocumentRenderer renderer(workspace.template_path("agenda", agenda.context.panel));
+  const DocumentRenderer renderer(workspace.template_path("agenda", agenda.context.panel),
+                                  "agenda");
   // The template is filled from the agenda's data with the words of its codes.
   nlohmann::json data(panel::to_json(agenda.agenda));
   add_code_labels(data, "agenda");

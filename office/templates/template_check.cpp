@@ -144,10 +144,8 @@ TemplateCheck check_template(std::string bytes, std::string_view template_kind) 
   }
   const auto catalogue = validation::FieldCatalogue::from_schema(office::bundled_schemas(),
                                                                  schema_file_for(schema_kind));
-  auto found = schema_diagnostics(report.tags, catalogue, schema_kind);
+  add_schema_diagnostics(report, catalogue, schema_kind);
   result.diagnostics = std::move(report.diagnostics);
-  result.diagnostics.insert(result.diagnostics.end(), std::make_move_iterator(found.begin()),
-                            std::make_move_iterator(found.end()));
   put_in_document_order(result.diagnostics);
   mark_table_cells(bytes, result);
   return result;

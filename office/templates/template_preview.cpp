@@ -1,9 +1,12 @@
 #include "office/templates/template_preview.hpp"
 
 #include <algorithm>
+#include <sstream>
 #include <vector>
 
+#include "office/documents/diagnostic_output.hpp"
 #include "office/documents/labelled_data.hpp"
+#include "office/documents/schema_refusal.hpp"
 #include "office/error.hpp"
 #include "office/files.hpp"
 #include "office/sitting/sitting_agenda.hpp"
@@ -79,6 +82,23 @@ bool previews_with_a_case(const std::string& kind) {
   return kind == "agenda" || filled_from_the_case(kind);
 }
 
+namespace {
+
+// A preview is filled from data of the kind's schema: a field it lacks would print blank.
+void refuse_schema_errors(const templating::Template& compiled, const std::string& kind) {
+  const std::string schema_kind = schema_kind_of_template(kind);
+  if (schema_kind.empty()) return;
+  const auto errors = schema_errors(compiled, schema_kind);
+  if (errors.empty()) return;
+  std::ostringstream messages;
+  print_diagnostics(messages, "the " + kind + " template", errors);
+  throw OfficeError(OfficeError::Code::bad_input,
+                    messages.str() + "the template names fields the " + schema_kind +
+                        " schema does not have: check the template before previewing it");
+}
+
+}  // namespace
+
 TemplatePreview preview_template(const Workspace& workspace, const std::string& kind,
                                  const std::optional<std::string>& candidate,
                                  const std::string& case_ref, panel::UtcInstant now) {
@@ -99,6 +119,7 @@ TemplatePreview preview_template(const Workspace& workspace, const std::string& 
   TemplatePreview preview;
   try {
     const auto compiled = templating::Template::compile(std::move(bytes));
+    refuse_schema_errors(compiled, kind);
     preview.bytes = compiled.render(data);
   } catch (const templating::TemplateError& error) {
     throw OfficeError(OfficeError::Code::bad_input,

@@ -155,6 +155,34 @@ class PackFolder(PackTestCase):
                          (1, False, None))
 
 
+class SchemaAwarePack(PackTestCase):
+    """Issue 16: a referral template with a misspelt field (its default: would print "Not
+    recorded" for a religion that is recorded) is refused before anything is written, with
+    check --schema's message, and the previous pack stays as it was."""
+
+    def test_a_misspelt_field_is_refused_and_the_old_pack_kept(self):
+        sys.path.insert(0, str(HERE.parent / "templates"))
+        from word_edits import Package  # noqa: E402
+        self.assertExit(self.pack(), SUCCESS)
+        before = {p.name: p.read_bytes() for p in self.folder.iterdir() if p.is_file()}
+        typo = self.office / "templates" / "referral-typo.docx"
+        typo.parent.mkdir(exist_ok=True)
+        source = Path(os.environ.get("PANELPACK_SOURCE_DIR") or HERE.parents[1])
+        Package.load(source / "templates/referral.docx").mistype(
+            '{{child.religion | default:"Not recorded"}}',
+            '{{child.religon | default:"Not recorded"}}').save(typo)
+        config = json.loads((self.office / "office.json").read_text())
+        config.setdefault("templates", {})["referral"] = "templates/referral-typo.docx"
+        (self.office / "office.json").write_text(json.dumps(config, indent=2))
+        result = self.pack()
+        self.assertExit(result, BAD_INPUT)
+        self.assertIn("[unknown_field]", result.stderr.decode())
+        self.assertIn("child.religion", result.stderr.decode())
+        after = {p.name: p.read_bytes() for p in self.folder.iterdir() if p.is_file()}
+        self.assertEqual(after, before)
+        self.assertEqual(self.leftovers(), [])
+
+
 class EncryptedZip(PackTestCase):
     @need("7z")
     def test_opens_with_the_password_and_not_without(self):

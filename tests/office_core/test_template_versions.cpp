@@ -233,4 +233,20 @@ TEST_F(TemplateVersions, APreviewIsFilledWithTheCase) {
   EXPECT_NE(agenda_xml.find("LCS900103"), std::string::npos);
 }
 
+// Issue 16: a preview is filled from a case, so a name the case schema lacks is refused with
+// check --schema's message rather than previewed blank (its default: would hide the typo).
+TEST_F(TemplateVersions, APreviewRefusesAFieldTheCaseSchemaLacks) {
+  const std::string typo = referral_with({{"{{child.religion | default:\"Not recorded\"}}",
+                                           "{{child.religon | default:\"Not recorded\"}}"}});
+  try {
+    office::preview_template(office_.open(), "referral", typo, "LCS900102", now);
+    FAIL() << "the preview was made";
+  } catch (const office::OfficeError& error) {
+    EXPECT_EQ(error.code(), office::OfficeError::Code::bad_input);
+    const std::string message = error.what();
+    EXPECT_NE(message.find("[unknown_field]"), std::string::npos) << message;
+    EXPECT_NE(message.find("child.religion"), std::string::npos) << message;
+  }
+}
+
 }  // namespace
