@@ -39,7 +39,7 @@ nlohmann::ordered_json to_json(const templating::Diagnostic& diagnostic) {
   return {{"code", diagnostic.code},       {"severity", templating::to_string(diagnostic.severity)},
           {"part", diagnostic.part},       {"paragraph", diagnostic.paragraph},
           {"excerpt", diagnostic.excerpt}, {"tag", diagnostic.tag},
-          {"hint", diagnostic.hint}};
+          {"hint", diagnostic.hint},       {"fix", diagnostic.fix}};
 }
 
 void print_json(const std::vector<std::string>& tags,

@@ -4,7 +4,10 @@
 #include <optional>
 #include <utility>
 
+#include "templating/broken_tags.hpp"
 #include "templating/markers.hpp"
+#include "templating/near_tags.hpp"
+#include "templating/row_sections.hpp"
 #include "text/utf8.hpp"
 
 namespace panelpack::templating {
@@ -49,13 +52,19 @@ bool is_inside(const xmlNode* node, const xmlNode* outer) {
 class PartAnalyser {
  public:
   PartAnalyser(const XmlDocument& document, const std::string& part_name,
-               const MarkupFormat& format, const Delimiters& delimiters)
-      : document_(document), part_(part_name), format_(format), delimiters_(delimiters) {}
+               const MarkupFormat& format, const Delimiters& delimiters, const LinkTargets* links)
+      : document_(document),
+        part_(part_name),
+        format_(format),
+        delimiters_(delimiters),
+        links_(links) {}
 
   PartAnalysis run() {
     doom_crafted_markers_beside_root();
     collect(document_.root(), -1, false);
     lex();
+    join_tags_broken_by_enter();
+    warn_near_tags();
     PartAnalysis found;
     if (!tags_.empty()) {
       pair_sections();
@@ -63,13 +72,14 @@ class PartAnalyser {
       check_row_overlaps();
       mark_vanishing_paragraphs();
       found.tag_infos = tag_infos();
-      std::stable_sort(
-          diagnostics_.begin(), diagnostics_.end(),
-          [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
     }
+    std::stable_sort(
+        diagnostics_.begin(), diagnostics_.end(),
+        [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
     found.paragraphs = std::move(paragraphs_);
     found.tags = std::move(tags_);
     found.spaces = std::move(spaces_);
+    found.line_breaks_in_tags = std::move(line_breaks_in_tags_);
     found.doomed = std::move(doomed_);
     found.diagnostics = std::move(diagnostics_);
     return found;
@@ -88,6 +98,8 @@ class PartAnalyser {
   void collect(xmlNode* node, long paragraph, bool in_fallback) {
     const bool properties = format_.paragraph.empty();
     for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+      if (child->type == XML_ELEMENT_NODE && paragraph >= 0)
+        note_links_and_breaks(child, paragraph);
       if (child->type == XML_ELEMENT_NODE) {
         if (format_.is(child, format_.fallback)) {
           collect(child, paragraph, true);
@@ -147,7 +159,8 @@ class PartAnalyser {
         tag.paragraph = p;
         if (tag.lexed.kind == TagKind::invalid) {
           tag.failed = true;
-          report(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint);
+          report_with_fix(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint,
+                          tag.lexed.fix);
         }
         paragraph.tags.push_back(tags_.size());
         tags_.push_back(std::move(tag));
@@ -173,6 +186,102 @@ class PartAnalyser {
       }
     }
     diagnostics_.push_back(std::move(diagnostic));
+  }
+
+  // report() and, when it was not a repeat it left out, the fix written out.
+  void report_with_fix(const Tag& tag, std::string code, std::string message, std::string hint,
+                       const std::string& fix, Severity severity = Severity::error) {
+    const std::size_t before = diagnostics_.size();
+    report(tag, std::move(code), std::move(message), std::move(hint), severity);
+    if (diagnostics_.size() > before) diagnostics_.back().fix = fix;
+  }
+
+  // A warning about text that is not a tag (a near-tag, a link): said at its paragraph.
+  void report_text(std::size_t paragraph, const std::string& text, std::string code,
+                   std::string message, std::string hint, const std::string& fix) {
+    Tag place;
+    place.lexed.text = text;
+    place.paragraph = paragraph;
+    report_with_fix(place, std::move(code), std::move(message), std::move(hint), fix,
+                    Severity::warning);
+  }
+
+  // Links whose address holds a tag, and line breaks, as the tree walk meets them.
+  void note_links_and_breaks(const xmlNode* element, long paragraph) {
+    const auto index = static_cast<std::size_t>(paragraph);
+    if (is_soft_line_break(element, format_)) {
+      line_breaks_.push_back(
+          SpaceMark{const_cast<xmlNode*>(element), index, paragraphs_[index].text.size()});
+    } else if (auto tag = tag_in_link(element, format_, links_)) {
+      tagged_links_.emplace_back(index, *tag);
+    }
+  }
+
+  // "{{child." then Enter then "name}}": one message at the first paragraph, not two.
+  void join_tags_broken_by_enter() {
+    for (const BrokenTag& broken : find_tags_broken_by_enter(paragraphs_, tags_, delimiters_)) {
+      const Tag& first = tags_[broken.first];
+      const Tag& second = tags_[broken.second];
+      const auto said = [&](const Tag& tag, const std::string& code) {
+        return std::find_if(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
+          return d.code == code && d.tag == tag.lexed.text &&
+                 d.paragraph == paragraphs_[tag.paragraph].number;
+        });
+      };
+      const auto unclosed = said(first, first.lexed.problem_code);
+      if (unclosed == diagnostics_.end()) continue;
+      unclosed->message = "this tag is broken over two lines: Enter was pressed inside it";
+      unclosed->hint = "join the two lines: " + broken.fix;
+      unclosed->fix = broken.fix;
+      const auto unopened = said(second, "unopened_tag");
+      if (unopened != diagnostics_.end()) diagnostics_.erase(unopened);
+    }
+  }
+
+  // Near-tags, tags in link addresses and line breaks typed inside tags: warnings.
+  void warn_near_tags() {
+    // Properties (a document's description) may well speak of tags in prose: not scanned.
+    const bool standard = delimiters_.open == "{{" && delimiters_.close == "}}" &&
+                          !format_.paragraph.empty();
+    for (std::size_t p = 0; p < paragraphs_.size() && standard; ++p) {
+      const Paragraph& paragraph = paragraphs_[p];
+      std::vector<std::pair<std::size_t, std::size_t>> spans;
+      bool changes_delimiters = false;
+      for (std::size_t t : paragraph.tags) {
+        spans.emplace_back(tags_[t].lexed.begin, tags_[t].lexed.end);
+        changes_delimiters = changes_delimiters || tags_[t].lexed.kind == TagKind::set_delimiters;
+      }
+      if (changes_delimiters) break;  // past here the braces may mean something else
+      for (const NearTag& near : find_near_tags(paragraph.text, spans)) {
+        report_text(p, near.text, near.code,
+                    near.code == "single_braces"
+                        ? "single braces are not a tag: they are printed as they are"
+                        : "braces with a space between them are not a tag: they are printed "
+                          "as they are",
+                    "a tag has two braces together on each side: " + near.fix, near.fix);
+      }
+    }
+    for (const auto& [paragraph, tag] : tagged_links_) {
+      report_text(paragraph, tag, "tag_in_link_address",
+                  "a tag in a link's address is not filled: the link keeps the braces",
+                  "put the tag in the link's text, or type the address out", "");
+    }
+    for (const SpaceMark& mark : line_breaks_) {
+      for (std::size_t t : paragraphs_[mark.paragraph].tags) {
+        const Tag& tag = tags_[t];
+        if (tag.lexed.begin < mark.offset && mark.offset < tag.lexed.end) {
+          line_breaks_in_tags_.push_back(mark);
+          const bool sound = tag.lexed.kind != TagKind::invalid;
+          report_text(mark.paragraph, tag.lexed.text, "line_break_in_tag",
+                      "a line break (Shift+Enter) is typed inside this tag",
+                      sound ? "the break goes with the tag; to be sure, retype it on one line: " +
+                                  tag.lexed.text
+                            : "retype the tag on one line",
+                      sound ? tag.lexed.text : "");
+          break;
+        }
+      }
+    }
   }
 
   void pair_sections() {
@@ -325,6 +434,10 @@ class PartAnalyser {
         } else if (open_cell != nullptr && close_cell != nullptr && open_cell != close_cell &&
                    rows_of(open_cell, close_cell).has_value()) {
           placement = Placement::row_level;
+          if (auto goes = row_goes_with_section(paragraphs_, tags_, i,
+                                                static_cast<std::size_t>(tag.partner), format_)) {
+            report(tag, "section_removes_row", goes->message, goes->hint, Severity::warning);
+          }
         } else {
           misplaced(tag, closer, "the part between them cannot be repeated and stay well-formed");
           continue;
@@ -505,6 +618,10 @@ class PartAnalyser {
   std::vector<Diagnostic> diagnostics_;
   std::vector<xmlNode*> doomed_;
   std::vector<SpaceMark> spaces_;
+  const LinkTargets* links_;
+  std::vector<SpaceMark> line_breaks_;
+  std::vector<SpaceMark> line_breaks_in_tags_;
+  std::vector<std::pair<std::size_t, std::string>> tagged_links_;  // paragraph, tag
   int paragraph_count_ = 0;
 };
 
@@ -516,8 +633,9 @@ bool PartAnalysis::has_errors() const {
 }
 
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
-                          const MarkupFormat& format, const Delimiters& delimiters) {
-  return PartAnalyser(document, part_name, format, delimiters).run();
+                          const MarkupFormat& format, const Delimiters& delimiters,
+                          const LinkTargets* links) {
+  return PartAnalyser(document, part_name, format, delimiters, links).run();
 }
 
 std::string shorten(std::string_view text) {

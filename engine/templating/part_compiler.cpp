@@ -9,11 +9,15 @@
 namespace panelpack::templating {
 
 PartCompileResult compile_part(std::string_view xml, const std::string& part_name,
-                               const MarkupFormat& format, const Delimiters& delimiters) {
+                               const MarkupFormat& format, const Delimiters& delimiters,
+                               const LinkTargets* links) {
   XmlDocument document(xml, part_name);
-  PartAnalysis found = analyse_part(document, part_name, format, delimiters);
+  PartAnalysis found = analyse_part(document, part_name, format, delimiters, links);
   PartCompileResult result;
-  if (found.tags.empty()) return result;
+  if (found.tags.empty()) {
+    result.diagnostics = std::move(found.diagnostics);  // near-tags in a part with no tags
+    return result;
+  }
   if (!found.has_errors()) result.program = build_program(document, found, part_name, format);
   result.diagnostics = std::move(found.diagnostics);
   result.tags = std::move(found.tag_infos);
