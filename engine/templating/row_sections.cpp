@@ -70,11 +70,13 @@ std::optional<RowWarning> row_goes_with_section(const std::vector<Paragraph>& pa
     }
   }
   if (!has_words(outside)) return std::nullopt;
+  while (!label.empty() && (label.back() == ' ' || label.back() == '\t')) label.pop_back();
+  while (!label.empty() && (label.front() == ' ' || label.front() == '\t')) label.erase(0, 1);
   const std::string name = open.lexed.name;
   return RowWarning{
       open.lexed.text + " and " + close.lexed.text +
           " are in two cells of one table row, so the whole row '" + shorten(label) +
-          "' goes when " + name + " is empty (and repeats for each item of a list)",
+          "' goes when " + name + " is empty or false (and repeats for each item of a list)",
       "put both tags in one cell to keep the row; or each at the very start and end of the "
       "row, to repeat it"};
 }

@@ -153,7 +153,7 @@ std::optional<TagAdvice> advise_tag(std::string_view body, std::string_view open
   }
   if (auto repaired = with_missing_pipe(body); repaired && is_sound(*repaired)) {
     const std::string fix = tag_of(open, *repaired, close);
-    return TagAdvice{"a filter's name follows the field with no '|' before it",
+    return TagAdvice{"the filter has no '|' before it, so it is read as part of the name",
                      "a filter follows a '|': write " + fix, fix};
   }
   return std::nullopt;
