@@ -8,6 +8,7 @@
 #include "templating/markers.hpp"
 #include "templating/near_tags.hpp"
 #include "templating/row_sections.hpp"
+#include "templating/text_warnings.hpp"
 #include "text/utf8.hpp"
 
 namespace panelpack::templating {
@@ -196,16 +197,6 @@ class PartAnalyser {
     if (diagnostics_.size() > before) diagnostics_.back().fix = fix;
   }
 
-  // A warning about text that is not a tag (a near-tag, a link): said at its paragraph.
-  void report_text(std::size_t paragraph, const std::string& text, std::string code,
-                   std::string message, std::string hint, const std::string& fix) {
-    Tag place;
-    place.lexed.text = text;
-    place.paragraph = paragraph;
-    report_with_fix(place, std::move(code), std::move(message), std::move(hint), fix,
-                    Severity::warning);
-  }
-
   // Links whose address holds a tag, and line breaks, as the tree walk meets them.
   void note_links_and_breaks(const xmlNode* element, long paragraph) {
     const auto index = static_cast<std::size_t>(paragraph);
@@ -240,47 +231,17 @@ class PartAnalyser {
 
   // Near-tags, tags in link addresses and line breaks typed inside tags: warnings.
   void warn_near_tags() {
-    // Properties (a document's description) may well speak of tags in prose: not scanned.
-    const bool standard = delimiters_.open == "{{" && delimiters_.close == "}}" &&
-                          !format_.paragraph.empty();
-    for (std::size_t p = 0; p < paragraphs_.size() && standard; ++p) {
-      const Paragraph& paragraph = paragraphs_[p];
-      std::vector<std::pair<std::size_t, std::size_t>> spans;
-      bool changes_delimiters = false;
-      for (std::size_t t : paragraph.tags) {
-        spans.emplace_back(tags_[t].lexed.begin, tags_[t].lexed.end);
-        changes_delimiters = changes_delimiters || tags_[t].lexed.kind == TagKind::set_delimiters;
-      }
-      if (changes_delimiters) break;  // past here the braces may mean something else
-      for (const NearTag& near : find_near_tags(paragraph.text, spans)) {
-        report_text(p, near.text, near.code,
-                    near.code == "single_braces"
-                        ? "single braces are not a tag: they are printed as they are"
-                        : "braces with a space between them are not a tag: they are printed "
-                          "as they are",
-                    "a tag has two braces together on each side: " + near.fix, near.fix);
-      }
-    }
-    for (const auto& [paragraph, tag] : tagged_links_) {
-      report_text(paragraph, tag, "tag_in_link_address",
-                  "a tag in a link's address is not filled: the link keeps the braces",
-                  "put the tag in the link's text, or type the address out", "");
-    }
-    for (const SpaceMark& mark : line_breaks_) {
-      for (std::size_t t : paragraphs_[mark.paragraph].tags) {
-        const Tag& tag = tags_[t];
-        if (tag.lexed.begin < mark.offset && mark.offset < tag.lexed.end) {
-          line_breaks_in_tags_.push_back(mark);
-          const bool sound = tag.lexed.kind != TagKind::invalid;
-          report_text(mark.paragraph, tag.lexed.text, "line_break_in_tag",
-                      "a line break (Shift+Enter) is typed inside this tag",
-                      sound ? "the break goes with the tag; to be sure, retype it on one line: " +
-                                  tag.lexed.text
-                            : "retype the tag on one line",
-                      sound ? tag.lexed.text : "");
-          break;
-        }
-      }
+    auto warnings = near_tag_warnings(paragraphs_, tags_, delimiters_, format_);
+    for (auto& warning : link_warnings(tagged_links_)) warnings.push_back(std::move(warning));
+    for (auto& warning :
+         line_break_warnings(paragraphs_, tags_, line_breaks_, line_breaks_in_tags_))
+      warnings.push_back(std::move(warning));
+    for (auto& warning : warnings) {
+      Tag place;  // a warning's place: its paragraph, and what was typed as its "tag"
+      place.lexed.text = std::move(warning.text);
+      place.paragraph = warning.paragraph;
+      report_with_fix(place, std::move(warning.code), std::move(warning.message),
+                      std::move(warning.hint), warning.fix, Severity::warning);
     }
   }
 
@@ -530,6 +491,13 @@ class PartAnalyser {
     }
   }
 
+  std::size_t breaks_in_tags_of(const Paragraph& paragraph) const {
+    const auto index = static_cast<std::size_t>(&paragraph - paragraphs_.data());
+    return static_cast<std::size_t>(
+        std::count_if(line_breaks_in_tags_.begin(), line_breaks_in_tags_.end(),
+                      [index](const SpaceMark& mark) { return mark.paragraph == index; }));
+  }
+
   void mark_vanishing_paragraphs() {
     for (Paragraph& paragraph : paragraphs_) {
       if (paragraph.tags.empty()) continue;
@@ -549,6 +517,7 @@ class PartAnalyser {
         // paragraph stays, inside the section. A close tag's page breaks end the last item.
         NonText non_text;
         count_non_text(paragraph.element, non_text);
+        non_text.other -= breaks_in_tags_of(paragraph);  // they go with their tags
         if (non_text.other > 0 ||
             (non_text.page_breaks > 0 && section->lexed.kind != TagKind::close)) {
           vanishes = false;

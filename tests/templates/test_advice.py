@@ -139,33 +139,50 @@ def test_broken_by_enter(fmt):
     expect(rc == 1, f"tag broken by Enter ({fmt}): exit {rc}")
 
 
-def soft_breaks_beside_name(fmt, document):
-    """Line breaks in the main text's paragraphs that show the child's name."""
+def main_xml(fmt, document):
     with zipfile.ZipFile(document) as archive:
-        xml = archive.read("content.xml" if fmt == "odt" else "word/document.xml").decode()
-    pattern = r"<text:p[ >].*?</text:p>" if fmt == "odt" else r"<w:p[ >].*?</w:p>"
-    paragraphs = [p for p in re.findall(pattern, xml, re.S) if CHILD_NAME in p]
-    breaks = sum(len(re.findall(r"<text:line-break/>|<w:br/>|<w:cr/>", p)) for p in paragraphs)
-    return len(paragraphs), breaks
+        return archive.read("content.xml" if fmt == "odt" else "word/document.xml").decode()
+
+
+def counts(fmt, document):
+    """Paragraphs and line breaks in the filled form's main text."""
+    xml = main_xml(fmt, document)
+    opening = r"<text:[ph][ >/]" if fmt == "odt" else r"<w:p[ >/]"
+    return (len(re.findall(opening, xml)),
+            len(re.findall(r"<text:line-break/>|<w:br/>|<w:cr/>", xml)))
+
+
+def render(fmt, template, name):
+    output = WORK / f"{name}-out.{fmt}"
+    run = subprocess.run([BINARY, "render", str(template), str(DATA), "-o", str(output)],
+                         capture_output=True, text=True)
+    expect(run.returncode == 0, f"render {name} ({fmt}): exit {run.returncode} {run.stderr[:300]}")
+    return output if run.returncode == 0 else None
 
 
 def test_shift_enter(fmt):
-    package = referral(fmt)
-    at = paragraph_of(package, NAME)
-    package.press_shift_enter(NAME, len("{{child."))
-    rc, errors = check(package, f"shift-enter.{fmt}")
-    only_codes(errors, ["line_break_in_tag"], f"Shift+Enter in a tag ({fmt})")
-    expect_one(errors, "line_break_in_tag", NAME, at, f"Shift+Enter in a tag ({fmt})", "warning")
-    expect(rc == 0, f"Shift+Enter in a tag ({fmt}): a warning only, exit {rc}")
-    output = WORK / f"shift-enter-out.{fmt}"
-    render = subprocess.run([BINARY, "render", str(WORK / f"shift-enter.{fmt}"), str(DATA), "-o",
-                             str(output)], capture_output=True, text=True)
-    expect(render.returncode == 0, f"Shift+Enter render ({fmt}): exit {render.returncode} "
-           f"{render.stderr[:300]}")
-    if render.returncode == 0:
-        paragraphs, breaks = soft_breaks_beside_name(fmt, output)
-        expect(paragraphs >= 1, f"Shift+Enter render ({fmt}): the name is in the form")
-        expect(breaks == 0, f"Shift+Enter render ({fmt}): {breaks} line breaks kept by the name")
+    clean = render(fmt, referral(fmt).save(WORK / f"clean-render.{fmt}"), "clean")
+    # in a value tag, and in a section tag alone in its paragraph (which must still vanish)
+    for label, existing, at in (("value", NAME, len("{{child.")),
+                                ("section", "{{#plans.parallelLabels}}", len("{{#plans."))):
+        what = f"Shift+Enter in a {label} tag ({fmt})"
+        package = referral(fmt)
+        paragraph = paragraph_of(package, existing)
+        package.press_shift_enter(existing, at)
+        rc, errors = check(package, f"shift-enter-{label}.{fmt}")
+        # the template itself holds the break (so the render below has one to lose)
+        expect(counts(fmt, WORK / f"shift-enter-{label}.{fmt}")[1] ==
+               counts(fmt, WORK / f"clean-render.{fmt}")[1] + 1, f"{what}: a break typed")
+        only_codes(errors, ["line_break_in_tag"], what)
+        expect_one(errors, "line_break_in_tag", existing, paragraph, what, "warning")
+        expect(rc == 0, f"{what}: a warning only, exit {rc}")
+        output = render(fmt, WORK / f"shift-enter-{label}.{fmt}", f"shift-enter-{label}")
+        if output and clean:
+            # the same paragraphs and line breaks as the form filled from the intact template
+            expect(counts(fmt, output) == counts(fmt, clean),
+                   f"{what}: paragraphs and breaks {counts(fmt, output)}, "
+                   f"intact {counts(fmt, clean)}")
+            expect(CHILD_NAME in main_xml(fmt, output), f"{what}: the child's name is filled")
 
 
 def test_near_tags(fmt):
