@@ -517,7 +517,7 @@ class PartAnalyser {
         // paragraph stays, inside the section. A close tag's page breaks end the last item.
         NonText non_text;
         count_non_text(paragraph.element, non_text);
-        non_text.other -= breaks_in_tags_of(paragraph);  // they go with their tags
+        non_text.other -= std::min(non_text.other, breaks_in_tags_of(paragraph));  // go with tags
         if (non_text.other > 0 ||
             (non_text.page_breaks > 0 && section->lexed.kind != TagKind::close)) {
           vanishes = false;
