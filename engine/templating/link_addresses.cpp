@@ -44,6 +44,38 @@ std::string unescape_braces(std::string_view address) {
   return text;
 }
 
+bool has_child(const xmlNode* run, std::string_view local) {
+  for (const xmlNode* child = run->children; child != nullptr; child = child->next) {
+    if (is_element(child, kWordNs, local)) return true;
+  }
+  return false;
+}
+
+// The whole instruction of a complex field, when `instr` is its first w:instrText: Word splits
+// it over runs as it is typed (' HYPERLINK "https://x/' then '{{caseRef}}"'). Empty for the
+// later pieces, so a field is read once.
+std::string field_instruction(const xmlNode* instr) {
+  const xmlNode* run = instr->parent;
+  if (run == nullptr) return {};
+  for (const xmlNode* before = run->prev; before != nullptr; before = before->prev) {
+    if (before->type != XML_ELEMENT_NODE) continue;
+    if (has_child(before, "fldChar")) break;  // the field's begin
+    if (has_child(before, "instrText")) return {};
+  }
+  std::string text;
+  for (const xmlNode* piece = run; piece != nullptr; piece = piece->next) {
+    if (piece->type != XML_ELEMENT_NODE) continue;
+    if (piece != run && has_child(piece, "fldChar")) break;  // separate or end
+    for (const xmlNode* child = piece->children; child != nullptr; child = child->next) {
+      if (!is_element(child, kWordNs, "instrText")) continue;
+      xmlChar* content = xmlNodeGetContent(child);
+      if (content != nullptr) text += reinterpret_cast<const char*>(content);
+      xmlFree(content);
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 std::optional<std::string> tag_in_address(std::string_view address) {
@@ -85,9 +117,7 @@ std::optional<std::string> tag_in_link(const xmlNode* element, const MarkupForma
   }
   std::string field;
   if (is_element(element, kWordNs, "instrText")) {
-    xmlChar* content = xmlNodeGetContent(element);
-    if (content != nullptr) field = reinterpret_cast<const char*>(content);
-    xmlFree(content);
+    field = field_instruction(element);
   } else if (is_element(element, kWordNs, "fldSimple")) {
     field = property(element, "instr", kWordNs);
   }

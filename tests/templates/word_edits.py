@@ -289,13 +289,19 @@ class Package:
 
     def add_link_field_after(self, existing, text, address):
         """A HYPERLINK field (as Word writes one for Insert > Field, or a pasted link):
-        w:fldChar begin, w:instrText, separate, the shown text, end. DOCX only."""
+        w:fldChar begin, w:instrText, separate, the shown text, end. DOCX only. A tag typed
+        into the address splits the instruction over runs at its '{{', as Word stores it."""
         xml = self.read(self.main)
         at = xml.find(html.escape(existing, quote=False))
         end = xml.find("</w:p>", at) + len("</w:p>")
-        field = ('<w:p w:rsidR="00A41C2E"><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
-                 f'<w:instrText xml:space="preserve"> HYPERLINK "{html.escape(address)}" '
-                 '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r>'
+        instruction = html.escape(f' HYPERLINK "{address}" ')
+        pieces = instruction.split("{{", 1)
+        if len(pieces) == 2:
+            pieces[1] = "{{" + pieces[1]
+        runs = "".join(f'<w:r w:rsidR="{RSIDS[index]}"><w:instrText xml:space="preserve">'
+                       f"{piece}</w:instrText></w:r>" for index, piece in enumerate(pieces))
+        field = ('<w:p w:rsidR="00A41C2E"><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                 f'{runs}<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r>'
                  f'<w:t>{html.escape(text)}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
                  "</w:r></w:p>")
         self.write(self.main, xml[:end] + field + xml[end:])
