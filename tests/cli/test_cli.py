@@ -380,7 +380,7 @@ class Check(CliTestCase):
         self.assertTrue(report["errors"])
         for entry in report["errors"]:
             self.assertEqual(
-                set(entry), {"code", "severity", "part", "paragraph", "excerpt", "tag", "hint"}
+                set(entry), {"code", "severity", "part", "paragraph", "excerpt", "tag", "hint", "fix"}
             )
             self.assertIn(entry["severity"], ("error", "warning"))
         error = next(e for e in report["errors"] if e["severity"] == "error")
