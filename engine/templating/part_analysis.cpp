@@ -4,7 +4,11 @@
 #include <optional>
 #include <utility>
 
+#include "templating/broken_tags.hpp"
 #include "templating/markers.hpp"
+#include "templating/near_tags.hpp"
+#include "templating/row_sections.hpp"
+#include "templating/text_warnings.hpp"
 #include "text/utf8.hpp"
 
 namespace panelpack::templating {
@@ -49,13 +53,19 @@ bool is_inside(const xmlNode* node, const xmlNode* outer) {
 class PartAnalyser {
  public:
   PartAnalyser(const XmlDocument& document, const std::string& part_name,
-               const MarkupFormat& format, const Delimiters& delimiters)
-      : document_(document), part_(part_name), format_(format), delimiters_(delimiters) {}
+               const MarkupFormat& format, const Delimiters& delimiters, const LinkTargets* links)
+      : document_(document),
+        part_(part_name),
+        format_(format),
+        delimiters_(delimiters),
+        links_(links) {}
 
   PartAnalysis run() {
     doom_crafted_markers_beside_root();
     collect(document_.root(), -1, false);
     lex();
+    join_tags_broken_by_enter();
+    warn_near_tags();
     PartAnalysis found;
     if (!tags_.empty()) {
       pair_sections();
@@ -63,13 +73,14 @@ class PartAnalyser {
       check_row_overlaps();
       mark_vanishing_paragraphs();
       found.tag_infos = tag_infos();
-      std::stable_sort(
-          diagnostics_.begin(), diagnostics_.end(),
-          [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
     }
+    std::stable_sort(
+        diagnostics_.begin(), diagnostics_.end(),
+        [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
     found.paragraphs = std::move(paragraphs_);
     found.tags = std::move(tags_);
     found.spaces = std::move(spaces_);
+    found.line_breaks_in_tags = std::move(line_breaks_in_tags_);
     found.doomed = std::move(doomed_);
     found.diagnostics = std::move(diagnostics_);
     return found;
@@ -88,6 +99,8 @@ class PartAnalyser {
   void collect(xmlNode* node, long paragraph, bool in_fallback) {
     const bool properties = format_.paragraph.empty();
     for (xmlNode* child = node->children; child != nullptr; child = child->next) {
+      if (child->type == XML_ELEMENT_NODE && paragraph >= 0)
+        note_links_and_breaks(child, paragraph);
       if (child->type == XML_ELEMENT_NODE) {
         if (format_.is(child, format_.fallback)) {
           collect(child, paragraph, true);
@@ -147,7 +160,8 @@ class PartAnalyser {
         tag.paragraph = p;
         if (tag.lexed.kind == TagKind::invalid) {
           tag.failed = true;
-          report(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint);
+          report_with_fix(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint,
+                          tag.lexed.fix);
         }
         paragraph.tags.push_back(tags_.size());
         tags_.push_back(std::move(tag));
@@ -173,6 +187,62 @@ class PartAnalyser {
       }
     }
     diagnostics_.push_back(std::move(diagnostic));
+  }
+
+  // report() and, when it was not a repeat it left out, the fix written out.
+  void report_with_fix(const Tag& tag, std::string code, std::string message, std::string hint,
+                       const std::string& fix, Severity severity = Severity::error) {
+    const std::size_t before = diagnostics_.size();
+    report(tag, std::move(code), std::move(message), std::move(hint), severity);
+    if (diagnostics_.size() > before) diagnostics_.back().fix = fix;
+  }
+
+  // Links whose address holds a tag, and line breaks, as the tree walk meets them.
+  void note_links_and_breaks(const xmlNode* element, long paragraph) {
+    const auto index = static_cast<std::size_t>(paragraph);
+    if (is_soft_line_break(element, format_)) {
+      line_breaks_.push_back(
+          SpaceMark{const_cast<xmlNode*>(element), index, paragraphs_[index].text.size()});
+    } else if (auto tag = tag_in_link(element, format_, links_)) {
+      tagged_links_.emplace_back(index, *tag);
+    }
+  }
+
+  // "{{child." then Enter then "name}}": one message at the first paragraph, not two.
+  void join_tags_broken_by_enter() {
+    for (const BrokenTag& broken : find_tags_broken_by_enter(paragraphs_, tags_, delimiters_)) {
+      const Tag& first = tags_[broken.first];
+      const Tag& second = tags_[broken.second];
+      const auto said = [&](const Tag& tag, const std::string& code) {
+        return std::find_if(diagnostics_.begin(), diagnostics_.end(), [&](const Diagnostic& d) {
+          return d.code == code && d.tag == tag.lexed.text &&
+                 d.paragraph == paragraphs_[tag.paragraph].number;
+        });
+      };
+      const auto unclosed = said(first, first.lexed.problem_code);
+      if (unclosed == diagnostics_.end()) continue;
+      unclosed->message = "this tag is broken over two lines: Enter was pressed inside it";
+      unclosed->hint = "join the two lines: " + broken.fix;
+      unclosed->fix = broken.fix;
+      const auto unopened = said(second, "unopened_tag");
+      if (unopened != diagnostics_.end()) diagnostics_.erase(unopened);
+    }
+  }
+
+  // Near-tags, tags in link addresses and line breaks typed inside tags: warnings.
+  void warn_near_tags() {
+    auto warnings = near_tag_warnings(paragraphs_, tags_, delimiters_, format_);
+    for (auto& warning : link_warnings(tagged_links_)) warnings.push_back(std::move(warning));
+    for (auto& warning :
+         line_break_warnings(paragraphs_, tags_, line_breaks_, line_breaks_in_tags_))
+      warnings.push_back(std::move(warning));
+    for (auto& warning : warnings) {
+      Tag place;  // a warning's place: its paragraph, and what was typed as its "tag"
+      place.lexed.text = std::move(warning.text);
+      place.paragraph = warning.paragraph;
+      report_with_fix(place, std::move(warning.code), std::move(warning.message),
+                      std::move(warning.hint), warning.fix, Severity::warning);
+    }
   }
 
   void pair_sections() {
@@ -390,6 +460,10 @@ class PartAnalyser {
         } else if (open_cell != nullptr && close_cell != nullptr && open_cell != close_cell &&
                    rows_of(open_cell, close_cell).has_value()) {
           placement = Placement::row_level;
+          if (auto goes = row_goes_with_section(paragraphs_, tags_, i,
+                                                static_cast<std::size_t>(tag.partner), format_)) {
+            report(tag, "section_removes_row", goes->message, goes->hint, Severity::warning);
+          }
         } else {
           misplaced(tag, closer, "the part between them cannot be repeated and stay well-formed");
           continue;
@@ -482,6 +556,13 @@ class PartAnalyser {
     }
   }
 
+  std::size_t breaks_in_tags_of(const Paragraph& paragraph) const {
+    const auto index = static_cast<std::size_t>(&paragraph - paragraphs_.data());
+    return static_cast<std::size_t>(
+        std::count_if(line_breaks_in_tags_.begin(), line_breaks_in_tags_.end(),
+                      [index](const SpaceMark& mark) { return mark.paragraph == index; }));
+  }
+
   void mark_vanishing_paragraphs() {
     for (Paragraph& paragraph : paragraphs_) {
       if (paragraph.tags.empty()) continue;
@@ -501,6 +582,7 @@ class PartAnalyser {
         // paragraph stays, inside the section. A close tag's page breaks end the last item.
         NonText non_text;
         count_non_text(paragraph.element, non_text);
+        non_text.other -= std::min(non_text.other, breaks_in_tags_of(paragraph));  // go with tags
         if (non_text.other > 0 ||
             (non_text.page_breaks > 0 && section->lexed.kind != TagKind::close)) {
           vanishes = false;
@@ -570,6 +652,10 @@ class PartAnalyser {
   std::vector<Diagnostic> diagnostics_;
   std::vector<xmlNode*> doomed_;
   std::vector<SpaceMark> spaces_;
+  const LinkTargets* links_;
+  std::vector<SpaceMark> line_breaks_;
+  std::vector<SpaceMark> line_breaks_in_tags_;
+  std::vector<std::pair<std::size_t, std::string>> tagged_links_;  // paragraph, tag
   int paragraph_count_ = 0;
 };
 
@@ -581,8 +667,9 @@ bool PartAnalysis::has_errors() const {
 }
 
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
-                          const MarkupFormat& format, const Delimiters& delimiters) {
-  return PartAnalyser(document, part_name, format, delimiters).run();
+                          const MarkupFormat& format, const Delimiters& delimiters,
+                          const LinkTargets* links) {
+  return PartAnalyser(document, part_name, format, delimiters, links).run();
 }
 
 std::string shorten(std::string_view text) {

@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "templating/diagnostics.hpp"
+#include "templating/link_addresses.hpp"
 #include "templating/markup_format.hpp"
 #include "templating/tag_lexer.hpp"
 #include "templating/template.hpp"
@@ -62,6 +63,8 @@ struct PartAnalysis {
   std::vector<Paragraph> paragraphs;
   std::vector<Tag> tags;  // in document order
   std::vector<SpaceMark> spaces;
+  // Line breaks (Shift+Enter) typed inside a tag: they go with the tag.
+  std::vector<SpaceMark> line_breaks_in_tags;
   // Crafted markers (PIs or comments naming the marker target): to remove before cutting.
   std::vector<xmlNode*> doomed;
   std::vector<Diagnostic> diagnostics;  // errors and warnings, in document order
@@ -70,8 +73,10 @@ struct PartAnalysis {
   bool has_errors() const;
 };
 
+// `links`: the part's relationships whose address holds a tag (DOCX), to warn about them.
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
-                          const MarkupFormat& format, const Delimiters& delimiters);
+                          const MarkupFormat& format, const Delimiters& delimiters,
+                          const LinkTargets* links = nullptr);
 
 // The paragraph's text as an excerpt for messages: one line, at most 60 bytes.
 std::string shorten(std::string_view text);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "templating/diagnostics.hpp"
+#include "templating/link_addresses.hpp"
 #include "templating/markup_format.hpp"
 #include "templating/program.hpp"
 #include "templating/template.hpp"
@@ -21,8 +22,9 @@ struct PartCompileResult {
 };
 
 // Never throws for template mistakes (they are diagnostics); throws PackageError when the
-// part is not XML it can read.
+// part is not XML it can read. `links`: the part's link addresses holding a tag (DOCX).
 PartCompileResult compile_part(std::string_view xml, const std::string& part_name,
-                               const MarkupFormat& format, const Delimiters& delimiters);
+                               const MarkupFormat& format, const Delimiters& delimiters,
+                               const LinkTargets* links = nullptr);
 
 }  // namespace panelpack::templating

@@ -18,6 +18,7 @@ class PartSurgeon {
         paragraphs_(found.paragraphs),
         tags_(found.tags),
         spaces_(found.spaces),
+        line_breaks_(found.line_breaks_in_tags),
         doomed_(found.doomed),
         part_(part_name),
         format_(format),
@@ -30,6 +31,7 @@ class PartSurgeon {
       xmlFreeNode(node);
     }
     remove_spaces_inside_tags();
+    remove_line_breaks_inside_tags();
     continue_repeated_lists();
     insert_guards();
     place_markers();
@@ -92,6 +94,14 @@ class PartSurgeon {
           break;
         }
       }
+    }
+  }
+
+  // A Shift+Enter typed inside a tag goes with it, so the form has no blank line there.
+  void remove_line_breaks_inside_tags() {
+    for (const SpaceMark& line_break : line_breaks_) {
+      xmlUnlinkNode(line_break.node);
+      xmlFreeNode(line_break.node);
     }
   }
 
@@ -347,6 +357,7 @@ class PartSurgeon {
   const std::vector<Paragraph>& paragraphs_;
   const std::vector<Tag>& tags_;
   const std::vector<SpaceMark>& spaces_;
+  const std::vector<SpaceMark>& line_breaks_;
   const std::vector<xmlNode*>& doomed_;
   std::string part_;
   const MarkupFormat& format_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "templating/tag_shapes.hpp"
+
 namespace panelpack::templating {
 namespace {
 
@@ -145,7 +147,7 @@ LexedTag invalid_tag(std::string code, std::string problem, std::string hint) {
 }
 
 // Reads what the text between the delimiters says.
-LexedTag interpret(std::string_view content, Delimiters& delimiters) {
+LexedTag read_tag(std::string_view content, Delimiters& delimiters) {
   const std::string_view body = trim(content);
   if (body.empty()) {
     return invalid_tag("malformed_tag", "the tag is empty",
@@ -238,6 +240,28 @@ LexedTag interpret(std::string_view content, Delimiters& delimiters) {
   return tag;
 }
 
+// Reads the tag, and when it does not read, advice fitted to the shape of the mistake.
+LexedTag interpret(std::string_view content, Delimiters& delimiters) {
+  const Delimiters typed_with = delimiters;
+  LexedTag tag = read_tag(content, delimiters);
+  const bool advisable = tag.problem_code == "malformed_tag" ||
+                         tag.problem_code == "unknown_filter" ||
+                         (tag.problem_code == "raw_output_refused" && trim(content).front() == '{');
+  if (tag.kind != TagKind::invalid || !advisable) return tag;
+  const auto is_sound = [&typed_with](std::string_view body) {
+    Delimiters scratch = typed_with;
+    const LexedTag candidate = read_tag(body, scratch);
+    return candidate.kind == TagKind::value || candidate.kind == TagKind::section ||
+           candidate.kind == TagKind::inverted || candidate.kind == TagKind::close;
+  };
+  if (auto advice = advise_tag(trim(content), typed_with.open, typed_with.close, is_sound)) {
+    tag.problem = std::move(advice->message);
+    tag.hint = std::move(advice->hint);
+    tag.fix = std::move(advice->fix);
+  }
+  return tag;
+}
+
 }  // namespace
 
 std::vector<LexedTag> lex_paragraph(std::string_view text, Delimiters& delimiters) {
@@ -287,6 +311,7 @@ std::vector<LexedTag> lex_paragraph(std::string_view text, Delimiters& delimiter
                     ? text.size()
                     : next_open;
       tag.text = std::string(text.substr(open_at));
+      tag.unclosed = close_at == std::string_view::npos;
       tags.push_back(std::move(tag));
       if (close_at == std::string_view::npos) break;
       pos = next_open;  // the next tag may be sound: {user {name}

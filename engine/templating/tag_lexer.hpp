@@ -31,6 +31,8 @@ struct LexedTag {
   std::string problem_code;  // for invalid: malformed_tag, raw_output_refused, unopened_tag...
   std::string problem;       // what is wrong
   std::string hint;          // what to do
+  std::string fix;           // the tag as it should be, when its shape says so (tag_shapes)
+  bool unclosed = false;     // invalid because its paragraph ends before its close delimiter
 };
 
 // Scans one paragraph's text. `delimiters` is the part's current pair; a set-delimiter tag

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "templating/atomic_file.hpp"
+#include "templating/link_addresses.hpp"
 #include "templating/package_parts.hpp"
 #include "templating/part_compiler.hpp"
 #include "templating/zip_archive.hpp"
@@ -37,7 +38,9 @@ Compilation compile_package(std::string bytes, const CompileOptions& options) {
   compiled.program_of_entry.assign(compiled.package.entries().size(), -1);
   for (const TemplatedPart& part : templated_parts(compiled.package)) {
     const std::string xml = compiled.package.read(part.entry);
-    PartCompileResult part_result = compile_part(xml, part.name, *part.format, options.delimiters);
+    const LinkTargets links = tagged_link_targets(compiled.package, part.name);
+    PartCompileResult part_result =
+        compile_part(xml, part.name, *part.format, options.delimiters, &links);
     for (auto& diagnostic : part_result.diagnostics) {
       result.diagnostics.push_back(std::move(diagnostic));
     }

@@ -302,6 +302,55 @@ class Package:
         run_end = xml.find("</w:r>", at) + len("</w:r>")
         self.write(part, xml[:run_start] + '<w:hyperlink r:id="rId91" w:history="1">' +
                    xml[run_start:run_end] + "</w:hyperlink>" + xml[run_end:])
+    # -- added for issue 16's advice (keys Word users press inside a tag, links) ------------
+
+    def press_enter(self, existing, at, part=None):
+        """Enter pressed inside `existing` after its first `at` characters: the text goes on
+        in a new paragraph (the tag's text must sit directly in its run or paragraph)."""
+        part = part or self.main
+        escaped = html.escape(existing, quote=False)
+        xml = self.read(part)
+        if escaped not in xml:
+            raise AssertionError(f"{existing!r} is not in {part}")
+        head, tail = (html.escape(piece, quote=False) for piece in (existing[:at], existing[at:]))
+        new_paragraph = ('</text:p><text:p text:style-name="P5">' if self.is_odt else
+                         '</w:t></w:r></w:p><w:p w:rsidR="00B7D913"><w:r w:rsidR="00B7D913">'
+                         '<w:rPr/><w:t xml:space="preserve">')
+        self.write(part, xml.replace(escaped, head + new_paragraph + tail, 1))
+        return self
+
+    def press_shift_enter(self, existing, at, part=None):
+        """Shift+Enter inside `existing` after its first `at` characters: a line break in the
+        run (Word's <w:br/> between two w:t) or LibreOffice's <text:line-break/>."""
+        part = part or self.main
+        escaped = html.escape(existing, quote=False)
+        xml = self.read(part)
+        if escaped not in xml:
+            raise AssertionError(f"{existing!r} is not in {part}")
+        head, tail = (html.escape(piece, quote=False) for piece in (existing[:at], existing[at:]))
+        line_break = ("<text:line-break/>" if self.is_odt else
+                      '</w:t><w:br/><w:t xml:space="preserve">')
+        self.write(part, xml.replace(escaped, head + line_break + tail, 1))
+        return self
+
+    def add_link_after(self, existing, text, address):
+        """A paragraph after the one holding `existing` with a link to `address` (Insert >
+        Link): DOCX w:hyperlink and its relationship, ODT text:a."""
+        xml = self.read(self.main)
+        at = xml.find(html.escape(existing, quote=False))
+        if at < 0:
+            raise AssertionError(f"{existing!r} is not in {self.main}")
+        if self.is_odt:
+            end = xml.find("</text:p>", at) + len("</text:p>")
+            link = (f'<text:p text:style-name="P5"><text:a xlink:type="simple" xlink:href='
+                    f'"{html.escape(address)}">{html.escape(text)}</text:a></text:p>')
+            self.write(self.main, xml[:end] + link + xml[end:])
+            return self
+        end = xml.find("</w:p>", at) + len("</w:p>")
+        link = ('<w:p w:rsidR="00A41C2E"><w:hyperlink r:id="rId91" w:history="1"><w:r><w:rPr>'
+                f'<w:rStyle w:val="Hyperlink"/></w:rPr><w:t>{html.escape(text)}</w:t></w:r>'
+                "</w:hyperlink></w:p>")
+        self.write(self.main, xml[:end] + link + xml[end:])
         rels = self.read("word/_rels/document.xml.rels").replace(
             "</Relationships>", '<Relationship Id="rId91" Type="http://schemas.openxmlformats.'
             'org/officeDocument/2006/relationships/hyperlink" Target="'
@@ -351,4 +400,22 @@ class Package:
                    'w:val="90901"/><w:text/></w:sdtPr><w:sdtContent>' + xml[run_start:run_end] +
                    "</w:sdtContent></w:sdt>")
         self.write(part, xml[:run_start] + control + xml[run_end:])
+    def add_link_field_after(self, existing, text, address):
+        """A HYPERLINK field (as Word writes one for Insert > Field, or a pasted link):
+        w:fldChar begin, w:instrText, separate, the shown text, end. DOCX only. A tag typed
+        into the address splits the instruction over runs at its '{{', as Word stores it."""
+        xml = self.read(self.main)
+        at = xml.find(html.escape(existing, quote=False))
+        end = xml.find("</w:p>", at) + len("</w:p>")
+        instruction = html.escape(f' HYPERLINK "{address}" ')
+        pieces = instruction.split("{{", 1)
+        if len(pieces) == 2:
+            pieces[1] = "{{" + pieces[1]
+        runs = "".join(f'<w:r w:rsidR="{RSIDS[index]}"><w:instrText xml:space="preserve">'
+                       f"{piece}</w:instrText></w:r>" for index, piece in enumerate(pieces))
+        field = ('<w:p w:rsidR="00A41C2E"><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                 f'{runs}<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r>'
+                 f'<w:t>{html.escape(text)}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
+                 "</w:r></w:p>")
+        self.write(self.main, xml[:end] + field + xml[end:])
         return self

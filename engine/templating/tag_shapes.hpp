@@ -1,0 +1,27 @@
+#pragma once
+// Recognising the shape of a mistyped tag ({{child. name}}, {{child.dob date}}, an AutoCorrect
+// dash for '|', three braces) and writing advice for it with the tag as it should be. Internal
+// to the engine: the lexer asks for advice when a tag does not read.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace panelpack::templating {
+
+struct TagAdvice {
+  std::string message;  // what is wrong, in the shape it was typed
+  std::string hint;     // what to do, with the fix written out
+  std::string fix;      // the whole tag as it should be, delimiters included
+};
+
+// True when `body` (the text between the delimiters) reads as a sound tag.
+using SoundBody = std::function<bool(std::string_view body)>;
+
+// Advice for a tag whose `body` did not read, or nullopt when its shape is not one we know.
+// `open` and `close` are the delimiters it was typed with.
+std::optional<TagAdvice> advise_tag(std::string_view body, std::string_view open,
+                                    std::string_view close, const SoundBody& is_sound);
+
+}  // namespace panelpack::templating
