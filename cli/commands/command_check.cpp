@@ -52,6 +52,7 @@ void print_text(const std::string& source, const std::vector<std::string>& tags,
                 const std::vector<templating::Diagnostic>& diagnostics) {
   if (diagnostics.empty()) std::cout << source << ": no mistakes\n";
   office::print_diagnostics(std::cout, source, diagnostics);
+  if (!diagnostics.empty()) std::cout << '\n';
   std::cout << source << ": " << tags.size() << (tags.size() == 1 ? " tag" : " tags") << '\n';
   for (const auto& tag : tags) std::cout << "  " << tag << '\n';
 }

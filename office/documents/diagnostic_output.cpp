@@ -74,16 +74,24 @@ void print_group(std::ostream& out, const DiagnosticGroup& group, std::size_t nu
   if (!d.suggestion.empty() && !says_suggestion_already(d)) {
     print_wrapped(out, indent + "Did you mean ", d.suggestion + "?", deeper);
   }
+  const auto where = [](const DiagnosticPlace& place) {
+    std::string words = place_words(place);
+    if (!place.excerpt.empty()) words += ": \"" + place.excerpt + "\"";
+    return words;
+  };
+  if (group.places.size() == 1) {
+    print_wrapped(out, indent + "Where: ", where(group.places.front()), deeper);
+    return;
+  }
+  // Several places: a short list, each place on its own bullet, the rest counted.
+  out << indent << "Where:\n";
   const std::size_t shown = std::min(shown_places, group.places.size());
   for (std::size_t i = 0; i < shown; ++i) {
-    const DiagnosticPlace& place = group.places[i];
-    std::string where = place_words(place);
-    if (!place.excerpt.empty()) where += ": \"" + place.excerpt + "\"";
-    print_wrapped(out, indent + (i == 0 ? "Where: " : "       "), where, deeper);
+    print_wrapped(out, indent + "  - ", where(group.places[i]), deeper);
   }
   if (group.places.size() > shown) {
-    out << indent << "       and " << group.places.size() - shown << " more "
-        << (group.places.size() - shown == 1 ? "place" : "places") << '\n';
+    const std::size_t more = group.places.size() - shown;
+    out << indent << "  - and " << more << " more " << (more == 1 ? "place" : "places") << '\n';
   }
 }
 
