@@ -11,7 +11,9 @@
 # numbers here; a renamed heading does.
 #
 # Needs: a built panelpack (build/cli/panelpack, or PANELPACK=...), soffice, pdftoppm and
-# pdftotext (poppler-utils). All data used is fictional.
+# pdftotext (poppler-utils); for the checker's pictures (scripts/make-check-images.mjs) node,
+# console/node_modules (scripts/install-frontend.sh) and /usr/bin/chromium. All data used is
+# fictional.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +24,7 @@ OUT=$ROOT/docs/images/template-guide
 PAGE_RES=60   # whole pages
 CROP_RES=80   # cut-outs
 
-for tool in soffice pdftoppm pdftotext pdfinfo; do
+for tool in soffice pdftoppm pdftotext pdfinfo node; do
     command -v "$tool" >/dev/null || { echo "make-guide-images: $tool is not installed" >&2; exit 3; }
 done
 [ -x "$PANELPACK" ] || { echo "make-guide-images: no $PANELPACK; build it first" >&2; exit 3; }
@@ -130,6 +132,10 @@ section "$D_F" "6. Actions" "7. Agency decision maker" actions-filled
 # lists in paragraphs (bulleted lines) and a short table list, from the decision record.
 section "$D_T" "Presented by" "4. Decision" paragraph-lists-typed
 section "$D_F" "Presented by" "4. Decision" paragraph-lists-filled
+
+# (5) the checker's messages: a terminal and the console's template page, drawn in Chromium.
+PANELPACK_BIN=$PANELPACK PANELPACK_SOURCE_DIR=$ROOT PANELPACK_ARTEFACTS=$WORK/artefacts \
+    node "$ROOT/scripts/make-check-images.mjs" "$OUT" >/dev/null
 
 ls -l "$OUT"
 du -ch "$OUT"/*.png | tail -1

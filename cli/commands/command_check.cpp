@@ -11,6 +11,8 @@
 #include "arguments/template_options.hpp"
 #include "commands/commands.hpp"
 #include "office/bundled_schemas.hpp"
+#include "office/documents/diagnostic_groups.hpp"
+#include "office/documents/diagnostic_json.hpp"
 #include "office/documents/diagnostic_output.hpp"
 #include "office/documents/schema_checks.hpp"
 #include "office/files.hpp"
@@ -35,38 +37,24 @@ std::vector<std::string> unique_tag_texts(const std::vector<templating::TagInfo>
   return texts;
 }
 
-nlohmann::ordered_json to_json(const templating::Diagnostic& diagnostic) {
-  return {{"code", diagnostic.code},
-          {"severity", templating::to_string(diagnostic.severity)},
-          {"part", diagnostic.part},
-          {"paragraph", diagnostic.paragraph},
-          {"excerpt", diagnostic.excerpt},
-          {"tag", diagnostic.tag},
-          {"message", diagnostic.message},
-          {"hint", diagnostic.hint},
-          {"suggestion", diagnostic.suggestion},
-          {"fix", diagnostic.fix}};
-}
-
+// {"summary", "tags", "errors"}: each entry of "errors" is one mistake with its count and places.
 void print_json(const std::vector<std::string>& tags,
                 const std::vector<templating::Diagnostic>& diagnostics) {
-  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-  for (const auto& diagnostic : diagnostics) errors.push_back(to_json(diagnostic));
-  const nlohmann::ordered_json report = {{"tags", tags}, {"errors", std::move(errors)}};
+  const auto groups = office::group_diagnostics(diagnostics);
+  const nlohmann::ordered_json report = {{"summary", office::to_json(office::summarise(groups))},
+                                         {"tags", tags},
+                                         {"errors", office::to_json(groups)}};
   std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
+// The summary line first, then each mistake, then the tags the template uses.
 void print_text(const std::string& source, const std::vector<std::string>& tags,
                 const std::vector<templating::Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) std::cout << source << ": no mistakes\n";
+  office::print_diagnostics(std::cout, source, diagnostics);
+  if (!diagnostics.empty()) std::cout << '\n';
   std::cout << source << ": " << tags.size() << (tags.size() == 1 ? " tag" : " tags") << '\n';
   for (const auto& tag : tags) std::cout << "  " << tag << '\n';
-  std::size_t errors = 0;
-  for (const auto& diagnostic : diagnostics) {
-    if (diagnostic.severity == templating::Severity::error) ++errors;
-  }
-  office::print_diagnostics(std::cout, source, diagnostics);
-  std::cout << errors << (errors == 1 ? " error, " : " errors, ") << diagnostics.size() - errors
-            << (diagnostics.size() - errors == 1 ? " warning" : " warnings") << '\n';
 }
 
 // A file the engine cannot open is reported like any other error, so --json stays parseable.

@@ -131,15 +131,21 @@ Examples:
 constexpr std::string_view check_text = R"(Usage:
   panelpack check TEMPLATE [--json] [--schema KIND] [--delimiters "OPEN CLOSE"]
 
-Reads TEMPLATE (.docx or .odt) and lists the tags it uses, each once, in the order they first appear,
-then every error and warning, each with its part (word/document.xml, word/header1.xml, ...),
-paragraph number, the paragraph's text and the tag. Warnings (for example a section tag that
-shares its paragraph with other text) do not stop rendering; errors do.
+Reads TEMPLATE (.docx or .odt) and prints a summary line first ("2 mistakes in 31 places"), then
+each mistake once, in document order: what is wrong, what to do, the tag to write and the name
+probably meant when panelpack is sure, and where it is in Word's words (heading, table, row and
+cell, footnote, header; else the part and paragraph) with the paragraph's text. The same mistake
+typed many times is one entry with its count and its first places. Then the tags it uses, each
+once, in the order they first appear. Warnings (for example a section tag that shares its
+paragraph with other text) do not stop rendering; errors do.
 
 Options:
-  --json                  print {"tags": [...], "errors": [{"code", "severity", "part",
-                          "paragraph", "excerpt", "tag", "hint"}]} instead of text; errors and
-                          warnings are both in "errors", told apart by "severity".
+  --json                  print {"summary": {"mistakes", "places", "errors", "warnings"},
+                          "tags": [...], "errors": [{"code", "severity", "part", "paragraph",
+                          "excerpt", "tag", "message", "hint", "suggestion", "fix",
+                          "location", "count", "places"}]} instead of text: one entry per
+                          mistake; errors and warnings are both in "errors", told apart by
+                          "severity" (docs/cli.md).
   --schema KIND           also check every tag against the fields of the case, agenda or
                           decision schema (see 'panelpack fields'); the referral, matching
                           and finance templates are filled from a case, the agenda template

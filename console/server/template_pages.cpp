@@ -1,8 +1,10 @@
 // The Templates pages: the office's templates (office/templates/template_versions.hpp) and one
 // template's page, where an administrator uploads a new version, previews a template filled
 // for a case, downloads or restores a version. A refused upload shows every mistake the check
-// found, in document order, with where it is (main text, header ...), the paragraph's words
-// quoted so that Word's Find reaches it, the tag, what is wrong and how to fix it.
+// found, in document order, under a summary line, the same mistake typed again as one entry with
+// its places, each with where it is in Word's words (heading, table, row, cell, footnote ...),
+// the paragraph's words quoted so that Word's Find reaches it, the tag, what is wrong, how to fix
+// it, the tag to write and the field probably meant.
 
 #include "console/server/template_pages.hpp"
 
@@ -14,6 +16,7 @@
 #include "console/server/console_pages.hpp"
 #include "console/server/multipart_form.hpp"
 #include "office/console/audit.hpp"
+#include "office/documents/diagnostic_groups.hpp"
 #include "office/error.hpp"
 #include "office/files.hpp"
 #include "office/mail/mail_content.hpp"
@@ -105,29 +108,66 @@ nlohmann::json case_choices(const office::Workspace& workspace) {
   return cases;
 }
 
-nlohmann::json diagnostic_json(const templating::Diagnostic& diagnostic, bool in_table_cell,
-                               int number) {
-  std::string place = office::place_words(diagnostic.part);
-  if (in_table_cell) place += ", in a table cell";
-  if (diagnostic.paragraph > 0) place += ", paragraph " + std::to_string(diagnostic.paragraph);
-  return {{"number", number},
-          {"place", place},
-          {"excerpt", diagnostic.excerpt},
-          {"tag", diagnostic.tag},
-          {"message", diagnostic.message},
-          {"hint", diagnostic.hint}};
+// Where, in Word's words: the engine's location; without one (until every diagnostic carries
+// it), the part, the check's own table-cell guess and the paragraph.
+std::string place_on_page(const office::DiagnosticPlace& place,
+                          const office::TemplateCheck& check) {
+  std::string words = templating::describe_location(place.location);
+  if (!words.empty()) return words;
+  words = office::part_words(place.part);
+  if (check.table_cell_paragraphs.count({place.part, place.paragraph}) > 0) {
+    words += ", in a table cell";
+  }
+  if (place.paragraph > 0) words += ", paragraph " + std::to_string(place.paragraph);
+  return words;
 }
 
-// The check's mistakes and warnings as the page lists them, and the error summary's lines
-// (one per mistake, each linking to it).
+// One mistake as its card shows it; a repeated one lists every place it was found.
+nlohmann::json group_json(const office::DiagnosticGroup& group, const office::TemplateCheck& check,
+                          int number) {
+  const templating::Diagnostic& diagnostic = group.first;
+  nlohmann::json entry = {{"number", number},
+                          {"place", place_on_page(office::place_of(diagnostic), check)},
+                          {"excerpt", diagnostic.excerpt},
+                          {"tag", diagnostic.tag},
+                          {"message", diagnostic.message},
+                          {"hint", diagnostic.hint}};
+  // Only a set field: the page's templates take an empty string as shown.
+  if (!diagnostic.fix.empty()) entry["fix"] = diagnostic.fix;
+  // The suggestion gets its own row unless the message or hint already names it.
+  const std::string& suggestion = diagnostic.suggestion;
+  if (!suggestion.empty() && diagnostic.message.find(suggestion) == std::string::npos &&
+      diagnostic.hint.find(suggestion) == std::string::npos) {
+    entry["suggestion"] = suggestion;
+  }
+  if (group.count > 1) {
+    nlohmann::json places = nlohmann::json::array();
+    for (const auto& place : group.places) {
+      places.push_back({{"place", place_on_page(place, check)}, {"excerpt", place.excerpt}});
+    }
+    const std::size_t count = group.places.size();
+    entry["repeated"] = true;
+    entry["count_words"] = std::to_string(group.count) + " times, in " + std::to_string(count) +
+                           (count == 1 ? " place" : " places");
+    entry["places"] = std::move(places);
+  }
+  return entry;
+}
+
+// The check's mistakes and warnings as the page lists them (the same mistake typed again is one
+// entry with its places), a summary line, and the error summary's lines (one per mistake, each
+// linking to it).
 void add_check(nlohmann::json& data, const office::TemplateCheck& check) {
+  const auto groups = office::group_diagnostics(check.diagnostics);
+  if (!groups.empty()) {
+    data["check_summary"] = "The check found " + office::summary_words(office::summarise(groups));
+  }
   nlohmann::json mistakes = nlohmann::json::array();
   nlohmann::json warnings = nlohmann::json::array();
-  for (const auto& diagnostic : check.diagnostics) {
-    const bool error = diagnostic.severity == templating::Severity::error;
+  for (const auto& group : groups) {
+    const bool error = group.first.severity == templating::Severity::error;
     auto& list = error ? mistakes : warnings;
-    list.push_back(diagnostic_json(diagnostic, check.in_table_cell(diagnostic),
-                                   static_cast<int>(list.size()) + 1));
+    list.push_back(group_json(group, check, static_cast<int>(list.size()) + 1));
   }
   if (!mistakes.empty()) {
     const std::size_t count = mistakes.size();
@@ -140,11 +180,14 @@ void add_check(nlohmann::json& data, const office::TemplateCheck& check) {
                   ", so it was not installed. Correct " + (count == 1 ? "it" : "each one") +
                   " in Word and upload it again");
     for (const auto& mistake : mistakes) {
+      std::string text = "Mistake " + std::to_string(mistake["number"].get<int>()) + ": " +
+                         mistake["place"].get<std::string>() + ": " +
+                         mistake["message"].get<std::string>();
+      if (mistake.contains("count_words")) {
+        text += " (" + mistake["count_words"].get<std::string>() + ")";
+      }
       data["errors"].push_back(
-          {{"text", "Mistake " + std::to_string(mistake["number"].get<int>()) + ": " +
-                        mistake["place"].get<std::string>() + ": " +
-                        mistake["message"].get<std::string>()},
-           {"href", "#mistake-" + std::to_string(mistake["number"].get<int>())}});
+          {{"text", text}, {"href", "#mistake-" + std::to_string(mistake["number"].get<int>())}});
     }
   }
   if (!warnings.empty()) {

@@ -179,7 +179,10 @@ class PartAnalyser {
                           shorten(paragraph.text),
                           tag.lexed.text,
                           std::move(message),
-                          std::move(hint)};
+                          std::move(hint),
+                          {},
+                          {},
+                          {}};
     // The fallback copy of a text box repeats the first copy's mistakes: say them once.
     if (paragraph.number == 0) {
       for (const auto& seen : diagnostics_) {
@@ -330,14 +333,6 @@ class PartAnalyser {
       return true;
     }
     return false;
-  }
-
-  // report(), with the tag written as it should be (a pairing mistake's fix is certain).
-  void report_with_fix(const Tag& tag, std::string code, std::string message, std::string hint,
-                       std::string fix) {
-    const std::size_t before = diagnostics_.size();
-    report(tag, std::move(code), std::move(message), std::move(hint));
-    if (diagnostics_.size() > before) diagnostics_.back().fix = std::move(fix);
   }
 
   // "{{#name}}" from a value tag "{{name}}", in the delimiters it was typed with.

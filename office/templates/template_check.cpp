@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "office/bundled_schemas.hpp"
+#include "office/documents/diagnostic_groups.hpp"
 #include "office/documents/schema_checks.hpp"
 #include "office/error.hpp"
 #include "office/templates/table_cells.hpp"
@@ -15,26 +16,6 @@
 
 namespace panelpack::office {
 namespace {
-
-// Main text first, then the page's headers and footers, then notes: the order Word shows them.
-int place_rank(std::string_view part) {
-  if (part == "word/document.xml" || part == "content.xml") return 0;
-  if (part.find("header") != std::string_view::npos) return 1;
-  if (part.find("footer") != std::string_view::npos || part == "styles.xml") return 2;
-  if (part.find("footnote") != std::string_view::npos) return 3;
-  if (part.find("endnote") != std::string_view::npos) return 4;
-  return 5;
-}
-
-void put_in_document_order(std::vector<templating::Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
-    const int rank_a = place_rank(a.part);
-    const int rank_b = place_rank(b.part);
-    if (rank_a != rank_b) return rank_a < rank_b;
-    if (a.part != b.part) return a.part < b.part;
-    return a.paragraph < b.paragraph;
-  });
-}
 
 std::size_t count(const std::vector<templating::Diagnostic>& diagnostics,
                   templating::Severity severity) {
@@ -108,14 +89,7 @@ std::string schema_kind_of_template(std::string_view template_kind) {
 }
 
 std::string place_words(std::string_view part) {
-  if (part == "word/document.xml" || part == "content.xml") return "Main text";
-  if (part == "styles.xml") return "Header or footer";
-  if (part.find("header") != std::string_view::npos) return "Header";
-  if (part.find("footer") != std::string_view::npos) return "Footer";
-  if (part.find("footnote") != std::string_view::npos) return "Footnote";
-  if (part.find("endnote") != std::string_view::npos) return "Endnote";
-  if (part.find("comments") != std::string_view::npos) return "Comment";
-  return "The file";
+  return part_words(std::string(part));
 }
 
 std::size_t TemplateCheck::errors() const {

@@ -367,7 +367,8 @@ class Check(CliTestCase):
     def test_clean_template_json(self):
         result, report = self.check_json(self.template)
         self.assertExit(result, SUCCESS)
-        self.assertEqual(set(report), {"tags", "errors"})
+        self.assertEqual(list(report), ["summary", "tags", "errors"])
+        self.assertEqual(report["summary"], {"mistakes": 0, "places": 0, "errors": 0, "warnings": 0})
         self.assertEqual(report["tags"], ["{{name}}"])
         self.assertEqual(report["errors"], [])
 
@@ -375,14 +376,14 @@ class Check(CliTestCase):
         template = write_docx(self.root / "broken.docx", "{{#items}}never closed", "{{name}}")
         result, report = self.check_json(template)
         self.assertExit(result, BAD_INPUT)
-        self.assertEqual(set(report), {"tags", "errors"})
+        self.assertEqual(list(report), ["summary", "tags", "errors"])
         self.assertIn("{{#items}}", report["tags"])
         self.assertTrue(report["errors"])
         for entry in report["errors"]:
             self.assertEqual(
                 set(entry),
                 {"code", "severity", "part", "paragraph", "excerpt", "tag", "message", "hint",
-                 "suggestion", "fix"},
+                 "suggestion", "fix", "location", "count", "places"},
             )
             self.assertIn(entry["severity"], ("error", "warning"))
         error = next(e for e in report["errors"] if e["severity"] == "error")

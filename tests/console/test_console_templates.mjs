@@ -3,7 +3,9 @@
 // the office's templates; uploads a referral with three mistakes made by this test in
 // different paragraphs (a section left open, a misspelt field, a filter that does not exist)
 // and is shown all three, in document order, each with the paragraph's words quoted, and
-// nothing is installed; uploads a correct one with a marker word, which is installed where the
+// nothing is installed; uploads one with a filter misspelt in five paragraphs (made with
+// tests/templates/word_edits.py) and is shown the summary line and one entry for the five with
+// each place (issue 16); uploads a correct one with a marker word, which is installed where the
 // office reads it, and the next pack built for a sitting has the marker in its referrals;
 // previews the new version and the one in use for a case (the download holds that case's
 // reference), and the agenda for a booked case (refused beside the select for one booked
@@ -68,6 +70,21 @@ const mistakes = referralWith('referral-three-mistakes.docx', [
   ['{{child.childId}}', '{{child.childId | shout}}']
 ])
 const marked = referralWith('referral-marked.docx', [['{{caseRef}}', '{{caseRef}} Marker-Tulip']])
+// The same filter misspelt in five paragraphs and a misspelt field, typed the way Word stores a
+// retyped tag (tests/templates/word_edits.py): one entry for the five, with its places.
+const kRepeated = `
+import sys
+sys.path.insert(0, sys.argv[1])
+from word_edits import Package
+package = Package.load(sys.argv[2])
+package.mistype('{{child.dob | date | default:"Not recorded"}}', '{{child.dob | dat}}')
+for _ in range(4):
+    package.add_paragraph_after('{{child.childId}}', 'Born: {{child.dob | dat}}')
+package.mistype('{{child.name}}', '{{child.nmae}}')
+package.save(sys.argv[3])
+`
+const repeated = path.join(work, 'referral-repeated.docx')
+python(kRepeated, path.join(source, 'tests', 'templates'), path.join(source, 'templates', 'referral.docx'), repeated)
 
 const office = sampleOffice('panelpack-templates-')
 const installed = path.join(office, 'templates', 'referral.docx')
@@ -146,6 +163,33 @@ try {
   })
   await noViolations(page)
   await shoot(page, 'templates-mistakes')
+
+  // The same mistake typed in five paragraphs: one entry saying so, with each place.
+  await page.locator('#template-file').setInputFiles(repeated)
+  await page.getByRole('button', { name: 'Check and install' }).click()
+  await ready(page)
+  await check('a summary line first, and the mistake typed five times is one entry with its five places', async () => {
+    assert.equal((await page.locator('#check-summary').innerText()).trim(), 'The check found 2 mistakes in 6 places')
+    const lines = (await page.locator('.govuk-error-summary__list li').allInnerTexts()).filter((line) => line.startsWith('Mistake'))
+    assert.equal(lines.length, 2, lines.join('\n'))
+    assert.match(lines.join('\n'), /unknown filter 'dat' .*\(5 times, in 5 places\)/)
+    const cards = page.locator('[id^=mistake-]')
+    assert.equal(await cards.count(), 2)
+    const card = await page.locator('[id^=mistake-]', { hasText: '{{child.dob | dat}}' }).innerText()
+    assert.match(card, /Found\s+5 times, in 5 places/)
+    // The card's own paragraph, then each of the five places quoted.
+    assert.equal((card.match(/\{\{child\.dob \| dat\}\}”/g) || []).length, 6, card)
+    assert.equal((card.match(/\n[^\n]*paragraph \d+: “/g) || []).length, 5, card)
+    assert.match(card, /did you mean 'date'/)
+    assert.equal(await page.getByRole('heading', { name: '2 mistakes to correct in Word' }).count(), 1)
+    // A row is shown only with something in it (the fix and suggestion are set by some checks).
+    for (const value of await page.locator('.govuk-summary-card dd.govuk-summary-list__value').allInnerTexts()) {
+      assert.notEqual(value.trim(), '')
+    }
+    assert.equal(fs.existsSync(path.join(office, 'templates')), false)
+  })
+  await noViolations(page)
+  await shoot(page, 'templates-repeated')
 
   // A file that is no template at all.
   const notDocx = path.join(work, 'notes.docx')

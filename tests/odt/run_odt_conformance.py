@@ -117,8 +117,10 @@ def check_codes(binary, template, case_dir):
         report = json.loads(result.stdout.decode("utf-8"))
     except ValueError:
         return result.returncode, None, None, result.stdout.decode() + result.stderr.decode()
-    errors = Counter(e["code"] for e in report.get("errors", []) if e.get("severity") == "error")
-    warnings = Counter(e["code"] for e in report.get("errors", []) if e.get("severity") != "error")
+    # An entry of --json is one mistake with its count (the same mistake repeated is grouped).
+    errors, warnings = Counter(), Counter()
+    for e in report.get("errors", []):
+        (errors if e.get("severity") == "error" else warnings)[e["code"]] += e.get("count", 1)
     return result.returncode, errors, warnings, report
 
 
