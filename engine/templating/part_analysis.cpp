@@ -49,8 +49,12 @@ bool is_inside(const xmlNode* node, const xmlNode* outer) {
 class PartAnalyser {
  public:
   PartAnalyser(const XmlDocument& document, const std::string& part_name,
-               const MarkupFormat& format, const Delimiters& delimiters)
-      : document_(document), part_(part_name), format_(format), delimiters_(delimiters) {}
+               const MarkupFormat& format, const Delimiters& delimiters, const PartPlace& place)
+      : document_(document),
+        part_(part_name),
+        format_(format),
+        delimiters_(delimiters),
+        locator_(document.root(), format, place) {}
 
   PartAnalysis run() {
     doom_crafted_markers_beside_root();
@@ -63,9 +67,10 @@ class PartAnalyser {
       check_row_overlaps();
       mark_vanishing_paragraphs();
       found.tag_infos = tag_infos();
-      std::stable_sort(
-          diagnostics_.begin(), diagnostics_.end(),
-          [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
+      std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                       [](const Diagnostic& a, const Diagnostic& b) {
+                         return a.location.order < b.location.order;
+                       });
     }
     found.paragraphs = std::move(paragraphs_);
     found.tags = std::move(tags_);
@@ -165,7 +170,10 @@ class PartAnalyser {
                           shorten(paragraph.text),
                           tag.lexed.text,
                           std::move(message),
-                          std::move(hint)};
+                          std::move(hint),
+                          locator_.locate(paragraph.element),
+                          {},
+                          {}};
     // The fallback copy of a text box repeats the first copy's mistakes: say them once.
     if (paragraph.number == 0) {
       for (const auto& seen : diagnostics_) {
@@ -491,6 +499,13 @@ class PartAnalyser {
       info.part = part_;
       info.paragraph = paragraphs_[tag.paragraph].number;
       info.excerpt = shorten(paragraphs_[tag.paragraph].text);
+      info.location = locator_.locate(paragraphs_[tag.paragraph].element);
+      // The fallback copy of a text box repeats the first copy's tags: list them once.
+      if (info.paragraph == 0 && std::any_of(infos.begin(), infos.end(), [&](const TagInfo& seen) {
+            return seen.paragraph > 0 && seen.text == info.text;
+          })) {
+        continue;
+      }
       infos.push_back(std::move(info));
     }
     return infos;
@@ -500,6 +515,7 @@ class PartAnalyser {
   std::string part_;
   const MarkupFormat& format_;
   Delimiters delimiters_;
+  WordLocator locator_;
   std::vector<Paragraph> paragraphs_;
   std::vector<Tag> tags_;
   std::vector<Diagnostic> diagnostics_;
@@ -516,8 +532,9 @@ bool PartAnalysis::has_errors() const {
 }
 
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
-                          const MarkupFormat& format, const Delimiters& delimiters) {
-  return PartAnalyser(document, part_name, format, delimiters).run();
+                          const MarkupFormat& format, const Delimiters& delimiters,
+                          const PartPlace& place) {
+  return PartAnalyser(document, part_name, format, delimiters, place).run();
 }
 
 std::string shorten(std::string_view text) {

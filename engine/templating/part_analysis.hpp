@@ -15,6 +15,7 @@
 #include "templating/markup_format.hpp"
 #include "templating/tag_lexer.hpp"
 #include "templating/template.hpp"
+#include "templating/word_location.hpp"
 #include "templating/xml_document.hpp"
 
 namespace panelpack::templating {
@@ -71,7 +72,8 @@ struct PartAnalysis {
 };
 
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
-                          const MarkupFormat& format, const Delimiters& delimiters);
+                          const MarkupFormat& format, const Delimiters& delimiters,
+                          const PartPlace& place = PartPlace{});
 
 // The paragraph's text as an excerpt for messages: one line, at most 60 bytes.
 std::string shorten(std::string_view text);

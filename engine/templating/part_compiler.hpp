@@ -11,6 +11,7 @@
 #include "templating/markup_format.hpp"
 #include "templating/program.hpp"
 #include "templating/template.hpp"
+#include "templating/word_location.hpp"
 
 namespace panelpack::templating {
 
@@ -23,6 +24,7 @@ struct PartCompileResult {
 // Never throws for template mistakes (they are diagnostics); throws PackageError when the
 // part is not XML it can read.
 PartCompileResult compile_part(std::string_view xml, const std::string& part_name,
-                               const MarkupFormat& format, const Delimiters& delimiters);
+                               const MarkupFormat& format, const Delimiters& delimiters,
+                               const PartPlace& place = PartPlace{});
 
 }  // namespace panelpack::templating

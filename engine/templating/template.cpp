@@ -9,6 +9,7 @@
 
 #include "templating/atomic_file.hpp"
 #include "templating/package_parts.hpp"
+#include "templating/package_places.hpp"
 #include "templating/part_compiler.hpp"
 #include "templating/zip_archive.hpp"
 
@@ -35,9 +36,13 @@ Compilation compile_package(std::string bytes, const CompileOptions& options) {
   result.compiled = std::make_shared<CompiledTemplate>(std::move(bytes));
   CompiledTemplate& compiled = *result.compiled;
   compiled.program_of_entry.assign(compiled.package.entries().size(), -1);
-  for (const TemplatedPart& part : templated_parts(compiled.package)) {
+  const std::vector<TemplatedPart> parts = templated_parts(compiled.package);
+  const std::vector<PartPlace> places = part_places(compiled.package, parts);
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const TemplatedPart& part = parts[p];
     const std::string xml = compiled.package.read(part.entry);
-    PartCompileResult part_result = compile_part(xml, part.name, *part.format, options.delimiters);
+    PartCompileResult part_result =
+        compile_part(xml, part.name, *part.format, options.delimiters, places[p]);
     for (auto& diagnostic : part_result.diagnostics) {
       result.diagnostics.push_back(std::move(diagnostic));
     }
@@ -47,6 +52,12 @@ Compilation compile_package(std::string bytes, const CompileOptions& options) {
       compiled.programs.push_back(std::move(*part_result.program));
     }
   }
+  // Document order across parts: main text, headers and footers, notes, properties.
+  const auto by_order = [](const auto& a, const auto& b) {
+    return a.location.order < b.location.order;
+  };
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_order);
+  std::stable_sort(compiled.tags.begin(), compiled.tags.end(), by_order);
   for (const auto& diagnostic : result.diagnostics) {
     if (diagnostic.severity == Severity::warning) compiled.warnings.push_back(diagnostic);
   }

@@ -24,6 +24,7 @@ templating::Diagnostic at_tag(const templating::TagInfo& tag, std::string code,
   diagnostic.paragraph = tag.paragraph;
   diagnostic.tag = tag.text;
   diagnostic.excerpt = tag.excerpt;
+  diagnostic.location = tag.location;
   diagnostic.message = std::move(message);
   diagnostic.hint = std::move(hint);
   return diagnostic;
