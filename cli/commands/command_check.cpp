@@ -35,11 +35,24 @@ std::vector<std::string> unique_tag_texts(const std::vector<templating::TagInfo>
   return texts;
 }
 
+// Where, in Word's terms: the same names the console and the output helper use.
+nlohmann::ordered_json to_json(const templating::Location& where) {
+  return {{"container", where.container},
+          {"heading", where.heading},
+          {"table", where.table},
+          {"row", where.row},
+          {"rowLabel", where.row_label},
+          {"cell", where.cell},
+          {"cellsInRow", where.cells_in_row},
+          {"inTextBox", where.in_text_box},
+          {"words", templating::describe_location(where)}};
+}
+
 nlohmann::ordered_json to_json(const templating::Diagnostic& diagnostic) {
   return {{"code", diagnostic.code},       {"severity", templating::to_string(diagnostic.severity)},
           {"part", diagnostic.part},       {"paragraph", diagnostic.paragraph},
           {"excerpt", diagnostic.excerpt}, {"tag", diagnostic.tag},
-          {"hint", diagnostic.hint}};
+          {"hint", diagnostic.hint},       {"location", to_json(diagnostic.location)}};
 }
 
 void print_json(const std::vector<std::string>& tags,
