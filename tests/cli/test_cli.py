@@ -380,7 +380,13 @@ class Check(CliTestCase):
         self.assertTrue(report["errors"])
         for entry in report["errors"]:
             self.assertEqual(
-                set(entry), {"code", "severity", "part", "paragraph", "excerpt", "tag", "hint"}
+                set(entry),
+                {"code", "severity", "part", "paragraph", "excerpt", "tag", "hint", "location"},
+            )
+            self.assertEqual(
+                set(entry["location"]),
+                {"container", "heading", "table", "row", "rowLabel", "cell", "cellsInRow",
+                 "inTextBox", "words"},
             )
             self.assertIn(entry["severity"], ("error", "warning"))
         error = next(e for e in report["errors"] if e["severity"] == "error")
