@@ -150,6 +150,7 @@ class PartAnalyser {
         Tag tag;
         tag.lexed = std::move(lexed);
         tag.paragraph = p;
+        tag.location = locator_.locate(paragraph.element);
         if (tag.lexed.kind == TagKind::invalid) {
           tag.failed = true;
           report(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint);
@@ -171,7 +172,7 @@ class PartAnalyser {
                           tag.lexed.text,
                           std::move(message),
                           std::move(hint),
-                          locator_.locate(paragraph.element),
+                          tag.location,
                           {},
                           {}};
     // The fallback copy of a text box repeats the first copy's mistakes: say them once.
@@ -499,7 +500,7 @@ class PartAnalyser {
       info.part = part_;
       info.paragraph = paragraphs_[tag.paragraph].number;
       info.excerpt = shorten(paragraphs_[tag.paragraph].text);
-      info.location = locator_.locate(paragraphs_[tag.paragraph].element);
+      info.location = tag.location;
       // The fallback copy of a text box repeats the first copy's tags: list them once.
       if (info.paragraph == 0 && std::any_of(infos.begin(), infos.end(), [&](const TagInfo& seen) {
             return seen.paragraph > 0 && seen.text == info.text;

@@ -56,6 +56,7 @@ struct Tag {
   bool failed = false;
   bool lifted = false;  // its marker is moved up to be a child of the paragraph
   std::vector<std::string> scope;
+  Location location;  // where its paragraph is, in Word's terms
 };
 
 // What one part holds. The nodes named here belong to the document that was analysed.

@@ -69,8 +69,11 @@ bool any_error(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-// A field missing inside a list is missing once per item: say it once.
+// A field missing inside a list is missing once per item: say it once, in document order.
 std::vector<Diagnostic> unique_by_place(std::vector<Diagnostic> diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+    return a.location.order < b.location.order;
+  });
   std::set<std::tuple<std::string, int, std::string, std::string>> seen;
   std::vector<Diagnostic> unique;
   for (auto& d : diagnostics) {
