@@ -3,7 +3,8 @@
 
 Mistakes are typed into the shipped referral (templates/referral.docx and .odt) with
 word_edits.py, the way Word and LibreOffice store them: in the Legal status table's 'Since'
-row, in a footnote, in the header, in a text box. `panelpack check --json --schema case` must
+row, in a footnote, in the header and footer, in a first-page header (of a second section in
+Word), in a text box. `panelpack check --json --schema case` must
 give each error's location object (container, heading, table, row, rowLabel, cell,
 cellsInRow, inTextBox, words), each mistake once, and the errors in the order of the document:
 main text, then headers and footers, then footnotes.
@@ -160,13 +161,53 @@ def document_order(kind, source):
        (name, json.dumps(errors)))
 
 
+def headers_and_footers(kind, source):
+    """The header, the footer and a first-page header (DOCX: of a second section, after a
+    section break) are named as Word or LibreOffice names them, in that order."""
+    name = "sections." + kind
+    package = Package.load(source).add_first_page_header(
+        "{{child.nmae}}", section_break_after="Date quality-assured")
+    package.mistype("{{caseRef}}", "{{caseRf}}", part=package.header_part())
+    package.mistype('{{referral.panelTypeLabel | default:"Panel"}}', "{{referral.panelTypeLbl}}",
+                    part="styles.xml" if kind == "odt" else "word/footer1.xml")
+    errors = check(package, name)
+    if kind == "docx":
+        want = [("{{caseRf}}", "the header of section 1"),
+                ("{{referral.panelTypeLbl}}", "the footer of section 1"),
+                ("{{child.nmae}}", "the first-page header of section 2")]
+    else:
+        want = [("{{caseRf}}", ODT_HEADER),
+                ("{{child.nmae}}", "the first-page header of page style 'Default Page Style'"),
+                ("{{referral.panelTypeLbl}}", "the footer of page style 'Default Page Style'")]
+    got = [(error["tag"], where(error).get("container")) for error in errors]
+    ok(got == want, "%s: errors and containers should be %s, got %s" % (name, want, got))
+
+
+def heading_style_in_another_language():
+    """German Word calls Heading 1's style id "berschrift1": styles.xml still names it
+    "heading 1", so the heading is found all the same."""
+    name = "heading-style.docx"
+    package = Package.load(SOURCE / "templates" / "referral.docx").mistype(
+        SINCE, "{{legal.statusDat | date}}")
+    for part in ("word/document.xml", "word/styles.xml"):
+        text = package.read(part)
+        ok('"Heading1"' in text, "%s: %s uses the style id Heading1" % (name, part))
+        package.write(part, text.replace('"Heading1"', '"berschrift1"'))
+    errors = check(package, name)
+    found = with_tag(errors, "{{legal.statusDat | date}}")
+    ok(found and where(found[0]).get("heading") == "3. Legal status",
+       "%s: the heading should be found by the style's name: %s" % (name, json.dumps(found)))
+
+
 def main():
     if not ok(Path(BINARY).is_file(), "PANELPACK_BIN %s exists" % BINARY):
         return 1
     for kind in ("docx", "odt"):
         source = SOURCE / "templates" / ("referral." + kind)
-        for test in (legal_status_row, footnote, header, text_box, document_order):
+        for test in (legal_status_row, footnote, header, text_box, document_order,
+                     headers_and_footers):
             test(kind, source)
+    heading_style_in_another_language()
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
