@@ -115,6 +115,7 @@ ExitCode run_check(std::span<const std::string> words) {
     auto found = office::schema_diagnostics(report.tags, catalogue, *schema_kind);
     report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(found.begin()),
                               std::make_move_iterator(found.end()));
+    templating::sort_in_document_order(report.diagnostics);  // the schema's among the engine's
   }
 
   const auto tags = unique_tag_texts(report.tags);

@@ -53,11 +53,10 @@ Compilation compile_package(std::string bytes, const CompileOptions& options) {
     }
   }
   // Document order across parts: main text, headers and footers, notes, properties.
-  const auto by_order = [](const auto& a, const auto& b) {
+  sort_in_document_order(result.diagnostics);
+  std::stable_sort(compiled.tags.begin(), compiled.tags.end(), [](const auto& a, const auto& b) {
     return a.location.order < b.location.order;
-  };
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), by_order);
-  std::stable_sort(compiled.tags.begin(), compiled.tags.end(), by_order);
+  });
   for (const auto& diagnostic : result.diagnostics) {
     if (diagnostic.severity == Severity::warning) compiled.warnings.push_back(diagnostic);
   }
@@ -71,9 +70,7 @@ bool any_error(const std::vector<Diagnostic>& diagnostics) {
 
 // A field missing inside a list is missing once per item: say it once, in document order.
 std::vector<Diagnostic> unique_by_place(std::vector<Diagnostic> diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
-    return a.location.order < b.location.order;
-  });
+  sort_in_document_order(diagnostics);
   std::set<std::tuple<std::string, int, std::string, std::string>> seen;
   std::vector<Diagnostic> unique;
   for (auto& d : diagnostics) {

@@ -161,6 +161,18 @@ def document_order(kind, source):
        (name, json.dumps(errors)))
 
 
+def engine_and_schema_errors_together(kind, source):
+    """An error the engine finds (in the footnote) and one the schema finds (in the header)
+    come in the document's order, not the engine's first."""
+    name = "mixed." + kind
+    package = Package.load(source).add_footnote("Reason for referral", "{{child.name}")
+    package.mistype("{{caseRef}}", "{{caseRf}}", part=package.header_part())
+    errors = [error for error in check(package, name) if error["code"] != "near_tag"]
+    got = [(error["code"], where(error).get("container")) for error in errors]
+    want = [("unknown_field", HEADER[kind]), ("malformed_tag", "footnote 1")]
+    ok(got == want, "%s: errors should be %s, got %s" % (name, want, got))
+
+
 def headers_and_footers(kind, source):
     """The header, the footer and a first-page header (DOCX: of a second section, after a
     section break) are named as Word or LibreOffice names them, in that order."""
@@ -205,7 +217,7 @@ def main():
     for kind in ("docx", "odt"):
         source = SOURCE / "templates" / ("referral." + kind)
         for test in (legal_status_row, footnote, header, text_box, document_order,
-                     headers_and_footers):
+                     headers_and_footers, engine_and_schema_errors_together):
             test(kind, source)
     heading_style_in_another_language()
     print("%d passed, %d failed" % (passed, failed))
