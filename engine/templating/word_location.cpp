@@ -81,38 +81,6 @@ const xmlNode* nearest(const xmlNode* node, const QualifiedName& name, const Mar
   return nullptr;
 }
 
-// The 1-based place of `target` among the `name` elements under `outer` whose nearest `owner`
-// element is `outer` (rows of this table, not of a table nested in it); and how many there are.
-std::pair<int, int> place_among(const xmlNode* outer, const xmlNode* target,
-                                const QualifiedName& name, const QualifiedName& owner,
-                                const MarkupFormat& format) {
-  int index = 0;
-  int count = 0;
-  const auto visit = [&](const auto& self, const xmlNode* node) -> void {
-    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-      if (child->type != XML_ELEMENT_NODE || format.is(child, owner)) continue;
-      if (format.is(child, name)) {
-        ++count;
-        if (child == target) index = count;
-        continue;
-      }
-      self(self, child);
-    }
-  };
-  visit(visit, outer);
-  return {index, count};
-}
-
-const xmlNode* first_among(const xmlNode* outer, const QualifiedName& name,
-                           const QualifiedName& owner, const MarkupFormat& format) {
-  for (const xmlNode* child = outer->children; child != nullptr; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE || format.is(child, owner)) continue;
-    if (format.is(child, name)) return child;
-    if (const xmlNode* found = first_among(child, name, owner, format)) return found;
-  }
-  return nullptr;
-}
-
 std::string page_style_name(const xmlNode* master_page) {
   std::string name = attribute(master_page, kOdfStyleNs, "display-name");
   if (!name.empty()) return name;
@@ -136,6 +104,8 @@ void WordLocator::walk(xmlNode* node, std::string& heading) {
       const long index = static_cast<long>(page_styles_.size());
       page_styles_.emplace(child, index);
     }
+    if (format_.is(child, format_.row)) count_in(child, format_.table);
+    if (format_.is(child, format_.cell)) count_in(child, format_.row);
     if (format_.is_paragraph(child)) {
       paragraphs_.emplace(child,
                           std::make_pair(static_cast<long>(paragraphs_.size()) + 1, heading));
@@ -145,6 +115,15 @@ void WordLocator::walk(xmlNode* node, std::string& heading) {
     }
     walk(child, heading);
   }
+}
+
+// A row counts in its nearest table (a cell in its nearest row), so nested tables count apart.
+void WordLocator::count_in(const xmlNode* element, const QualifiedName& owner) {
+  const xmlNode* outer = nearest(element, owner, format_, nullptr);
+  if (outer == nullptr) return;
+  const int place = ++count_[outer];
+  index_[element] = place;
+  if (place == 1) first_[outer] = element;
 }
 
 bool WordLocator::is_heading(const xmlNode* paragraph) const {
@@ -247,16 +226,17 @@ void WordLocator::fill_table(const xmlNode* paragraph, Location& where) const {
   const xmlNode* row = nearest(cell, format_.row, format_, box);
   const xmlNode* table = row != nullptr ? nearest(row, format_.table, format_, box) : nullptr;
   if (table == nullptr) return;
-  if (const xmlNode* first_row = first_among(table, format_.row, format_.table, format_)) {
-    if (const xmlNode* first = first_among(first_row, format_.cell, format_.table, format_))
-      where.table = shorten(text_of(first));
+  const auto first_of = [&](const xmlNode* outer) -> const xmlNode* {
+    const auto found = first_.find(outer);
+    return found == first_.end() ? nullptr : found->second;
+  };
+  if (const xmlNode* first_row = first_of(table)) {
+    if (const xmlNode* first = first_of(first_row)) where.table = shorten(text_of(first));
   }
-  where.row = place_among(table, row, format_.row, format_.table, format_).first;
-  if (const xmlNode* first = first_among(row, format_.cell, format_.table, format_))
-    where.row_label = shorten(text_of(first));
-  const auto [cell_index, cells] = place_among(row, cell, format_.cell, format_.table, format_);
-  where.cell = cell_index;
-  where.cells_in_row = cells;
+  if (const xmlNode* first = first_of(row)) where.row_label = shorten(text_of(first));
+  where.row = index_.contains(row) ? index_.at(row) : 0;
+  where.cell = index_.contains(cell) ? index_.at(cell) : 0;
+  where.cells_in_row = count_.contains(row) ? count_.at(row) : 0;
 }
 
 Location WordLocator::locate(xmlNode* paragraph) const {

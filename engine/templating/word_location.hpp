@@ -45,6 +45,7 @@ class WordLocator {
 
  private:
   void walk(xmlNode* node, std::string& heading);
+  void count_in(const xmlNode* element, const QualifiedName& owner);
   bool is_heading(const xmlNode* paragraph) const;
   std::string text_of(const xmlNode* node) const;
   void add_text(const xmlNode* node, std::string& text) const;
@@ -58,6 +59,11 @@ class WordLocator {
   std::unordered_map<const xmlNode*, std::pair<long, std::string>> paragraphs_;
   // ODT styles.xml: each page style's place among them, for the order of its headers.
   std::unordered_map<const xmlNode*, long> page_styles_;
+  // Tables, counted once in the walk: a row's (or cell's) 1-based place in its own table
+  // (row), a table's (row's) count and first row (cell).
+  std::unordered_map<const xmlNode*, int> index_;
+  std::unordered_map<const xmlNode*, int> count_;
+  std::unordered_map<const xmlNode*, const xmlNode*> first_;
 };
 
 }  // namespace panelpack::templating
