@@ -67,10 +67,7 @@ class PartAnalyser {
       check_row_overlaps();
       mark_vanishing_paragraphs();
       found.tag_infos = tag_infos();
-      std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
-                       [](const Diagnostic& a, const Diagnostic& b) {
-                         return a.location.order < b.location.order;
-                       });
+      sort_in_document_order(diagnostics_);
     }
     found.paragraphs = std::move(paragraphs_);
     found.tags = std::move(tags_);
