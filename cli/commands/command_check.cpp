@@ -94,6 +94,7 @@ ExitCode run_check(std::span<const std::string> words) {
     const auto catalogue =
         validation::FieldCatalogue::from_schema(office::bundled_schemas(), schema_file);
     office::add_schema_diagnostics(report, catalogue, *schema_kind);
+    templating::sort_in_document_order(report.diagnostics);  // the schema's among the engine's
   }
 
   const auto tags = unique_tag_texts(report.tags);

@@ -1,5 +1,6 @@
 #include "templating/diagnostics.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace panelpack::templating {
@@ -54,6 +55,12 @@ std::string describe_location(const Location& where) {
   std::string text;
   for (const std::string& piece : pieces) text += (text.empty() ? "" : ", ") + piece;
   return text;
+}
+
+void sort_in_document_order(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(
+      diagnostics.begin(), diagnostics.end(),
+      [](const Diagnostic& a, const Diagnostic& b) { return a.location.order < b.location.order; });
 }
 
 TemplateError::TemplateError(std::vector<Diagnostic> diagnostics)

@@ -61,6 +61,10 @@ std::string describe_location(const Location& location);
 
 const char* to_string(Severity severity);
 
+// Sorts by location.order, keeping the order of equals: for lists merged from several sources
+// (the engine's and the schema checks'), so they read top to bottom like the document.
+void sort_in_document_order(std::vector<Diagnostic>& diagnostics);
+
 // The template could not be compiled: every error found, thrown together.
 class TemplateError : public std::runtime_error {
  public:

@@ -51,7 +51,7 @@ std::vector<TemplatedPart> odt_parts(const ZipReader& package) {
       {"content.xml", odt_format}, {"styles.xml", odt_format}, {"meta.xml", properties_format}};
   for (const auto& [name, format] : known) {
     if (const auto entry = package.find(name))
-      parts.push_back(TemplatedPart{*entry, name, &format()});
+      parts.push_back(TemplatedPart{*entry, name, &format(), parts.empty()});
   }
   if (parts.empty() || parts.front().name != "content.xml") {
     throw PackageError("not_a_document", "content.xml",
@@ -92,7 +92,7 @@ std::vector<TemplatedPart> templated_parts(const ZipReader& package) {
       const auto entry = package.find(name);
       if (!entry) break;
       has_main = has_main || known.is_main;
-      parts.push_back(TemplatedPart{*entry, name, &known.format()});
+      parts.push_back(TemplatedPart{*entry, name, &known.format(), known.is_main});
       break;
     }
   }

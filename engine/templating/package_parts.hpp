@@ -13,6 +13,7 @@ struct TemplatedPart {
   std::size_t entry;  // index in the package
   std::string name;
   const MarkupFormat* format;
+  bool is_main = false;  // the main text (word/document.xml, content.xml)
 };
 
 // For an ODT (its mimetype entry says so): content.xml, styles.xml (headers and footers) and

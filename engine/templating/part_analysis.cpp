@@ -53,11 +53,13 @@ bool is_inside(const xmlNode* node, const xmlNode* outer) {
 class PartAnalyser {
  public:
   PartAnalyser(const XmlDocument& document, const std::string& part_name,
-               const MarkupFormat& format, const Delimiters& delimiters, const LinkTargets* links)
+               const MarkupFormat& format, const Delimiters& delimiters, const PartPlace& place,
+               const LinkTargets* links)
       : document_(document),
         part_(part_name),
         format_(format),
         delimiters_(delimiters),
+        locator_(document.root(), format, place),
         links_(links) {}
 
   PartAnalysis run() {
@@ -74,9 +76,7 @@ class PartAnalyser {
       mark_vanishing_paragraphs();
       found.tag_infos = tag_infos();
     }
-    std::stable_sort(
-        diagnostics_.begin(), diagnostics_.end(),
-        [](const Diagnostic& a, const Diagnostic& b) { return a.paragraph < b.paragraph; });
+    sort_in_document_order(diagnostics_);
     found.paragraphs = std::move(paragraphs_);
     found.tags = std::move(tags_);
     found.spaces = std::move(spaces_);
@@ -158,6 +158,7 @@ class PartAnalyser {
         Tag tag;
         tag.lexed = std::move(lexed);
         tag.paragraph = p;
+        tag.location = locator_.locate(paragraph.element);
         if (tag.lexed.kind == TagKind::invalid) {
           tag.failed = true;
           report_with_fix(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint,
@@ -180,7 +181,7 @@ class PartAnalyser {
                           tag.lexed.text,
                           std::move(message),
                           std::move(hint),
-                          {},
+                          tag.location,
                           {},
                           {}};
     // The fallback copy of a text box repeats the first copy's mistakes: say them once.
@@ -243,6 +244,7 @@ class PartAnalyser {
       Tag place;  // a warning's place: its paragraph, and what was typed as its "tag"
       place.lexed.text = std::move(warning.text);
       place.paragraph = warning.paragraph;
+      place.location = locator_.locate(paragraphs_[warning.paragraph].element);
       report_with_fix(place, std::move(warning.code), std::move(warning.message),
                       std::move(warning.hint), warning.fix, Severity::warning);
     }
@@ -633,6 +635,13 @@ class PartAnalyser {
       info.part = part_;
       info.paragraph = paragraphs_[tag.paragraph].number;
       info.excerpt = shorten(paragraphs_[tag.paragraph].text);
+      info.location = tag.location;
+      // The fallback copy of a text box repeats the first copy's tags: list them once.
+      if (info.paragraph == 0 && std::any_of(infos.begin(), infos.end(), [&](const TagInfo& seen) {
+            return seen.paragraph > 0 && seen.text == info.text;
+          })) {
+        continue;
+      }
       infos.push_back(std::move(info));
     }
     return infos;
@@ -642,6 +651,7 @@ class PartAnalyser {
   std::string part_;
   const MarkupFormat& format_;
   Delimiters delimiters_;
+  WordLocator locator_;
   std::vector<Paragraph> paragraphs_;
   std::vector<Tag> tags_;
   std::vector<Diagnostic> diagnostics_;
@@ -663,8 +673,8 @@ bool PartAnalysis::has_errors() const {
 
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
                           const MarkupFormat& format, const Delimiters& delimiters,
-                          const LinkTargets* links) {
-  return PartAnalyser(document, part_name, format, delimiters, links).run();
+                          const PartPlace& place, const LinkTargets* links) {
+  return PartAnalyser(document, part_name, format, delimiters, place, links).run();
 }
 
 std::string shorten(std::string_view text) {

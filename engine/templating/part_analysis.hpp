@@ -16,6 +16,7 @@
 #include "templating/markup_format.hpp"
 #include "templating/tag_lexer.hpp"
 #include "templating/template.hpp"
+#include "templating/word_location.hpp"
 #include "templating/xml_document.hpp"
 
 namespace panelpack::templating {
@@ -56,6 +57,7 @@ struct Tag {
   bool failed = false;
   bool lifted = false;  // its marker is moved up to be a child of the paragraph
   std::vector<std::string> scope;
+  Location location;  // where its paragraph is, in Word's terms
 };
 
 // What one part holds. The nodes named here belong to the document that was analysed.
@@ -76,6 +78,7 @@ struct PartAnalysis {
 // `links`: the part's relationships whose address holds a tag (DOCX), to warn about them.
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
                           const MarkupFormat& format, const Delimiters& delimiters,
+                          const PartPlace& place = PartPlace{},
                           const LinkTargets* links = nullptr);
 
 // The paragraph's text as an excerpt for messages: one line, at most 60 bytes.

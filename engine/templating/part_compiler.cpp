@@ -11,11 +11,11 @@ namespace panelpack::templating {
 
 PartCompileResult compile_part(std::string_view xml, const std::string& part_name,
                                const MarkupFormat& format, const Delimiters& delimiters,
-                               const LinkTargets* links) {
+                               const PartPlace& place, const LinkTargets* links) {
   XmlDocument document(xml, part_name);
   // Forms never carry a template's revision marks: they are filled from the accepted text.
   const std::size_t changes = accept_tracked_changes(document.root());
-  PartAnalysis found = analyse_part(document, part_name, format, delimiters, links);
+  PartAnalysis found = analyse_part(document, part_name, format, delimiters, place, links);
   PartCompileResult result;
   if (changes > 0) result.diagnostics.push_back(tracked_changes_warning(part_name, changes));
   if (found.tags.empty()) {

@@ -12,6 +12,7 @@
 #include "templating/markup_format.hpp"
 #include "templating/program.hpp"
 #include "templating/template.hpp"
+#include "templating/word_location.hpp"
 
 namespace panelpack::templating {
 
@@ -25,6 +26,7 @@ struct PartCompileResult {
 // part is not XML it can read. `links`: the part's link addresses holding a tag (DOCX).
 PartCompileResult compile_part(std::string_view xml, const std::string& part_name,
                                const MarkupFormat& format, const Delimiters& delimiters,
+                               const PartPlace& place = PartPlace{},
                                const LinkTargets* links = nullptr);
 
 }  // namespace panelpack::templating

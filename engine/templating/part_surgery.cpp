@@ -173,7 +173,8 @@ class PartSurgeon {
       const Tag& tag = tags_[i];
       const Paragraph& paragraph = paragraphs_[tag.paragraph];
       const std::size_t site = sites_.size();
-      sites_.push_back(TagSite{paragraph.number, shorten(paragraph.text), tag.lexed.text});
+      sites_.push_back(
+          TagSite{paragraph.number, shorten(paragraph.text), tag.lexed.text, tag.location});
       std::string marker;
       switch (tag.lexed.kind) {
         case TagKind::value: {

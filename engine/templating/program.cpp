@@ -282,6 +282,7 @@ Diagnostic PartProgram::diagnostic_at(std::size_t site, std::string code, std::s
   diagnostic.paragraph = where.paragraph;
   diagnostic.excerpt = where.excerpt;
   diagnostic.tag = where.tag;
+  diagnostic.location = where.location;
   diagnostic.message = std::move(message);
   diagnostic.hint = std::move(hint);
   return diagnostic;

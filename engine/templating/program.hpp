@@ -20,6 +20,7 @@ struct TagSite {
   int paragraph = 0;
   std::string excerpt;
   std::string tag;
+  Location location;
 };
 
 // How a tag's name is looked up.

@@ -10,6 +10,7 @@
 #include "templating/atomic_file.hpp"
 #include "templating/link_addresses.hpp"
 #include "templating/package_parts.hpp"
+#include "templating/package_places.hpp"
 #include "templating/part_compiler.hpp"
 #include "templating/zip_archive.hpp"
 
@@ -36,11 +37,14 @@ Compilation compile_package(std::string bytes, const CompileOptions& options) {
   result.compiled = std::make_shared<CompiledTemplate>(std::move(bytes));
   CompiledTemplate& compiled = *result.compiled;
   compiled.program_of_entry.assign(compiled.package.entries().size(), -1);
-  for (const TemplatedPart& part : templated_parts(compiled.package)) {
+  const std::vector<TemplatedPart> parts = templated_parts(compiled.package);
+  const std::vector<PartPlace> places = part_places(compiled.package, parts);
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    const TemplatedPart& part = parts[p];
     const std::string xml = compiled.package.read(part.entry);
     const LinkTargets links = tagged_link_targets(compiled.package, part.name);
     PartCompileResult part_result =
-        compile_part(xml, part.name, *part.format, options.delimiters, &links);
+        compile_part(xml, part.name, *part.format, options.delimiters, places[p], &links);
     for (auto& diagnostic : part_result.diagnostics) {
       result.diagnostics.push_back(std::move(diagnostic));
     }
@@ -50,6 +54,11 @@ Compilation compile_package(std::string bytes, const CompileOptions& options) {
       compiled.programs.push_back(std::move(*part_result.program));
     }
   }
+  // Document order across parts: main text, headers and footers, notes, properties.
+  sort_in_document_order(result.diagnostics);
+  std::stable_sort(compiled.tags.begin(), compiled.tags.end(), [](const auto& a, const auto& b) {
+    return a.location.order < b.location.order;
+  });
   for (const auto& diagnostic : result.diagnostics) {
     if (diagnostic.severity == Severity::warning) compiled.warnings.push_back(diagnostic);
   }
@@ -61,8 +70,9 @@ bool any_error(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
-// A field missing inside a list is missing once per item: say it once.
+// A field missing inside a list is missing once per item: say it once, in document order.
 std::vector<Diagnostic> unique_by_place(std::vector<Diagnostic> diagnostics) {
+  sort_in_document_order(diagnostics);
   std::set<std::tuple<std::string, int, std::string, std::string>> seen;
   std::vector<Diagnostic> unique;
   for (auto& d : diagnostics) {

@@ -385,6 +385,11 @@ class Check(CliTestCase):
                 {"code", "severity", "part", "paragraph", "excerpt", "tag", "message", "hint",
                  "suggestion", "fix", "location", "count", "places"},
             )
+            self.assertEqual(
+                set(entry["location"]),
+                {"container", "heading", "table", "row", "rowLabel", "cell", "cellsInRow",
+                 "inTextBox", "words"},
+            )
             self.assertIn(entry["severity"], ("error", "warning"))
         error = next(e for e in report["errors"] if e["severity"] == "error")
         self.assertEqual(error["code"], "unclosed_section")

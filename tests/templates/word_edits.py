@@ -418,4 +418,52 @@ class Package:
                  f'<w:t>{html.escape(text)}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
                  "</w:r></w:p>")
         self.write(self.main, xml[:end] + field + xml[end:])
+    # -- added for issue 16's locations ----------------------------------------------------
+
+    def add_first_page_header(self, typed, section_break_after=None):
+        """A first-page header holding `typed`. DOCX: word/header90.xml, named by the last
+        section's w:sectPr (with w:titlePg); with `section_break_after`, the paragraph holding
+        that text ends section 1 first (Word's Layout > Breaks > Next page: a w:sectPr in its
+        w:pPr keeping the document's header and footer), so the new header is section 2's.
+        ODT: a style:header-first in the default page style ("different first page")."""
+        if self.is_odt:
+            xml = self.read("styles.xml")
+            at = xml.find("</style:header>") + len("</style:header>")
+            first = (f'<style:header-first><text:p text:style-name="MP2">{odt_spans(typed)}'
+                     "</text:p></style:header-first>")
+            self.write("styles.xml", xml[:at] + first + xml[at:])
+            return self
+        header = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                  '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                  f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{docx_runs(typed)}</w:p></w:hdr>')
+        self.write("word/header90.xml", header)
+        types = self.read("[Content_Types].xml").replace(
+            "</Types>", '<Override PartName="/word/header90.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>')
+        self.write("[Content_Types].xml", types)
+        rels = self.read("word/_rels/document.xml.rels").replace(
+            "</Relationships>", '<Relationship Id="rId91" Type="http://schemas.openxmlformats.'
+            'org/officeDocument/2006/relationships/header" Target="header90.xml"/>'
+            "</Relationships>")
+        self.write("word/_rels/document.xml.rels", rels)
+        xml = self.read(self.main)
+        body_section = xml.rfind("<w:sectPr")
+        references = "".join(re.findall(r"<w:(?:header|footer)Reference [^>]*/>",
+                                         xml[body_section:]))
+        open_end = xml.find(">", body_section) + 1
+        xml = (xml[:open_end] + '<w:headerReference w:type="first" r:id="rId91"/>' +
+               xml[open_end:].replace("</w:sectPr>", "<w:titlePg/></w:sectPr>", 1))
+        if section_break_after is not None:
+            at = xml.find(html.escape(section_break_after, quote=False))
+            if at < 0:
+                raise AssertionError(f"{section_break_after!r} is not in {self.main}")
+            p_start = max(xml.rfind("<w:p>", 0, at), xml.rfind("<w:p ", 0, at))
+            p_open_end = xml.find(">", p_start) + 1
+            section = f'<w:sectPr>{references}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+            if xml.startswith("<w:pPr>", p_open_end):
+                close = xml.find("</w:pPr>", p_open_end)
+                xml = xml[:close] + section + xml[close:]
+            else:
+                xml = xml[:p_open_end] + "<w:pPr>" + section + "</w:pPr>" + xml[p_open_end:]
+        self.write(self.main, xml)
         return self
