@@ -302,6 +302,57 @@ class Package:
         run_end = xml.find("</w:r>", at) + len("</w:r>")
         self.write(part, xml[:run_start] + '<w:hyperlink r:id="rId91" w:history="1">' +
                    xml[run_start:run_end] + "</w:hyperlink>" + xml[run_end:])
+        rels = self.read("word/_rels/document.xml.rels").replace(
+            "</Relationships>", '<Relationship Id="rId91" Type="http://schemas.openxmlformats.'
+            'org/officeDocument/2006/relationships/hyperlink" Target="'
+            f'{html.escape(address)}" TargetMode="External"/></Relationships>')
+        self.write("word/_rels/document.xml.rels", rels)
+        return self
+
+    def track_change(self, existing, typed, part=None):
+        """`existing` replaced by `typed` with Track Changes on: Word keeps the old text in a
+        w:del and the new in a w:ins; LibreOffice keeps the old text in its change region and
+        marks the new between change-start and change-end."""
+        part, xml, at, escaped = self._locate(existing, part)
+        new = html.escape(typed, quote=False)
+        if self.is_odt:
+            body = ('<text:change text:change-id="ct901"/><text:change-start '
+                    f'text:change-id="ct902"/>{new}<text:change-end text:change-id="ct902"/>')
+            xml = xml[:at] + body + xml[at + len(escaped):]
+            info = ("<office:change-info><dc:creator>A Social Worker</dc:creator><dc:date>"
+                    "2026-11-30T10:00:00</dc:date></office:change-info>")
+            region = ('<text:tracked-changes text:track-changes="true"><text:changed-region '
+                      f'xml:id="ct901" text:id="ct901"><text:deletion>{info}<text:p>{escaped}'
+                      '</text:p></text:deletion></text:changed-region><text:changed-region '
+                      f'xml:id="ct902" text:id="ct902"><text:insertion>{info}</text:insertion>'
+                      "</text:changed-region></text:tracked-changes>")
+            body_at = xml.find(">", xml.find("<office:text")) + 1
+            self.write(part, xml[:body_at] + region + xml[body_at:])
+            return self
+        run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
+        run_end = xml.find("</w:r>", at) + len("</w:r>")
+        run = xml[run_start:run_end]
+        props = re.match(r"<w:r(?: [^>]*)?>(<w:rPr>.*?</w:rPr>|<w:rPr/>)?", run).group(1) or ""
+        marks = 'w:author="A Social Worker" w:date="2026-11-30T10:00:00Z"'
+        deleted = (f'<w:del w:id="901" {marks}><w:r w:rsidDel="00C3F0A8">{props}<w:delText '
+                   f'xml:space="preserve">{escaped}</w:delText></w:r></w:del>')
+        inserted = (f'<w:ins w:id="902" {marks}><w:r w:rsidR="00C3F0A8">{props}<w:t '
+                    f'xml:space="preserve">{new}</w:t></w:r></w:ins>')
+        self.write(part, xml[:run_start] + deleted + inserted + xml[run_end:])
+        return self
+
+    def wrap_in_content_control(self, existing, title):
+        """The run holding `existing` inside a plain-text content control (Developer > Plain
+        Text Content Control), as Word stores it. DOCX only."""
+        part, xml, at, escaped = self._locate(existing)
+        run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
+        run_end = xml.find("</w:r>", at) + len("</w:r>")
+        control = (f'<w:sdt><w:sdtPr><w:alias w:val="{title}"/><w:tag w:val="{title}"/><w:id '
+                   'w:val="90901"/><w:text/></w:sdtPr><w:sdtContent>' + xml[run_start:run_end] +
+                   "</w:sdtContent></w:sdt>")
+        self.write(part, xml[:run_start] + control + xml[run_end:])
+        return self
+
     # -- added for issue 16's advice (keys Word users press inside a tag, links) ------------
 
     def press_enter(self, existing, at, part=None):
@@ -358,48 +409,6 @@ class Package:
         self.write("word/_rels/document.xml.rels", rels)
         return self
 
-    def track_change(self, existing, typed, part=None):
-        """`existing` replaced by `typed` with Track Changes on: Word keeps the old text in a
-        w:del and the new in a w:ins; LibreOffice keeps the old text in its change region and
-        marks the new between change-start and change-end."""
-        part, xml, at, escaped = self._locate(existing, part)
-        new = html.escape(typed, quote=False)
-        if self.is_odt:
-            body = ('<text:change text:change-id="ct901"/><text:change-start '
-                    f'text:change-id="ct902"/>{new}<text:change-end text:change-id="ct902"/>')
-            xml = xml[:at] + body + xml[at + len(escaped):]
-            info = ("<office:change-info><dc:creator>A Social Worker</dc:creator><dc:date>"
-                    "2026-11-30T10:00:00</dc:date></office:change-info>")
-            region = ('<text:tracked-changes text:track-changes="true"><text:changed-region '
-                      f'xml:id="ct901" text:id="ct901"><text:deletion>{info}<text:p>{escaped}'
-                      '</text:p></text:deletion></text:changed-region><text:changed-region '
-                      f'xml:id="ct902" text:id="ct902"><text:insertion>{info}</text:insertion>'
-                      "</text:changed-region></text:tracked-changes>")
-            body_at = xml.find(">", xml.find("<office:text")) + 1
-            self.write(part, xml[:body_at] + region + xml[body_at:])
-            return self
-        run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
-        run_end = xml.find("</w:r>", at) + len("</w:r>")
-        run = xml[run_start:run_end]
-        props = re.match(r"<w:r(?: [^>]*)?>(<w:rPr>.*?</w:rPr>|<w:rPr/>)?", run).group(1) or ""
-        marks = 'w:author="A Social Worker" w:date="2026-11-30T10:00:00Z"'
-        deleted = (f'<w:del w:id="901" {marks}><w:r w:rsidDel="00C3F0A8">{props}<w:delText '
-                   f'xml:space="preserve">{escaped}</w:delText></w:r></w:del>')
-        inserted = (f'<w:ins w:id="902" {marks}><w:r w:rsidR="00C3F0A8">{props}<w:t '
-                    f'xml:space="preserve">{new}</w:t></w:r></w:ins>')
-        self.write(part, xml[:run_start] + deleted + inserted + xml[run_end:])
-        return self
-
-    def wrap_in_content_control(self, existing, title):
-        """The run holding `existing` inside a plain-text content control (Developer > Plain
-        Text Content Control), as Word stores it. DOCX only."""
-        part, xml, at, escaped = self._locate(existing)
-        run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
-        run_end = xml.find("</w:r>", at) + len("</w:r>")
-        control = (f'<w:sdt><w:sdtPr><w:alias w:val="{title}"/><w:tag w:val="{title}"/><w:id '
-                   'w:val="90901"/><w:text/></w:sdtPr><w:sdtContent>' + xml[run_start:run_end] +
-                   "</w:sdtContent></w:sdt>")
-        self.write(part, xml[:run_start] + control + xml[run_end:])
     def add_link_field_after(self, existing, text, address):
         """A HYPERLINK field (as Word writes one for Insert > Field, or a pasted link):
         w:fldChar begin, w:instrText, separate, the shown text, end. DOCX only. A tag typed
@@ -418,6 +427,8 @@ class Package:
                  f'<w:t>{html.escape(text)}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
                  "</w:r></w:p>")
         self.write(self.main, xml[:end] + field + xml[end:])
+        return self
+
     # -- added for issue 16's locations ----------------------------------------------------
 
     def add_first_page_header(self, typed, section_break_after=None):
