@@ -107,7 +107,8 @@ def _(pkg):
 
 @recipe("section-across-cells-of-one-row")
 def _(pkg):
-    pkg.mistype("Interpreter required", "{{#child.interpreterRequired}}Interpreter required")
+    # Opened after the row's label, closed in the next cell: the label goes with the row.
+    pkg.mistype("Interpreter required", "Interpreter required {{#child.interpreterRequired}}")
     pkg.mistype("{{child.interpreterRequired | yesno}}", "Yes{{/child.interpreterRequired}}")
 
 
