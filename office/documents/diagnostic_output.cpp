@@ -1,5 +1,6 @@
 #include "office/documents/diagnostic_output.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace panelpack::office {
@@ -50,6 +51,45 @@ bool says_suggestion_already(const templating::Diagnostic& d) {
          d.hint.find(d.suggestion) != std::string::npos;
 }
 
+// One place in words and its paragraph quoted; places that read the same (paragraphs of one
+// cell, say) are one line saying how many paragraphs, since Word shows no paragraph numbers.
+struct PlaceLine {
+  std::string words;
+  std::string quote;
+  std::size_t paragraphs = 1;
+};
+
+std::vector<PlaceLine> place_lines(const DiagnosticGroup& group) {
+  std::vector<PlaceLine> lines;
+  for (const DiagnosticPlace& place : group.places) {
+    PlaceLine line{place_words(place), place.excerpt.empty() ? "" : "\"" + place.excerpt + "\""};
+    const auto seen = std::find_if(lines.begin(), lines.end(), [&](const PlaceLine& other) {
+      return other.words == line.words && other.quote == line.quote;
+    });
+    if (seen == lines.end()) {
+      lines.push_back(std::move(line));
+    } else {
+      ++seen->paragraphs;
+    }
+  }
+  return lines;
+}
+
+// The place's words, then its quote: on the same line when it fits, else whole on the next.
+void print_place(std::ostream& out, const std::string& first, const PlaceLine& place,
+                 const std::string& indent) {
+  std::string words = place.words;
+  if (place.paragraphs > 1) words += ", " + std::to_string(place.paragraphs) + " paragraphs";
+  if (place.quote.empty()) {
+    print_wrapped(out, first, words, indent);
+  } else if (columns(first) + columns(words) + 2 + columns(place.quote) <= line_width) {
+    out << first << words << ": " << place.quote << '\n';
+  } else {
+    print_wrapped(out, first, words + ":", indent);
+    out << indent << place.quote << '\n';
+  }
+}
+
 }  // namespace
 
 void print_diagnostic(std::ostream& out, const std::string& source,
@@ -74,23 +114,17 @@ void print_group(std::ostream& out, const DiagnosticGroup& group, std::size_t nu
   if (!d.suggestion.empty() && !says_suggestion_already(d)) {
     print_wrapped(out, indent + "Did you mean ", d.suggestion + "?", deeper);
   }
-  const auto where = [](const DiagnosticPlace& place) {
-    std::string words = place_words(place);
-    if (!place.excerpt.empty()) words += ": \"" + place.excerpt + "\"";
-    return words;
-  };
-  if (group.places.size() == 1) {
-    print_wrapped(out, indent + "Where: ", where(group.places.front()), deeper);
+  const auto lines = place_lines(group);
+  if (lines.size() == 1) {
+    print_place(out, indent + "Where: ", lines.front(), deeper);
     return;
   }
   // Several places: a short list, each place on its own bullet, the rest counted.
   out << indent << "Where:\n";
-  const std::size_t shown = std::min(shown_places, group.places.size());
-  for (std::size_t i = 0; i < shown; ++i) {
-    print_wrapped(out, indent + "  - ", where(group.places[i]), deeper);
-  }
-  if (group.places.size() > shown) {
-    const std::size_t more = group.places.size() - shown;
+  const std::size_t shown = std::min(shown_places, lines.size());
+  for (std::size_t i = 0; i < shown; ++i) print_place(out, indent + "  - ", lines[i], deeper);
+  if (lines.size() > shown) {
+    const std::size_t more = lines.size() - shown;
     out << indent << "  - and " << more << " more " << (more == 1 ? "place" : "places") << '\n';
   }
 }

@@ -73,8 +73,9 @@ class CheckOutput(unittest.TestCase):
             repeated = [line for line in headings if line.endswith(TYPO)]
             self.assertEqual(len(repeated), 1, headings)
             self.assertIn(f"error [unknown_filter], {REPEATS} times: ", repeated[0])
-            self.assertIn(f"and {REPEATS - 3} more places", result.stdout)
-            self.assertEqual(result.stdout.count('"Born: ' + TYPO + '"'), 3)
+            # The 29 typed into one cell read the same in Word's terms: one line with a count.
+            self.assertIn(f"right-hand cell, {REPEATS - 1} paragraphs:", result.stdout)
+            self.assertEqual(result.stdout.count('"Born: ' + TYPO + '"'), 1)
             self.assertTrue(any("[unknown_field]: {{child.nmae}}" in line for line in headings))
             too_long = [line for line in lines if len(line) > 100]
             self.assertEqual(too_long, [])
@@ -133,7 +134,7 @@ class CheckOutput(unittest.TestCase):
         # The summary counts what pack checks (with the case schema, the misspelt field too).
         self.assertRegex(result.stderr, r"referral\.docx: \d+ mistakes? in (30|31) places\n")
         self.assertIn(f"error [unknown_filter], {REPEATS} times: {TYPO}", result.stderr)
-        self.assertEqual(result.stderr.count('"Born: ' + TYPO + '"'), 3)
+        self.assertEqual(result.stderr.count('"Born: ' + TYPO + '"'), 1)
         self.assertEqual(result.stdout, "")
 
 
