@@ -99,9 +99,10 @@ ExitCode install(const office::Workspace& workspace, const Arguments& arguments)
                          file + ": " + *result.check.not_a_template + "; nothing installed");
   }
   if (!result.installed) {
-    throw CommandFailure(ExitCode::bad_input, std::to_string(result.check.errors()) +
-                                                  " errors: nothing installed; correct them "
-                                                  "in Word and run again");
+    const std::size_t errors = result.check.errors();
+    throw CommandFailure(ExitCode::bad_input,
+                         std::to_string(errors) + (errors == 1 ? " error" : " errors") +
+                             ": nothing installed; correct them in Word and run again");
   }
   // office.json as it is now: it may name a new file for the kind.
   const auto in_use = office::Workspace::open(workspace.root()).template_path(kind);
