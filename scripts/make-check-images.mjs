@@ -6,8 +6,10 @@
 //     node scripts/make-check-images.mjs OUT_FOLDER
 //
 // scripts/make-guide-images.sh runs it. The broken copies are made with
-// tests/templates/word_edits.py, the way Word stores a retyped tag: {{child.name}} misspelt once
-// and a filter misspelt in 30 paragraphs (5 for the console, so its page stays short). It needs
+// tests/templates/word_edits.py, the way Word stores a retyped tag: {{child.name}} misspelt once,
+// a filter misspelt in 30 paragraphs (5 for the console, so its page stays short) and
+// {{caseRef}} misspelt in the header, so the pictures show a table cell, a header, a grouped
+// repeat and a fix. It needs
 // console/node_modules (scripts/install-frontend.sh) and /usr/bin/chromium. All data is
 // fictional: a copy of samples/office.
 import assert from 'node:assert/strict'
@@ -34,6 +36,7 @@ package.mistype('{{child.dob | date | default:"Not recorded"}}', '{{child.dob | 
 for _ in range(int(sys.argv[4]) - 1):
     package.add_paragraph_after('{{child.childId}}', 'Born: {{child.dob | dat}}')
 package.mistype('{{child.name}}', '{{child.nmae}}')
+package.mistype('{{caseRef}}', '{{caseRf}}', part=package.header_part())
 package.save(sys.argv[3])
 `
 function brokenReferral (name, repeats) {
