@@ -142,8 +142,13 @@ nlohmann::json group_json(const office::DiagnosticGroup& group, const office::Te
   }
   if (group.count > 1) {
     nlohmann::json places = nlohmann::json::array();
-    for (const auto& place : group.places) {
-      places.push_back({{"place", place_on_page(place, check)}, {"excerpt", place.excerpt}});
+    const auto wording = [&](const office::DiagnosticPlace& place) {
+      return place_on_page(place, check);
+    };
+    for (const auto& place : office::places_in_words(group, wording)) {
+      std::string words = place.words;
+      if (place.paragraphs > 1) words += ", " + std::to_string(place.paragraphs) + " paragraphs";
+      places.push_back({{"place", words}, {"excerpt", place.excerpt}});
     }
     const std::size_t count = group.places.size();
     entry["repeated"] = true;

@@ -106,4 +106,25 @@ std::string place_words(const DiagnosticPlace& place) {
   return words;
 }
 
+std::vector<PlaceInWords> places_in_words(const DiagnosticGroup& group,
+                                          const PlaceWording& wording) {
+  std::vector<PlaceInWords> places;
+  for (const DiagnosticPlace& place : group.places) {
+    PlaceInWords line{wording(place), place.excerpt};
+    const auto seen = std::find_if(places.begin(), places.end(), [&](const PlaceInWords& other) {
+      return other.words == line.words && other.excerpt == line.excerpt;
+    });
+    if (seen == places.end()) {
+      places.push_back(std::move(line));
+    } else {
+      ++seen->paragraphs;
+    }
+  }
+  return places;
+}
+
+std::vector<PlaceInWords> places_in_words(const DiagnosticGroup& group) {
+  return places_in_words(group, [](const DiagnosticPlace& place) { return place_words(place); });
+}
+
 }  // namespace panelpack::office

@@ -3,6 +3,7 @@
 // reader meets them in the document, under a summary line ("3 mistakes in 2 places").
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,18 @@ std::string part_words(const std::string& part);
 std::string place_words(const DiagnosticPlace& place);
 
 DiagnosticPlace place_of(const templating::Diagnostic& diagnostic);
+
+// A group's places as a reader tells them apart: places that read the same in Word's terms
+// (several paragraphs of one cell) are one, with how many paragraphs, since Word shows no
+// paragraph numbers. In document order of their first paragraph.
+struct PlaceInWords {
+  std::string words;    // where, in Word's terms
+  std::string excerpt;  // the paragraph's text, shortened
+  std::size_t paragraphs = 1;
+};
+using PlaceWording = std::function<std::string(const DiagnosticPlace&)>;
+std::vector<PlaceInWords> places_in_words(const DiagnosticGroup& group,
+                                          const PlaceWording& wording);
+std::vector<PlaceInWords> places_in_words(const DiagnosticGroup& group);  // with place_words
 
 }  // namespace panelpack::office

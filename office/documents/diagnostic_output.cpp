@@ -51,42 +51,19 @@ bool says_suggestion_already(const templating::Diagnostic& d) {
          d.hint.find(d.suggestion) != std::string::npos;
 }
 
-// One place in words and its paragraph quoted; places that read the same (paragraphs of one
-// cell, say) are one line saying how many paragraphs, since Word shows no paragraph numbers.
-struct PlaceLine {
-  std::string words;
-  std::string quote;
-  std::size_t paragraphs = 1;
-};
-
-std::vector<PlaceLine> place_lines(const DiagnosticGroup& group) {
-  std::vector<PlaceLine> lines;
-  for (const DiagnosticPlace& place : group.places) {
-    PlaceLine line{place_words(place), place.excerpt.empty() ? "" : "\"" + place.excerpt + "\""};
-    const auto seen = std::find_if(lines.begin(), lines.end(), [&](const PlaceLine& other) {
-      return other.words == line.words && other.quote == line.quote;
-    });
-    if (seen == lines.end()) {
-      lines.push_back(std::move(line));
-    } else {
-      ++seen->paragraphs;
-    }
-  }
-  return lines;
-}
-
 // The place's words, then its quote: on the same line when it fits, else whole on the next.
-void print_place(std::ostream& out, const std::string& first, const PlaceLine& place,
+void print_place(std::ostream& out, const std::string& first, const PlaceInWords& place,
                  const std::string& indent) {
   std::string words = place.words;
   if (place.paragraphs > 1) words += ", " + std::to_string(place.paragraphs) + " paragraphs";
-  if (place.quote.empty()) {
+  const std::string quote = place.excerpt.empty() ? "" : "\"" + place.excerpt + "\"";
+  if (quote.empty()) {
     print_wrapped(out, first, words, indent);
-  } else if (columns(first) + columns(words) + 2 + columns(place.quote) <= line_width) {
-    out << first << words << ": " << place.quote << '\n';
+  } else if (columns(first) + columns(words) + 2 + columns(quote) <= line_width) {
+    out << first << words << ": " << quote << '\n';
   } else {
     print_wrapped(out, first, words + ":", indent);
-    out << indent << place.quote << '\n';
+    out << indent << quote << '\n';
   }
 }
 
@@ -114,7 +91,7 @@ void print_group(std::ostream& out, const DiagnosticGroup& group, std::size_t nu
   if (!d.suggestion.empty() && !says_suggestion_already(d)) {
     print_wrapped(out, indent + "Did you mean ", d.suggestion + "?", deeper);
   }
-  const auto lines = place_lines(group);
+  const auto lines = places_in_words(group);
   if (lines.size() == 1) {
     print_place(out, indent + "Where: ", lines.front(), deeper);
     return;
