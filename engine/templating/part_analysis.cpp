@@ -161,8 +161,10 @@ class PartAnalyser {
         tag.location = locator_.locate(paragraph.element);
         if (tag.lexed.kind == TagKind::invalid) {
           tag.failed = true;
+          const std::size_t before = diagnostics_.size();
           report_with_fix(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint,
                           tag.lexed.fix);
+          if (diagnostics_.size() > before) diagnostics_.back().suggestion = tag.lexed.suggestion;
         }
         paragraph.tags.push_back(tags_.size());
         tags_.push_back(std::move(tag));

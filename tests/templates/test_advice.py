@@ -114,6 +114,24 @@ def test_shapes(fmt):
                    "{{child.dob | date}}", name)
     typed_case(fmt, DOB, '{{child.dob | date \u2013 default:"Not recorded"}}', "malformed_tag",
                '{{child.dob | date | default:"Not recorded"}}', "dash-before-second-filter")
+    # 3b. the dash glued to the name and the filter, no spaces (a name has no dash in it)
+    for name, dash in (("glued-en-dash", "\u2013"), ("glued-em-dash", "\u2014")):
+        typed_case(fmt, DOB, "{{child.dob%sdate}}" % dash, "malformed_tag",
+                   "{{child.dob | date}}", name)
+    typed_case(fmt, DOB, '{{child.dob\u2013date | default:"Not recorded"}}', "malformed_tag",
+               '{{child.dob | date | default:"Not recorded"}}', "glued-dash-then-filter")
+    # 4. a misspelt filter: the name meant, and the tag with it (other filters kept)
+    for label, typed, suggestion, fix in (
+            ("unknown-filter", '{{child.dob | dat | default:"Not recorded"}}', "date",
+             '{{child.dob | date | default:"Not recorded"}}'),
+            ("two-unknown-filters", '{{child.dob | dat | defualt:"Not recorded"}}', "date",
+             '{{child.dob | date | default:"Not recorded"}}'),
+            ("far-unknown-filter", "{{child.dob | birthday}}", "", "")):
+        typed_case(fmt, DOB, typed, "unknown_filter", fix, label)
+        _, errors = check(referral(fmt).mistype(DOB, typed), f"{label}.{fmt}")
+        found = [e.get("suggestion", "") for e in errors if e["code"] == "unknown_filter"]
+        expect(found == [suggestion], f"{label} ({fmt}): suggestion {found}, expected "
+               f"{suggestion!r}")
     # 5. three braces: two too many, with the raw-output code kept
     rc = typed_case(fmt, NAME, "{{{child.name}}}", "raw_output_refused", NAME, "three-braces")
     expect(rc == 1, f"three braces ({fmt}): exit {rc}, expected 1")
