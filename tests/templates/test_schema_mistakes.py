@@ -85,6 +85,8 @@ class SchemaMistakes(unittest.TestCase):
                 self.assertEqual(returncode, BAD_INPUT)
                 self.assertEqual(entry["tag"], "{{child.siblings}}")
                 self.assertEqual(entry["fix"], "{{#child.siblings}}")
+                # The schema knows child.siblings is a list: the message says so.
+                self.assertIn("starts a list", entry["message"])
 
     def test_a_misnamed_close_is_one_message(self):
         for fmt in FORMATS:
