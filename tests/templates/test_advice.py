@@ -150,7 +150,7 @@ def test_shapes(fmt):
 def test_broken_by_enter(fmt):
     package = referral(fmt)
     first = paragraph_of(package, NAME)
-    package.press_enter(NAME, len("{{child."))
+    package.break_paragraph(NAME, len("{{child."))
     rc, errors = check(package, f"enter.{fmt}")
     only_codes(errors, ["malformed_tag"], f"tag broken by Enter ({fmt})")
     expect_one(errors, "malformed_tag", NAME, first, f"tag broken by Enter ({fmt})")
@@ -186,7 +186,7 @@ def test_shift_enter(fmt):
         what = f"Shift+Enter in a {label} tag ({fmt})"
         package = referral(fmt)
         paragraph = paragraph_of(package, existing)
-        package.press_shift_enter(existing, at)
+        package.add_line_break(existing, at)
         rc, errors = check(package, f"shift-enter-{label}.{fmt}")
         # the template itself holds the break (so the render below has one to lose)
         expect(counts(fmt, WORK / f"shift-enter-{label}.{fmt}")[1] ==
@@ -226,9 +226,13 @@ def test_near_tags(fmt):
     only_codes(errors, [], f"prose in braces ({fmt})")
 
 
+def linked(fmt, text, address):
+    """The referral with a paragraph after the child's name holding `text` linked to `address`."""
+    return referral(fmt).add_paragraph_after(NAME, text).add_hyperlink(text, address)
+
+
 def test_links(fmt):
-    package = referral(fmt).add_link_after(NAME, "Case record",
-                                           "https://records.example.org/case/{{caseRef}}")
+    package = linked(fmt, "Case record", "https://records.example.org/case/{{caseRef}}")
     at = paragraph_of(package, "Case record")
     _, errors = check(package, f"link.{fmt}")
     only_codes(errors, ["tag_in_link_address"], f"tag in a link's address ({fmt})")
@@ -237,8 +241,7 @@ def test_links(fmt):
     found = [e for e in errors if e["code"] == "tag_in_link_address"]
     expect(bool(found) and found[0]["tag"] == "{{caseRef}}", f"link ({fmt}): tag {found}")
     # Word writes the braces of a typed address escaped
-    package = referral(fmt).add_link_after(NAME, "Case record",
-                                           "https://records.example.org/case/%7B%7BcaseRef%7D%7D")
+    package = linked(fmt, "Case record", "https://records.example.org/case/%7B%7BcaseRef%7D%7D")
     _, errors = check(package, f"link-escaped.{fmt}")
     only_codes(errors, ["tag_in_link_address"], f"escaped tag in a link's address ({fmt})")
     if fmt == "docx":
@@ -249,7 +252,7 @@ def test_links(fmt):
         only_codes(errors, ["tag_in_link_address"], "tag in a HYPERLINK field (docx)")
         expect_one(errors, "tag_in_link_address", "", at, "tag in a HYPERLINK field (docx)")
     # a link with no tag says nothing
-    package = referral(fmt).add_link_after(NAME, "Guidance", "https://www.gov.uk/")
+    package = linked(fmt, "Guidance", "https://www.gov.uk/")
     _, errors = check(package, f"link-plain.{fmt}")
     only_codes(errors, [], f"a plain link ({fmt})")
 
