@@ -289,20 +289,27 @@ const std::vector<std::string>& known_filter_names() {
   return names;
 }
 
+std::optional<std::string> nearest_filter_name(std::string_view typed) {
+  const std::string* nearest = nullptr;
+  std::size_t nearest_distance = 3;  // suggest only within an edit distance of 2
+  for (const std::string& name : known_filter_names()) {
+    const std::size_t distance = text::edit_distance(typed, name);
+    if (distance < nearest_distance) {
+      nearest = &name;
+      nearest_distance = distance;
+    }
+  }
+  if (nearest == nullptr) return std::nullopt;
+  return *nearest;
+}
+
 std::optional<std::string> filter_call_problem(const FilterCall& call) {
   const std::vector<std::string>& names = known_filter_names();
   if (std::find(names.begin(), names.end(), call.name) == names.end()) {
     std::string message = "unknown filter '" + call.name + "'";
-    const std::string* nearest = nullptr;
-    std::size_t nearest_distance = 3;  // suggest only within an edit distance of 2
-    for (const std::string& name : names) {
-      const std::size_t distance = text::edit_distance(call.name, name);
-      if (distance < nearest_distance) {
-        nearest = &name;
-        nearest_distance = distance;
-      }
+    if (const auto nearest = nearest_filter_name(call.name)) {
+      message += " (did you mean '" + *nearest + "'?)";
     }
-    if (nearest != nullptr) message += " (did you mean '" + *nearest + "'?)";
     message += "; the filters are " + joined_filter_names();
     return message;
   }

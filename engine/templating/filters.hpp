@@ -24,6 +24,10 @@ std::optional<std::string> filter_call_problem(const FilterCall& call);
 // The names of every filter, for messages and help.
 const std::vector<std::string>& known_filter_names();
 
+// The filter a mistyped name most likely meant ("dat" -> "date"): within an edit distance of
+// 2, else nullopt.
+std::optional<std::string> nearest_filter_name(std::string_view typed);
+
 // A value a filter could not read (malformed date, non-numeric money). The value itself is
 // never included: case data must not reach logs.
 struct FilterProblem {

@@ -161,8 +161,10 @@ class PartAnalyser {
         tag.location = locator_.locate(paragraph.element);
         if (tag.lexed.kind == TagKind::invalid) {
           tag.failed = true;
+          const std::size_t before = diagnostics_.size();
           report_with_fix(tag, tag.lexed.problem_code, tag.lexed.problem, tag.lexed.hint,
                           tag.lexed.fix);
+          if (diagnostics_.size() > before) diagnostics_.back().suggestion = tag.lexed.suggestion;
         }
         paragraph.tags.push_back(tags_.size());
         tags_.push_back(std::move(tag));
@@ -409,20 +411,23 @@ class PartAnalyser {
     return false;
   }
 
-  std::string describe_place(const Paragraph& paragraph) const {
-    std::string place = "paragraph " + std::to_string(paragraph.number);
-    if (ancestor(paragraph.element, format_.cell, format_) != nullptr)
-      place += " (in a table cell)";
-    return place;
+  // Where a tag stands, in Word's terms ("in table 'Name', row 'Child ID'", "under '3. Legal
+  // status'"); the paragraph's number when nothing else is known or to tell two apart.
+  std::string describe_place(const Tag& tag, bool with_number) const {
+    const std::string number = "paragraph " + std::to_string(paragraphs_[tag.paragraph].number);
+    const std::string where = describe_location(tag.location);
+    if (where.empty()) return number;
+    const std::string place = where.starts_with("under ") ? where : "in " + where;
+    return with_number ? place + " (" + number + ")" : place;
   }
 
   void misplaced(Tag& opener, Tag& closer, const std::string& why) {
     opener.failed = true;
     closer.failed = true;
+    const bool alike = describe_location(opener.location) == describe_location(closer.location);
     report(opener, "misplaced_section",
-           opener.lexed.text + " is in " + describe_place(paragraphs_[opener.paragraph]) + " and " +
-               closer.lexed.text + " in " + describe_place(paragraphs_[closer.paragraph]) + ": " +
-               why,
+           opener.lexed.text + " is " + describe_place(opener, alike) + " and " +
+               closer.lexed.text + " " + describe_place(closer, alike) + ": " + why,
            "put both tags in one paragraph; or each alone in its own paragraph of the same "
            "page, cell or text box; or in cells of one table to repeat its rows");
   }

@@ -146,6 +146,32 @@ LexedTag invalid_tag(std::string code, std::string problem, std::string hint) {
   return tag;
 }
 
+LexedTag read_tag(std::string_view content, Delimiters& delimiters);
+
+// {{child.dob | dat}}: the filter most likely meant, and the tag written with it when the
+// rest of the tag then reads (other filters kept; a second misspelt one corrected too).
+LexedTag unknown_filter(std::string_view body, std::string_view piece, const std::string& name,
+                        std::string problem, const Delimiters& delimiters) {
+  LexedTag tag =
+      invalid_tag("unknown_filter", std::move(problem), "correct the filter's name, or remove it");
+  const auto nearest = nearest_filter_name(name);
+  if (!nearest) return tag;
+  tag.suggestion = *nearest;
+  // `piece` lies inside `body`: replace the name where it was typed.
+  const std::size_t at = static_cast<std::size_t>(piece.data() - body.data()) + piece.find(name);
+  const std::string corrected =
+      std::string(body.substr(0, at)) + *nearest + std::string(body.substr(at + name.size()));
+  Delimiters scratch = delimiters;
+  const LexedTag repaired = read_tag(corrected, scratch);
+  if (repaired.kind == TagKind::value) {
+    tag.fix = delimiters.open + corrected + delimiters.close;
+  } else if (repaired.problem_code == "unknown_filter") {
+    tag.fix = repaired.fix;
+  }
+  if (!tag.fix.empty()) tag.hint = "correct the filter's name: " + tag.fix;
+  return tag;
+}
+
 // Reads what the text between the delimiters says.
 LexedTag read_tag(std::string_view content, Delimiters& delimiters) {
   const std::string_view body = trim(content);
@@ -222,6 +248,12 @@ LexedTag read_tag(std::string_view content, Delimiters& delimiters) {
                        "names are letters, digits, '_' and '-', joined by dots, with no "
                        "spaces: {{child.name}}");
   }
+  // {{child.dob–date}} (no spaces): an AutoCorrect dash glued to a filter's name is no part of a
+  // name.
+  if (is_filter_behind_glued_dash(tag.name)) {
+    return invalid_tag("malformed_tag", "'" + tag.name + "' is not a valid field name",
+                       "write filters after a '|': {{x | date}}");
+  }
   for (std::size_t i = 1; i < pieces.size(); ++i) {
     FilterCall call;
     std::string problem;
@@ -231,9 +263,8 @@ LexedTag read_tag(std::string_view content, Delimiters& delimiters) {
     if (auto filter_problem = filter_call_problem(call)) {
       const auto& known = known_filter_names();
       const bool unknown = std::find(known.begin(), known.end(), call.name) == known.end();
-      return invalid_tag(
-          unknown ? "unknown_filter" : "bad_filter_argument", *filter_problem,
-          unknown ? "correct the filter's name, or remove it" : "correct the filter's argument");
+      if (unknown) return unknown_filter(body, pieces[i], call.name, *filter_problem, delimiters);
+      return invalid_tag("bad_filter_argument", *filter_problem, "correct the filter's argument");
     }
     tag.filters.push_back(std::move(call));
   }

@@ -32,6 +32,7 @@ struct LexedTag {
   std::string problem;       // what is wrong
   std::string hint;          // what to do
   std::string fix;           // the tag as it should be, when its shape says so (tag_shapes)
+  std::string suggestion;    // for unknown_filter: the filter most likely meant ("date")
   bool unclosed = false;     // invalid because its paragraph ends before its close delimiter
 };
 

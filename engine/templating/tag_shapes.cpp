@@ -116,6 +116,16 @@ std::optional<std::string> with_dashes_as_pipes(std::string_view body, std::stri
 
 }  // namespace
 
+bool is_filter_behind_glued_dash(std::string_view name) {
+  for (const Dash& dash : kDashes) {
+    const std::size_t at = name.find(dash.bytes);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view after = name.substr(at + dash.bytes.size());
+    if (is_filter_name(after.substr(0, after.find(dash.bytes)))) return true;
+  }
+  return false;
+}
+
 std::optional<TagAdvice> advise_tag(std::string_view body, std::string_view open,
                                     std::string_view close, const SoundBody& is_sound) {
   // Three braces: {{{child.name}}} (or {{{child.name}}) is two braces too many, not a wish

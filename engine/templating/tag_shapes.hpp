@@ -19,6 +19,10 @@ struct TagAdvice {
 // True when `body` (the text between the delimiters) reads as a sound tag.
 using SoundBody = std::function<bool(std::string_view body)>;
 
+// True when `name` (read as a field name) holds an AutoCorrect dash glued to a known filter's
+// name: "child.dob\u2013date" is {{child.dob | date}} with its '|' turned into a dash.
+bool is_filter_behind_glued_dash(std::string_view name);
+
 // Advice for a tag whose `body` did not read, or nullopt when its shape is not one we know.
 // `open` and `close` are the delimiters it was typed with.
 std::optional<TagAdvice> advise_tag(std::string_view body, std::string_view open,

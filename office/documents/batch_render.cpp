@@ -35,8 +35,17 @@ std::string collision_key(const fs::path& output) {
   return key;
 }
 
+// One line per problem, so each record's lines stay together in a batch's output; the place is
+// said in Word's terms when the engine knows it, else as part and paragraph.
 std::string describe_line(const BatchDocument& document, const templating::Diagnostic& diagnostic) {
-  return document.location + ": " + templating::describe(diagnostic);
+  const std::string where = templating::describe_location(diagnostic.location);
+  if (where.empty()) return document.location + ": " + templating::describe(diagnostic);
+  std::string line = document.location + ": " + where + ": " +
+                     templating::to_string(diagnostic.severity) + " [" + diagnostic.code + "]";
+  if (!diagnostic.tag.empty()) line += " " + diagnostic.tag;
+  line += ": " + diagnostic.message;
+  if (!diagnostic.hint.empty()) line += " \xE2\x80\x94 " + diagnostic.hint;  // em dash
+  return line;
 }
 
 // The template and the records file, looked up once: an output that is one of them is refused

@@ -207,6 +207,7 @@ std::vector<templating::Diagnostic> schema_diagnostics(const std::vector<templat
 
 void add_schema_diagnostics(templating::CheckReport& report,
                             const validation::FieldCatalogue& catalogue, const std::string& kind) {
+  name_lists_missing_their_hash(report, catalogue);
   Findings findings = find(report.tags, catalogue, kind);
   for (const auto& [opener_index, last_index] : findings.meant_ends) {
     const templating::TagInfo& opener = report.tags[opener_index];

@@ -46,4 +46,26 @@ std::vector<std::string> scope_without_unclosed(const std::vector<templating::Ta
   return scope;
 }
 
+void name_lists_missing_their_hash(templating::CheckReport& report,
+                                   const validation::FieldCatalogue& catalogue) {
+  constexpr std::string_view kSection = "so it starts a section";
+  for (templating::Diagnostic& diagnostic : report.diagnostics) {
+    if (diagnostic.code != "section_without_hash") continue;
+    const auto tag = std::find_if(report.tags.begin(), report.tags.end(), [&](const auto& t) {
+      return t.part == diagnostic.part && t.paragraph == diagnostic.paragraph &&
+             t.text == diagnostic.tag;
+    });
+    if (tag == report.tags.end()) continue;
+    const auto resolution = catalogue.resolve(tag->path, tag->scope);
+    if (!resolution.found || resolution.field == nullptr ||
+        resolution.field->kind != validation::FieldKind::list) {
+      continue;
+    }
+    const std::size_t at = diagnostic.message.find(kSection);
+    if (at != std::string::npos) {
+      diagnostic.message.replace(at, kSection.size(), "so it starts a list");
+    }
+  }
+}
+
 }  // namespace panelpack::office

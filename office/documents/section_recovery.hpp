@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "templating/template.hpp"
+#include "validation/field_catalogue.hpp"
 
 namespace panelpack::office {
 
@@ -27,5 +28,10 @@ std::vector<UnclosedSection> unclosed_sections(const std::vector<templating::Tag
 std::vector<std::string> scope_without_unclosed(const std::vector<templating::TagInfo>& tags,
                                                 std::size_t index,
                                                 const std::vector<UnclosedSection>& unclosed);
+
+// A `section_without_hash` whose field the schema knows as a list says "starts a list" (the
+// engine, knowing no schema, can only say "starts a section"). The code stays.
+void name_lists_missing_their_hash(templating::CheckReport& report,
+                                   const validation::FieldCatalogue& catalogue);
 
 }  // namespace panelpack::office

@@ -114,6 +114,24 @@ def test_shapes(fmt):
                    "{{child.dob | date}}", name)
     typed_case(fmt, DOB, '{{child.dob | date \u2013 default:"Not recorded"}}', "malformed_tag",
                '{{child.dob | date | default:"Not recorded"}}', "dash-before-second-filter")
+    # 3b. the dash glued to the name and the filter, no spaces (a name has no dash in it)
+    for name, dash in (("glued-en-dash", "\u2013"), ("glued-em-dash", "\u2014")):
+        typed_case(fmt, DOB, "{{child.dob%sdate}}" % dash, "malformed_tag",
+                   "{{child.dob | date}}", name)
+    typed_case(fmt, DOB, '{{child.dob\u2013date | default:"Not recorded"}}', "malformed_tag",
+               '{{child.dob | date | default:"Not recorded"}}', "glued-dash-then-filter")
+    # 4. a misspelt filter: the name meant, and the tag with it (other filters kept)
+    for label, typed, suggestion, fix in (
+            ("unknown-filter", '{{child.dob | dat | default:"Not recorded"}}', "date",
+             '{{child.dob | date | default:"Not recorded"}}'),
+            ("two-unknown-filters", '{{child.dob | dat | defualt:"Not recorded"}}', "date",
+             '{{child.dob | date | default:"Not recorded"}}'),
+            ("far-unknown-filter", "{{child.dob | birthday}}", "", "")):
+        typed_case(fmt, DOB, typed, "unknown_filter", fix, label)
+        _, errors = check(referral(fmt).mistype(DOB, typed), f"{label}.{fmt}")
+        found = [e.get("suggestion", "") for e in errors if e["code"] == "unknown_filter"]
+        expect(found == [suggestion], f"{label} ({fmt}): suggestion {found}, expected "
+               f"{suggestion!r}")
     # 5. three braces: two too many, with the raw-output code kept
     rc = typed_case(fmt, NAME, "{{{child.name}}}", "raw_output_refused", NAME, "three-braces")
     expect(rc == 1, f"three braces ({fmt}): exit {rc}, expected 1")
@@ -132,7 +150,7 @@ def test_shapes(fmt):
 def test_broken_by_enter(fmt):
     package = referral(fmt)
     first = paragraph_of(package, NAME)
-    package.press_enter(NAME, len("{{child."))
+    package.break_paragraph(NAME, len("{{child."))
     rc, errors = check(package, f"enter.{fmt}")
     only_codes(errors, ["malformed_tag"], f"tag broken by Enter ({fmt})")
     expect_one(errors, "malformed_tag", NAME, first, f"tag broken by Enter ({fmt})")
@@ -168,7 +186,7 @@ def test_shift_enter(fmt):
         what = f"Shift+Enter in a {label} tag ({fmt})"
         package = referral(fmt)
         paragraph = paragraph_of(package, existing)
-        package.press_shift_enter(existing, at)
+        package.add_line_break(existing, at)
         rc, errors = check(package, f"shift-enter-{label}.{fmt}")
         # the template itself holds the break (so the render below has one to lose)
         expect(counts(fmt, WORK / f"shift-enter-{label}.{fmt}")[1] ==
@@ -208,9 +226,13 @@ def test_near_tags(fmt):
     only_codes(errors, [], f"prose in braces ({fmt})")
 
 
+def linked(fmt, text, address):
+    """The referral with a paragraph after the child's name holding `text` linked to `address`."""
+    return referral(fmt).add_paragraph_after(NAME, text).add_hyperlink(text, address)
+
+
 def test_links(fmt):
-    package = referral(fmt).add_link_after(NAME, "Case record",
-                                           "https://records.example.org/case/{{caseRef}}")
+    package = linked(fmt, "Case record", "https://records.example.org/case/{{caseRef}}")
     at = paragraph_of(package, "Case record")
     _, errors = check(package, f"link.{fmt}")
     only_codes(errors, ["tag_in_link_address"], f"tag in a link's address ({fmt})")
@@ -219,8 +241,7 @@ def test_links(fmt):
     found = [e for e in errors if e["code"] == "tag_in_link_address"]
     expect(bool(found) and found[0]["tag"] == "{{caseRef}}", f"link ({fmt}): tag {found}")
     # Word writes the braces of a typed address escaped
-    package = referral(fmt).add_link_after(NAME, "Case record",
-                                           "https://records.example.org/case/%7B%7BcaseRef%7D%7D")
+    package = linked(fmt, "Case record", "https://records.example.org/case/%7B%7BcaseRef%7D%7D")
     _, errors = check(package, f"link-escaped.{fmt}")
     only_codes(errors, ["tag_in_link_address"], f"escaped tag in a link's address ({fmt})")
     if fmt == "docx":
@@ -231,7 +252,7 @@ def test_links(fmt):
         only_codes(errors, ["tag_in_link_address"], "tag in a HYPERLINK field (docx)")
         expect_one(errors, "tag_in_link_address", "", at, "tag in a HYPERLINK field (docx)")
     # a link with no tag says nothing
-    package = referral(fmt).add_link_after(NAME, "Guidance", "https://www.gov.uk/")
+    package = linked(fmt, "Guidance", "https://www.gov.uk/")
     _, errors = check(package, f"link-plain.{fmt}")
     only_codes(errors, [], f"a plain link ({fmt})")
 

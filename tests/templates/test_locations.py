@@ -211,13 +211,31 @@ def heading_style_in_another_language():
        "%s: the heading should be found by the style's name: %s" % (name, json.dumps(found)))
 
 
+def misplaced_section(kind, source):
+    """A section opened in a table cell and closed below the next heading: the message says
+    where each tag is in Word's terms, not by paragraph number."""
+    name = "misplaced." + kind
+    package = Package.load(source).mistype(SINCE, "{{#legal}}{{legal.statusDate | date}}")
+    package.add_paragraph_after("4. Current placement", "{{/legal}}")
+    errors = check(package, name, schema=False)
+    found = [error for error in errors if error["code"] == "misplaced_section"]
+    if not ok(len(found) == 1, "%s: one misplaced_section, got %s" % (name, json.dumps(errors))):
+        return
+    message = found[0]["message"]
+    ok(found[0]["tag"] == "{{#legal}}", "%s: at the open tag: %s" % (name, found[0]["tag"]))
+    for words in ("{{#legal}} is under '3. Legal status', table 'Legal status', row 'Since'",
+                  "{{/legal}} under '4. Current placement'"):
+        ok(words in message, "%s: the message should say %r: %s" % (name, words, message))
+    ok("paragraph" not in message, "%s: no paragraph number: %s" % (name, message))
+
+
 def main():
     if not ok(Path(BINARY).is_file(), "PANELPACK_BIN %s exists" % BINARY):
         return 1
     for kind in ("docx", "odt"):
         source = SOURCE / "templates" / ("referral." + kind)
         for test in (legal_status_row, footnote, header, text_box, document_order,
-                     headers_and_footers, engine_and_schema_errors_together):
+                     headers_and_footers, engine_and_schema_errors_together, misplaced_section):
             test(kind, source)
     heading_style_in_another_language()
     print("%d passed, %d failed" % (passed, failed))

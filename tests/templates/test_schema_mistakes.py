@@ -85,6 +85,8 @@ class SchemaMistakes(unittest.TestCase):
                 self.assertEqual(returncode, BAD_INPUT)
                 self.assertEqual(entry["tag"], "{{child.siblings}}")
                 self.assertEqual(entry["fix"], "{{#child.siblings}}")
+                # The schema knows child.siblings is a list: the message says so.
+                self.assertIn("starts a list", entry["message"])
 
     def test_a_misnamed_close_is_one_message(self):
         for fmt in FORMATS:
@@ -204,6 +206,27 @@ class SchemaMistakes(unittest.TestCase):
             result = run("render", SOURCE / f"templates/referral.{fmt}", CASE, "-o", good)
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertTrue(good.stat().st_size > 0)
+
+    def test_render_each_says_where_a_records_errors_are_in_words(self):
+        case = json.loads(CASE.read_text(encoding="utf-8"))
+        del case["child"]["childId"]
+        records = self.folder / "records.jsonl"
+        records.write_text(json.dumps(case) + "\n", encoding="utf-8")
+        for fmt in FORMATS:
+            with self.subTest(fmt=fmt):
+                result = run("render", SOURCE / f"templates/referral.{fmt}", "--each", records,
+                             "--strict", "-o", f"{self.folder}/each-strict-{fmt}/{{{{caseRef}}}}")
+                self.assertEqual(result.returncode, BAD_INPUT, result.stderr)
+                lines = result.stderr.splitlines()
+                # One line per problem, each starting with the record, placed in Word's terms.
+                self.assertIn("records.jsonl:1: under '2. The child', table 'Name', row 'Child ID'"
+                              ", right-hand cell: error [missing_field] {{child.childId}}: ",
+                              result.stderr)
+                self.assertTrue(lines and all(line.startswith(f"{records}:1: ") for line in lines),
+                                lines[:3])
+                self.assertFalse([line for line in lines if ", paragraph " in line], lines[:3])
+                self.assertIn("rendered 0 of 1 documents", result.stdout)
+                self.assertIn("1 failed: line 1", result.stdout)
 
     def test_render_of_data_no_schema_describes_still_fills_it(self):
         template = self.broken("docx", "any-data", lambda p: p.mistype(

@@ -277,8 +277,11 @@ class Package:
         def odt(xml, at):
             p_start = xml.rfind("<text:p ", 0, at)
             style = re.match(r'<text:p text:style-name="([^"]*)"', xml[p_start:]).group(1)
-            if xml.rfind("<text:span", p_start, at) > xml.rfind("</text:span>", p_start, at):
-                raise AssertionError("break_paragraph: the text is inside a span")
+            span_start = xml.rfind("<text:span", p_start, at)
+            if span_start > xml.rfind("</text:span>", p_start, at):
+                # LibreOffice ends the span with the paragraph and opens it again in the next.
+                span = re.match(r"<text:span[^>]*>", xml[span_start:]).group(0)
+                return f'</text:span></text:p><text:p text:style-name="{style}">{span}'
             return f'</text:p><text:p text:style-name="{style}">'
 
         return self._split_text_at(existing, offset, docx, odt, part)
@@ -300,8 +303,14 @@ class Package:
             return self
         run_start = max(xml.rfind("<w:r>", 0, at), xml.rfind("<w:r ", 0, at))
         run_end = xml.find("</w:r>", at) + len("</w:r>")
-        self.write(part, xml[:run_start] + '<w:hyperlink r:id="rId91" w:history="1">' +
-                   xml[run_start:run_end] + "</w:hyperlink>" + xml[run_end:])
+        # Word gives the linked run the Hyperlink character style.
+        style = '<w:rStyle w:val="Hyperlink"/>'
+        run = re.sub(r"^(<w:r(?: [^>]*)?>)(?:<w:rPr/>|<w:rPr>)?",
+                     lambda m: m.group(1) + "<w:rPr>" + style +
+                     ("" if m.group(0).endswith("<w:rPr>") else "</w:rPr>"),
+                     xml[run_start:run_end], count=1)
+        self.write(part, xml[:run_start] + '<w:hyperlink r:id="rId91" w:history="1">' + run +
+                   "</w:hyperlink>" + xml[run_end:])
         rels = self.read("word/_rels/document.xml.rels").replace(
             "</Relationships>", '<Relationship Id="rId91" Type="http://schemas.openxmlformats.'
             'org/officeDocument/2006/relationships/hyperlink" Target="'
@@ -353,61 +362,7 @@ class Package:
         self.write(part, xml[:run_start] + control + xml[run_end:])
         return self
 
-    # -- added for issue 16's advice (keys Word users press inside a tag, links) ------------
-
-    def press_enter(self, existing, at, part=None):
-        """Enter pressed inside `existing` after its first `at` characters: the text goes on
-        in a new paragraph (the tag's text must sit directly in its run or paragraph)."""
-        part = part or self.main
-        escaped = html.escape(existing, quote=False)
-        xml = self.read(part)
-        if escaped not in xml:
-            raise AssertionError(f"{existing!r} is not in {part}")
-        head, tail = (html.escape(piece, quote=False) for piece in (existing[:at], existing[at:]))
-        new_paragraph = ('</text:p><text:p text:style-name="P5">' if self.is_odt else
-                         '</w:t></w:r></w:p><w:p w:rsidR="00B7D913"><w:r w:rsidR="00B7D913">'
-                         '<w:rPr/><w:t xml:space="preserve">')
-        self.write(part, xml.replace(escaped, head + new_paragraph + tail, 1))
-        return self
-
-    def press_shift_enter(self, existing, at, part=None):
-        """Shift+Enter inside `existing` after its first `at` characters: a line break in the
-        run (Word's <w:br/> between two w:t) or LibreOffice's <text:line-break/>."""
-        part = part or self.main
-        escaped = html.escape(existing, quote=False)
-        xml = self.read(part)
-        if escaped not in xml:
-            raise AssertionError(f"{existing!r} is not in {part}")
-        head, tail = (html.escape(piece, quote=False) for piece in (existing[:at], existing[at:]))
-        line_break = ("<text:line-break/>" if self.is_odt else
-                      '</w:t><w:br/><w:t xml:space="preserve">')
-        self.write(part, xml.replace(escaped, head + line_break + tail, 1))
-        return self
-
-    def add_link_after(self, existing, text, address):
-        """A paragraph after the one holding `existing` with a link to `address` (Insert >
-        Link): DOCX w:hyperlink and its relationship, ODT text:a."""
-        xml = self.read(self.main)
-        at = xml.find(html.escape(existing, quote=False))
-        if at < 0:
-            raise AssertionError(f"{existing!r} is not in {self.main}")
-        if self.is_odt:
-            end = xml.find("</text:p>", at) + len("</text:p>")
-            link = (f'<text:p text:style-name="P5"><text:a xlink:type="simple" xlink:href='
-                    f'"{html.escape(address)}">{html.escape(text)}</text:a></text:p>')
-            self.write(self.main, xml[:end] + link + xml[end:])
-            return self
-        end = xml.find("</w:p>", at) + len("</w:p>")
-        link = ('<w:p w:rsidR="00A41C2E"><w:hyperlink r:id="rId91" w:history="1"><w:r><w:rPr>'
-                f'<w:rStyle w:val="Hyperlink"/></w:rPr><w:t>{html.escape(text)}</w:t></w:r>'
-                "</w:hyperlink></w:p>")
-        self.write(self.main, xml[:end] + link + xml[end:])
-        rels = self.read("word/_rels/document.xml.rels").replace(
-            "</Relationships>", '<Relationship Id="rId91" Type="http://schemas.openxmlformats.'
-            'org/officeDocument/2006/relationships/hyperlink" Target="'
-            f'{html.escape(address)}" TargetMode="External"/></Relationships>')
-        self.write("word/_rels/document.xml.rels", rels)
-        return self
+    # -- added for issue 16's advice (a link typed as a field) -------------------------------
 
     def add_link_field_after(self, existing, text, address):
         """A HYPERLINK field (as Word writes one for Insert > Field, or a pasted link):

@@ -129,6 +129,11 @@ def _(pkg):
     pkg.mistype(DOB, "{{child.dob \u2013 date}}")
 
 
+@recipe("autocorrect-dash-glued")
+def _(pkg):
+    pkg.mistype(DOB, "{{child.dob\u2013date}}")
+
+
 @recipe("tag-broken-by-enter")
 def _(pkg):
     pkg.break_paragraph("{{child.name}}", len("{{child."))
