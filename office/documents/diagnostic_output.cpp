@@ -87,7 +87,10 @@ void print_group(std::ostream& out, const DiagnosticGroup& group, std::size_t nu
   const std::string deeper = "        ";
   print_wrapped(out, indent + "What is wrong: ", d.message, deeper);
   if (!d.hint.empty()) print_wrapped(out, indent + "What to do: ", d.hint, deeper);
-  if (!d.fix.empty()) print_wrapped(out, indent + "Write: ", d.fix, deeper);
+  // The fix on its own line, unless "What to do" already writes it out.
+  if (!d.fix.empty() && d.hint.find(d.fix) == std::string::npos) {
+    print_wrapped(out, indent + "Write: ", d.fix, deeper);
+  }
   if (!d.suggestion.empty() && !says_suggestion_already(d)) {
     print_wrapped(out, indent + "Did you mean ", d.suggestion + "?", deeper);
   }

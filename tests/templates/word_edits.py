@@ -93,6 +93,20 @@ class Package:
                 archive.writestr(name, self.entries[name], compress_type=kind)
         return Path(path)
 
+    def _add_docx_part(self, name, xml, kind, relationship_id):
+        """A new part word/NAME of `kind` ("footnotes", "header"): the part, its content type
+        and the document's relationship to it, as Word adds one."""
+        self.write(f"word/{name}", xml)
+        types = self.read("[Content_Types].xml").replace(
+            "</Types>", f'<Override PartName="/word/{name}" ContentType="application/'
+            f'vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/></Types>')
+        self.write("[Content_Types].xml", types)
+        rels = self.read("word/_rels/document.xml.rels").replace(
+            "</Relationships>", f'<Relationship Id="{relationship_id}" Type="http://schemas.'
+            f'openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{name}"/>'
+            "</Relationships>")
+        self.write("word/_rels/document.xml.rels", rels)
+
     # -- typing ---------------------------------------------------------------------------
 
     def mistype(self, existing, typed, part=None, occurrence=1):
@@ -177,16 +191,7 @@ class Package:
                  '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
                  '<w:continuationSeparator/></w:r></w:p></w:footnote>'
                  f'<w:footnote w:id="1"><w:p>{docx_runs(typed)}</w:p></w:footnote></w:footnotes>')
-        self.write("word/footnotes.xml", notes)
-        types = self.read("[Content_Types].xml").replace(
-            "</Types>", '<Override PartName="/word/footnotes.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
-        self.write("[Content_Types].xml", types)
-        rels = self.read("word/_rels/document.xml.rels").replace(
-            "</Relationships>", '<Relationship Id="rId90" Type="http://schemas.openxmlformats.'
-            'org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
-            "</Relationships>")
-        self.write("word/_rels/document.xml.rels", rels)
+        self._add_docx_part("footnotes.xml", notes, "footnotes", "rId90")
         xml = self.read(self.main)
         escaped = html.escape(existing, quote=False)
         at = xml.find(escaped)
@@ -402,16 +407,7 @@ class Package:
         header = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                   '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
                   f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{docx_runs(typed)}</w:p></w:hdr>')
-        self.write("word/header90.xml", header)
-        types = self.read("[Content_Types].xml").replace(
-            "</Types>", '<Override PartName="/word/header90.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>')
-        self.write("[Content_Types].xml", types)
-        rels = self.read("word/_rels/document.xml.rels").replace(
-            "</Relationships>", '<Relationship Id="rId91" Type="http://schemas.openxmlformats.'
-            'org/officeDocument/2006/relationships/header" Target="header90.xml"/>'
-            "</Relationships>")
-        self.write("word/_rels/document.xml.rels", rels)
+        self._add_docx_part("header90.xml", header, "header", "rId91")
         xml = self.read(self.main)
         body_section = xml.rfind("<w:sectPr")
         references = "".join(re.findall(r"<w:(?:header|footer)Reference [^>]*/>",
