@@ -78,8 +78,7 @@ struct PartAnalysis {
 // `links`: the part's relationships whose address holds a tag (DOCX), to warn about them.
 PartAnalysis analyse_part(const XmlDocument& document, const std::string& part_name,
                           const MarkupFormat& format, const Delimiters& delimiters,
-                          const PartPlace& place = PartPlace{},
-                          const LinkTargets* links = nullptr);
+                          const PartPlace& place = PartPlace{}, const LinkTargets* links = nullptr);
 
 // The paragraph's text as an excerpt for messages: one line, at most 60 bytes.
 std::string shorten(std::string_view text);
