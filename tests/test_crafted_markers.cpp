@@ -51,5 +51,25 @@ TEST(CraftedMarkers, AMarkerPiInsideTheBodyIsRemoved) {
   expect_items_rendered_without_crafted_markers(rendered_document(body));
 }
 
+TEST(CraftedMarkers, ANamespaceNameThatCannotBeWrittenBackIsRefused) {
+  // Found by fuzz_document_xml: libxml2 writes a namespace name unescaped, so a '<' in one made
+  // a rendered document that was not XML. No URI holds '<', '&' or '"': the part is refused.
+  for (const char* name : {"ce/word&lt;{{x", "a&amp;b", "q&quot;q"}) {
+    const std::string body =
+        std::string(R"(<w:document xmlns:w="http://schemas.openxmlformats.org/)"
+                    R"(wordprocessingml/2006/main" xmlns:mc=")") +
+        name +
+        R"("><w:body><w:p><w:r><w:t>{{a}}</w:t></w:r></w:p></w:body>)"
+        R"(</w:document>)";
+    try {
+      Template::compile(test_support::minimal_docx(body));
+      ADD_FAILURE() << name << " was accepted";
+    } catch (const PackageError& error) {
+      EXPECT_EQ(error.code(), "malformed_xml") << name;
+      EXPECT_EQ(error.where(), "word/document.xml") << name;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace panelpack::templating

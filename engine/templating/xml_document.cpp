@@ -29,6 +29,20 @@ void ignore_libxml_message(void* /*context*/, const char* /*format*/, ...) {}
 
 // libxml2 2.9 asks threaded programs to call xmlInitParser before parsing: a parser context's
 // first dictionary otherwise sets up libxml2's dictionary lock unguarded, racing another thread.
+// libxml2 writes a namespace name back without escaping it, so a '<' or '&' in one (no real
+// URI holds either) would come out as broken XML: such a part is refused on reading.
+const xmlNs* namespace_that_cannot_be_written(const xmlNode* node) {
+  for (; node != nullptr; node = node->next) {
+    if (node->type != XML_ELEMENT_NODE) continue;
+    for (const xmlNs* ns = node->nsDef; ns != nullptr; ns = ns->next) {
+      const char* href = reinterpret_cast<const char*>(ns->href);
+      if (href != nullptr && std::strpbrk(href, "<&\"") != nullptr) return ns;
+    }
+    if (const xmlNs* found = namespace_that_cannot_be_written(node->children)) return found;
+  }
+  return nullptr;
+}
+
 void initialise_libxml_once() {
   static const bool initialised = [] {
     xmlInitParser();
@@ -63,6 +77,11 @@ XmlDocument::XmlDocument(std::string_view bytes, const std::string& part_name) {
     throw PackageError("dtd_refused", part_name,
                        "declares a DTD, which Office documents never do; the file may be "
                        "crafted to attack the reader — save it again from Word or LibreOffice");
+  }
+  if (namespace_that_cannot_be_written(xmlDocGetRootElement(doc_.get())) != nullptr) {
+    throw PackageError("malformed_xml", part_name,
+                       "declares a namespace whose name holds '<', '&' or '\"', which no Office "
+                       "document does; open the file in Word or LibreOffice and save it again");
   }
 }
 
